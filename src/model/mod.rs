@@ -1,0 +1,31 @@
+//! The business's domain: procedures, checklists, orders and the rules between them.
+//!
+//! Pure values and rules. Nothing here touches files, RON or the window; the
+//! serde derives describe the records of `FORMAT.md`, which the store reads
+//! and writes.
+
+mod checklist;
+mod id;
+mod number;
+mod order;
+mod problem;
+mod procedure;
+pub(crate) mod serde_util;
+mod time;
+mod training;
+mod validate;
+mod workspace;
+
+pub use checklist::{Checklist, Item, ItemKind};
+pub use id::{IdKind, check_id};
+pub use number::Number;
+pub use order::{
+    Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,
+    FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
+};
+pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
+pub use procedure::{Change, Procedure, Spec, Status, Step};
+pub use time::{Date, DateTime};
+pub use training::{Signed, Training};
+pub use validate::{Catalog, RecordRevisions};
+pub use workspace::{FORMAT_VERSION, Person, Recurrence, Role, Workspace};

@@ -1,0 +1,324 @@
+//! `orders/<YYYY-MM>/<id>.ron`: one order with its checks, defects and customer contacts.
+
+use serde::{Deserialize, Serialize};
+
+use super::serde_util::{bare, is_false};
+use super::{Checklist, Date, DateTime, ItemKind, Number};
+
+/// One order, and everything that happened to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The till's or webshop's number, equal to the file stem.
+    pub id: String,
+    /// The day it was placed; it decides the order's month folder.
+    pub placed: Date,
+    /// Who it was for.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub customer: Option<String>,
+    /// What was made.
+    pub product: String,
+    /// Who made it.
+    pub made_by: String,
+    /// The QC checks done on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
+    /// What went wrong.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defects: Vec<Defect>,
+    /// Every time the customer got in touch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+}
+
+/// One run through a checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// The checklist used.
+    pub checklist: String,
+    /// The revision of that checklist.
+    pub revision: u32,
+    /// Who checked.
+    pub checked_by: String,
+    /// When.
+    pub at: DateTime,
+    /// One result per answered item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<CheckResult>,
+}
+
+/// The answer to one checklist item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Result", deny_unknown_fields)]
+pub struct CheckResult {
+    /// The item answered.
+    pub item: String,
+    /// The answer.
+    pub outcome: Outcome,
+    /// Photos, relative to the workspace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<String>,
+}
+
+/// An answer as the checker gave it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// It is right.
+    Pass,
+    /// It is wrong.
+    Fail,
+    /// It does not apply to this order.
+    NotApplicable,
+    /// A measured number.
+    Value(Number),
+    /// One of a choice's options.
+    Chosen(String),
+    /// Free text.
+    Text(String),
+}
+
+/// Something that went wrong, with its cause and what was done about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defect {
+    /// Unique within the order.
+    pub id: String,
+    /// The day it was found.
+    pub found: Date,
+    /// Who found it.
+    pub found_by: FoundBy,
+    /// One of the workspace's defect categories.
+    pub category: String,
+    /// The procedure that should have prevented it.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub procedure: Option<String>,
+    /// The step of that procedure.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub step: Option<String>,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What was wrong.
+    pub description: String,
+    /// What it cost, in cents.
+    #[serde(default)]
+    pub cost_cents: u64,
+    /// Why it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub root_cause: Option<RootCause>,
+    /// What is done about it.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub action: Option<Action>,
+    /// Photos, relative to the workspace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<String>,
+}
+
+/// Who found a defect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FoundBy {
+    /// The second check caught it.
+    Check,
+    /// Someone on the staff noticed it.
+    Staff(String),
+    /// The customer did: it escaped.
+    Customer,
+}
+
+/// How bad a defect is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Severity {
+    /// An annoyance.
+    Minor,
+    /// The customer notices and minds.
+    Major,
+    /// Safety, health or a lost customer.
+    Critical,
+}
+
+/// Five whys and the cause they lead to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RootCause {
+    /// Each answer to "why?", in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub whys: Vec<String>,
+    /// The root cause found.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cause: String,
+}
+
+/// What is done about a defect, by whom and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Correction, corrective or preventive.
+    pub kind: ActionKind,
+    /// What is done.
+    pub what: String,
+    /// Who does it.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub owner: Option<String>,
+    /// By when.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub due: Option<Date>,
+    /// When it was done.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub done: Option<Date>,
+    /// When someone saw that it worked.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub verified: Option<Date>,
+    /// Who saw it.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    pub verified_by: Option<String>,
+}
+
+/// The reach of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActionKind {
+    /// Puts this order right.
+    Correction,
+    /// Removes the cause.
+    Corrective,
+    /// Stops a cause that has not struck yet.
+    Preventive,
+}
+
+/// A customer getting in touch about an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// When.
+    pub at: DateTime,
+    /// How.
+    pub channel: Channel,
+    /// Who took it.
+    pub by: String,
+    /// What it was about.
+    pub about: String,
+    /// Whether we apologised.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub apology: bool,
+}
+
+/// How a customer got in touch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    /// By phone.
+    Phone,
+    /// By email.
+    Email,
+    /// At the counter.
+    InPerson,
+    /// Through the webshop or a review site.
+    Web,
+    /// Through social media.
+    Social,
+}
+
+/// A defect's state, derived from its action and never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DefectState {
+    /// Nothing done yet.
+    Open,
+    /// The action is done.
+    Fixed,
+    /// Someone saw that the action worked.
+    Verified,
+}
+
+impl Defect {
+    /// Open, Fixed or Verified, as FORMAT.md derives it.
+    pub fn state(&self) -> DefectState {
+        match &self.action {
+            Some(Action { verified: Some(_), .. }) => DefectState::Verified,
+            Some(Action { done: Some(_), .. }) => DefectState::Fixed,
+            _ => DefectState::Open,
+        }
+    }
+
+    /// Whether its action is past due and not done, on `today`.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        matches!(&self.action, Some(Action { due: Some(due), done: None, .. }) if *due < today)
+    }
+}
+
+/// How one checklist item came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemVerdict {
+    /// Answered and right.
+    Passed,
+    /// Answered and wrong.
+    Failed,
+    /// Marked not applicable.
+    NotApplicable,
+    /// No answer was recorded.
+    Missing,
+}
+
+/// How a whole check came out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckOutcome {
+    /// Per item of the checklist revision, in its order: the item id and its verdict.
+    pub items: Vec<(String, ItemVerdict, bool)>,
+}
+
+impl CheckOutcome {
+    /// A check fails on any failed or missing critical item.
+    pub fn passed(&self) -> bool {
+        !self.items.iter().any(|(_, verdict, critical)| {
+            *critical && matches!(verdict, ItemVerdict::Failed | ItemVerdict::Missing)
+        })
+    }
+
+    /// The items that failed, critical or not: each should propose a defect.
+    pub fn failed_items(&self) -> impl Iterator<Item = &str> {
+        self.items
+            .iter()
+            .filter(|(_, verdict, _)| *verdict == ItemVerdict::Failed)
+            .map(|(id, _, _)| id.as_str())
+    }
+}
+
+/// How an answer fares against the item it answers.
+pub fn verdict(kind: &ItemKind, outcome: &Outcome) -> ItemVerdict {
+    match (kind, outcome) {
+        (_, Outcome::NotApplicable) => ItemVerdict::NotApplicable,
+        (_, Outcome::Fail) => ItemVerdict::Failed,
+        (_, Outcome::Pass) => ItemVerdict::Passed,
+        (kind, Outcome::Value(value)) => {
+            if kind.accepts_value(*value) {
+                ItemVerdict::Passed
+            } else {
+                ItemVerdict::Failed
+            }
+        }
+        (ItemKind::Choice { pass, .. }, Outcome::Chosen(choice)) => {
+            if pass.contains(choice) {
+                ItemVerdict::Passed
+            } else {
+                ItemVerdict::Failed
+            }
+        }
+        (_, Outcome::Chosen(_) | Outcome::Text(_)) => ItemVerdict::Passed,
+    }
+}
+
+impl Check {
+    /// Judges this check against the checklist revision it names.
+    pub fn outcome(&self, checklist: &Checklist) -> CheckOutcome {
+        let items = checklist
+            .items
+            .iter()
+            .map(|item| {
+                let verdict = self
+                    .results
+                    .iter()
+                    .find(|result| result.item == item.id)
+                    .map_or(ItemVerdict::Missing, |result| verdict(&item.kind, &result.outcome));
+                (item.id.clone(), verdict, item.critical)
+            })
+            .collect();
+        CheckOutcome { items }
+    }
+}
