@@ -1,4 +1,6 @@
 //! Right First: procedures, second-person QC checks and a defect log that finds root causes.
 
+pub mod generate;
 pub mod model;
+pub mod sample;
 pub mod store;

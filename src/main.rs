@@ -1,1 +1,138 @@
-fn main() {}
+//! The `rightfirst` command line: `check` and `new` now; the window, `report`,
+//! `export` and `import` as their issues land.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use rightfirst::store::{self, Folder};
+
+/// Right First: procedures, second-person QC checks and a defect log that finds root causes.
+#[derive(Parser)]
+#[command(name = "rightfirst", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Checks every file of a workspace and lists each problem as path:line:col: message.
+    ///
+    /// Exits 0 when there are no errors (warnings allowed), 1 when there are,
+    /// and 2 when DIR is not a workspace. Never writes to the workspace.
+    Check {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
+    /// Creates a new workspace in DIR from the bundled sample business.
+    New {
+        /// An empty or missing folder.
+        dir: PathBuf,
+    },
+    /// Grows a workspace to N orders of made-up but valid data, for measuring speed.
+    #[command(hide = true)]
+    Generate {
+        /// The workspace folder; made from the sample when it does not exist.
+        dir: PathBuf,
+        /// How many orders the workspace should hold.
+        #[arg(long)]
+        orders: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { dir }) => check(&dir),
+        Some(Command::New { dir }) => new(&dir),
+        Some(Command::Generate { dir, orders }) => generate(&dir, orders),
+    }
+}
+
+fn check(dir: &Path) -> ExitCode {
+    let folder = match Folder::inspect(dir) {
+        Ok(folder) => folder,
+        Err(error) => {
+            eprintln!("rightfirst check: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    for finding in folder.findings() {
+        let _ = writeln!(out, "{finding}");
+    }
+    let errors = folder.error_count();
+    let warnings = folder.findings().len() - errors;
+    let records = folder.records();
+    let files = 1
+        + records.procedures.len()
+        + records.checklists.len()
+        + records.archived_procedures.len()
+        + records.archived_checklists.len()
+        + records.orders.len()
+        + records.training.len();
+    let _ = writeln!(
+        out,
+        "{}: {} read, {}, {}",
+        dir.display(),
+        plural(files, "record"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+fn new(dir: &Path) -> ExitCode {
+    match store::create(dir, rightfirst::sample::FILES) {
+        Ok(()) => {
+            println!(
+                "Created a workspace in {} from the sample business. Open it with: rightfirst open {}",
+                dir.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst new: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn generate(dir: &Path, orders: usize) -> ExitCode {
+    if !dir.exists()
+        && let Err(error) = store::create(dir, rightfirst::sample::FILES)
+    {
+        eprintln!("rightfirst generate: {error}");
+        return ExitCode::from(1);
+    }
+    match rightfirst::generate::grow(dir, orders) {
+        Ok(written) => {
+            println!("{}: wrote {written} orders", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst generate: {error}");
+            ExitCode::from(1)
+        }
+    }
+}

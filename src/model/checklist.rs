@@ -15,7 +15,11 @@ pub struct Checklist {
     /// What is checked, and when.
     pub title: String,
     /// The procedure whose steps the items verify.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub procedure: Option<String>,
     /// The checker may not be the maker.
     #[serde(default)]
@@ -43,7 +47,11 @@ pub struct Item {
     /// How it is answered.
     pub kind: ItemKind,
     /// The procedure step this item verifies.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub step: Option<String>,
     /// A failed or missing critical item fails the whole check.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -61,10 +69,18 @@ pub enum ItemKind {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         unit: String,
         /// The lowest value that passes.
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "bare"
+        )]
         min: Option<Number>,
         /// The highest value that passes.
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "bare"
+        )]
         max: Option<Number>,
     },
     /// One of a fixed list, so nobody types "Yes" against "yes".

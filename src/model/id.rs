@@ -18,7 +18,10 @@ pub fn check_id(id: &str, kind: IdKind) -> Result<(), String> {
         return Err("the id is empty".to_owned());
     }
     if id.len() > MAX_ID_LEN {
-        return Err(format!("the id is {} characters long; at most {MAX_ID_LEN} are allowed", id.chars().count()));
+        return Err(format!(
+            "the id is {} characters long; at most {MAX_ID_LEN} are allowed",
+            id.chars().count()
+        ));
     }
     let allowed = |c: char| match kind {
         IdKind::Plain => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
@@ -29,7 +32,9 @@ pub fn check_id(id: &str, kind: IdKind) -> Result<(), String> {
             IdKind::Plain => "a-z, 0-9 and -",
             IdKind::Order => "a-z, A-Z, 0-9, - and _",
         };
-        return Err(format!("id \"{id}\" contains {bad:?}; an id may only use {alphabet}, because it becomes a file name"));
+        return Err(format!(
+            "id \"{id}\" contains {bad:?}; an id may only use {alphabet}, because it becomes a file name"
+        ));
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod number;
 mod order;
 mod problem;
 mod procedure;
+mod records;
 pub(crate) mod serde_util;
 mod time;
 mod training;
@@ -25,6 +26,7 @@ pub use order::{
 };
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
 pub use procedure::{Change, Procedure, Spec, Status, Step};
+pub use records::Records;
 pub use time::{Date, DateTime};
 pub use training::{Signed, Training};
 pub use validate::{Catalog, RecordRevisions};

@@ -14,7 +14,11 @@ pub struct Order {
     /// The day it was placed; it decides the order's month folder.
     pub placed: Date,
     /// Who it was for.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub customer: Option<String>,
     /// What was made.
     pub product: String,
@@ -91,10 +95,18 @@ pub struct Defect {
     /// One of the workspace's defect categories.
     pub category: String,
     /// The procedure that should have prevented it.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub procedure: Option<String>,
     /// The step of that procedure.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub step: Option<String>,
     /// How bad it is.
     pub severity: Severity,
@@ -104,10 +116,18 @@ pub struct Defect {
     #[serde(default)]
     pub cost_cents: u64,
     /// Why it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub root_cause: Option<RootCause>,
     /// What is done about it.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub action: Option<Action>,
     /// Photos, relative to the workspace.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -157,19 +177,39 @@ pub struct Action {
     /// What is done.
     pub what: String,
     /// Who does it.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub owner: Option<String>,
     /// By when.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub due: Option<Date>,
     /// When it was done.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub done: Option<Date>,
     /// When someone saw that it worked.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub verified: Option<Date>,
     /// Who saw it.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub verified_by: Option<String>,
 }
 
@@ -231,7 +271,9 @@ impl Defect {
     /// Open, Fixed or Verified, as FORMAT.md derives it.
     pub fn state(&self) -> DefectState {
         match &self.action {
-            Some(Action { verified: Some(_), .. }) => DefectState::Verified,
+            Some(Action {
+                verified: Some(_), ..
+            }) => DefectState::Verified,
             Some(Action { done: Some(_), .. }) => DefectState::Fixed,
             _ => DefectState::Open,
         }
@@ -315,7 +357,9 @@ impl Check {
                     .results
                     .iter()
                     .find(|result| result.item == item.id)
-                    .map_or(ItemVerdict::Missing, |result| verdict(&item.kind, &result.outcome));
+                    .map_or(ItemVerdict::Missing, |result| {
+                        verdict(&item.kind, &result.outcome)
+                    });
                 (item.id.clone(), verdict, item.critical)
             })
             .collect();

@@ -75,11 +75,19 @@ pub struct Problem {
 impl Problem {
     /// An error at `field`.
     pub fn error(field: Field, message: impl Into<String>) -> Self {
-        Problem { severity: Severity::Error, field, message: message.into() }
+        Problem {
+            severity: Severity::Error,
+            field,
+            message: message.into(),
+        }
     }
 
     /// A warning at `field`.
     pub fn warning(field: Field, message: impl Into<String>) -> Self {
-        Problem { severity: Severity::Warning, field, message: message.into() }
+        Problem {
+            severity: Severity::Warning,
+            field,
+            message: message.into(),
+        }
     }
 }

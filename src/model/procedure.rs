@@ -26,7 +26,11 @@ pub struct Procedure {
     /// Draft, approved or retired.
     pub status: Status,
     /// When the owner must look at it again.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub review_by: Option<Date>,
     /// The steps, in the order they are done.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -45,10 +49,18 @@ pub struct Step {
     /// What to do.
     pub text: String,
     /// The measurable standard, if there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub spec: Option<Spec>,
     /// What must never happen, set apart so nobody misses it.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub warning: Option<String>,
 }
 
@@ -63,13 +75,25 @@ pub struct Spec {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
     /// The value aimed for.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub target: Option<Number>,
     /// The lowest acceptable value.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub min: Option<Number>,
     /// The highest acceptable value.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "bare")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
     pub max: Option<Number>,
 }
 

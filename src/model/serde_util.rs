@@ -3,7 +3,10 @@
 use serde::{Serialize, Serializer};
 
 /// Writes `Some(x)` as bare `x`; pair with `skip_serializing_if = "Option::is_none"`.
-pub fn bare<T: Serialize, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn bare<T: Serialize, S: Serializer>(
+    value: &Option<T>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(inner) => inner.serialize(serializer),
         None => serializer.serialize_none(),

@@ -140,7 +140,13 @@ impl FromStr for DateTime {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -182,8 +188,19 @@ mod tests {
 
     #[test]
     fn dates_parse_strictly() {
-        assert_eq!("2026-11-23".parse::<Date>().unwrap().to_string(), "2026-11-23");
-        for bad in ["2026-13-01", "2026-02-30", "26-11-23", "2026-1-23", "2026-11-23 ", "+026-11-23", ""] {
+        assert_eq!(
+            "2026-11-23".parse::<Date>().unwrap().to_string(),
+            "2026-11-23"
+        );
+        for bad in [
+            "2026-13-01",
+            "2026-02-30",
+            "26-11-23",
+            "2026-1-23",
+            "2026-11-23 ",
+            "+026-11-23",
+            "",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} should be refused");
         }
     }
@@ -192,7 +209,12 @@ mod tests {
     fn times_parse_strictly() {
         let time: DateTime = "2026-11-23T15:02".parse().unwrap();
         assert_eq!(time.to_string(), "2026-11-23T15:02");
-        for bad in ["2026-11-23T24:00", "2026-11-23T15:02:00", "2026-11-23 15:02", "2026-11-23T1:02"] {
+        for bad in [
+            "2026-11-23T24:00",
+            "2026-11-23T15:02:00",
+            "2026-11-23 15:02",
+            "2026-11-23T1:02",
+        ] {
             assert!(bad.parse::<DateTime>().is_err(), "{bad} should be refused");
         }
     }

@@ -22,7 +22,10 @@ pub struct RecordRevisions<'a, T> {
 
 impl<T> Default for RecordRevisions<'_, T> {
     fn default() -> Self {
-        RecordRevisions { current: None, revisions: BTreeMap::new() }
+        RecordRevisions {
+            current: None,
+            revisions: BTreeMap::new(),
+        }
     }
 }
 
@@ -41,10 +44,17 @@ impl<'a> Catalog<'a> {
         procedures: impl IntoIterator<Item = (&'a Procedure, bool)>,
         checklists: impl IntoIterator<Item = (&'a Checklist, bool)>,
     ) -> Self {
-        let mut catalog = Catalog { workspace, procedures: HashMap::new(), checklists: HashMap::new() };
+        let mut catalog = Catalog {
+            workspace,
+            procedures: HashMap::new(),
+            checklists: HashMap::new(),
+        };
         for (procedure, archived) in procedures {
             let entry = catalog.procedures.entry(procedure.id.as_str()).or_default();
-            entry.revisions.entry(procedure.revision).or_insert(procedure);
+            entry
+                .revisions
+                .entry(procedure.revision)
+                .or_insert(procedure);
             if !archived {
                 entry.current = Some(procedure);
                 entry.revisions.insert(procedure.revision, procedure);
@@ -52,7 +62,10 @@ impl<'a> Catalog<'a> {
         }
         for (checklist, archived) in checklists {
             let entry = catalog.checklists.entry(checklist.id.as_str()).or_default();
-            entry.revisions.entry(checklist.revision).or_insert(checklist);
+            entry
+                .revisions
+                .entry(checklist.revision)
+                .or_insert(checklist);
             if !archived {
                 entry.current = Some(checklist);
                 entry.revisions.insert(checklist.revision, checklist);
@@ -81,7 +94,10 @@ impl<'a> Catalog<'a> {
             let known: Vec<&str> = self.workspace.staff.iter().map(|p| p.id.as_str()).collect();
             problems.push(Problem::error(
                 field,
-                format!("unknown person \"{id}\"; the staff in workspace.ron are {}", list_or_none(&known)),
+                format!(
+                    "unknown person \"{id}\"; the staff in workspace.ron are {}",
+                    list_or_none(&known)
+                ),
             ));
         }
     }
@@ -101,9 +117,15 @@ impl<'a> Catalog<'a> {
     }
 
     fn procedure_ref(&self, field: Field, id: &str, problems: &mut Vec<Problem>) -> bool {
-        let known = self.procedures.get(id).is_some_and(|revisions| revisions.current.is_some());
+        let known = self
+            .procedures
+            .get(id)
+            .is_some_and(|revisions| revisions.current.is_some());
         if !known {
-            problems.push(Problem::error(field, format!("unknown procedure \"{id}\"; there is no procedures/{id}.ron")));
+            problems.push(Problem::error(
+                field,
+                format!("unknown procedure \"{id}\"; there is no procedures/{id}.ron"),
+            ));
         }
         known
     }
@@ -111,7 +133,10 @@ impl<'a> Catalog<'a> {
     /// Step ids are never reused, so a reference to a step of any revision stays valid.
     fn step_known(&self, procedure: &str, step: &str) -> bool {
         self.procedures.get(procedure).is_some_and(|revisions| {
-            revisions.revisions.values().any(|revision| revision.step(step).is_some())
+            revisions
+                .revisions
+                .values()
+                .any(|revision| revision.step(step).is_some())
         })
     }
 
@@ -120,20 +145,34 @@ impl<'a> Catalog<'a> {
         let workspace = self.workspace;
         let mut problems = Vec::new();
         if workspace.name.trim().is_empty() {
-            problems.push(Problem::error(Field::at("name"), "the business has no name"));
+            problems.push(Problem::error(
+                Field::at("name"),
+                "the business has no name",
+            ));
         }
         if !matches!(workspace.language.as_str(), "nl" | "en") {
             problems.push(Problem::error(
                 Field::at("language"),
-                format!("language \"{}\" is not available; expected \"nl\" or \"en\"", workspace.language),
+                format!(
+                    "language \"{}\" is not available; expected \"nl\" or \"en\"",
+                    workspace.language
+                ),
             ));
         }
         let mut seen = HashSet::new();
         for (n, person) in workspace.staff.iter().enumerate() {
             let field = Field::at("staff").index(n);
-            id_rule(field.clone().name("id"), &person.id, IdKind::Plain, &mut problems);
+            id_rule(
+                field.clone().name("id"),
+                &person.id,
+                IdKind::Plain,
+                &mut problems,
+            );
             if !seen.insert(person.id.as_str()) {
-                problems.push(Problem::error(field.name("id"), format!("person \"{}\" is listed twice", person.id)));
+                problems.push(Problem::error(
+                    field.name("id"),
+                    format!("person \"{}\" is listed twice", person.id),
+                ));
             }
         }
         let mut categories = HashSet::new();
@@ -146,13 +185,22 @@ impl<'a> Catalog<'a> {
             }
         }
         if workspace.defect_categories.is_empty() {
-            problems.push(Problem::error(Field::at("defect_categories"), "there are no defect categories to file defects under"));
+            problems.push(Problem::error(
+                Field::at("defect_categories"),
+                "there are no defect categories to file defects under",
+            ));
         }
         if workspace.recurrence.count == 0 || workspace.recurrence.days == 0 {
-            problems.push(Problem::error(Field::at("recurrence"), "recurrence needs a count and a number of days above 0"));
+            problems.push(Problem::error(
+                Field::at("recurrence"),
+                "recurrence needs a count and a number of days above 0",
+            ));
         }
         if workspace.contacts_per_order_alarm.get() < 0.0 {
-            problems.push(Problem::error(Field::at("contacts_per_order_alarm"), "the contacts alarm cannot be negative"));
+            problems.push(Problem::error(
+                Field::at("contacts_per_order_alarm"),
+                "the contacts alarm cannot be negative",
+            ));
         }
         problems
     }
@@ -162,26 +210,46 @@ impl<'a> Catalog<'a> {
         let mut problems = Vec::new();
         id_rule(Field::at("id"), &procedure.id, IdKind::Plain, &mut problems);
         if procedure.title.trim().is_empty() {
-            problems.push(Problem::error(Field::at("title"), "the procedure has no title"));
+            problems.push(Problem::error(
+                Field::at("title"),
+                "the procedure has no title",
+            ));
         }
         self.person(Field::at("owner"), &procedure.owner, &mut problems);
         revision_rule(procedure.revision, &mut problems);
         self.status(Field::at("status"), &procedure.status, &mut problems);
         if archived && !procedure.is_approved() {
-            problems.push(Problem::warning(Field::at("status"), "the archive keeps approved revisions; this one is not approved"));
+            problems.push(Problem::warning(
+                Field::at("status"),
+                "the archive keeps approved revisions; this one is not approved",
+            ));
         }
         let mut seen = HashSet::new();
         for (n, step) in procedure.steps.iter().enumerate() {
             let field = Field::at("steps").index(n);
-            id_rule(field.clone().name("id"), &step.id, IdKind::Plain, &mut problems);
+            id_rule(
+                field.clone().name("id"),
+                &step.id,
+                IdKind::Plain,
+                &mut problems,
+            );
             if !seen.insert(step.id.as_str()) {
-                problems.push(Problem::error(field.clone().name("id"), format!("step \"{}\" appears twice in this procedure", step.id)));
+                problems.push(Problem::error(
+                    field.clone().name("id"),
+                    format!("step \"{}\" appears twice in this procedure", step.id),
+                ));
             }
             if step.text.trim().is_empty() {
-                problems.push(Problem::error(field.clone().name("text"), format!("step \"{}\" says nothing to do", step.id)));
+                problems.push(Problem::error(
+                    field.clone().name("text"),
+                    format!("step \"{}\" says nothing to do", step.id),
+                ));
             }
             if let Some(message) = step.spec.as_ref().and_then(|spec| spec.inconsistency()) {
-                problems.push(Problem::error(field.name("spec"), format!("step \"{}\": {message}", step.id)));
+                problems.push(Problem::error(
+                    field.name("spec"),
+                    format!("step \"{}\": {message}", step.id),
+                ));
             }
         }
         self.changes(&procedure.changes, procedure.revision, &mut problems);
@@ -195,7 +263,10 @@ impl<'a> Catalog<'a> {
             if change.revision > revision {
                 problems.push(Problem::error(
                     field.name("revision"),
-                    format!("change for revision {} is newer than the record's revision {revision}", change.revision),
+                    format!(
+                        "change for revision {} is newer than the record's revision {revision}",
+                        change.revision
+                    ),
                 ));
             }
         }
@@ -206,7 +277,10 @@ impl<'a> Catalog<'a> {
         let mut problems = Vec::new();
         id_rule(Field::at("id"), &checklist.id, IdKind::Plain, &mut problems);
         if checklist.title.trim().is_empty() {
-            problems.push(Problem::error(Field::at("title"), "the checklist has no title"));
+            problems.push(Problem::error(
+                Field::at("title"),
+                "the checklist has no title",
+            ));
         }
         if let Some(procedure) = &checklist.procedure {
             self.procedure_ref(Field::at("procedure"), procedure, &mut problems);
@@ -214,20 +288,37 @@ impl<'a> Catalog<'a> {
         revision_rule(checklist.revision, &mut problems);
         self.status(Field::at("status"), &checklist.status, &mut problems);
         if archived && !matches!(checklist.status, Status::Approved { .. }) {
-            problems.push(Problem::warning(Field::at("status"), "the archive keeps approved revisions; this one is not approved"));
+            problems.push(Problem::warning(
+                Field::at("status"),
+                "the archive keeps approved revisions; this one is not approved",
+            ));
         }
         let mut seen = HashSet::new();
         for (n, item) in checklist.items.iter().enumerate() {
             let field = Field::at("items").index(n);
-            id_rule(field.clone().name("id"), &item.id, IdKind::Plain, &mut problems);
+            id_rule(
+                field.clone().name("id"),
+                &item.id,
+                IdKind::Plain,
+                &mut problems,
+            );
             if !seen.insert(item.id.as_str()) {
-                problems.push(Problem::error(field.clone().name("id"), format!("item \"{}\" appears twice in this checklist", item.id)));
+                problems.push(Problem::error(
+                    field.clone().name("id"),
+                    format!("item \"{}\" appears twice in this checklist", item.id),
+                ));
             }
             if item.prompt.trim().is_empty() {
-                problems.push(Problem::error(field.clone().name("prompt"), format!("item \"{}\" has no prompt", item.id)));
+                problems.push(Problem::error(
+                    field.clone().name("prompt"),
+                    format!("item \"{}\" has no prompt", item.id),
+                ));
             }
             if let Some(message) = item.kind.inconsistency() {
-                problems.push(Problem::error(field.clone().name("kind"), format!("item \"{}\": {message}", item.id)));
+                problems.push(Problem::error(
+                    field.clone().name("kind"),
+                    format!("item \"{}\": {message}", item.id),
+                ));
             }
             if let Some(step) = &item.step {
                 let field = field.name("step");
@@ -252,7 +343,10 @@ impl<'a> Catalog<'a> {
         let mut problems = Vec::new();
         id_rule(Field::at("id"), &order.id, IdKind::Order, &mut problems);
         if order.product.trim().is_empty() {
-            problems.push(Problem::error(Field::at("product"), "the order names no product"));
+            problems.push(Problem::error(
+                Field::at("product"),
+                "the order names no product",
+            ));
         }
         self.person(Field::at("made_by"), &order.made_by, &mut problems);
         for n in 0..order.checks.len() {
@@ -261,9 +355,17 @@ impl<'a> Catalog<'a> {
         let mut seen = HashSet::new();
         for (n, defect) in order.defects.iter().enumerate() {
             let field = Field::at("defects").index(n);
-            id_rule(field.clone().name("id"), &defect.id, IdKind::Plain, &mut problems);
+            id_rule(
+                field.clone().name("id"),
+                &defect.id,
+                IdKind::Plain,
+                &mut problems,
+            );
             if !seen.insert(defect.id.as_str()) {
-                problems.push(Problem::error(field.clone().name("id"), format!("defect \"{}\" appears twice in this order", defect.id)));
+                problems.push(Problem::error(
+                    field.clone().name("id"),
+                    format!("defect \"{}\" appears twice in this order", defect.id),
+                ));
             }
             if let super::FoundBy::Staff(person) = &defect.found_by {
                 self.person(field.clone().name("found_by"), person, &mut problems);
@@ -272,7 +374,11 @@ impl<'a> Catalog<'a> {
             if !categories.contains(&defect.category) {
                 problems.push(Problem::error(
                     field.clone().name("category"),
-                    format!("unknown defect category \"{}\"; workspace.ron lists {}", defect.category, list_or_none(categories)),
+                    format!(
+                        "unknown defect category \"{}\"; workspace.ron lists {}",
+                        defect.category,
+                        list_or_none(categories)
+                    ),
                 ));
             }
             match (&defect.procedure, &defect.step) {
@@ -281,7 +387,10 @@ impl<'a> Catalog<'a> {
                         && let Some(step) = step
                         && !self.step_known(procedure, step)
                     {
-                        problems.push(Problem::error(field.clone().name("step"), format!("procedure \"{procedure}\" has no step \"{step}\"")));
+                        problems.push(Problem::error(
+                            field.clone().name("step"),
+                            format!("procedure \"{procedure}\" has no step \"{step}\""),
+                        ));
                     }
                 }
                 (None, Some(step)) => problems.push(Problem::error(
@@ -300,12 +409,19 @@ impl<'a> Catalog<'a> {
                     self.person(field.clone().name("verified_by"), verifier, &mut problems);
                 }
                 if action.verified.is_some() && action.done.is_none() {
-                    problems.push(Problem::warning(field.name("verified"), "the action is verified but not marked done"));
+                    problems.push(Problem::warning(
+                        field.name("verified"),
+                        "the action is verified but not marked done",
+                    ));
                 }
             }
         }
         for (n, contact) in order.contacts.iter().enumerate() {
-            self.person(Field::at("contacts").index(n).name("by"), &contact.by, &mut problems);
+            self.person(
+                Field::at("contacts").index(n).name("by"),
+                &contact.by,
+                &mut problems,
+            );
         }
         problems
     }
@@ -313,11 +429,18 @@ impl<'a> Catalog<'a> {
     fn check_check(&self, order: &Order, n: usize, problems: &mut Vec<Problem>) {
         let check = &order.checks[n];
         let field = Field::at("checks").index(n);
-        self.person(field.clone().name("checked_by"), &check.checked_by, problems);
+        self.person(
+            field.clone().name("checked_by"),
+            &check.checked_by,
+            problems,
+        );
         let Some(revisions) = self.checklists.get(check.checklist.as_str()) else {
             problems.push(Problem::error(
                 field.name("checklist"),
-                format!("unknown checklist \"{}\"; there is no checklists/{}.ron", check.checklist, check.checklist),
+                format!(
+                    "unknown checklist \"{}\"; there is no checklists/{}.ron",
+                    check.checklist, check.checklist
+                ),
             ));
             return;
         };
@@ -347,18 +470,27 @@ impl<'a> Catalog<'a> {
         for (m, result) in check.results.iter().enumerate() {
             let field = field.clone().name("results").index(m);
             if !seen.insert(result.item.as_str()) {
-                problems.push(Problem::error(field.name("item"), format!("item \"{}\" is answered twice", result.item)));
+                problems.push(Problem::error(
+                    field.name("item"),
+                    format!("item \"{}\" is answered twice", result.item),
+                ));
                 continue;
             }
             let Some(item) = checklist.item(&result.item) else {
                 problems.push(Problem::error(
                     field.name("item"),
-                    format!("checklist \"{}\" revision {} has no item \"{}\"", checklist.id, checklist.revision, result.item),
+                    format!(
+                        "checklist \"{}\" revision {} has no item \"{}\"",
+                        checklist.id, checklist.revision, result.item
+                    ),
                 ));
                 continue;
             };
             if let Some(message) = outcome_mismatch(&item.kind, &result.outcome) {
-                problems.push(Problem::error(field.clone().name("outcome"), format!("item \"{}\": {message}", item.id)));
+                problems.push(Problem::error(
+                    field.clone().name("outcome"),
+                    format!("item \"{}\": {message}", item.id),
+                ));
             }
             photos_rule(field.name("photos"), &result.photos, problems);
         }
@@ -367,16 +499,29 @@ impl<'a> Catalog<'a> {
     /// Problems with a person's training record.
     pub fn check_training(&self, training: &Training) -> Vec<Problem> {
         let mut problems = Vec::new();
-        id_rule(Field::at("person"), &training.person, IdKind::Plain, &mut problems);
+        id_rule(
+            Field::at("person"),
+            &training.person,
+            IdKind::Plain,
+            &mut problems,
+        );
         self.person(Field::at("person"), &training.person, &mut problems);
         for (n, signed) in training.signed.iter().enumerate() {
             let field = Field::at("signed").index(n);
-            if self.procedure_ref(field.clone().name("procedure"), &signed.procedure, &mut problems)
-                && !self.procedures[signed.procedure.as_str()].revisions.contains_key(&signed.revision)
+            if self.procedure_ref(
+                field.clone().name("procedure"),
+                &signed.procedure,
+                &mut problems,
+            ) && !self.procedures[signed.procedure.as_str()]
+                .revisions
+                .contains_key(&signed.revision)
             {
                 problems.push(Problem::error(
                     field.name("revision"),
-                    format!("procedure \"{}\" has no revision {} to sign", signed.procedure, signed.revision),
+                    format!(
+                        "procedure \"{}\" has no revision {} to sign",
+                        signed.procedure, signed.revision
+                    ),
                 ));
             }
         }
@@ -391,10 +536,19 @@ fn outcome_mismatch(kind: &ItemKind, outcome: &Outcome) -> Option<String> {
         (ItemKind::Measure { .. }, Outcome::Value(_)) => None,
         (ItemKind::Text, Outcome::Text(_)) => None,
         (ItemKind::Choice { options, .. }, Outcome::Chosen(choice)) => (!options.contains(choice))
-            .then(|| format!("\"{choice}\" is not one of the options {}", list_or_none(options))),
+            .then(|| {
+                format!(
+                    "\"{choice}\" is not one of the options {}",
+                    list_or_none(options)
+                )
+            }),
         (ItemKind::Tick, _) => Some("a tick is answered Pass, Fail or NotApplicable".to_owned()),
-        (ItemKind::Measure { .. }, _) => Some("a measure is answered with Value(number)".to_owned()),
-        (ItemKind::Choice { .. }, _) => Some("a choice is answered with Chosen(\"option\")".to_owned()),
+        (ItemKind::Measure { .. }, _) => {
+            Some("a measure is answered with Value(number)".to_owned())
+        }
+        (ItemKind::Choice { .. }, _) => {
+            Some("a choice is answered with Chosen(\"option\")".to_owned())
+        }
         (ItemKind::Text, _) => Some("a text item is answered with Text(\"...\")".to_owned()),
     }
 }
@@ -407,7 +561,10 @@ fn id_rule(field: Field, id: &str, kind: IdKind, problems: &mut Vec<Problem>) {
 
 fn revision_rule(revision: u32, problems: &mut Vec<Problem>) {
     if revision == 0 {
-        problems.push(Problem::error(Field::at("revision"), "revisions start at 1"));
+        problems.push(Problem::error(
+            Field::at("revision"),
+            "revisions start at 1",
+        ));
     }
 }
 
@@ -416,11 +573,15 @@ fn photos_rule(field: Field, photos: &[String], problems: &mut Vec<Problem>) {
     for (n, photo) in photos.iter().enumerate() {
         let inside = photo.starts_with("attachments/")
             && !photo.contains('\\')
-            && photo.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+            && photo
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
         if !inside {
             problems.push(Problem::error(
                 field.clone().index(n),
-                format!("photo \"{photo}\" must be a path inside the workspace's attachments/ folder"),
+                format!(
+                    "photo \"{photo}\" must be a path inside the workspace's attachments/ folder"
+                ),
             ));
         }
     }
@@ -430,6 +591,10 @@ fn list_or_none<S: AsRef<str>>(items: &[S]) -> String {
     if items.is_empty() {
         "none".to_owned()
     } else {
-        items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", ")
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }

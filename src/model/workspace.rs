@@ -75,9 +75,16 @@ fn english() -> String {
 
 /// Ishikawa's six categories, the default list of defect categories.
 pub fn six_m() -> Vec<String> {
-    ["Method", "Material", "Machine", "Man", "Measurement", "Environment"]
-        .map(String::from)
-        .to_vec()
+    [
+        "Method",
+        "Material",
+        "Machine",
+        "Man",
+        "Measurement",
+        "Environment",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 fn default_alarm() -> Number {

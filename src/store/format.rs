@@ -29,14 +29,21 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str(text)
         .map_err(|error| SyntaxError {
-            at: Position { line: error.span.start.line, col: error.span.start.col },
+            at: Position {
+                line: error.span.start.line,
+                col: error.span.start.col,
+            },
             message: plain_words(&error.code),
         })
 }
 
 /// Writes one record: pretty, with struct names, optional fields bare, ending in a newline.
 pub fn print<T: Serialize>(record: &T) -> String {
-    let config = PrettyConfig::new().struct_names(true).indentor("    ").new_line("\n");
+    let config = PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .new_line("\n")
+        .depth_limit(4);
     // Our records are plain structs, enums, strings and numbers: ron cannot refuse them.
     let text = ron::ser::to_string_pretty(record, config)
         .unwrap_or_else(|error| panic!("a record could not be written as RON: {error}"));
@@ -63,20 +70,45 @@ pub fn newer_format(text: &str) -> Option<SyntaxError> {
 }
 
 fn quoted(names: &[&str]) -> String {
-    names.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// ron's messages, reworded for an owner editing the file by hand.
 fn plain_words(error: &ron::Error) -> String {
     use ron::Error as E;
-    let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
     match error {
-        E::NoSuchStructField { expected, found, outer } => {
-            format!("unknown field `{found}`{}; expected one of {}", within(outer), quoted(expected))
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            format!(
+                "unknown field `{found}`{}; expected one of {}",
+                within(outer),
+                quoted(expected)
+            )
         }
-        E::MissingStructField { field, outer } => format!("missing field `{field}`{}", within(outer)),
-        E::DuplicateStructField { field, outer } => format!("field `{field}` is written twice{}", within(outer)),
-        E::NoSuchEnumVariant { expected, found, outer } => format!(
+        E::MissingStructField { field, outer } => {
+            format!("missing field `{field}`{}", within(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("field `{field}` is written twice{}", within(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
             "unknown value `{found}`{}; expected one of {}",
             within(outer),
             quoted(expected)
@@ -84,7 +116,9 @@ fn plain_words(error: &ron::Error) -> String {
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}(...)` here, found `{found}(...)`")
         }
-        E::ExpectedNamedStructLike(name) if !name.is_empty() => format!("expected `{name}(` or `(` here"),
+        E::ExpectedNamedStructLike(name) if !name.is_empty() => {
+            format!("expected `{name}(` or `(` here")
+        }
         E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
         E::ExceededRecursionLimit => {
             "brackets are nested too deeply; no Right First record nests like this".to_owned()
@@ -116,13 +150,22 @@ mod tests {
     fn unknown_fields_name_the_expected_ones() {
         let error = parse::<Workspace>("Workspace(format: 1, naam: \"x\")").unwrap_err();
         assert_eq!(error.at, Position { line: 1, col: 22 });
-        assert!(error.message.starts_with("unknown field `naam` in `Workspace`; expected one of `format`, `name`"), "{}", error.message);
+        assert!(
+            error.message.starts_with(
+                "unknown field `naam` in `Workspace`; expected one of `format`, `name`"
+            ),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
     fn newer_format_points_at_the_number() {
         let error = newer_format("Workspace(\n    format: 9,\n    name: \"x\",\n)").unwrap();
-        assert_eq!(error.to_string(), "2:13: written by a newer Right First (format 9); this build reads format 1");
+        assert_eq!(
+            error.to_string(),
+            "2:13: written by a newer Right First (format 9); this build reads format 1"
+        );
         assert!(newer_format("Workspace(format: 1, name: \"x\")").is_none());
     }
 

@@ -69,13 +69,20 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             b'"' => i = skip_quoted(bytes, i, b'"'),
             b'\'' => i = skip_quoted(bytes, i, b'\''),
-            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => i = skip_raw_string(bytes, i + 1),
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
+                i = skip_raw_string(bytes, i + 1)
+            }
             b'b' if bytes.get(i + 1) == Some(&b'"') => i = skip_quoted(bytes, i + 1, b'"'),
-            b'b' if bytes.get(i + 1) == Some(&b'r') && matches!(bytes.get(i + 2), Some(b'"' | b'#')) => {
+            b'b' if bytes.get(i + 1) == Some(&b'r')
+                && matches!(bytes.get(i + 2), Some(b'"' | b'#')) =>
+            {
                 i = skip_raw_string(bytes, i + 2)
             }
             b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
-                tokens.push(Token { kind: Kind::Punct(b), start });
+                tokens.push(Token {
+                    kind: Kind::Punct(b),
+                    start,
+                });
                 i += 1;
                 continue;
             }
@@ -88,30 +95,43 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 let name = if name == "r" && bytes.get(i) == Some(&b'#') {
                     let ident_start = i + 1;
                     i = ident_start;
-                    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+                    {
                         i += 1;
                     }
                     &text[ident_start..i]
                 } else {
                     name
                 };
-                tokens.push(Token { kind: Kind::Ident(name), start });
+                tokens.push(Token {
+                    kind: Kind::Ident(name),
+                    start,
+                });
                 continue;
             }
             _ => {
                 i += 1;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'_' | b'+' | b'-')) {
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric()
+                        || matches!(bytes[i], b'.' | b'_' | b'+' | b'-'))
+                {
                     i += 1;
                 }
             }
         }
-        tokens.push(Token { kind: Kind::Literal, start });
+        tokens.push(Token {
+            kind: Kind::Literal,
+            start,
+        });
     }
     tokens
 }
 
 fn memchr(bytes: &[u8], from: usize, needle: u8) -> usize {
-    bytes[from..].iter().position(|&b| b == needle).map_or(bytes.len(), |n| from + n)
+    bytes[from..]
+        .iter()
+        .position(|&b| b == needle)
+        .map_or(bytes.len(), |n| from + n)
 }
 
 fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
@@ -154,7 +174,14 @@ fn skip_raw_string(bytes: &[u8], mut i: usize) -> usize {
     }
     i += 1;
     while i < bytes.len() {
-        if bytes[i] == b'"' && bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&b| b == b'#')
+                .count()
+                == hashes
+        {
             return i + 1 + hashes;
         }
         i += 1;
@@ -167,7 +194,9 @@ fn skip_attributes(tokens: &[Token<'_>]) -> usize {
     let mut i = 0;
     while tokens.get(i).map(|t| t.kind) == Some(Kind::Punct(b'#')) {
         match matching_close(tokens, i + 2) {
-            Some(close) if tokens.get(i + 2).map(|t| t.kind) == Some(Kind::Punct(b'[')) => i = close + 1,
+            Some(close) if tokens.get(i + 2).map(|t| t.kind) == Some(Kind::Punct(b'[')) => {
+                i = close + 1
+            }
             _ => return i,
         }
     }
@@ -198,7 +227,9 @@ fn skip_value(tokens: &[Token<'_>], mut i: usize) -> usize {
         i += 1;
     }
     match tokens.get(i).map(|t| t.kind) {
-        Some(Kind::Punct(b'(' | b'[' | b'{')) => matching_close(tokens, i).map_or(tokens.len(), |n| n + 1),
+        Some(Kind::Punct(b'(' | b'[' | b'{')) => {
+            matching_close(tokens, i).map_or(tokens.len(), |n| n + 1)
+        }
         Some(Kind::Ident(_) | Kind::Punct(_)) => i,
         Some(Kind::Literal) => i + 1,
         None => i,
@@ -224,16 +255,22 @@ fn walk(tokens: &[Token<'_>], i: usize, path: &[Segment]) -> Option<usize> {
     let mut index = 0usize;
     while j < close.unwrap_or(tokens.len()) {
         match (segment, tokens[j].kind, tokens.get(j + 1).map(|t| t.kind)) {
-            (Segment::Name(wanted), Kind::Ident(name), Some(Kind::Punct(b':'))) if name == *wanted => {
+            (Segment::Name(wanted), Kind::Ident(name), Some(Kind::Punct(b':')))
+                if name == *wanted =>
+            {
                 return walk(tokens, j + 2, rest).or(Some(j));
             }
-            (Segment::Index(wanted), _, _) if index == *wanted && tokens[j].kind != Kind::Punct(b',') => {
+            (Segment::Index(wanted), _, _)
+                if index == *wanted && tokens[j].kind != Kind::Punct(b',') =>
+            {
                 return walk(tokens, j, rest).or(Some(j));
             }
             _ => {}
         }
         // Past this entry: a `name:` prefix, then the value, then a comma.
-        if matches!(tokens[j].kind, Kind::Ident(_)) && tokens.get(j + 1).map(|t| t.kind) == Some(Kind::Punct(b':')) {
+        if matches!(tokens[j].kind, Kind::Ident(_))
+            && tokens.get(j + 1).map(|t| t.kind) == Some(Kind::Punct(b':'))
+        {
             j += 2;
         }
         j = skip_value(tokens, j);
@@ -297,7 +334,10 @@ Procedure(
         assert_eq!(at(Field::at("title")), (4, 12));
         assert_eq!(at(Field::at("steps").index(0).name("id")), (6, 18));
         assert_eq!(at(Field::at("steps").index(1).name("id")), (8, 17));
-        assert_eq!(at(Field::at("steps").index(1).name("spec").name("max")), (10, 38));
+        assert_eq!(
+            at(Field::at("steps").index(1).name("spec").name("max")),
+            (10, 38)
+        );
         // Not written: the nearest parent that is.
         assert_eq!(at(Field::at("steps").index(1).name("warning")), (7, 9));
         assert_eq!(at(Field::at("changes")), (2, 1));

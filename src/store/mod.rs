@@ -1,4 +1,201 @@
 //! The workspace on disk: the only code that touches the file system.
+//!
+//! [`Folder::open`] reads a whole workspace, collecting every problem as a
+//! [`Finding`] that names file, line and column; [`Folder::save`] writes one
+//! record back atomically and durably, refusing to overwrite what it did not
+//! load.
 
 pub mod format;
+pub mod layout;
+mod load;
 pub mod locate;
+mod read;
+mod save;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use layout::{Archived, RecordFile};
+pub use load::OpenError;
+pub use locate::Position;
+pub use read::{MAX_FILE_BYTES, content_hash};
+pub use save::{Expect, SaveError};
+
+use crate::model::{ProblemSeverity, Records};
+
+/// One problem found while reading a workspace, at a file, line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The file, relative to the workspace, with `/` separators.
+    pub path: String,
+    /// Where in the file.
+    pub at: Position,
+    /// Error or warning.
+    pub severity: ProblemSeverity,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let warning = if self.severity == ProblemSeverity::Warning {
+            "warning: "
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "{}:{}:{}: {warning}{}",
+            self.path, self.at.line, self.at.col, self.message
+        )
+    }
+}
+
+/// What the store knows of a file it read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileState {
+    /// Parsed; its bytes had this hash.
+    Loaded(u64),
+    /// Did not read or parse: never overwritten.
+    Broken,
+}
+
+/// An open workspace folder: its records, what is wrong with it, and how to save to it.
+#[derive(Debug)]
+pub struct Folder {
+    root: PathBuf,
+    records: Records,
+    files: HashMap<String, FileState>,
+    findings: Vec<Finding>,
+    read_only: Option<String>,
+}
+
+/// Whether loading may tidy up after killed writers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Removes stale temp files.
+    Open,
+    /// Writes nothing at all, as `rightfirst check` promises.
+    Inspect,
+}
+
+impl Folder {
+    /// Opens a workspace to work in; removes temp files that killed saves left behind.
+    pub fn open(root: &Path) -> Result<Folder, OpenError> {
+        load::load(root, Mode::Open)
+    }
+
+    /// Reads a workspace without writing anything to it.
+    pub fn inspect(root: &Path) -> Result<Folder, OpenError> {
+        load::load(root, Mode::Inspect)
+    }
+
+    /// The workspace folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Every record that parsed.
+    pub fn records(&self) -> &Records {
+        &self.records
+    }
+
+    /// Every problem found, sorted by file and position.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// How many findings are errors.
+    pub fn error_count(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == ProblemSeverity::Error)
+            .count()
+    }
+
+    /// Why nothing may be saved, when the workspace was written by a newer build.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Whether this file was read but did not parse (it stays read-only).
+    pub fn is_broken(&self, relative: &str) -> bool {
+        self.files.get(relative) == Some(&FileState::Broken)
+    }
+
+    /// Saves one record to its file, atomically and durably.
+    ///
+    /// Refuses to overwrite a file that changed on disk since it was loaded,
+    /// one that did not parse, or any file of a workspace from a newer build.
+    pub fn save<R: RecordFile>(&mut self, record: R) -> Result<(), SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        let relative = record.path().map_err(SaveError::BadId)?;
+        let expect = match self.files.get(&relative) {
+            Some(FileState::Broken) => return Err(SaveError::Broken { path: relative }),
+            Some(FileState::Loaded(hash)) => Expect::Unchanged(*hash),
+            None => Expect::Absent,
+        };
+        let text = format::print(&record);
+        let hash = save::write_atomic(&self.root, &relative, text.as_bytes(), expect)?;
+        self.files.insert(relative, FileState::Loaded(hash));
+        record.put(&mut self.records);
+        self.records.sort();
+        Ok(())
+    }
+
+    /// Saves many new records at once, flushing them to disk together.
+    ///
+    /// Refuses the whole batch, writing nothing, if any of them already has a file.
+    pub fn save_new<R: RecordFile>(&mut self, new: Vec<R>) -> Result<(), SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        let mut files = Vec::with_capacity(new.len());
+        for record in &new {
+            let relative = record.path().map_err(SaveError::BadId)?;
+            if self.files.contains_key(&relative) {
+                return Err(SaveError::AlreadyExists { path: relative });
+            }
+            files.push((relative, format::print(record).into_bytes()));
+        }
+        save::write_new_batch(&self.root, &files)?;
+        for ((relative, bytes), record) in files.into_iter().zip(new) {
+            self.files
+                .insert(relative, FileState::Loaded(content_hash(&bytes)));
+            record.put(&mut self.records);
+        }
+        self.records.sort();
+        Ok(())
+    }
+}
+
+/// Creates a new workspace at `root` from these files (relative path, bytes).
+///
+/// Refuses a folder that exists and is not empty.
+pub fn create(root: &Path, files: &[(&str, &[u8])]) -> Result<(), SaveError> {
+    let io = |action, source| SaveError::Io {
+        action,
+        path: root.display().to_string(),
+        source: std::sync::Arc::new(source),
+    };
+    match std::fs::read_dir(root) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(SaveError::AlreadyExists {
+                    path: format!("{} (the folder is not empty)", root.display()),
+                });
+            }
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(root).map_err(|e| io("create the folder", e))?;
+        }
+        Err(error) => return Err(io("read the folder", error)),
+    }
+    for (relative, bytes) in files {
+        save::write_atomic(root, relative, bytes, Expect::Absent)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,560 @@
+//! Reading a whole workspace on every core, collecting every problem instead of stopping.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::layout::{self, Name, Place, WORKSPACE_FILE};
+use super::locate::{Position, locate};
+use super::read::read_text;
+use super::{FileState, Finding, Folder, Mode, format, save};
+use crate::model::{
+    Catalog, Checklist, Field, Order, Problem, ProblemSeverity, Procedure, Records, Training,
+    Workspace,
+};
+
+/// Why a folder could not be opened as a workspace at all.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The folder does not exist, or is a file.
+    #[error("{0}: no such folder")]
+    NotAFolder(PathBuf),
+    /// The folder has no `workspace.ron`.
+    #[error("{0}: not a Right First workspace (there is no workspace.ron in it)")]
+    NoWorkspace(PathBuf),
+    /// The system refused to read the folder.
+    #[error("{path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// The system's reason.
+        source: io::Error,
+    },
+}
+
+/// The files a workspace holds, sorted into the layout.
+#[derive(Default)]
+struct Scan {
+    records: Vec<(String, Place)>,
+    findings: Vec<Finding>,
+    stale_temps: Vec<PathBuf>,
+}
+
+fn finding(
+    path: &str,
+    at: Position,
+    severity: ProblemSeverity,
+    message: impl Into<String>,
+) -> Finding {
+    Finding {
+        path: path.to_owned(),
+        at,
+        severity,
+        message: message.into(),
+    }
+}
+
+const START: Position = Position { line: 1, col: 1 };
+
+/// Lists `relative` (a folder inside `root`), without following links.
+fn scan_folder(root: &Path, relative: &str, scan: &mut Scan, depth: usize) {
+    let folder = if relative.is_empty() {
+        root.to_path_buf()
+    } else {
+        root.join(relative)
+    };
+    let Ok(entries) = fs::read_dir(&folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = if relative.is_empty() {
+            name.clone()
+        } else {
+            format!("{relative}/{name}")
+        };
+        if kind.is_dir() {
+            let wanted = match (relative, depth) {
+                ("", _) => matches!(
+                    name.as_str(),
+                    "procedures" | "checklists" | "orders" | "training" | "archive"
+                ),
+                ("archive", _) => matches!(name.as_str(), "procedures" | "checklists"),
+                ("orders", _) => !name.starts_with('.'),
+                _ => false,
+            };
+            if wanted {
+                scan_folder(root, &path, scan, depth + 1);
+            }
+            continue;
+        }
+        match layout::classify_name(&name) {
+            Name::Temp => {
+                if let Some(owner) = save::temp_owner(&name)
+                    && owner != std::process::id()
+                    && !process_alive(owner, &entry.path())
+                {
+                    scan.stale_temps.push(entry.path());
+                }
+            }
+            Name::Conflict { original } => {
+                let original = if relative.is_empty() {
+                    original
+                } else {
+                    format!("{relative}/{original}")
+                };
+                scan.findings.push(finding(
+                    &path,
+                    START,
+                    ProblemSeverity::Warning,
+                    format!("a sync tool made this conflict copy of {original}: compare the two, keep what is right in {original}, then delete this copy"),
+                ));
+            }
+            Name::Record => {
+                let Some(place) = layout::place(&path) else {
+                    continue;
+                };
+                if kind.is_symlink() {
+                    scan.findings.push(finding(
+                        &path,
+                        START,
+                        ProblemSeverity::Warning,
+                        "is a symbolic link; Right First does not follow links inside a workspace, so it is ignored",
+                    ));
+                } else if kind.is_file() {
+                    scan.records.push((path, place));
+                }
+            }
+            Name::Other => {}
+        }
+    }
+}
+
+/// Whether the process that wrote a temp file may still be saving.
+fn process_alive(pid: u32, temp: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(pid.to_string()).exists();
+    }
+    // Without /proc, only age tells: no save takes an hour.
+    fs::metadata(temp)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_none_or(|age| age.as_secs() < 3600)
+}
+
+/// One file read and parsed, with the text kept for pointing at its lines.
+struct Parsed<T> {
+    path: String,
+    place: Place,
+    text: String,
+    record: T,
+}
+
+/// The outcome of reading one file: its state for saving and, if it parsed, the record.
+type Outcome<T> = (String, FileState, Result<Parsed<T>, Finding>);
+
+fn read_and_parse<T: DeserializeOwned>(root: &Path, path: &str, place: &Place) -> Outcome<T> {
+    match read_text(&root.join(path)) {
+        Err(error) => {
+            let (at, message) = error.describe();
+            (
+                path.to_owned(),
+                FileState::Broken,
+                Err(finding(path, at, ProblemSeverity::Error, message)),
+            )
+        }
+        Ok((text, hash)) => match format::parse::<T>(&text) {
+            Ok(record) => (
+                path.to_owned(),
+                FileState::Loaded(hash),
+                Ok(Parsed {
+                    path: path.to_owned(),
+                    place: place.clone(),
+                    text,
+                    record,
+                }),
+            ),
+            Err(error) => (
+                path.to_owned(),
+                FileState::Broken,
+                Err(finding(
+                    path,
+                    error.at,
+                    ProblemSeverity::Error,
+                    error.message,
+                )),
+            ),
+        },
+    }
+}
+
+/// Reads and parses every file of one kind on all cores.
+fn parse_all<T: DeserializeOwned + Send>(
+    root: &Path,
+    files: &[&(String, Place)],
+    states: &mut HashMap<String, FileState>,
+    findings: &mut Vec<Finding>,
+) -> Vec<Parsed<T>> {
+    let outcomes: Vec<Outcome<T>> = files
+        .par_iter()
+        .map(|(path, place)| read_and_parse(root, path, place))
+        .collect();
+    let mut parsed = Vec::with_capacity(outcomes.len());
+    for (path, state, outcome) in outcomes {
+        states.insert(path, state);
+        match outcome {
+            Ok(record) => parsed.push(record),
+            Err(finding) => findings.push(finding),
+        }
+    }
+    parsed
+}
+
+/// Turns a record's problems into findings at the lines they are about.
+fn place_problems(path: &str, text: &str, problems: Vec<Problem>, findings: &mut Vec<Finding>) {
+    findings.extend(problems.into_iter().map(|problem| Finding {
+        path: path.to_owned(),
+        at: locate(text, &problem.field),
+        severity: problem.severity,
+        message: problem.message,
+    }));
+}
+
+fn stem_mismatch(stem: &str, expected: &str, what: &str) -> Option<Problem> {
+    (stem != expected).then(|| {
+        Problem::error(
+            Field::at(if what == "person" { "person" } else { "id" }),
+            format!(
+                "the file is named \"{stem}.ron\" but the {what} is \"{expected}\"; they must match"
+            ),
+        )
+    })
+}
+
+/// The rules that tie a record to the file it is in.
+fn file_problems(place: &Place, id: &str, revision: Option<u32>) -> Option<Problem> {
+    match place {
+        Place::Procedure { stem } | Place::Checklist { stem } => stem_mismatch(stem, id, "id"),
+        Place::Training { stem } => stem_mismatch(stem, id, "person"),
+        Place::ArchivedProcedure { stem } | Place::ArchivedChecklist { stem } => {
+            let expected = format!("{id}@{}", revision.unwrap_or_default());
+            (*stem != expected).then(|| {
+                Problem::error(
+                    Field::at("id"),
+                    format!("an archived revision is named <id>@<revision>.ron; this one should be \"{expected}.ron\", not \"{stem}.ron\""),
+                )
+            })
+        }
+        Place::Order { stem, .. } => stem_mismatch(stem, id, "id"),
+        Place::Workspace => None,
+    }
+}
+
+fn order_folder_problem(place: &Place, order: &Order) -> Option<Problem> {
+    let Place::Order { folder, .. } = place else {
+        return None;
+    };
+    let month = order.placed.month_folder();
+    match folder {
+        Some(folder) if *folder == month => None,
+        Some(folder) => Some(Problem::error(
+            Field::at("placed"),
+            format!(
+                "placed {} belongs in orders/{month}/, not in orders/{folder}/",
+                order.placed
+            ),
+        )),
+        None => Some(Problem::error(
+            Field::at("placed"),
+            format!("orders live in a folder per month: this one belongs in orders/{month}/"),
+        )),
+    }
+}
+
+pub(super) fn load(root: &Path, mode: Mode) -> Result<Folder, OpenError> {
+    match fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(OpenError::NotAFolder(root.to_path_buf())),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Err(OpenError::NotAFolder(root.to_path_buf()));
+        }
+        Err(source) => {
+            return Err(OpenError::Io {
+                path: root.to_path_buf(),
+                source,
+            });
+        }
+    }
+    match fs::symlink_metadata(root.join(WORKSPACE_FILE)) {
+        Ok(meta) if meta.is_file() => {}
+        _ => return Err(OpenError::NoWorkspace(root.to_path_buf())),
+    }
+
+    let mut scan = Scan::default();
+    scan_folder(root, "", &mut scan, 0);
+    if mode == Mode::Open {
+        for temp in &scan.stale_temps {
+            let _ = fs::remove_file(temp);
+        }
+    }
+    let mut findings = std::mem::take(&mut scan.findings);
+    let mut states = HashMap::new();
+
+    // The format comes first: a newer one means nothing else may be read as ours.
+    let (workspace_state, workspace_outcome) = match read_text(&root.join(WORKSPACE_FILE)) {
+        Err(error) => {
+            let (at, message) = error.describe();
+            (
+                FileState::Broken,
+                Err(finding(WORKSPACE_FILE, at, ProblemSeverity::Error, message)),
+            )
+        }
+        Ok((text, hash)) => {
+            if let Some(newer) = format::newer_format(&text) {
+                let finding = finding(
+                    WORKSPACE_FILE,
+                    newer.at,
+                    ProblemSeverity::Error,
+                    newer.message.clone(),
+                );
+                return Ok(Folder {
+                    root: root.to_path_buf(),
+                    records: Records::new(Workspace::new(String::new())),
+                    files: HashMap::new(),
+                    findings: vec![finding],
+                    read_only: Some(format!(
+                        "{WORKSPACE_FILE}:{}:{}: {}",
+                        newer.at.line, newer.at.col, newer.message
+                    )),
+                });
+            }
+            match format::parse::<Workspace>(&text) {
+                Ok(workspace) => (FileState::Loaded(hash), Ok((workspace, text))),
+                Err(error) => (
+                    FileState::Broken,
+                    Err(finding(
+                        WORKSPACE_FILE,
+                        error.at,
+                        ProblemSeverity::Error,
+                        error.message,
+                    )),
+                ),
+            }
+        }
+    };
+    states.insert(WORKSPACE_FILE.to_owned(), workspace_state);
+    let (workspace, workspace_text) = match workspace_outcome {
+        Ok(parsed) => (Some(parsed.0), parsed.1),
+        Err(finding) => {
+            findings.push(finding);
+            (None, String::new())
+        }
+    };
+
+    let of = |wanted: fn(&Place) -> bool| -> Vec<&(String, Place)> {
+        scan.records
+            .iter()
+            .filter(|(_, place)| wanted(place))
+            .collect()
+    };
+    let procedures: Vec<Parsed<Procedure>> = parse_all(
+        root,
+        &of(|p| matches!(p, Place::Procedure { .. } | Place::ArchivedProcedure { .. })),
+        &mut states,
+        &mut findings,
+    );
+    let checklists: Vec<Parsed<Checklist>> = parse_all(
+        root,
+        &of(|p| matches!(p, Place::Checklist { .. } | Place::ArchivedChecklist { .. })),
+        &mut states,
+        &mut findings,
+    );
+    let training: Vec<Parsed<Training>> = parse_all(
+        root,
+        &of(|p| matches!(p, Place::Training { .. })),
+        &mut states,
+        &mut findings,
+    );
+    let order_files = of(|p| matches!(p, Place::Order { .. }));
+
+    let is_archived = |place: &Place| {
+        matches!(
+            place,
+            Place::ArchivedProcedure { .. } | Place::ArchivedChecklist { .. }
+        )
+    };
+    let orders: Vec<Order> = match &workspace {
+        Some(workspace) => {
+            let catalog = Catalog::new(
+                workspace,
+                procedures
+                    .iter()
+                    .map(|p| (&p.record, is_archived(&p.place))),
+                checklists
+                    .iter()
+                    .map(|c| (&c.record, is_archived(&c.place))),
+            );
+            place_problems(
+                WORKSPACE_FILE,
+                &workspace_text,
+                catalog.check_workspace(),
+                &mut findings,
+            );
+            for parsed in &procedures {
+                let mut problems =
+                    catalog.check_procedure(&parsed.record, is_archived(&parsed.place));
+                problems.extend(file_problems(
+                    &parsed.place,
+                    &parsed.record.id,
+                    Some(parsed.record.revision),
+                ));
+                place_problems(&parsed.path, &parsed.text, problems, &mut findings);
+            }
+            for parsed in &checklists {
+                let mut problems =
+                    catalog.check_checklist(&parsed.record, is_archived(&parsed.place));
+                problems.extend(file_problems(
+                    &parsed.place,
+                    &parsed.record.id,
+                    Some(parsed.record.revision),
+                ));
+                place_problems(&parsed.path, &parsed.text, problems, &mut findings);
+            }
+            for parsed in &training {
+                let mut problems = catalog.check_training(&parsed.record);
+                problems.extend(file_problems(&parsed.place, &parsed.record.person, None));
+                place_problems(&parsed.path, &parsed.text, problems, &mut findings);
+            }
+            load_orders(
+                root,
+                &order_files,
+                Some(&catalog),
+                &mut states,
+                &mut findings,
+            )
+        }
+        None => load_orders(root, &order_files, None, &mut states, &mut findings),
+    };
+
+    let mut records = Records::new(workspace.unwrap_or_else(|| Workspace::new(String::new())));
+    for parsed in procedures {
+        if is_archived(&parsed.place) {
+            records.archived_procedures.push(parsed.record)
+        } else {
+            records.procedures.push(parsed.record)
+        }
+    }
+    for parsed in checklists {
+        if is_archived(&parsed.place) {
+            records.archived_checklists.push(parsed.record)
+        } else {
+            records.checklists.push(parsed.record)
+        }
+    }
+    records.training = training.into_iter().map(|parsed| parsed.record).collect();
+    records.orders = orders;
+    records.sort();
+    duplicate_orders(root, &records.orders, &scan.records, &mut findings);
+
+    findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
+    Ok(Folder {
+        root: root.to_path_buf(),
+        records,
+        files: states,
+        findings,
+        read_only: None,
+    })
+}
+
+/// Orders are most of the workspace: each is read, parsed and checked in one go on some core,
+/// so its text is dropped as soon as its problems have their lines.
+fn load_orders(
+    root: &Path,
+    files: &[&(String, Place)],
+    catalog: Option<&Catalog<'_>>,
+    states: &mut HashMap<String, FileState>,
+    findings: &mut Vec<Finding>,
+) -> Vec<Order> {
+    let outcomes: Vec<(String, FileState, Option<Order>, Vec<Finding>)> = files
+        .par_iter()
+        .map(|(path, place)| {
+            let (path, state, outcome) = read_and_parse::<Order>(root, path, place);
+            match outcome {
+                Err(finding) => (path, state, None, vec![finding]),
+                Ok(parsed) => {
+                    let mut problems = catalog
+                        .map(|catalog| catalog.check_order(&parsed.record))
+                        .unwrap_or_default();
+                    problems.extend(file_problems(&parsed.place, &parsed.record.id, None));
+                    problems.extend(order_folder_problem(&parsed.place, &parsed.record));
+                    let mut found = Vec::new();
+                    place_problems(&path, &parsed.text, problems, &mut found);
+                    (path, state, Some(parsed.record), found)
+                }
+            }
+        })
+        .collect();
+    let mut orders = Vec::with_capacity(outcomes.len());
+    for (path, state, order, found) in outcomes {
+        states.insert(path, state);
+        orders.extend(order);
+        findings.extend(found);
+    }
+    orders
+}
+
+/// Two files with the same order id, in different month folders.
+fn duplicate_orders(
+    root: &Path,
+    orders: &[Order],
+    files: &[(String, Place)],
+    findings: &mut Vec<Finding>,
+) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut twice = Vec::new();
+    for order in orders {
+        *seen.entry(order.id.as_str()).or_default() += 1;
+    }
+    for (id, count) in seen {
+        if count > 1 {
+            twice.push(id);
+        }
+    }
+    for id in twice {
+        let paths: Vec<&String> = files
+            .iter()
+            .filter(|(_, place)| matches!(place, Place::Order { stem, .. } if stem == id))
+            .map(|(path, _)| path)
+            .collect();
+        for path in &paths {
+            let others: Vec<&str> = paths
+                .iter()
+                .filter(|p| p != &path)
+                .map(|p| p.as_str())
+                .collect();
+            let at = fs::read_to_string(root.join(path.as_str()))
+                .map(|text| locate(&text, &Field::at("id")))
+                .unwrap_or(START);
+            findings.push(finding(
+                path,
+                at,
+                ProblemSeverity::Error,
+                format!(
+                    "order \"{id}\" is also in {}; an order id must be unique",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
+}

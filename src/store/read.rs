@@ -1,0 +1,83 @@
+//! Reading one file as text, refusing what no owner would write by hand.
+
+use std::fs::File;
+use std::hash::Hasher;
+use std::io::{self, Read};
+use std::path::Path;
+
+use super::locate::Position;
+
+/// Larger files are refused before they are read: the largest real order is a few kB.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The hash a save compares to tell whether a file changed since it was loaded.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    // SipHash with fixed keys: stable within a build, which is as long as a hash is kept.
+    #[allow(deprecated)]
+    let mut hasher = std::hash::SipHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
+    /// Not UTF-8; where the first bad byte is.
+    NotUtf8(Position),
+    /// The system refused.
+    Io(io::Error),
+}
+
+impl ReadError {
+    /// The position and the plain words for a finding.
+    pub(crate) fn describe(&self) -> (Position, String) {
+        let start = Position { line: 1, col: 1 };
+        match self {
+            ReadError::TooLarge(size) => (
+                start,
+                format!(
+                    "the file is {} MiB; a record is at most {} MiB, so this is not a Right First file",
+                    size / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ),
+            ReadError::NotUtf8(at) => (
+                *at,
+                "the file is not UTF-8 text; save it as UTF-8".to_owned(),
+            ),
+            ReadError::Io(error) => (start, format!("could not read the file: {error}")),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, with the hash of its bytes.
+pub(crate) fn read_text(path: &Path) -> Result<(String, u64), ReadError> {
+    let file = File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The file may grow between the size check and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    let hash = content_hash(&bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, hash)),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            // The prefix is valid UTF-8 by definition.
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            Err(ReadError::NotUtf8(super::locate::position(
+                valid,
+                valid.len(),
+            )))
+        }
+    }
+}
