@@ -3,11 +3,11 @@
 //! Pure functions of text: nothing here touches a file.
 
 use ron::extensions::Extensions;
-use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::locate::{Position, locate, strip_struct_names};
+use super::locate::{Position, locate};
+use super::pretty;
 use crate::model::{FORMAT_VERSION, Field};
 
 /// Struct names FORMAT.md leaves out where they are written as a field's value.
@@ -37,17 +37,15 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
         })
 }
 
-/// Writes one record: pretty, with struct names, optional fields bare, ending in a newline.
+/// Writes one record: laid out as by hand, with struct names, optional fields bare,
+/// ending in a newline. The same record always gives the same bytes.
 pub fn print<T: Serialize>(record: &T) -> String {
-    let config = PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ")
-        .new_line("\n")
-        .depth_limit(4);
-    // Our records are plain structs, enums, strings and numbers: ron cannot refuse them.
-    let text = ron::ser::to_string_pretty(record, config)
+    let compact = ron::Options::default()
+        .with_default_extension(Extensions::EXPLICIT_STRUCT_NAMES)
+        .to_string(record)
+        // Our records are plain structs, enums, strings and numbers: ron cannot refuse them.
         .unwrap_or_else(|error| panic!("a record could not be written as RON: {error}"));
-    let mut text = strip_struct_names(&text, BARE_STRUCTS);
+    let mut text = pretty::layout(&compact, BARE_STRUCTS);
     text.push('\n');
     text
 }
@@ -175,11 +173,26 @@ mod tests {
             steps: [Step(id: \"s\", text: \"Weigh\", spec: Some((what: \"ball\", unit: \"g\", target: 65, min: 60.5)))])";
         let procedure: Procedure = parse(text).unwrap();
         let written = print(&procedure);
-        assert!(written.contains("            spec: (\n"), "{written}");
-        assert!(written.contains("target: 65,"), "{written}");
-        assert!(written.contains("min: 60.5,"), "{written}");
+        assert!(
+            written.contains("spec: (what: \"ball\", unit: \"g\", target: 65, min: 60.5)"),
+            "{written}"
+        );
         assert!(!written.contains("Some"), "{written}");
         assert_eq!(parse::<Procedure>(&written).unwrap(), procedure);
         assert_eq!(print(&procedure), written);
+    }
+
+    #[test]
+    fn apostrophes_stay_plain_and_escapes_survive() {
+        let mut procedure: Procedure =
+            parse("Procedure(id: \"p\", title: \"T\", owner: \"a\", revision: 1, status: Draft)")
+                .unwrap();
+        procedure.title = "Bell's \"best\" \\' scoop\n°".to_owned();
+        let written = print(&procedure);
+        assert!(
+            written.contains(r#"title: "Bell's \"best\" \\' scoop\n°","#),
+            "{written}"
+        );
+        assert_eq!(parse::<Procedure>(&written).unwrap(), procedure);
     }
 }

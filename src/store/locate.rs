@@ -32,22 +32,31 @@ pub fn locate(text: &str, field: &Field) -> Position {
     position(text, offset)
 }
 
+/// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind<'a> {
+pub(crate) enum Kind<'a> {
+    /// A field, struct, variant or other bare name.
     Ident(&'a str),
+    /// One of `()[]{},:#!`.
     Punct(u8),
+    /// A string, character or number, whole.
     Literal,
 }
 
+/// A token and the bytes it spans.
 #[derive(Debug, Clone, Copy)]
-struct Token<'a> {
-    kind: Kind<'a>,
-    start: usize,
+pub(crate) struct Token<'a> {
+    /// What it is.
+    pub kind: Kind<'a>,
+    /// Its first byte.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
 }
 
 /// Splits RON into identifiers, punctuation and literals, skipping comments.
 /// Anything it does not understand becomes a one-byte literal, so it never fails.
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -69,19 +78,16 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             b'"' => i = skip_quoted(bytes, i, b'"'),
             b'\'' => i = skip_quoted(bytes, i, b'\''),
-            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
-                i = skip_raw_string(bytes, i + 1)
-            }
+            b'r' if raw_string_starts(bytes, i + 1) => i = skip_raw_string(bytes, i + 1),
             b'b' if bytes.get(i + 1) == Some(&b'"') => i = skip_quoted(bytes, i + 1, b'"'),
-            b'b' if bytes.get(i + 1) == Some(&b'r')
-                && matches!(bytes.get(i + 2), Some(b'"' | b'#')) =>
-            {
+            b'b' if bytes.get(i + 1) == Some(&b'r') && raw_string_starts(bytes, i + 2) => {
                 i = skip_raw_string(bytes, i + 2)
             }
             b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
                 tokens.push(Token {
                     kind: Kind::Punct(b),
                     start,
+                    end: i + 1,
                 });
                 i += 1;
                 continue;
@@ -106,6 +112,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 tokens.push(Token {
                     kind: Kind::Ident(name),
                     start,
+                    end: i,
                 });
                 continue;
             }
@@ -119,12 +126,23 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
         }
+        i = i.min(bytes.len());
         tokens.push(Token {
             kind: Kind::Literal,
             start,
+            end: i,
         });
     }
     tokens
+}
+
+/// Whether `#`s then `"` start at `i`: a raw string, not a raw identifier like `r#type`.
+fn raw_string_starts(bytes: &[u8], i: usize) -> bool {
+    let hashes = bytes[i.min(bytes.len())..]
+        .iter()
+        .take_while(|&&b| b == b'#')
+        .count();
+    bytes.get(i + hashes) == Some(&b'"')
 }
 
 fn memchr(bytes: &[u8], from: usize, needle: u8) -> usize {
@@ -285,27 +303,6 @@ fn walk(tokens: &[Token<'_>], i: usize, path: &[Segment]) -> Option<usize> {
     Some(i)
 }
 
-/// Removes the names written before the values of these fields, which FORMAT.md writes bare:
-/// `spec: (...)`, not `spec: Spec(...)`.
-pub(crate) fn strip_struct_names(text: &str, names: &[&str]) -> String {
-    let tokens = tokenize(text);
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    for window in tokens.windows(3) {
-        if let [colon, name, open] = window
-            && colon.kind == Kind::Punct(b':')
-            && open.kind == Kind::Punct(b'(')
-            && let Kind::Ident(ident) = name.kind
-            && names.contains(&ident)
-        {
-            out.push_str(&text[copied..name.start]);
-            copied = open.start;
-        }
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,14 +338,5 @@ Procedure(
         // Not written: the nearest parent that is.
         assert_eq!(at(Field::at("steps").index(1).name("warning")), (7, 9));
         assert_eq!(at(Field::at("changes")), (2, 1));
-    }
-
-    #[test]
-    fn strips_only_field_value_names() {
-        let text = "Step(\n    id: \"Spec(\",\n    spec: Spec(min: 1),\n)";
-        assert_eq!(
-            strip_struct_names(text, &["Spec"]),
-            "Step(\n    id: \"Spec(\",\n    spec: (min: 1),\n)"
-        );
     }
 }

@@ -9,6 +9,7 @@ pub mod format;
 pub mod layout;
 mod load;
 pub mod locate;
+mod pretty;
 mod read;
 mod save;
 
