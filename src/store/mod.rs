@@ -155,9 +155,11 @@ impl Folder {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
         let mut files = Vec::with_capacity(new.len());
+        // Two records of the batch with one file: the second rename would overwrite the first.
+        let mut in_batch = std::collections::HashSet::with_capacity(new.len());
         for record in &new {
             let relative = record.path().map_err(SaveError::BadId)?;
-            if self.files.contains_key(&relative) {
+            if self.files.contains_key(&relative) || !in_batch.insert(relative.clone()) {
                 return Err(SaveError::AlreadyExists { path: relative });
             }
             files.push((relative, format::print(record).into_bytes()));

@@ -136,12 +136,16 @@ fn prepare_folders(root: &Path, relative: &str) -> Result<Vec<PathBuf>, SaveErro
     let mut created = Vec::new();
     let mut folder = root.to_path_buf();
     let parts: Vec<&str> = relative.split('/').collect();
+    // All parts first: a bad one late in the path must not leave folders made for the early ones.
+    if parts
+        .iter()
+        .any(|part| part.is_empty() || *part == "." || *part == "..")
+    {
+        return Err(SaveError::BadId(format!(
+            "\"{relative}\" is not a path inside the workspace"
+        )));
+    }
     for (n, part) in parts.iter().enumerate() {
-        if part.is_empty() || *part == "." || *part == ".." {
-            return Err(SaveError::BadId(format!(
-                "\"{relative}\" is not a path inside the workspace"
-            )));
-        }
         folder.push(part);
         let is_last = n + 1 == parts.len();
         match fs::symlink_metadata(&folder) {
@@ -186,12 +190,28 @@ struct Lock(File);
 impl Lock {
     fn take(root: &Path) -> Result<Lock, SaveError> {
         let path = root.join(LOCK_FILE);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_error("open the lock file", &path))?;
+        // A link in its place would make the lock create or open a file outside the workspace.
+        let is_link = || fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        let refused = || SaveError::Symlink {
+            path: LOCK_FILE.to_owned(),
+        };
+        if is_link() {
+            return Err(refused());
+        }
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = options.open(&path).map_err(|error| {
+            if is_link() {
+                refused()
+            } else {
+                io_error("open the lock file", &path)(error)
+            }
+        })?;
         file.lock().map_err(io_error("lock", &path))?;
         Ok(Lock(file))
     }
