@@ -35,6 +35,9 @@ pub struct Catalog<'a> {
     workspace: &'a Workspace,
     procedures: HashMap<&'a str, RecordRevisions<'a, Procedure>>,
     checklists: HashMap<&'a str, RecordRevisions<'a, Checklist>>,
+    /// See [`Catalog::with_unreadable`].
+    unreadable_procedures: Vec<String>,
+    unreadable_checklists: Vec<String>,
 }
 
 impl<'a> Catalog<'a> {
@@ -48,6 +51,8 @@ impl<'a> Catalog<'a> {
             workspace,
             procedures: HashMap::new(),
             checklists: HashMap::new(),
+            unreadable_procedures: Vec::new(),
+            unreadable_checklists: Vec::new(),
         };
         for (procedure, archived) in procedures {
             let entry = catalog.procedures.entry(procedure.id.as_str()).or_default();
@@ -72,6 +77,21 @@ impl<'a> Catalog<'a> {
             }
         }
         catalog
+    }
+
+    /// Names the procedure and checklist files, by stem (`id`, or `id@revision` in the
+    /// archive), that are there but did not read.
+    ///
+    /// Their own error says what is wrong. A reference into them is not judged: it cannot
+    /// be, and calling it unknown would send the owner looking for a file that exists.
+    pub fn with_unreadable(
+        mut self,
+        procedures: impl IntoIterator<Item = String>,
+        checklists: impl IntoIterator<Item = String>,
+    ) -> Self {
+        self.unreadable_procedures.extend(procedures);
+        self.unreadable_checklists.extend(checklists);
+        self
     }
 
     /// The workspace the catalog was built from.
@@ -121,7 +141,7 @@ impl<'a> Catalog<'a> {
             .procedures
             .get(id)
             .is_some_and(|revisions| revisions.current.is_some());
-        if !known {
+        if !known && !unreadable(&self.unreadable_procedures, id) {
             problems.push(Problem::error(
                 field,
                 format!("unknown procedure \"{id}\"; there is no procedures/{id}.ron"),
@@ -130,14 +150,16 @@ impl<'a> Catalog<'a> {
         known
     }
 
-    /// Step ids are never reused, so a reference to a step of any revision stays valid.
+    /// Step ids are never reused, so a reference to a step of any revision stays valid;
+    /// one that did not read may hold it.
     fn step_known(&self, procedure: &str, step: &str) -> bool {
-        self.procedures.get(procedure).is_some_and(|revisions| {
-            revisions
-                .revisions
-                .values()
-                .any(|revision| revision.step(step).is_some())
-        })
+        unreadable(&self.unreadable_procedures, procedure)
+            || self.procedures.get(procedure).is_some_and(|revisions| {
+                revisions
+                    .revisions
+                    .values()
+                    .any(|revision| revision.step(step).is_some())
+            })
     }
 
     /// Problems with `workspace.ron` itself.
@@ -434,7 +456,11 @@ impl<'a> Catalog<'a> {
             &check.checked_by,
             problems,
         );
+        let broken = unreadable(&self.unreadable_checklists, &check.checklist);
         let Some(revisions) = self.checklists.get(check.checklist.as_str()) else {
+            if broken {
+                return;
+            }
             problems.push(Problem::error(
                 field.name("checklist"),
                 format!(
@@ -445,6 +471,9 @@ impl<'a> Catalog<'a> {
             return;
         };
         let Some(checklist) = revisions.revisions.get(&check.revision) else {
+            if broken {
+                return;
+            }
             let known: Vec<String> = revisions.revisions.keys().map(u32::to_string).collect();
             problems.push(Problem::error(
                 field.name("revision"),
@@ -515,6 +544,7 @@ impl<'a> Catalog<'a> {
             ) && !self.procedures[signed.procedure.as_str()]
                 .revisions
                 .contains_key(&signed.revision)
+                && !unreadable(&self.unreadable_procedures, &signed.procedure)
             {
                 problems.push(Problem::error(
                     field.name("revision"),
@@ -551,6 +581,14 @@ fn outcome_mismatch(kind: &ItemKind, outcome: &Outcome) -> Option<String> {
         }
         (ItemKind::Text, _) => Some("a text item is answered with Text(\"...\")".to_owned()),
     }
+}
+
+/// Whether one of these stems is a file of the record `id`: current or archived.
+fn unreadable(stems: &[String], id: &str) -> bool {
+    stems.iter().any(|stem| {
+        stem.strip_prefix(id)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('@'))
+    })
 }
 
 fn id_rule(field: Field, id: &str, kind: IdKind, problems: &mut Vec<Problem>) {

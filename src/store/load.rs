@@ -394,6 +394,21 @@ pub(super) fn load(root: &Path, mode: Mode) -> Result<Folder, OpenError> {
             Place::ArchivedProcedure { .. } | Place::ArchivedChecklist { .. }
         )
     };
+    let unreadable = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
+        scan.records
+            .iter()
+            .filter(|(path, _)| states.get(path) == Some(&FileState::Broken))
+            .filter_map(|(_, place)| wanted(place).cloned())
+            .collect()
+    };
+    let unreadable_procedures = unreadable(|place| match place {
+        Place::Procedure { stem } | Place::ArchivedProcedure { stem } => Some(stem),
+        _ => None,
+    });
+    let unreadable_checklists = unreadable(|place| match place {
+        Place::Checklist { stem } | Place::ArchivedChecklist { stem } => Some(stem),
+        _ => None,
+    });
     let orders: Vec<Order> = match &workspace {
         Some(workspace) => {
             let catalog = Catalog::new(
@@ -404,7 +419,8 @@ pub(super) fn load(root: &Path, mode: Mode) -> Result<Folder, OpenError> {
                 checklists
                     .iter()
                     .map(|c| (&c.record, is_archived(&c.place))),
-            );
+            )
+            .with_unreadable(unreadable_procedures, unreadable_checklists);
             place_problems(
                 WORKSPACE_FILE,
                 &workspace_text,
