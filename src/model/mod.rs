@@ -11,6 +11,7 @@ mod order;
 mod problem;
 mod procedure;
 mod records;
+mod revision;
 pub(crate) mod serde_util;
 mod time;
 mod training;
@@ -18,7 +19,7 @@ mod validate;
 mod workspace;
 
 pub use checklist::{Checklist, Item, ItemKind};
-pub use id::{IdKind, check_id};
+pub use id::{IdKind, check_id, fresh_id};
 pub use number::Number;
 pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,
@@ -27,6 +28,7 @@ pub use order::{
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
 pub use procedure::{Change, Procedure, Spec, Status, Step};
 pub use records::Records;
+pub use revision::{ApproveError, Revised, approve, draft_of};
 pub use time::{Date, DateTime};
 pub use training::{Signed, Training};
 pub use validate::{Catalog, RecordRevisions};

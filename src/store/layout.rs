@@ -125,6 +125,15 @@ pub trait RecordFile: serde::Serialize {
     fn path(&self) -> Result<String, String>;
     /// Puts it into the in-memory records, replacing the one it updates.
     fn put(self, records: &mut Records);
+    /// Adds it to the in-memory records, known to be new (no search for one to replace).
+    fn put_new(self, records: &mut Records)
+    where
+        Self: Sized,
+    {
+        self.put(records);
+    }
+    /// Takes it out of the in-memory records, once its file is deleted.
+    fn forget(&self, records: &mut Records);
 }
 
 fn checked(id: &str, kind: IdKind) -> Result<&str, String> {
@@ -139,6 +148,10 @@ impl RecordFile for Workspace {
     fn put(self, records: &mut Records) {
         records.workspace = self;
     }
+
+    fn forget(&self, _records: &mut Records) {
+        // The workspace file is never deleted.
+    }
 }
 
 impl RecordFile for Procedure {
@@ -152,6 +165,10 @@ impl RecordFile for Procedure {
     fn put(self, records: &mut Records) {
         replace_or_push(&mut records.procedures, self, |a, b| a.id == b.id);
     }
+
+    fn forget(&self, records: &mut Records) {
+        records.procedures.retain(|p| p.id != self.id);
+    }
 }
 
 impl RecordFile for Checklist {
@@ -164,6 +181,10 @@ impl RecordFile for Checklist {
 
     fn put(self, records: &mut Records) {
         replace_or_push(&mut records.checklists, self, |a, b| a.id == b.id);
+    }
+
+    fn forget(&self, records: &mut Records) {
+        records.checklists.retain(|c| c.id != self.id);
     }
 }
 
@@ -179,6 +200,14 @@ impl RecordFile for Order {
     fn put(self, records: &mut Records) {
         replace_or_push(&mut records.orders, self, |a, b| a.id == b.id);
     }
+
+    fn forget(&self, records: &mut Records) {
+        records.orders.retain(|o| o.id != self.id);
+    }
+
+    fn put_new(self, records: &mut Records) {
+        records.orders.push(self);
+    }
 }
 
 impl RecordFile for Training {
@@ -191,6 +220,10 @@ impl RecordFile for Training {
 
     fn put(self, records: &mut Records) {
         replace_or_push(&mut records.training, self, |a, b| a.person == b.person);
+    }
+
+    fn forget(&self, records: &mut Records) {
+        records.training.retain(|t| t.person != self.person);
     }
 }
 
@@ -213,6 +246,12 @@ impl RecordFile for Archived<Procedure> {
             a.id == b.id && a.revision == b.revision
         });
     }
+
+    fn forget(&self, records: &mut Records) {
+        records
+            .archived_procedures
+            .retain(|p| !(p.id == self.0.id && p.revision == self.0.revision));
+    }
 }
 
 impl RecordFile for Archived<Checklist> {
@@ -228,6 +267,12 @@ impl RecordFile for Archived<Checklist> {
         replace_or_push(&mut records.archived_checklists, self.0, |a, b| {
             a.id == b.id && a.revision == b.revision
         });
+    }
+
+    fn forget(&self, records: &mut Records) {
+        records
+            .archived_checklists
+            .retain(|c| !(c.id == self.0.id && c.revision == self.0.revision));
     }
 }
 

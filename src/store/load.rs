@@ -282,7 +282,10 @@ fn order_folder_problem(place: &Place, order: &Order) -> Option<Problem> {
     }
 }
 
-pub(super) fn load(root: &Path, mode: Mode) -> Result<Folder, OpenError> {
+/// Told how many order files are read of how many, now and then while loading.
+pub(super) type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Folder, OpenError> {
     match fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => return Err(OpenError::NotAFolder(root.to_path_buf())),
@@ -458,9 +461,17 @@ pub(super) fn load(root: &Path, mode: Mode) -> Result<Folder, OpenError> {
                 Some(&catalog),
                 &mut states,
                 &mut findings,
+                progress,
             )
         }
-        None => load_orders(root, &order_files, None, &mut states, &mut findings),
+        None => load_orders(
+            root,
+            &order_files,
+            None,
+            &mut states,
+            &mut findings,
+            progress,
+        ),
     };
 
     let mut records = Records::new(workspace.unwrap_or_else(|| Workspace::new(String::new())));
@@ -501,10 +512,18 @@ fn load_orders(
     catalog: Option<&Catalog<'_>>,
     states: &mut HashMap<String, FileState>,
     findings: &mut Vec<Finding>,
+    progress: Progress<'_>,
 ) -> Vec<Order> {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = files.len();
+    progress(0, total);
     let outcomes: Vec<(String, FileState, Option<Order>, Vec<Finding>)> = files
         .par_iter()
         .map(|(path, place)| {
+            let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if read.is_multiple_of(2000) || read == total {
+                progress(read, total);
+            }
             let (path, state, outcome) = read_and_parse::<Order>(root, path, place);
             match outcome {
                 Err(finding) => (path, state, None, vec![finding]),

@@ -5,6 +5,8 @@
 //! record back atomically and durably, refusing to overwrite what it did not
 //! load.
 
+#[cfg(feature = "gui")]
+pub mod config;
 pub mod format;
 pub mod layout;
 mod load;
@@ -84,12 +86,12 @@ enum Mode {
 impl Folder {
     /// Opens a workspace to work in; removes temp files that killed saves left behind.
     pub fn open(root: &Path) -> Result<Folder, OpenError> {
-        load::load(root, Mode::Open)
+        load::load(root, Mode::Open, &|_, _| {})
     }
 
     /// Reads a workspace without writing anything to it.
     pub fn inspect(root: &Path) -> Result<Folder, OpenError> {
-        load::load(root, Mode::Inspect)
+        load::load(root, Mode::Inspect, &|_, _| {})
     }
 
     /// The workspace folder.
@@ -168,10 +170,115 @@ impl Folder {
         for ((relative, bytes), record) in files.into_iter().zip(new) {
             self.files
                 .insert(relative, FileState::Loaded(content_hash(&bytes)));
-            record.put(&mut self.records);
+            record.put_new(&mut self.records);
         }
         self.records.sort();
         Ok(())
+    }
+
+    /// Opens a workspace like [`Folder::open`], telling `progress` how many order files
+    /// are read of how many, for a progress bar.
+    pub fn open_with_progress(
+        root: &Path,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Folder, OpenError> {
+        load::load(root, Mode::Open, progress)
+    }
+
+    /// The path of a record's file, relative to the workspace.
+    pub fn path_of<R: RecordFile>(record: &R) -> Result<String, SaveError> {
+        record.path().map_err(SaveError::BadId)
+    }
+
+    /// Deletes a record's file, if it still holds what was loaded.
+    pub fn delete<R: RecordFile>(&mut self, record: &R) -> Result<(), SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        let relative = record.path().map_err(SaveError::BadId)?;
+        match self.files.get(&relative) {
+            Some(FileState::Loaded(hash)) => save::remove(&self.root, &relative, *hash)?,
+            Some(FileState::Broken) => return Err(SaveError::Broken { path: relative }),
+            None => return Err(SaveError::ChangedOnDisk { path: relative }),
+        }
+        self.files.remove(&relative);
+        record.forget(&mut self.records);
+        Ok(())
+    }
+
+    /// The text of a file as it is on disk now, to show beside the user's version.
+    pub fn disk_text(&self, relative: &str) -> Result<String, SaveError> {
+        let path = self.root.join(relative);
+        match read::read_text(&path) {
+            Ok((text, _)) => Ok(text),
+            Err(error) => Err(SaveError::Io {
+                action: "read",
+                path: relative.to_owned(),
+                source: std::sync::Arc::new(std::io::Error::other(error.describe().1)),
+            }),
+        }
+    }
+
+    /// Saves a record over whatever its file holds now: the user saw both and chose theirs.
+    pub fn overwrite<R: RecordFile>(&mut self, record: R) -> Result<(), SaveError> {
+        let relative = record.path().map_err(SaveError::BadId)?;
+        match std::fs::read(self.root.join(&relative)) {
+            Ok(bytes) => self
+                .files
+                .insert(relative, FileState::Loaded(content_hash(&bytes))),
+            Err(_) => self.files.remove(&relative),
+        };
+        self.save(record)
+    }
+
+    /// Reads one record's file again, taking what is on disk now.
+    pub fn reload<R>(&mut self, relative: &str) -> Result<(), SaveError>
+    where
+        R: RecordFile + serde::de::DeserializeOwned,
+    {
+        let path = self.root.join(relative);
+        let (text, hash) = read::read_text(&path).map_err(|error| SaveError::Io {
+            action: "read",
+            path: relative.to_owned(),
+            source: std::sync::Arc::new(std::io::Error::other(error.describe().1)),
+        })?;
+        match format::parse::<R>(&text) {
+            Ok(record) => {
+                self.files
+                    .insert(relative.to_owned(), FileState::Loaded(hash));
+                record.put(&mut self.records);
+                self.records.sort();
+                Ok(())
+            }
+            Err(error) => {
+                self.files.insert(relative.to_owned(), FileState::Broken);
+                self.findings.push(Finding {
+                    path: relative.to_owned(),
+                    at: error.at,
+                    severity: ProblemSeverity::Error,
+                    message: error.message.clone(),
+                });
+                Err(SaveError::Broken {
+                    path: relative.to_owned(),
+                })
+            }
+        }
+    }
+
+    /// The lines around `line` of a file (numbered from 1), to show where a problem is.
+    pub fn excerpt(&self, relative: &str, line: usize, around: usize) -> Vec<(usize, String)> {
+        let Ok(bytes) = std::fs::read(self.root.join(relative)) else {
+            return Vec::new();
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let first = line.saturating_sub(around).max(1);
+        text.lines()
+            .enumerate()
+            .map(|(n, content)| (n + 1, content))
+            .skip(first - 1)
+            .take(line + around + 1 - first)
+            .map(|(n, content)| (n, content.to_owned()))
+            .collect()
     }
 }
 

@@ -307,6 +307,17 @@ pub(crate) fn write_atomic(
     Ok(content_hash(bytes))
 }
 
+/// Removes `relative` if it still holds the bytes with `hash`, and flushes its folder.
+pub(crate) fn remove(root: &Path, relative: &str, hash: u64) -> Result<(), SaveError> {
+    let target = root.join(relative);
+    let folder = target.parent().unwrap_or(root).to_path_buf();
+    let lock = Lock::take(root)?;
+    verify_target(&target, relative, Expect::Unchanged(hash))?;
+    fs::remove_file(&target).map_err(io_error("delete", &target))?;
+    drop(lock);
+    flush_folder(&folder)
+}
+
 /// Flushes everything written under `root` to disk in one call.
 #[cfg(target_os = "linux")]
 fn flush_all(root: &Path, _temps: &[TempFile]) -> Result<(), SaveError> {
