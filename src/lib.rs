@@ -4,3 +4,5 @@ pub mod generate;
 pub mod model;
 pub mod sample;
 pub mod store;
+#[cfg(feature = "gui")]
+pub mod ui;

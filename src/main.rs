@@ -1,11 +1,11 @@
-//! The `rightfirst` command line: `check` and `new` now; the window, `report`,
-//! `export` and `import` as their issues land.
+//! The `rightfirst` command line. With no subcommand it opens the window on the last
+//! workspace; `check`, `new` and `open` work on a folder.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use rightfirst::store::{self, Folder};
 
@@ -24,6 +24,11 @@ enum Command {
     /// Exits 0 when there are no errors (warnings allowed), 1 when there are,
     /// and 2 when DIR is not a workspace. Never writes to the workspace.
     Check {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
+    /// Opens the window on the workspace in DIR.
+    Open {
         /// The workspace folder.
         dir: PathBuf,
     },
@@ -46,14 +51,36 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => {
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => window(None),
+        Some(Command::Open { dir }) => window(Some(dir)),
         Some(Command::Check { dir }) => check(&dir),
         Some(Command::New { dir }) => new(&dir),
         Some(Command::Generate { dir, orders }) => generate(&dir, orders),
     }
+}
+
+/// The window on `dir`, or on the last workspace; without the `gui` feature, the help.
+#[cfg(feature = "gui")]
+fn window(dir: Option<PathBuf>) -> ExitCode {
+    let start = match dir {
+        Some(dir) => rightfirst::ui::Start::Folder(dir),
+        None => rightfirst::ui::Start::Last,
+    };
+    match rightfirst::ui::run(start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("rightfirst: the window could not open: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_dir: Option<PathBuf>) -> ExitCode {
+    use clap::CommandFactory;
+    eprintln!("rightfirst: this build has no window (built without the `gui` feature)");
+    let _ = Cli::command().print_help();
+    ExitCode::from(2)
 }
 
 fn check(dir: &Path) -> ExitCode {

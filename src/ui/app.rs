@@ -1,0 +1,993 @@
+//! The app: owns the open workspace, routes messages to screens, and carries out the
+//! screens' actions. The only place in the window that reads or writes files (through
+//! the store).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::widget::{
+    button, column, container, operation, progress_bar, row, scrollable, space, text_input,
+};
+use iced::{Alignment, Element, Length, Subscription, Task, Theme};
+
+use super::screen::procedures::{self, After, Procedures, SaveRequest};
+use super::screen::settings::{self, ThemeChoice};
+use super::screen::{Context, PersonChoice, checklists, coming, people, problems};
+use super::text::{Language, Text, fill};
+use super::theme::{self, Mode};
+use crate::model::{Date, Procedure, Workspace};
+use crate::store::config::{Config, Places};
+use crate::store::{Archived, Folder, SaveError};
+
+/// Which workspace the window opens.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// The one opened last; on a first run, a copy of the sample business.
+    Last,
+    /// This folder.
+    Folder(PathBuf),
+}
+
+/// A value handed from a worker thread to `update` exactly once. Messages must be
+/// `Clone`; a loaded workspace is not, and need not be.
+pub struct Handoff<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Clone for Handoff<T> {
+    fn clone(&self) -> Self {
+        Handoff(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Handoff<T> {
+    fn new(value: T) -> Self {
+        Handoff(Arc::new(Mutex::new(Some(value))))
+    }
+
+    fn take(&self) -> Option<T> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl<T> std::fmt::Debug for Handoff<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Handoff")
+    }
+}
+
+/// Where the navigation points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Procedures,
+    Checklists,
+    Orders,
+    Defects,
+    Dashboard,
+    Problems,
+    Settings,
+}
+
+/// Ctrl+1 … Ctrl+7 jump to the sections, in the sidebar's order.
+const SECTIONS: [(&str, Section); 7] = [
+    ("1", Section::Procedures),
+    ("2", Section::Checklists),
+    ("3", Section::Orders),
+    ("4", Section::Defects),
+    ("5", Section::Dashboard),
+    ("6", Section::Problems),
+    ("7", Section::Settings),
+];
+
+/// Everything that can happen in the window.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// How far opening the workspace has come.
+    Loading(usize, usize),
+    /// The workspace is read, or could not be.
+    Loaded(Handoff<Result<Folder, String>>),
+    Section(Section),
+    Search(String),
+    Procedures(procedures::Message),
+    Checklists(checklists::Message),
+    Problems(problems::Message),
+    Settings(settings::Message),
+    /// "This is me", on a machine's first open of a workspace.
+    PickPerson(PersonChoice),
+    /// "Not you?"
+    ForgetPerson,
+    /// A key no widget used.
+    Key(Key, Modifiers),
+    /// The system switched between light and dark.
+    SystemTheme(iced::theme::Mode),
+    /// A folder picked in a dialog; `true` to make a new workspace in it.
+    FolderPicked(Option<PathBuf>, bool),
+    /// Save over the file on disk, after seeing both versions.
+    KeepMine,
+    /// Take the file on disk, dropping the unsaved version.
+    TakeDisk,
+}
+
+enum Phase {
+    Opening {
+        path: PathBuf,
+        read: usize,
+        total: usize,
+    },
+    Failed {
+        path: PathBuf,
+        error: String,
+    },
+    Open(Box<Desk>),
+}
+
+/// An open workspace and the screens on it.
+struct Desk {
+    folder: Folder,
+    section: Section,
+    search: String,
+    procedures: Procedures,
+    checklists: checklists::Checklists,
+    problems: problems::Problems,
+    conflict: Option<Conflict>,
+}
+
+/// A save refused because the file changed on disk: both versions, for the user to choose.
+struct Conflict {
+    relative: String,
+    mine: String,
+    disk: String,
+    request: SaveRequest,
+}
+
+/// The whole window.
+pub struct App {
+    places: Option<Places>,
+    config: Config,
+    system_mode: Mode,
+    phase: Phase,
+    today: Date,
+    notice: Option<String>,
+}
+
+fn today() -> Date {
+    Date::from(jiff::ZonedDateTime::now().date())
+}
+
+const SEARCH_ID: &str = "search";
+
+impl App {
+    /// Starts the window on the workspace `start` names, reading it off the UI thread.
+    pub fn boot(start: Start) -> (App, Task<Message>) {
+        let places = Places::of_user();
+        let (config, mut notice) = match places.as_ref().map(|p| Config::load(&p.config)) {
+            Some(Ok(config)) => (config, None),
+            Some(Err(error)) => (Config::default(), Some(error)),
+            None => (Config::default(), None),
+        };
+        let path = match (start, &config.last_workspace, &places) {
+            (Start::Folder(path), _, _) => Ok(path),
+            (Start::Last, Some(last), _)
+                if last.join(crate::store::layout::WORKSPACE_FILE).is_file() =>
+            {
+                Ok(last.clone())
+            }
+            (Start::Last, _, Some(places)) => {
+                first_run_sample(&places.sample).map(|()| places.sample.clone())
+            }
+            (Start::Last, _, None) => Err(
+                "there is no home folder to keep a workspace in; start with `rightfirst open DIR`"
+                    .to_owned(),
+            ),
+        };
+        let make = |phase| App {
+            places: places.clone(),
+            config: config.clone(),
+            system_mode: Mode::Light,
+            phase,
+            today: today(),
+            notice: None,
+        };
+        let mut app: App;
+        let task = match path {
+            Ok(path) => {
+                app = make(Phase::Opening {
+                    path: path.clone(),
+                    read: 0,
+                    total: 0,
+                });
+                open_task(path)
+            }
+            Err(error) => {
+                app = make(Phase::Failed {
+                    path: PathBuf::new(),
+                    error,
+                });
+                Task::none()
+            }
+        };
+        app.notice = notice.take();
+        let theme = iced::system::theme().map(Message::SystemTheme);
+        (app, Task::batch([task, theme]))
+    }
+
+    /// A window on an already opened workspace, as `me`: for tests and benchmarks.
+    pub fn with_folder(folder: Folder, me: Option<&str>, today: Date) -> App {
+        let mut config = Config::default();
+        if let Some(me) = me {
+            config
+                .people
+                .insert(folder.root().to_path_buf(), me.to_owned());
+        }
+        let mut app = App {
+            places: None,
+            config,
+            system_mode: Mode::Light,
+            phase: Phase::Opening {
+                path: PathBuf::new(),
+                read: 0,
+                total: 0,
+            },
+            today,
+            notice: None,
+        };
+        app.opened(folder);
+        app
+    }
+
+    /// The window title: the business, then the app.
+    pub fn title(&self) -> String {
+        match &self.phase {
+            Phase::Open(desk) => format!("{} — Right First", desk.folder.records().workspace.name),
+            _ => "Right First".to_owned(),
+        }
+    }
+
+    /// The app's theme, light or dark as chosen or as the system says.
+    pub fn theme(&self) -> Theme {
+        let mode = match ThemeChoice::from_code(self.config.theme.as_deref()) {
+            ThemeChoice::System => self.system_mode,
+            ThemeChoice::Light => Mode::Light,
+            ThemeChoice::Dark => Mode::Dark,
+        };
+        theme::theme(mode)
+    }
+
+    /// Keys no widget used, and the system's light/dark switch.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let keys = keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed { key, modifiers, .. } => {
+                Some(Message::Key(key, modifiers))
+            }
+            _ => None,
+        });
+        Subscription::batch([
+            keys,
+            iced::system::theme_changes().map(Message::SystemTheme),
+        ])
+    }
+
+    fn language(&self) -> Language {
+        let workspace = match &self.phase {
+            Phase::Open(desk) => Language::from_code(&desk.folder.records().workspace.language),
+            _ => None,
+        };
+        self.config
+            .language
+            .as_deref()
+            .and_then(Language::from_code)
+            .or(workspace)
+            .unwrap_or_default()
+    }
+
+    fn words(&self) -> &'static Text {
+        self.language().text()
+    }
+
+    /// The open workspace, if any: for tests.
+    pub fn folder(&self) -> Option<&Folder> {
+        match &self.phase {
+            Phase::Open(desk) => Some(&desk.folder),
+            _ => None,
+        }
+    }
+
+    fn me(&self) -> Option<&str> {
+        let Phase::Open(desk) = &self.phase else {
+            return None;
+        };
+        let id = self.config.people.get(desk.folder.root())?;
+        desk.folder
+            .records()
+            .workspace
+            .person(id)
+            .map(|p| p.id.as_str())
+    }
+
+    fn save_config(&mut self) {
+        if let Some(places) = &self.places
+            && let Err(error) = self.config.save(&places.config)
+        {
+            self.notice = Some(error);
+        }
+    }
+
+    fn opened(&mut self, folder: Folder) {
+        self.config.last_workspace = Some(folder.root().to_path_buf());
+        self.save_config();
+        let section = if folder.error_count() > 0 {
+            Section::Problems
+        } else {
+            Section::Procedures
+        };
+        self.phase = Phase::Open(Box::new(Desk {
+            folder,
+            section,
+            search: String::new(),
+            procedures: Procedures::default(),
+            checklists: checklists::Checklists::default(),
+            problems: problems::Problems::default(),
+            conflict: None,
+        }));
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Loading(read, total) => {
+                if let Phase::Opening {
+                    read: r, total: t, ..
+                } = &mut self.phase
+                {
+                    (*r, *t) = (read, total);
+                }
+                Task::none()
+            }
+            Message::Loaded(handoff) => {
+                let path = match &self.phase {
+                    Phase::Opening { path, .. } => path.clone(),
+                    _ => PathBuf::new(),
+                };
+                match handoff.take() {
+                    Some(Ok(folder)) => self.opened(folder),
+                    Some(Err(error)) => self.phase = Phase::Failed { path, error },
+                    None => {}
+                }
+                Task::none()
+            }
+            Message::SystemTheme(mode) => {
+                self.system_mode = if mode == iced::theme::Mode::Dark {
+                    Mode::Dark
+                } else {
+                    Mode::Light
+                };
+                Task::none()
+            }
+            Message::Settings(message) => self.settings(message),
+            Message::FolderPicked(None, _) => Task::none(),
+            Message::FolderPicked(Some(path), new) => {
+                if new && let Err(error) = create_workspace(&path, self.me()) {
+                    self.notice = Some(error);
+                    return Task::none();
+                }
+                self.phase = Phase::Opening {
+                    path: path.clone(),
+                    read: 0,
+                    total: 0,
+                };
+                open_task(path)
+            }
+            Message::PickPerson(person) => {
+                if let Phase::Open(desk) = &self.phase {
+                    self.config
+                        .people
+                        .insert(desk.folder.root().to_path_buf(), person.id);
+                    self.save_config();
+                }
+                Task::none()
+            }
+            Message::ForgetPerson => {
+                if let Phase::Open(desk) = &self.phase {
+                    self.config.people.remove(desk.folder.root());
+                    self.save_config();
+                }
+                Task::none()
+            }
+            message => self.update_desk(message),
+        }
+    }
+
+    fn settings(&mut self, message: settings::Message) -> Task<Message> {
+        match message {
+            settings::Message::Language(choice) => {
+                self.config.language = choice.value.map(|l| l.code().to_owned());
+                self.save_config();
+                Task::none()
+            }
+            settings::Message::Theme(choice) => {
+                self.config.theme = choice.value.code();
+                self.save_config();
+                Task::none()
+            }
+            settings::Message::OpenWorkspace => pick_folder(false),
+            settings::Message::NewWorkspace => pick_folder(true),
+        }
+    }
+
+    fn update_desk(&mut self, message: Message) -> Task<Message> {
+        let words = self.words();
+        let me = self.me().map(str::to_owned);
+        let today = self.today;
+        let Phase::Open(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let read_only = desk.folder.read_only().is_some();
+        match message {
+            Message::Section(section) => {
+                desk.section = section;
+                Task::none()
+            }
+            Message::Search(search) => {
+                desk.search = search;
+                Task::none()
+            }
+            Message::Procedures(message) => {
+                let records = desk.folder.records();
+                let ctx = Context {
+                    records,
+                    me: me.as_deref().and_then(|id| records.workspace.person(id)),
+                    today,
+                    words,
+                    read_only,
+                };
+                let action = desk.procedures.update(message, &ctx);
+                desk.procedure_action(action, words, me.as_deref(), today)
+            }
+            Message::Checklists(message) => {
+                desk.checklists.update(message);
+                Task::none()
+            }
+            Message::Problems(problems::Message::Open(index)) => {
+                if let Some(finding) = desk.folder.findings().get(index) {
+                    let excerpt = desk.folder.excerpt(&finding.path, finding.at.line, 4);
+                    desk.problems.open(index, excerpt);
+                }
+                Task::none()
+            }
+            Message::KeepMine => {
+                let Some(conflict) = desk.conflict.take() else {
+                    return Task::none();
+                };
+                let result = desk.folder.overwrite(conflict.request.record.clone());
+                desk.after_save(result, conflict.request, words, me.as_deref(), today)
+            }
+            Message::TakeDisk => {
+                let Some(conflict) = desk.conflict.take() else {
+                    return Task::none();
+                };
+                if let Err(error) = desk.folder.reload::<Procedure>(&conflict.relative) {
+                    desk.procedures.tell(error.to_string());
+                }
+                let id = conflict.request.record.id.clone();
+                let records = desk.folder.records();
+                let ctx = Context {
+                    records,
+                    me: me.as_deref().and_then(|id| records.workspace.person(id)),
+                    today,
+                    words,
+                    read_only,
+                };
+                desk.procedures.open(&ctx, &id);
+                Task::none()
+            }
+            Message::Key(key, modifiers) => {
+                desk.shortcut(key, modifiers, words, me.as_deref(), today)
+            }
+            _ => Task::none(),
+        }
+    }
+
+    /// The window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let words = self.words();
+        let notice = self.notice.as_ref().map(|n| {
+            container(iced::widget::text(n.as_str()))
+                .padding(theme::SPACE_S)
+                .style(theme::error_box)
+        });
+        let body: Element<'_, Message> = match &self.phase {
+            Phase::Opening { path, read, total } => {
+                let mut column = column![
+                    iced::widget::text(fill(
+                        words.opening,
+                        &[("path", &path.display().to_string())]
+                    ))
+                    .size(theme::TEXT_HEADING)
+                ]
+                .spacing(theme::SPACE_M)
+                .max_width(520);
+                if *total > 0 {
+                    column = column
+                        .push(progress_bar(0.0..=*total as f32, *read as f32))
+                        .push(
+                            iced::widget::text(fill(
+                                words.reading_orders,
+                                &[("done", &read.to_string()), ("total", &total.to_string())],
+                            ))
+                            .style(theme::muted),
+                        );
+                }
+                container(column).center(Length::Fill).into()
+            }
+            Phase::Failed { path, error } => container(
+                column![
+                    iced::widget::text(words.open_failed).size(theme::TEXT_TITLE),
+                    iced::widget::text(path.display().to_string()).style(theme::muted),
+                    container(iced::widget::text(error.as_str()))
+                        .padding(theme::SPACE_M)
+                        .style(theme::error_box),
+                    row![
+                        button(iced::widget::text(words.open_other))
+                            .on_press(Message::Settings(settings::Message::OpenWorkspace)),
+                        button(iced::widget::text(words.new_workspace))
+                            .on_press(Message::Settings(settings::Message::NewWorkspace))
+                            .style(button::secondary),
+                    ]
+                    .spacing(theme::SPACE_S),
+                ]
+                .spacing(theme::SPACE_M)
+                .max_width(640),
+            )
+            .center(Length::Fill)
+            .into(),
+            Phase::Open(desk) => self.desk_view(desk, words),
+        };
+        column![notice, body].into()
+    }
+
+    fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {
+        let records = desk.folder.records();
+        let me = self.me().and_then(|id| records.workspace.person(id));
+        if me.is_none() && !records.workspace.staff.is_empty() {
+            return who_are_you(records, words);
+        }
+        let ctx = Context {
+            records,
+            me,
+            today: self.today,
+            words,
+            read_only: desk.folder.read_only().is_some(),
+        };
+        let main: Element<'a, Message> = match desk.section {
+            Section::Procedures => with_search(
+                &desk.search,
+                words,
+                desk.procedures
+                    .view(ctx, &desk.search)
+                    .map(Message::Procedures),
+            ),
+            Section::Checklists => with_search(
+                &desk.search,
+                words,
+                desk.checklists
+                    .view(ctx, &desk.search)
+                    .map(Message::Checklists),
+            ),
+            Section::Orders => coming(words.orders, words.coming_orders),
+            Section::Defects => coming(words.defects, words.coming_defects),
+            Section::Dashboard => coming(words.dashboard, words.coming_dashboard),
+            Section::Problems => desk
+                .problems
+                .view(desk.folder.findings(), words, desk.folder.read_only())
+                .map(Message::Problems),
+            Section::Settings => settings::view(
+                words,
+                self.config
+                    .language
+                    .as_deref()
+                    .and_then(Language::from_code),
+                ThemeChoice::from_code(self.config.theme.as_deref()),
+                desk.folder.root().display().to_string(),
+            )
+            .map(Message::Settings),
+        };
+        let main: Element<'a, Message> = match &desk.conflict {
+            Some(conflict) => conflict_view(conflict, words),
+            None => main,
+        };
+        row![
+            sidebar(desk, me, words),
+            container(main).width(Length::Fill).height(Length::Fill)
+        ]
+        .into()
+    }
+}
+
+/// What the screens may read of an open workspace.
+fn context<'a>(
+    folder: &'a Folder,
+    words: &'static Text,
+    me: Option<&str>,
+    today: Date,
+) -> Context<'a> {
+    let records = folder.records();
+    Context {
+        records,
+        me: me.and_then(|id| records.workspace.person(id)),
+        today,
+        words,
+        read_only: folder.read_only().is_some(),
+    }
+}
+
+impl Desk {
+    fn procedure_action(
+        &mut self,
+        action: procedures::Action,
+        words: &'static Text,
+        me: Option<&str>,
+        today: Date,
+    ) -> Task<Message> {
+        match action {
+            procedures::Action::None => Task::none(),
+            procedures::Action::Focus(id) => operation::focus(id),
+            procedures::Action::Save(request) => {
+                if let Some(old) = &request.archive
+                    && let Err(error) = self.folder.save(Archived(old.clone()))
+                    && !matches!(error, SaveError::AlreadyExists { .. })
+                {
+                    self.procedures.tell(error.to_string());
+                    return Task::none();
+                }
+                let result = self.folder.save(request.record.clone());
+                self.after_save(result, *request, words, me, today)
+            }
+            procedures::Action::Delete(procedure) => {
+                if let Err(error) = self.folder.delete(procedure.as_ref()) {
+                    self.procedures.tell(error.to_string());
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn after_save(
+        &mut self,
+        result: Result<(), SaveError>,
+        request: SaveRequest,
+        words: &'static Text,
+        me: Option<&str>,
+        today: Date,
+    ) -> Task<Message> {
+        match result {
+            Ok(()) => {
+                let ctx = context(&self.folder, words, me, today);
+                let record = request.record.clone();
+                let focus_title = request.then == After::New;
+                self.procedures.saved(&ctx, &record, request.then);
+                if focus_title {
+                    operation::focus("title")
+                } else {
+                    Task::none()
+                }
+            }
+            Err(SaveError::ChangedOnDisk { path }) => {
+                let disk = self.folder.disk_text(&path).unwrap_or_default();
+                self.conflict = Some(Conflict {
+                    mine: crate::store::format::print(&request.record),
+                    disk,
+                    relative: path,
+                    request,
+                });
+                Task::none()
+            }
+            Err(error) => {
+                self.procedures.tell(error.to_string());
+                Task::none()
+            }
+        }
+    }
+
+    fn shortcut(
+        &mut self,
+        key: Key,
+        modifiers: Modifiers,
+        words: &'static Text,
+        me: Option<&str>,
+        today: Date,
+    ) -> Task<Message> {
+        let message = match (
+            key.as_ref(),
+            modifiers.command(),
+            modifiers.shift(),
+            modifiers.alt(),
+        ) {
+            (Key::Character("f"), true, _, _) => {
+                self.section = if self.section == Section::Checklists {
+                    Section::Checklists
+                } else {
+                    Section::Procedures
+                };
+                return operation::focus(SEARCH_ID);
+            }
+            (Key::Character(digit), true, false, false)
+                if SECTIONS.iter().any(|(d, _)| *d == digit) =>
+            {
+                if let Some((_, section)) = SECTIONS.iter().find(|(d, _)| *d == digit) {
+                    self.section = *section;
+                }
+                return Task::none();
+            }
+            (Key::Character("s"), true, _, _) => Some(procedures::Message::Save),
+            (Key::Character("z"), true, false, _) => Some(procedures::Message::Undo),
+            (Key::Character("z"), true, true, _) | (Key::Character("y"), true, _, _) => {
+                Some(procedures::Message::Redo)
+            }
+            (Key::Character("n"), true, _, _) => Some(procedures::Message::New),
+            (Key::Named(Named::Delete), false, _, false) => Some(procedures::Message::AskDelete),
+            (Key::Named(Named::Escape), _, _, _) => Some(procedures::Message::CloseDialog),
+            (Key::Named(Named::ArrowUp), _, _, true) => {
+                let ctx = context(&self.folder, words, me, today);
+                let action = self
+                    .procedures
+                    .move_selected(procedures::Direction::Up, &ctx);
+                return self.procedure_action(action, words, me, today);
+            }
+            (Key::Named(Named::ArrowDown), _, _, true) => {
+                let ctx = context(&self.folder, words, me, today);
+                let action = self
+                    .procedures
+                    .move_selected(procedures::Direction::Down, &ctx);
+                return self.procedure_action(action, words, me, today);
+            }
+            _ => None,
+        };
+        match (message, self.section) {
+            (Some(message), Section::Procedures) => {
+                let ctx = context(&self.folder, words, me, today);
+                let action = self.procedures.update(message, &ctx);
+                self.procedure_action(action, words, me, today)
+            }
+            _ => Task::none(),
+        }
+    }
+}
+
+fn open_task(path: PathBuf) -> Task<Message> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        let progress = {
+            let sender = sender.clone();
+            move |read: usize, total: usize| {
+                let _ = sender.unbounded_send(Message::Loading(read, total));
+            }
+        };
+        let result =
+            Folder::open_with_progress(&path, &progress).map_err(|error| error.to_string());
+        let _ = sender.unbounded_send(Message::Loaded(Handoff::new(result)));
+    });
+    Task::run(receiver, |message| message)
+}
+
+fn pick_folder(new: bool) -> Task<Message> {
+    Task::perform(
+        async move {
+            let dialog = rfd::AsyncFileDialog::new();
+            dialog
+                .pick_folder()
+                .await
+                .map(|handle| handle.path().to_path_buf())
+        },
+        move |path| Message::FolderPicked(path, new),
+    )
+}
+
+/// On a first run the sample business is copied to the user's data folder, once.
+fn first_run_sample(folder: &Path) -> Result<(), String> {
+    if folder.join(crate::store::layout::WORKSPACE_FILE).is_file() {
+        return Ok(());
+    }
+    crate::store::create(folder, crate::sample::FILES).map_err(|error| error.to_string())
+}
+
+/// A new, empty workspace named after its folder, with the current person as its owner.
+fn create_workspace(folder: &Path, me: Option<&str>) -> Result<(), String> {
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "My business".to_owned());
+    let mut workspace = Workspace::new(name);
+    workspace.staff.push(crate::model::Person {
+        id: me.unwrap_or("owner").to_owned(),
+        name: me.unwrap_or("Owner").to_owned(),
+        role: crate::model::Role::Owner,
+    });
+    let written = crate::store::format::print(&workspace);
+    crate::store::create(
+        folder,
+        &[(crate::store::layout::WORKSPACE_FILE, written.as_bytes())],
+    )
+    .map_err(|error| error.to_string())
+}
+
+fn with_search<'a>(
+    search: &'a str,
+    words: &'static Text,
+    content: Element<'a, Message>,
+) -> Element<'a, Message> {
+    column![
+        container(
+            text_input(words.search, search)
+                .id(SEARCH_ID)
+                .on_input(Message::Search)
+                .padding(theme::SPACE_S)
+        )
+        .padding([theme::SPACE_S, theme::SPACE_L]),
+        content
+    ]
+    .into()
+}
+
+fn sidebar<'a>(
+    desk: &'a Desk,
+    me: Option<&'a crate::model::Person>,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let records = desk.folder.records();
+    let errors = desk.folder.error_count();
+    let entry = |label: String, section: Section| {
+        button(iced::widget::text(label).size(theme::TEXT))
+            .width(Length::Fill)
+            .padding(theme::SPACE_S)
+            .style(theme::nav(desk.section == section))
+            .on_press(Message::Section(section))
+    };
+    let problems_label = if desk.folder.findings().is_empty() {
+        words.problems.to_owned()
+    } else {
+        format!("{} ({})", words.problems, desk.folder.findings().len())
+    };
+    let who = me.map(|me| {
+        let role = match me.role {
+            crate::model::Role::Owner => words.role_owner,
+            crate::model::Role::Staff => words.role_staff,
+        };
+        column![
+            iced::widget::text(fill(words.signed_in_as, &[("name", &me.name)]))
+                .size(theme::TEXT_SMALL),
+            iced::widget::text(role)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted),
+            button(iced::widget::text(words.switch_person).size(theme::TEXT_SMALL))
+                .style(button::text)
+                .padding(0)
+                .on_press(Message::ForgetPerson),
+        ]
+        .spacing(2)
+    });
+    let column = column![
+        iced::widget::text(words.app_name)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
+        iced::widget::text(&records.workspace.name).size(theme::TEXT_HEADING),
+        space::vertical().height(theme::SPACE_M),
+        entry(
+            format!("{} ({})", words.procedures, records.procedures.len()),
+            Section::Procedures
+        ),
+        entry(
+            format!("{} ({})", words.checklists, records.checklists.len()),
+            Section::Checklists
+        ),
+        entry(
+            format!("{} ({})", words.orders, records.orders.len()),
+            Section::Orders
+        ),
+        entry(words.defects.to_owned(), Section::Defects),
+        entry(words.dashboard.to_owned(), Section::Dashboard),
+        entry(problems_label, Section::Problems).style(if errors > 0 {
+            |theme: &Theme, status| {
+                let mut style = theme::nav(false)(theme, status);
+                style.text_color = theme.extended_palette().danger.base.color;
+                style
+            }
+        } else {
+            |theme: &Theme, status| theme::nav(false)(theme, status)
+        }),
+        entry(words.settings.to_owned(), Section::Settings),
+        space::vertical(),
+        who,
+    ]
+    .spacing(theme::SPACE_XS)
+    .padding(theme::SPACE_M);
+    container(column)
+        .width(theme::SIDEBAR_WIDTH)
+        .height(Length::Fill)
+        .style(theme::sidebar)
+        .into()
+}
+
+fn who_are_you<'a>(
+    records: &'a crate::model::Records,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let mut list = column![].spacing(theme::SPACE_S);
+    for person in people(records) {
+        let role = match records.workspace.person(&person.id).map(|p| p.role) {
+            Some(crate::model::Role::Owner) => words.role_owner,
+            _ => words.role_staff,
+        };
+        list = list.push(
+            button(
+                row![
+                    iced::widget::text(person.name.clone()).width(Length::Fill),
+                    iced::widget::text(role).style(theme::muted)
+                ]
+                .align_y(Alignment::Center),
+            )
+            .width(320)
+            .padding(theme::SPACE_M)
+            .style(button::secondary)
+            .on_press(Message::PickPerson(person)),
+        );
+    }
+    container(
+        column![
+            iced::widget::text(&records.workspace.name)
+                .size(theme::TEXT_HEADING)
+                .style(theme::muted),
+            iced::widget::text(words.who_are_you).size(theme::TEXT_TITLE),
+            iced::widget::text(words.who_are_you_hint).style(theme::muted),
+            list
+        ]
+        .spacing(theme::SPACE_M),
+    )
+    .center(Length::Fill)
+    .into()
+}
+
+fn conflict_view<'a>(conflict: &'a Conflict, words: &'static Text) -> Element<'a, Message> {
+    let pane = |title: &'static str, body: &'a str| {
+        column![
+            iced::widget::text(title).size(theme::TEXT_HEADING),
+            container(
+                scrollable(
+                    iced::widget::text(body)
+                        .font(iced::Font::MONOSPACE)
+                        .size(theme::TEXT_SMALL)
+                )
+                .height(Length::Fill)
+            )
+            .padding(theme::SPACE_S)
+            .style(theme::card)
+            .height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_S)
+        .width(Length::FillPortion(1))
+    };
+    column![
+        container(iced::widget::text(format!(
+            "{} {}",
+            conflict.relative, words.conflict
+        )))
+        .padding(theme::SPACE_S)
+        .style(theme::warning_box)
+        .width(Length::Fill),
+        row![
+            button(iced::widget::text(words.keep_mine))
+                .on_press(Message::KeepMine)
+                .style(button::danger),
+            button(iced::widget::text(words.take_disk))
+                .on_press(Message::TakeDisk)
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S),
+        row![
+            pane(words.conflict_yours, &conflict.mine),
+            pane(words.conflict_disk, &conflict.disk)
+        ]
+        .spacing(theme::SPACE_M),
+    ]
+    .spacing(theme::SPACE_M)
+    .padding(theme::SPACE_L)
+    .into()
+}

@@ -1,0 +1,19 @@
+//! The desktop window: the only code that knows iced.
+
+mod app;
+mod history;
+pub mod screen;
+pub mod text;
+pub mod theme;
+
+pub use app::{App, Message, Start};
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: Start) -> iced::Result {
+    iced::application(move || App::boot(start.clone()), App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .theme(App::theme)
+        .window_size((1280.0, 820.0))
+        .run()
+}

@@ -1,0 +1,113 @@
+//! One module per screen. Each screen keeps its own state, turns its messages into an
+//! [`Action`](procedures::Action) for the app, and never touches the workspace itself.
+
+pub mod checklists;
+pub mod problems;
+pub mod procedures;
+pub mod settings;
+
+use iced::widget::{column, container, text};
+use iced::{Element, Length};
+
+use crate::model::{Date, Person, Records, Role};
+use crate::ui::text::Text;
+use crate::ui::theme;
+
+/// What every screen may read: the records, who you are, today, and the words to use.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// Everything loaded from the workspace.
+    pub records: &'a Records,
+    /// Who is at the keyboard.
+    pub me: Option<&'a Person>,
+    /// Today, for approvals and due dates.
+    pub today: Date,
+    /// The words, in the chosen language.
+    pub words: &'static Text,
+    /// Why nothing may be saved, if so.
+    pub read_only: bool,
+}
+
+impl Context<'_> {
+    /// Whether the person at the keyboard is an owner.
+    pub fn is_owner(&self) -> bool {
+        self.me.is_some_and(|me| me.role == Role::Owner)
+    }
+
+    /// The full name for a person id, or the id itself.
+    pub fn name_of(&self, id: &str) -> String {
+        self.records
+            .workspace
+            .person(id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    }
+
+    /// The owners' names, for "ask …".
+    pub fn owners(&self) -> String {
+        let names: Vec<&str> = self
+            .records
+            .workspace
+            .staff
+            .iter()
+            .filter(|p| p.role == Role::Owner)
+            .map(|p| p.name.as_str())
+            .collect();
+        names.join(", ")
+    }
+}
+
+/// A label above its input.
+pub fn labelled<'a, Message: 'a>(
+    label: &'a str,
+    input: impl Into<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    column![
+        text(label).size(theme::TEXT_SMALL).style(theme::muted),
+        input.into()
+    ]
+    .spacing(theme::SPACE_XS)
+    .width(Length::Fill)
+    .into()
+}
+
+/// A screen that says what is coming, never a blank page.
+pub fn coming<'a, Message: 'a>(title: &'a str, body: &'a str) -> Element<'a, Message> {
+    container(
+        column![
+            text(title).size(theme::TEXT_TITLE),
+            text(body).size(theme::TEXT)
+        ]
+        .spacing(theme::SPACE_M)
+        .max_width(560),
+    )
+    .padding(theme::SPACE_XL)
+    .into()
+}
+
+/// A person as a pick-list entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonChoice {
+    /// The id written to files.
+    pub id: String,
+    /// The name shown.
+    pub name: String,
+}
+
+impl std::fmt::Display for PersonChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// Everyone on the staff, as pick-list entries.
+pub fn people(records: &Records) -> Vec<PersonChoice> {
+    records
+        .workspace
+        .staff
+        .iter()
+        .map(|p| PersonChoice {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect()
+}

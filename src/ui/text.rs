@@ -1,0 +1,172 @@
+//! Every word the window shows, in English and Dutch. Kept apart from the widgets so a
+//! translator reads one file, and a missing translation does not compile.
+
+/// The languages the window speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Nederlands.
+    Nl,
+}
+
+impl Language {
+    /// From a workspace's or config's `"en"` / `"nl"`.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "en" => Some(Language::En),
+            "nl" => Some(Language::Nl),
+            _ => None,
+        }
+    }
+
+    /// `"en"` or `"nl"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Nl => "nl",
+        }
+    }
+
+    /// The words in this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Language::En => &EN,
+            Language::Nl => &NL,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($name:ident: $en:literal, $nl:literal;)*) => {
+        /// The window's words in one language.
+        #[derive(Debug)]
+        pub struct Text {
+            $(#[allow(missing_docs)] pub $name: &'static str,)*
+        }
+
+        /// English.
+        pub static EN: Text = Text { $($name: $en,)* };
+        /// Nederlands.
+        pub static NL: Text = Text { $($name: $nl,)* };
+    };
+}
+
+texts! {
+    app_name: "Right First", "Right First";
+    procedures: "Procedures", "Procedures";
+    checklists: "Checklists", "Checklijsten";
+    orders: "Orders", "Bestellingen";
+    defects: "Defects", "Fouten";
+    dashboard: "Dashboard", "Dashboard";
+    problems: "Problems", "Problemen";
+    settings: "Settings", "Instellingen";
+    search: "Search (Ctrl+F)", "Zoeken (Ctrl+F)";
+    new_procedure: "New procedure", "Nieuwe procedure";
+    new_checklist: "New checklist", "Nieuwe checklijst";
+    untitled: "Untitled", "Zonder titel";
+    nothing_selected: "Pick a procedure on the left, or make a new one (Ctrl+N).", "Kies links een procedure, of maak een nieuwe (Ctrl+N).";
+    nothing_selected_checklist: "Pick a checklist on the left, or make a new one (Ctrl+N).", "Kies links een checklijst, of maak een nieuwe (Ctrl+N).";
+    no_matches: "Nothing matches the search.", "Niets gevonden.";
+    title: "Title", "Titel";
+    purpose: "Purpose", "Doel";
+    scope: "Scope", "Toepassing";
+    owner: "Owner", "Eigenaar";
+    review_by: "Review by (YYYY-MM-DD)", "Herzien voor (JJJJ-MM-DD)";
+    steps: "Steps", "Stappen";
+    step_text: "What to do", "Wat je doet";
+    warning: "Warning", "Waarschuwing";
+    spec_what: "Measured", "Gemeten";
+    spec_unit: "Unit", "Eenheid";
+    spec_target: "Target", "Doel";
+    spec_min: "Min", "Min";
+    spec_max: "Max", "Max";
+    add_step: "Add step", "Stap toevoegen";
+    add_spec: "Add a measurable standard", "Meetbare norm toevoegen";
+    remove_spec: "Remove standard", "Norm weghalen";
+    move_up: "Up", "Omhoog";
+    move_down: "Down", "Omlaag";
+    delete: "Delete", "Verwijderen";
+    save: "Save (Ctrl+S)", "Opslaan (Ctrl+S)";
+    saved: "Saved", "Opgeslagen";
+    unsaved: "Unsaved changes", "Niet opgeslagen";
+    undo: "Undo", "Ongedaan maken";
+    redo: "Redo", "Opnieuw";
+    approve: "Approve", "Goedkeuren";
+    approve_note: "What changed in this revision, and why?", "Wat is er veranderd in deze revisie, en waarom?";
+    approve_confirm: "Approve revision", "Revisie goedkeuren";
+    cancel: "Cancel", "Annuleren";
+    history: "History", "Geschiedenis";
+    revision: "Revision", "Revisie";
+    draft: "Draft", "Concept";
+    approved: "Approved", "Goedgekeurd";
+    retired: "Retired", "Ingetrokken";
+    retire: "Retire", "Intrekken";
+    approved_by_on: "approved by {by} on {on}", "goedgekeurd door {by} op {on}";
+    editing_approved: "You are editing revision {next}: a draft. Revision {current} stays in force until an owner approves the draft.", "Je bewerkt revisie {next}: een concept. Revisie {current} blijft geldig tot een eigenaar het concept goedkeurt.";
+    only_owner_approves: "Only an owner may approve. Ask {owners}.", "Alleen een eigenaar mag goedkeuren. Vraag het {owners}.";
+    changes: "Changes", "Wijzigingen";
+    archived_readonly: "Revision {rev}, archived: read only.", "Revisie {rev}, gearchiveerd: alleen lezen.";
+    back_to_current: "Back to the current revision", "Terug naar de huidige revisie";
+    view: "View", "Bekijken";
+    confirm_delete: "Delete \u{201c}{what}\u{201d}? This removes its file from the workspace.", "\u{201c}{what}\u{201d} verwijderen? Het bestand verdwijnt uit de werkmap.";
+    cannot_delete_approved: "An approved revision is kept for the record: retire it instead.", "Een goedgekeurde revisie blijft bewaard: trek hem in.";
+    conflict: "This file changed on disk since you opened it.", "Dit bestand is op schijf veranderd sinds je het opende.";
+    conflict_yours: "Your version", "Jouw versie";
+    conflict_disk: "On disk", "Op schijf";
+    keep_mine: "Keep mine (overwrite)", "Mijn versie bewaren (overschrijven)";
+    take_disk: "Take the one on disk", "De versie op schijf nemen";
+    who_are_you: "Who are you?", "Wie ben je?";
+    who_are_you_hint: "Pick yourself once on this machine. Only owners approve procedures.", "Kies jezelf, eenmaal op deze computer. Alleen eigenaars keuren procedures goed.";
+    signed_in_as: "You are {name}", "Je bent {name}";
+    switch_person: "Not you?", "Niet jij?";
+    role_owner: "Owner", "Eigenaar";
+    role_staff: "Staff", "Medewerker";
+    opening: "Opening {path}…", "{path} openen…";
+    reading_orders: "Reading orders: {done} of {total}", "Bestellingen lezen: {done} van {total}";
+    open_failed: "Could not open the workspace", "Kon de werkmap niet openen";
+    open_other: "Open workspace…", "Werkmap openen…";
+    new_workspace: "New workspace…", "Nieuwe werkmap…";
+    language: "Language", "Taal";
+    language_workspace: "As the workspace", "Zoals de werkmap";
+    theme: "Look", "Uiterlijk";
+    theme_system: "As the system", "Zoals het systeem";
+    theme_light: "Light", "Licht";
+    theme_dark: "Dark", "Donker";
+    workspace_folder: "Workspace folder", "Werkmap";
+    no_problems: "No problems: every file reads and checks clean.", "Geen problemen: elk bestand leest en klopt.";
+    problems_intro: "Files with errors stay read-only until they are fixed by hand.", "Bestanden met fouten blijven alleen-lezen tot ze met de hand hersteld zijn.";
+    read_only_newer: "This workspace was written by a newer Right First; nothing can be saved.", "Deze werkmap is geschreven door een nieuwere Right First; er kan niets worden opgeslagen.";
+    coming_orders: "Orders come next: run the second check at the counter, log defects and customer contacts, and import orders from the till.", "Bestellingen komen hierna: de tweede controle aan de toonbank, fouten en klantcontacten vastleggen, en bestellingen uit de kassa inlezen.";
+    coming_defects: "The defect log comes with the orders: every defect with its five whys, its action, and whether the fix was verified.", "Het foutenlogboek komt met de bestellingen: elke fout met zijn vijf waaroms, de actie, en of de oplossing gecontroleerd is.";
+    coming_dashboard: "The dashboard will show right-first-time, contacts per order, the Pareto of defect categories and which fixes worked.", "Het dashboard toont straks goed-in-een-keer, contacten per bestelling, de Pareto van foutcategorieën en welke oplossingen werkten.";
+    items: "Items", "Onderdelen";
+    prompt: "Prompt to the checker (\u{201c}You weigh…\u{201d})", "Opdracht aan de controleur (\u{201c}Je weegt…\u{201d})";
+    add_item: "Add item", "Onderdeel toevoegen";
+    kind: "Kind", "Soort";
+    kind_tick: "Tick", "Afvinken";
+    kind_measure: "Measure", "Meten";
+    kind_choice: "Choice", "Keuze";
+    kind_text: "Text", "Tekst";
+    critical: "Critical", "Kritiek";
+    four_eyes: "Four eyes: the checker may not be the maker", "Vier ogen: de controleur is niet de maker";
+    linked_procedure: "Procedure", "Procedure";
+    linked_step: "Verifies step", "Controleert stap";
+    none: "(none)", "(geen)";
+    options: "Options, one per line", "Keuzes, één per regel";
+    passing: "Passing options, one per line", "Goede keuzes, één per regel";
+    not_a_number: "not a number", "geen getal";
+    not_a_date: "not a date (YYYY-MM-DD)", "geen datum (JJJJ-MM-DD)";
+    fix_before_saving: "Fix the marked fields before saving.", "Herstel eerst de gemarkeerde velden.";
+    second_person_hint: "Write prompts to the checker: \u{201c}You weigh the ball.\u{201d}", "Schrijf opdrachten aan de controleur: \u{201c}Je weegt het bolletje.\u{201d}";
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! The look in one place: colours, type sizes and spacing. Views never use a literal.
+
+use iced::widget::{button, container, text};
+use iced::{Border, Color, Theme, border, color};
+
+/// Space between tightly related things.
+pub const SPACE_XS: f32 = 4.0;
+/// Space inside a group.
+pub const SPACE_S: f32 = 8.0;
+/// Space between groups.
+pub const SPACE_M: f32 = 12.0;
+/// Padding of panels.
+pub const SPACE_L: f32 = 16.0;
+/// Space between sections.
+pub const SPACE_XL: f32 = 24.0;
+
+/// Notes and secondary lines.
+pub const TEXT_SMALL: f32 = 13.0;
+/// Body text and inputs.
+pub const TEXT: f32 = 15.0;
+/// Section headings.
+pub const TEXT_HEADING: f32 = 18.0;
+/// The title of the open record.
+pub const TEXT_TITLE: f32 = 24.0;
+
+/// Width of the navigation sidebar.
+pub const SIDEBAR_WIDTH: f32 = 190.0;
+/// Width of the record list beside an editor.
+pub const LIST_WIDTH: f32 = 300.0;
+/// Width of a number field in a spec.
+pub const NUMBER_WIDTH: f32 = 80.0;
+
+/// Light or dark, as the system or the user chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Cream paper and dark ink.
+    #[default]
+    Light,
+    /// For evenings at the desk.
+    Dark,
+}
+
+/// The app's theme: a warm bakery palette, light or dark.
+pub fn theme(mode: Mode) -> Theme {
+    let palette = match mode {
+        Mode::Light => iced::theme::Palette {
+            background: color!(0xFBF8F3),
+            text: color!(0x2B2722),
+            primary: color!(0xA8492A),
+            success: color!(0x2E7D4F),
+            warning: color!(0xB7791F),
+            danger: color!(0xC0392B),
+        },
+        Mode::Dark => iced::theme::Palette {
+            background: color!(0x1E1B18),
+            text: color!(0xEDE6DD),
+            primary: color!(0xE07A4F),
+            success: color!(0x5BB37F),
+            warning: color!(0xE0A84F),
+            danger: color!(0xE8685A),
+        },
+    };
+    let name = match mode {
+        Mode::Light => "Right First light",
+        Mode::Dark => "Right First dark",
+    };
+    Theme::custom(name, palette)
+}
+
+/// The navigation column.
+pub fn sidebar(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.weak.color.into()),
+        text_color: Some(palette.background.weak.text),
+        ..container::Style::default()
+    }
+}
+
+/// A raised panel: the editor, a dialog.
+pub fn card(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.base.color.into()),
+        text_color: Some(palette.background.base.text),
+        border: Border {
+            width: 1.0,
+            radius: 6.0.into(),
+            color: palette.background.strong.color,
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A step or item inside an editor.
+pub fn row_box(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.weakest.color.into()),
+        border: Border {
+            width: 1.0,
+            radius: 4.0.into(),
+            color: palette.background.weak.color,
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A warning that must not be missed, set apart.
+pub fn warning_box(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(
+            Color {
+                a: 0.15,
+                ..palette.warning.base.color
+            }
+            .into(),
+        ),
+        border: Border {
+            width: 1.0,
+            radius: 4.0.into(),
+            color: palette.warning.base.color,
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A refusal or an error the user must read.
+pub fn error_box(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(
+            Color {
+                a: 0.12,
+                ..palette.danger.base.color
+            }
+            .into(),
+        ),
+        text_color: Some(palette.background.base.text),
+        border: Border {
+            width: 1.0,
+            radius: 4.0.into(),
+            color: palette.danger.base.color,
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A short confirmation.
+pub fn notice_box(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(
+            Color {
+                a: 0.12,
+                ..palette.success.base.color
+            }
+            .into(),
+        ),
+        border: Border {
+            width: 1.0,
+            radius: 4.0.into(),
+            color: palette.success.base.color,
+        },
+        ..container::Style::default()
+    }
+}
+
+/// The dimmed backdrop behind a dialog.
+pub fn backdrop(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(
+            Color {
+                a: 0.45,
+                ..Color::BLACK
+            }
+            .into(),
+        ),
+        ..container::Style::default()
+    }
+}
+
+/// Where a record stands, as a small coloured badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Badge {
+    /// Draft: being written.
+    Draft,
+    /// Approved: in force.
+    Approved,
+    /// Retired or archived.
+    Retired,
+    /// Needs attention.
+    Alarm,
+}
+
+/// The badge's colours.
+pub fn badge(kind: Badge) -> impl Fn(&Theme) -> container::Style {
+    move |theme: &Theme| {
+        let palette = theme.extended_palette();
+        let pair = match kind {
+            Badge::Draft => palette.warning.weak,
+            Badge::Approved => palette.success.weak,
+            Badge::Retired => palette.background.strong,
+            Badge::Alarm => palette.danger.base,
+        };
+        container::Style {
+            background: Some(pair.color.into()),
+            text_color: Some(pair.text),
+            border: border::rounded(8),
+            ..container::Style::default()
+        }
+    }
+}
+
+/// A navigation or list entry; `selected` shows where you are.
+pub fn nav(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme: &Theme, status: button::Status| {
+        let palette = theme.extended_palette();
+        let (background, text_color) = if selected {
+            (
+                Some(palette.primary.weak.color.into()),
+                palette.primary.weak.text,
+            )
+        } else if matches!(status, button::Status::Hovered | button::Status::Pressed) {
+            (
+                Some(palette.background.strong.color.into()),
+                palette.background.strong.text,
+            )
+        } else {
+            (None, palette.background.base.text)
+        };
+        button::Style {
+            background,
+            text_color,
+            border: border::rounded(4),
+            ..button::Style::default()
+        }
+    }
+}
+
+/// Muted text for ids, dates and hints.
+pub fn muted(theme: &Theme) -> text::Style {
+    let palette = theme.extended_palette();
+    text::Style {
+        color: Some(Color {
+            a: 0.7,
+            ..palette.background.base.text
+        }),
+    }
+}
+
+/// Text for a field that does not parse.
+pub fn error_text(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(theme.extended_palette().danger.base.color),
+    }
+}
+
+/// Text for something in order.
+pub fn ok_text(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(theme.extended_palette().success.base.color),
+    }
+}
