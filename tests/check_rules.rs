@@ -840,6 +840,15 @@ fn only_an_owner_may_approve() {
             r#"Approved(by: "bram""#,
             not_owner,
         ),
+        // A change records an approval, so it is an Owner's too.
+        (
+            "procedures/scoop.ron",
+            17,
+            51,
+            r#"by: "anna", note"#,
+            r#"by: "bram", note"#,
+            not_owner,
+        ),
     ]);
 }
 
@@ -1114,7 +1123,7 @@ fn a_number_too_large_for_its_field_is_an_error() {
         1,
         &[(
             "orders/2026-11/2026-11-0417.ron:31:25",
-            "this number is too large for its field",
+            "this number is out of range for its field",
         )],
     );
 
@@ -1130,7 +1139,7 @@ fn a_number_too_large_for_its_field_is_an_error() {
         1,
         &[(
             "procedures/scoop.ron:5:15",
-            "this number is too large for its field",
+            "this number is out of range for its field",
         )],
     );
 
@@ -1181,6 +1190,25 @@ fn a_symbolic_link_to_a_record_is_not_followed() {
         0,
         &[(
             "procedures/scoop-link.ron:1:1",
+            "warning: is a symbolic link; Right First does not follow links inside a workspace",
+        )],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_a_folder_is_not_followed() {
+    let workspace = Workspace::base();
+    let elsewhere = tempfile::tempdir().expect("a temp dir");
+    fs::write(elsewhere.path().join("2026-12-0001.ron"), "not even RON").expect("written");
+    std::os::unix::fs::symlink(elsewhere.path(), workspace.path("orders/2026-12"))
+        .expect("a symlink");
+    // Followed, the broken file behind the link would be an error.
+    assert_findings(
+        &workspace.check(),
+        0,
+        &[(
+            "orders/2026-12:1:1",
             "warning: is a symbolic link; Right First does not follow links inside a workspace",
         )],
     );

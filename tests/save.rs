@@ -1359,3 +1359,22 @@ fn concurrent_writers_lose_no_successful_edit() {
         started.elapsed()
     );
 }
+
+#[test]
+fn an_order_placed_in_another_month_moves_to_that_months_folder() {
+    let fixture = Fixture::new();
+    let mut folder = fixture.open();
+    let mut order = example_order();
+    order.placed = date("2026-12-01");
+    folder.save(order.clone()).expect("saved");
+    assert!(
+        !fixture.path("orders/2026-11/2026-11-0417.ron").exists(),
+        "the old file is gone"
+    );
+    let moved: Order =
+        parse(&String::from_utf8(fixture.bytes("orders/2026-12/2026-11-0417.ron")).unwrap());
+    assert_eq!(moved, order);
+    let reopened = fixture.open();
+    assert_eq!(reopened.records().orders.len(), 1);
+    assert_eq!(folder.records().orders, reopened.records().orders);
+}

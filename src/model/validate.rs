@@ -124,15 +124,19 @@ impl<'a> Catalog<'a> {
 
     fn status(&self, field: Field, status: &Status, problems: &mut Vec<Problem>) {
         if let Status::Approved { by, .. } = status {
-            let field = field.name("by");
-            match self.workspace.person(by) {
-                None => self.person(field, by, problems),
-                Some(person) if person.role != Role::Owner => problems.push(Problem::error(
-                    field,
-                    format!("approved by \"{by}\", who is not an Owner; only an Owner may approve"),
-                )),
-                Some(_) => {}
-            }
+            self.approver(field.name("by"), by, problems);
+        }
+    }
+
+    /// Approvals, and the changes they record, are an Owner's.
+    fn approver(&self, field: Field, by: &str, problems: &mut Vec<Problem>) {
+        match self.workspace.person(by) {
+            None => self.person(field, by, problems),
+            Some(person) if person.role != Role::Owner => problems.push(Problem::error(
+                field,
+                format!("approved by \"{by}\", who is not an Owner; only an Owner may approve"),
+            )),
+            Some(_) => {}
         }
     }
 
@@ -281,7 +285,7 @@ impl<'a> Catalog<'a> {
     fn changes(&self, changes: &[super::Change], revision: u32, problems: &mut Vec<Problem>) {
         for (n, change) in changes.iter().enumerate() {
             let field = Field::at("changes").index(n);
-            self.person(field.clone().name("by"), &change.by, problems);
+            self.approver(field.clone().name("by"), &change.by, problems);
             if change.revision > revision {
                 problems.push(Problem::error(
                     field.name("revision"),

@@ -121,7 +121,7 @@ fn plain_words(error: &ron::Error) -> String {
         E::ExceededRecursionLimit => {
             "brackets are nested too deeply; no Right First record nests like this".to_owned()
         }
-        E::IntegerOutOfBounds => "this number is too large for its field".to_owned(),
+        E::IntegerOutOfBounds => "this number is out of range for its field (too large, or below zero where only whole counts fit)".to_owned(),
         E::Eof => "the file ends too early; a closing bracket or quote may be missing".to_owned(),
         E::ExpectedComma => "expected a comma between two values".to_owned(),
         E::TrailingCharacters => "unexpected text after the end of the record".to_owned(),

@@ -134,6 +134,11 @@ pub trait RecordFile: serde::Serialize {
     }
     /// Takes it out of the in-memory records, once its file is deleted.
     fn forget(&self, records: &mut Records);
+    /// The file the record was in before, when saving it moves it (an order whose
+    /// `placed` changed month).
+    fn moved_from(&self, _records: &Records) -> Option<String> {
+        None
+    }
 }
 
 fn checked(id: &str, kind: IdKind) -> Result<&str, String> {
@@ -207,6 +212,13 @@ impl RecordFile for Order {
 
     fn put_new(self, records: &mut Records) {
         records.orders.push(self);
+    }
+
+    fn moved_from(&self, records: &Records) -> Option<String> {
+        let old = records.orders.iter().find(|o| o.id == self.id)?;
+        (old.placed.month_folder() != self.placed.month_folder())
+            .then(|| old.path().ok())
+            .flatten()
     }
 }
 

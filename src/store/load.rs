@@ -61,7 +61,7 @@ fn finding(
 const START: Position = Position { line: 1, col: 1 };
 
 /// Lists `relative` (a folder inside `root`), without following links.
-fn scan_folder(root: &Path, relative: &str, scan: &mut Scan, depth: usize) {
+fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
     let folder = if relative.is_empty() {
         root.to_path_buf()
     } else {
@@ -82,19 +82,28 @@ fn scan_folder(root: &Path, relative: &str, scan: &mut Scan, depth: usize) {
         } else {
             format!("{relative}/{name}")
         };
+        let layout_folder = match relative {
+            "" => matches!(
+                name.as_str(),
+                "procedures" | "checklists" | "orders" | "training" | "archive"
+            ),
+            "archive" => matches!(name.as_str(), "procedures" | "checklists"),
+            "orders" => !name.starts_with('.'),
+            _ => false,
+        };
         if kind.is_dir() {
-            let wanted = match (relative, depth) {
-                ("", _) => matches!(
-                    name.as_str(),
-                    "procedures" | "checklists" | "orders" | "training" | "archive"
-                ),
-                ("archive", _) => matches!(name.as_str(), "procedures" | "checklists"),
-                ("orders", _) => !name.starts_with('.'),
-                _ => false,
-            };
-            if wanted {
-                scan_folder(root, &path, scan, depth + 1);
+            if layout_folder {
+                scan_folder(root, &path, scan);
             }
+            continue;
+        }
+        if kind.is_symlink() && layout_folder {
+            scan.findings.push(finding(
+                &path,
+                START,
+                ProblemSeverity::Warning,
+                "is a symbolic link; Right First does not follow links inside a workspace, so the folder it points to is ignored",
+            ));
             continue;
         }
         match layout::classify_name(&name) {
@@ -305,7 +314,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
     }
 
     let mut scan = Scan::default();
-    scan_folder(root, "", &mut scan, 0);
+    scan_folder(root, "", &mut scan);
     if mode == Mode::Open {
         for temp in &scan.stale_temps {
             let _ = fs::remove_file(temp);

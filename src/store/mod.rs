@@ -141,9 +141,24 @@ impl Folder {
             Some(FileState::Loaded(hash)) => Expect::Unchanged(*hash),
             None => Expect::Absent,
         };
+        let moved_from = record.moved_from(&self.records);
+        let old_hash = match moved_from.as_ref().map(|old| self.files.get(old)) {
+            Some(Some(FileState::Loaded(hash))) => Some(*hash),
+            Some(Some(FileState::Broken)) => {
+                return Err(SaveError::Broken {
+                    path: moved_from.unwrap_or_default(),
+                });
+            }
+            _ => None,
+        };
         let text = format::print(&record);
         let hash = save::write_atomic(&self.root, &relative, text.as_bytes(), expect)?;
         self.files.insert(relative, FileState::Loaded(hash));
+        // Moved to another month folder: the old file goes, or the order would be there twice.
+        if let (Some(old), Some(old_hash)) = (moved_from, old_hash) {
+            save::remove(&self.root, &old, old_hash)?;
+            self.files.remove(&old);
+        }
         record.put(&mut self.records);
         self.records.sort();
         Ok(())
