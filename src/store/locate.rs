@@ -15,8 +15,13 @@ pub struct Position {
 }
 
 /// The line and column of a byte offset in `text`.
+/// An offset inside a character counts as that character's start.
 pub fn position(text: &str, offset: usize) -> Position {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     Position {
         line: before.matches('\n').count() + 1,
@@ -63,11 +68,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     while i < bytes.len() {
         let b = bytes[i];
         let start = i;
+        // Every token starts on a character: `i` only ever steps over whole ones.
+        let c = text.get(i..).and_then(|rest| rest.chars().next());
+        if let Some(c) = c
+            && is_ron_whitespace(c)
+        {
+            i += c.len_utf8();
+            continue;
+        }
         match b {
-            b' ' | b'\t' | b'\r' | b'\n' => {
-                i += 1;
-                continue;
-            }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 i = memchr(bytes, i, b'\n');
                 continue;
@@ -117,7 +126,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 continue;
             }
             _ => {
-                i += 1;
+                i += c.map_or(1, char::len_utf8);
                 while i < bytes.len()
                     && (bytes[i].is_ascii_alphanumeric()
                         || matches!(bytes[i], b'.' | b'_' | b'+' | b'-'))
@@ -134,6 +143,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         });
     }
     tokens
+}
+
+/// What ron skips as whitespace: besides the usual, vertical tab, form feed, next line,
+/// the invisible left-to-right and right-to-left marks, and the line and paragraph separators.
+fn is_ron_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\x0B'
+            | '\x0C'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// Whether `#`s then `"` start at `i`: a raw string, not a raw identifier like `r#type`.
@@ -286,12 +313,17 @@ fn walk(tokens: &[Token<'_>], i: usize, path: &[Segment]) -> Option<usize> {
             _ => {}
         }
         // Past this entry: a `name:` prefix, then the value, then a comma.
+        let entry = j;
         if matches!(tokens[j].kind, Kind::Ident(_))
             && tokens.get(j + 1).map(|t| t.kind) == Some(Kind::Punct(b':'))
         {
             j += 2;
         }
         j = skip_value(tokens, j);
+        if j == entry {
+            // A stray `:` or `)` that no value starts with: step over it, or this never ends.
+            j += 1;
+        }
         if tokens.get(j).map(|t| t.kind) == Some(Kind::Punct(b',')) {
             j += 1;
         }
@@ -338,5 +370,42 @@ Procedure(
         // Not written: the nearest parent that is.
         assert_eq!(at(Field::at("steps").index(1).name("warning")), (7, 9));
         assert_eq!(at(Field::at("changes")), (2, 1));
+    }
+
+    #[test]
+    fn whitespace_ron_skips_is_skipped_here_too() {
+        // An invisible left-to-right mark between a name and its colon, as pasted text
+        // brings along: ron reads it, and this used to loop forever looking for `title`.
+        let text = "Procedure(id\u{200E}: \"x\", title: \"T\")";
+        assert_eq!(
+            locate(text, &Field::at("title")),
+            Position { line: 1, col: 28 }
+        );
+        // A line separator between list entries: entry 2 used to start inside it, and
+        // its position cut the text inside a character and panicked.
+        let text = "Workspace(defect_categories: [\"a\",\u{2028}\"b\", \"\"])";
+        let at = locate(text, &Field::at("defect_categories").index(2));
+        assert_eq!(at, Position { line: 1, col: 41 });
+    }
+
+    #[test]
+    fn text_that_is_not_ron_still_ends_with_a_position() {
+        for text in [
+            "(: x)",
+            "Workspace(\u{e9}: 1, format: 9)",
+            "(a: 1 ) ) :",
+            "[,,:]",
+        ] {
+            let at = locate(text, &Field::at("format").index(3).name("x"));
+            assert!(at.line == 1 && at.col >= 1 && at.col <= text.chars().count() + 1);
+        }
+    }
+
+    #[test]
+    fn positions_inside_a_character_are_its_start() {
+        let text = "a\u{2028}b";
+        assert_eq!(position(text, 2), Position { line: 1, col: 2 });
+        assert_eq!(position(text, 4), Position { line: 1, col: 3 });
+        assert_eq!(position(text, 99), Position { line: 1, col: 4 });
     }
 }
