@@ -16,7 +16,11 @@ pub struct DateTime(civil::DateTime);
 
 impl Date {
     /// The day, or `None` when no such day exists.
+    /// Years outside 0000-9999 are refused: FORMAT.md writes four digits.
     pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
         civil::Date::new(year, month, day).ok().map(Date)
     }
 
@@ -37,10 +41,12 @@ impl Date {
 
     /// The day `days` later (earlier when negative), saturating at the calendar's ends.
     pub fn add_days(self, days: i32) -> Self {
-        self.0
+        let (first, last) = (civil::date(0, 1, 1), civil::date(9999, 12, 31));
+        let day = self
+            .0
             .checked_add(jiff::Span::new().days(days))
-            .map(Date)
-            .unwrap_or(self)
+            .unwrap_or(if days < 0 { first } else { last });
+        Date(day.clamp(first, last))
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
@@ -60,8 +66,9 @@ impl Date {
 }
 
 impl From<civil::Date> for Date {
+    /// Clamped to 0000-9999, the years a file can hold.
     fn from(date: civil::Date) -> Self {
-        Date(date)
+        Date(date.clamp(civil::date(0, 1, 1), civil::date(9999, 12, 31)))
     }
 }
 
@@ -217,6 +224,14 @@ mod tests {
         ] {
             assert!(bad.parse::<DateTime>().is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn dates_stay_within_the_years_a_file_can_hold() {
+        assert!(Date::new(-1, 1, 1).is_none());
+        let first = Date::new(0, 1, 1).unwrap();
+        assert_eq!(first.add_days(-10), first);
+        assert_eq!(first.to_string().parse::<Date>().unwrap(), first);
     }
 
     #[test]
