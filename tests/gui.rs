@@ -34,13 +34,15 @@ impl Desk {
     }
 
     fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.root().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+        std::fs::read_to_string(self.root().join(relative))
+            .unwrap_or_else(|e| panic!("{relative}: {e}"))
     }
 
     /// Runs `act` on a simulator of the current view, then feeds what it produced to `update`.
     fn act<T>(&mut self, act: impl FnOnce(&mut Simulator<'_, Message>) -> T) -> T {
         let (result, messages) = {
-            let mut ui = Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
+            let mut ui =
+                Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
             let result = act(&mut ui);
             (result, ui.into_messages().collect::<Vec<_>>())
         };
@@ -50,8 +52,13 @@ impl Desk {
         result
     }
 
-    fn click(&mut self, selector: impl Selector<Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static> + Send) {
-        self.act(|ui| ui.click(selector).map(|_| ())).expect("the target is on screen");
+    fn click(
+        &mut self,
+        selector: impl Selector<Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static>
+        + Send,
+    ) {
+        self.act(|ui| ui.click(selector).map(|_| ()))
+            .expect("the target is on screen");
     }
 
     fn type_into(&mut self, id: &'static str, text: &str) {
@@ -63,12 +70,36 @@ impl Desk {
         .unwrap_or_else(|e| panic!("{id}: {e}"));
     }
 
+    /// Opens the pick list inside the container `id` and picks its `index`th option, as a
+    /// mouse would. The menu's options are not widgets a selector finds, so the option is
+    /// found by iced's menu geometry: one option per line of the default 16 px text (line
+    /// height 1.3) plus the pick list's 5 px padding above and below, right under the list.
+    fn pick(&mut self, id: &'static str, index: usize) {
+        const OPTION_HEIGHT: f32 = 16.0 * 1.3 + 10.0;
+        self.act(|ui| {
+            let list = ui.click(iced_test::selector::id(id))?;
+            let bounds = list.visible_bounds().expect("the pick list is visible");
+            let at = iced::Point::new(
+                bounds.center_x(),
+                bounds.y + bounds.height + OPTION_HEIGHT * (index as f32 + 0.5),
+            );
+            ui.point_at(at);
+            ui.simulate([iced::Event::Mouse(iced::mouse::Event::CursorMoved {
+                position: at,
+            })]);
+            ui.simulate(iced_test::simulator::click());
+            Ok::<(), Error>(())
+        })
+        .unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+
     fn key(&mut self, key: Key, modifiers: Modifiers) {
         let _ = self.app.update(Message::Key(key, modifiers));
     }
 
     fn sees(&mut self, text: &str) -> bool {
-        let mut ui = Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
+        let mut ui =
+            Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
         ui.find(text).is_ok()
     }
 }
@@ -78,9 +109,13 @@ fn an_owner_writes_a_procedure_reorders_its_steps_and_saves_it_as_readable_ron()
     let mut desk = Desk::open_as("ellen");
     desk.click("New procedure");
     desk.type_into("title", "Weighing flour");
-    for (index, step) in ["Scoop the flour", "Level it off", "Weigh it"].into_iter().enumerate() {
+    for (index, step) in ["Scoop the flour", "Level it off", "Weigh it"]
+        .into_iter()
+        .enumerate()
+    {
         desk.click("Add step");
-        let id: &'static str = Box::leak(rightfirst::ui::screen::procedures::step_input_id(index).into_boxed_str());
+        let id: &'static str =
+            Box::leak(rightfirst::ui::screen::procedures::step_input_id(index).into_boxed_str());
         desk.type_into(id, step);
     }
     // The last step is selected: Alt+Up moves it above "Level it off".
@@ -115,7 +150,10 @@ fn approving_as_staff_is_refused_with_a_message_that_names_the_owners() {
     desk.click("Closing down");
     desk.click("Approve");
     assert!(desk.sees("Only an owner may approve. Ask Ellen Bell, Tom Bell."));
-    assert!(desk.read("procedures/closing-down.ron").contains("status: Draft"));
+    assert!(
+        desk.read("procedures/closing-down.ron")
+            .contains("status: Draft")
+    );
 }
 
 #[test]
@@ -127,18 +165,34 @@ fn editing_an_approved_procedure_makes_a_revision_2_draft_and_approving_archives
     assert!(desk.sees("Draft · Revision 2"));
     desk.click("Save (Ctrl+S)");
     let draft = desk.read("procedures/bake-waffle.ron");
-    assert!(draft.contains("title: \"Baking waffles and cones\""), "{draft}");
-    assert!(draft.contains("revision: 2,") && draft.contains("status: Draft,"), "{draft}");
-    assert_eq!(desk.read("archive/procedures/bake-waffle@1.ron"), before, "revision 1 is archived as it was");
+    assert!(
+        draft.contains("title: \"Baking waffles and cones\""),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("revision: 2,") && draft.contains("status: Draft,"),
+        "{draft}"
+    );
+    assert_eq!(
+        desk.read("archive/procedures/bake-waffle@1.ron"),
+        before,
+        "revision 1 is archived as it was"
+    );
 
     desk.click("Approve");
     desk.type_into("approve-note", "Cones are baked on the same iron.");
     desk.click("Approve revision");
     let approved = desk.read("procedures/bake-waffle.ron");
-    assert!(approved.contains("status: Approved(by: \"ellen\", on: \"2026-11-23\"),"), "{approved}");
+    assert!(
+        approved.contains("status: Approved(by: \"ellen\", on: \"2026-11-23\"),"),
+        "{approved}"
+    );
     assert!(approved.contains("Change(revision: 2, on: \"2026-11-23\", by: \"ellen\", note: \"Cones are baked on the same iron.\")"), "{approved}");
     let folder = Folder::inspect(&desk.root()).unwrap();
     assert_eq!(folder.findings(), &[], "the workspace still checks clean");
+    // Undoing after the approval does not take the approval back: it starts revision 3.
+    desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Draft · Revision 3"));
 }
 
 #[test]
@@ -147,7 +201,9 @@ fn a_broken_file_is_listed_in_the_problems_panel_with_its_line() {
     let root = dir.path().join("shop");
     rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
     let path = root.join("procedures/hygiene.ron");
-    let text = std::fs::read_to_string(&path).unwrap().replace("title:", "titel:");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("title:", "titel:");
     std::fs::write(&path, text).unwrap();
     let mut desk = Desk::open_folder(dir, "ellen");
     assert!(desk.sees("Problems (1)"));
@@ -155,4 +211,237 @@ fn a_broken_file_is_listed_in_the_problems_panel_with_its_line() {
     desk.click("procedures/hygiene.ron:3:5");
     assert!(desk.sees("procedures/hygiene.ron"));
     assert!(Path::new(&path).exists());
+}
+
+fn leak(id: String) -> &'static str {
+    Box::leak(id.into_boxed_str())
+}
+
+fn checklist_files(desk: &Desk) -> usize {
+    std::fs::read_dir(desk.root().join("checklists"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn an_owner_writes_a_checklist_that_verifies_procedure_steps_and_saves_it_as_readable_ron() {
+    use rightfirst::ui::screen::checklists::item_input_id;
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("New checklist");
+    desk.type_into("title", "Cone weight check");
+    // (none), then the procedures by id: scoop-ice-cream is the eighth.
+    desk.pick("procedure", 8);
+
+    desk.click("Add item");
+    desk.type_into(leak(item_input_id(0)), "You look at its shape.");
+    desk.pick("item-0-kind", 2);
+    desk.type_into("item-0-option-0", "round and firm");
+    desk.click(iced_test::selector::id("item-0-passes-0"));
+    desk.click("Add option");
+    desk.type_into("item-0-option-1", "flat or hollow");
+
+    desk.click("Add item");
+    desk.type_into(leak(item_input_id(1)), "You weigh the ball.");
+    desk.pick("item-1-kind", 1);
+    desk.type_into("item-1-unit", "g");
+    desk.type_into("item-1-min", "60");
+    desk.type_into("item-1-max", "70");
+    desk.click(iced_test::selector::id("item-1-critical"));
+    // (none), then the procedure's steps in order: "portion" is the fourth.
+    desk.pick("item-1-step", 4);
+    // The weighing comes first: Alt+Up moves the selected item above the shape.
+    desk.key(Key::Named(Named::ArrowUp), Modifiers::ALT);
+    assert!(desk.sees("Unsaved changes"));
+
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Saved"));
+    assert_eq!(
+        desk.read("checklists/cone-weight-check.ron"),
+        r#"Checklist(
+    id: "cone-weight-check",
+    title: "Cone weight check",
+    procedure: "scoop-ice-cream",
+    four_eyes: true,
+    revision: 1,
+    status: Draft,
+    items: [
+        Item(
+            id: "weigh-the-ball",
+            prompt: "You weigh the ball.",
+            kind: Measure(unit: "g", min: 60, max: 70),
+            step: "portion",
+            critical: true,
+        ),
+        Item(
+            id: "look-at-its-shape",
+            prompt: "You look at its shape.",
+            kind: Choice(options: ["round and firm", "flat or hollow"], pass: ["round and firm"]),
+        ),
+    ],
+)
+"#
+    );
+
+    // Undoing past the save (the move, then the step) and saving again keeps the ids
+    // the items were first saved under, and no second checklist appears.
+    desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Unsaved changes"));
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("checklists/cone-weight-check.ron");
+    let shape = str::find(&saved, r#"id: "look-at-its-shape""#);
+    let weight = str::find(&saved, r#"id: "weigh-the-ball""#);
+    assert!(
+        shape.is_some() && weight.is_some() && shape < weight,
+        "{saved}"
+    );
+    assert!(!saved.contains(r#"step: "portion""#), "{saved}");
+    assert_eq!(checklist_files(&desk), 5);
+    let folder = Folder::inspect(&desk.root()).unwrap();
+    assert_eq!(folder.findings(), &[], "the workspace still checks clean");
+}
+
+#[test]
+fn a_min_above_the_max_is_shown_as_typed_and_blocks_saving() {
+    use rightfirst::ui::screen::checklists::item_input_id;
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("New checklist");
+    desk.type_into("title", "Fridge check");
+    desk.click("Add item");
+    desk.type_into(leak(item_input_id(0)), "You read the fridge thermometer.");
+    desk.pick("item-0-kind", 1);
+    desk.type_into("item-0-min", "7o");
+    assert!(desk.sees("Min: not a number"));
+    // The typo goes: the cursor to the end of the field, and one Backspace.
+    desk.act(|ui| {
+        ui.click(iced_test::selector::id("item-0-min"))?;
+        ui.tap_key(Named::End);
+        ui.tap_key(Named::Backspace);
+        Ok::<(), Error>(())
+    })
+    .unwrap();
+    assert!(!desk.sees("Min: not a number"));
+    desk.type_into("item-0-max", "1");
+    assert!(desk.sees("Min 7 is above max 1."));
+
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Fix the marked fields before saving."));
+    assert!(desk.sees("Unsaved changes"));
+    assert!(!desk.root().join("checklists/fridge-check.ron").exists());
+    // Leaving for another checklist does not drop the edits either.
+    desk.click("Second check of a milkshake");
+    assert!(desk.sees("Min 7 is above max 1."));
+    assert_eq!(checklist_files(&desk), 4);
+}
+
+#[test]
+fn editing_the_approved_cone_check_makes_a_revision_3_draft_and_archives_revision_2() {
+    let mut desk = Desk::open_as("ellen");
+    let before = desk.read("checklists/cone-check.ron");
+    let first = desk.read("archive/checklists/cone-check@1.ron");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("Second check of a cone or cup before it goes over the counter");
+    assert!(desk.sees("Approved · Revision 2"));
+    // "You check that the cone has no drips …" becomes critical.
+    desk.click(iced_test::selector::id("item-3-critical"));
+    assert!(desk.sees("Draft · Revision 3"));
+    desk.click("Save (Ctrl+S)");
+    let draft = desk.read("checklists/cone-check.ron");
+    assert!(
+        draft.contains("revision: 3,") && draft.contains("status: Draft,"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("Change(\n            revision: 2,"),
+        "{draft}"
+    );
+    assert_eq!(
+        desk.read("archive/checklists/cone-check@2.ron"),
+        before,
+        "revision 2 is archived as it was"
+    );
+    assert_eq!(desk.read("archive/checklists/cone-check@1.ron"), first);
+    assert!(desk.sees("View revision 1") && desk.sees("View revision 2"));
+
+    desk.click("Approve");
+    desk.type_into(
+        "approve-note",
+        "A drip on the outside is a complaint: now critical.",
+    );
+    desk.click("Approve revision");
+    let approved = desk.read("checklists/cone-check.ron");
+    assert!(
+        approved.contains("status: Approved(by: \"ellen\", on: \"2026-11-23\"),"),
+        "{approved}"
+    );
+    assert!(approved.contains("revision: 3,"), "{approved}");
+    let folder = Folder::inspect(&desk.root()).unwrap();
+    assert_eq!(folder.findings(), &[], "the workspace still checks clean");
+
+    // Undoing after the approval does not take the approval back: it starts revision 4.
+    desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Draft · Revision 4") && desk.sees("Unsaved changes"));
+    assert_eq!(desk.read("checklists/cone-check.ron"), approved);
+
+    desk.click("View revision 2");
+    assert!(desk.sees("Revision 2, archived: read only."));
+}
+
+#[test]
+fn approving_a_checklist_as_staff_is_refused_with_a_message_that_names_the_owners() {
+    let mut desk = Desk::open_as("jake");
+    let before = desk.read("checklists/waffle-check.ron");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("Second check of a waffle");
+    desk.click(iced_test::selector::id("item-2-critical"));
+    desk.click("Approve");
+    assert!(desk.sees("Only an owner may approve. Ask Ellen Bell, Tom Bell."));
+    assert!(!desk.sees("Approve revision"));
+    assert_eq!(desk.read("checklists/waffle-check.ron"), before);
+}
+
+#[test]
+fn a_checklist_changed_on_disk_meanwhile_shows_both_versions_and_keep_mine_overwrites() {
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("Second check of a milkshake");
+    desk.click(iced_test::selector::id("item-3-critical"));
+    let path = desk.root().join("checklists/milkshake-check.ron");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Second check of a milkshake", "Milkshake check");
+    std::fs::write(&path, &theirs).unwrap();
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(
+        desk.sees("checklists/milkshake-check.ron This file changed on disk since you opened it.")
+    );
+    assert_eq!(desk.read("checklists/milkshake-check.ron"), theirs);
+    desk.click("Keep mine (overwrite)");
+    let mine = desk.read("checklists/milkshake-check.ron");
+    assert!(
+        mine.contains("title: \"Second check of a milkshake\"") && mine.contains("revision: 2,"),
+        "{mine}"
+    );
+    assert!(desk.sees("Saved"));
+}
+
+#[test]
+fn a_new_draft_checklist_can_be_deleted_after_a_confirmation() {
+    let mut desk = Desk::open_as("tom");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("New checklist");
+    desk.type_into("title", "Terrace tables");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(desk.root().join("checklists/terrace-tables.ron").exists());
+    desk.click("Delete");
+    assert!(
+        desk.sees(
+            "Delete \u{201c}Terrace tables\u{201d}? This removes its file from the workspace."
+        )
+    );
+    desk.click("Delete");
+    assert!(!desk.root().join("checklists/terrace-tables.ron").exists());
+    assert!(desk.sees("Pick a checklist on the left, or make a new one (Ctrl+N)."));
 }

@@ -11,12 +11,14 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
-use super::screen::procedures::{self, After, Procedures, SaveRequest};
+use super::screen::checklists::{self, Checklists};
+use super::screen::procedures::{self, Procedures};
+use super::screen::revision::{After, Direction};
 use super::screen::settings::{self, ThemeChoice};
-use super::screen::{Context, PersonChoice, checklists, coming, people, problems};
+use super::screen::{Context, PersonChoice, coming, people, problems};
 use super::text::{Language, Text, fill};
 use super::theme::{self, Mode};
-use crate::model::{Date, Procedure, Workspace};
+use crate::model::{Checklist, Date, Procedure, Workspace};
 use crate::store::config::{Config, Places};
 use crate::store::{Archived, Folder, SaveError};
 
@@ -126,9 +128,37 @@ struct Desk {
     section: Section,
     search: String,
     procedures: Procedures,
-    checklists: checklists::Checklists,
+    checklists: Checklists,
     problems: problems::Problems,
     conflict: Option<Conflict>,
+}
+
+/// A save one of the editors asked for.
+enum SaveRequest {
+    Procedure(procedures::SaveRequest),
+    Checklist(checklists::SaveRequest),
+}
+
+impl SaveRequest {
+    /// The record as the file would hold it.
+    fn printed(&self) -> String {
+        match self {
+            SaveRequest::Procedure(request) => crate::store::format::print(&request.record),
+            SaveRequest::Checklist(request) => crate::store::format::print(&request.record),
+        }
+    }
+}
+
+/// A keyboard shortcut for whichever editor is in front.
+#[derive(Debug, Clone, Copy)]
+enum Command {
+    Save,
+    Undo,
+    Redo,
+    New,
+    Delete,
+    Close,
+    Move(Direction),
 }
 
 /// A save refused because the file changed on disk: both versions, for the user to choose.
@@ -324,7 +354,7 @@ impl App {
             section,
             search: String::new(),
             procedures: Procedures::default(),
-            checklists: checklists::Checklists::default(),
+            checklists: Checklists::default(),
             problems: problems::Problems::default(),
             conflict: None,
         }));
@@ -420,7 +450,6 @@ impl App {
         let Phase::Open(desk) = &mut self.phase else {
             return Task::none();
         };
-        let read_only = desk.folder.read_only().is_some();
         match message {
             Message::Section(section) => {
                 desk.section = section;
@@ -431,20 +460,14 @@ impl App {
                 Task::none()
             }
             Message::Procedures(message) => {
-                let records = desk.folder.records();
-                let ctx = Context {
-                    records,
-                    me: me.as_deref().and_then(|id| records.workspace.person(id)),
-                    today,
-                    words,
-                    read_only,
-                };
+                let ctx = context(&desk.folder, words, me.as_deref(), today);
                 let action = desk.procedures.update(message, &ctx);
                 desk.procedure_action(action, words, me.as_deref(), today)
             }
             Message::Checklists(message) => {
-                desk.checklists.update(message);
-                Task::none()
+                let ctx = context(&desk.folder, words, me.as_deref(), today);
+                let action = desk.checklists.update(message, &ctx);
+                desk.checklist_action(action, words, me.as_deref(), today)
             }
             Message::Problems(problems::Message::Open(index)) => {
                 if let Some(finding) = desk.folder.findings().get(index) {
@@ -457,26 +480,32 @@ impl App {
                 let Some(conflict) = desk.conflict.take() else {
                     return Task::none();
                 };
-                let result = desk.folder.overwrite(conflict.request.record.clone());
+                let result = match &conflict.request {
+                    SaveRequest::Procedure(r) => desk.folder.overwrite(r.record.clone()),
+                    SaveRequest::Checklist(r) => desk.folder.overwrite(r.record.clone()),
+                };
                 desk.after_save(result, conflict.request, words, me.as_deref(), today)
             }
             Message::TakeDisk => {
                 let Some(conflict) = desk.conflict.take() else {
                     return Task::none();
                 };
-                if let Err(error) = desk.folder.reload::<Procedure>(&conflict.relative) {
-                    desk.procedures.tell(error.to_string());
-                }
-                let id = conflict.request.record.id.clone();
-                let records = desk.folder.records();
-                let ctx = Context {
-                    records,
-                    me: me.as_deref().and_then(|id| records.workspace.person(id)),
-                    today,
-                    words,
-                    read_only,
+                let reloaded = match &conflict.request {
+                    SaveRequest::Procedure(_) => {
+                        desk.folder.reload::<Procedure>(&conflict.relative)
+                    }
+                    SaveRequest::Checklist(_) => {
+                        desk.folder.reload::<Checklist>(&conflict.relative)
+                    }
                 };
-                desk.procedures.open(&ctx, &id);
+                let ctx = context(&desk.folder, words, me.as_deref(), today);
+                match &conflict.request {
+                    SaveRequest::Procedure(r) => desk.procedures.open(&ctx, &r.record.id),
+                    SaveRequest::Checklist(r) => desk.checklists.open(&ctx, &r.record.id),
+                }
+                if let Err(error) = reloaded {
+                    desk.tell(&conflict.request, error.to_string());
+                }
                 Task::none()
             }
             Message::Key(key, modifiers) => {
@@ -639,7 +668,7 @@ impl Desk {
                     return Task::none();
                 }
                 let result = self.folder.save(request.record.clone());
-                self.after_save(result, *request, words, me, today)
+                self.after_save(result, SaveRequest::Procedure(*request), words, me, today)
             }
             procedures::Action::Delete(procedure) => {
                 if let Err(error) = self.folder.delete(procedure.as_ref()) {
@@ -647,6 +676,46 @@ impl Desk {
                 }
                 Task::none()
             }
+        }
+    }
+
+    fn checklist_action(
+        &mut self,
+        action: checklists::Action,
+        words: &'static Text,
+        me: Option<&str>,
+        today: Date,
+    ) -> Task<Message> {
+        match action {
+            checklists::Action::None => Task::none(),
+            checklists::Action::Focus(id) => operation::focus(id),
+            checklists::Action::Save(request) => {
+                // The approved revision goes to the archive before the draft replaces it.
+                if let Some(old) = &request.archive
+                    && let Err(error) = self.folder.save(Archived(old.clone()))
+                    && !matches!(error, SaveError::AlreadyExists { .. })
+                {
+                    self.checklists.tell(error.to_string());
+                    return Task::none();
+                }
+                let result = self.folder.save(request.record.clone());
+                self.after_save(result, SaveRequest::Checklist(*request), words, me, today)
+            }
+            checklists::Action::Delete(checklist) => {
+                match self.folder.delete(checklist.as_ref()) {
+                    Ok(()) => self.checklists.deleted(),
+                    Err(error) => self.checklists.tell(error.to_string()),
+                }
+                Task::none()
+            }
+        }
+    }
+
+    /// Shows a failed save in the editor that asked for it.
+    fn tell(&mut self, request: &SaveRequest, message: String) {
+        match request {
+            SaveRequest::Procedure(_) => self.procedures.tell(message),
+            SaveRequest::Checklist(_) => self.checklists.tell(message),
         }
     }
 
@@ -661,10 +730,17 @@ impl Desk {
         match result {
             Ok(()) => {
                 let ctx = context(&self.folder, words, me, today);
-                let record = request.record.clone();
-                let focus_title = request.then == After::New;
-                self.procedures.saved(&ctx, &record, request.then);
-                if focus_title {
+                let then = match &request {
+                    SaveRequest::Procedure(r) => {
+                        self.procedures.saved(&ctx, &r.record, r.then.clone());
+                        &r.then
+                    }
+                    SaveRequest::Checklist(r) => {
+                        self.checklists.saved(&ctx, r);
+                        &r.then
+                    }
+                };
+                if *then == After::New {
                     operation::focus("title")
                 } else {
                     Task::none()
@@ -673,7 +749,7 @@ impl Desk {
             Err(SaveError::ChangedOnDisk { path }) => {
                 let disk = self.folder.disk_text(&path).unwrap_or_default();
                 self.conflict = Some(Conflict {
-                    mine: crate::store::format::print(&request.record),
+                    mine: request.printed(),
                     disk,
                     relative: path,
                     request,
@@ -681,7 +757,7 @@ impl Desk {
                 Task::none()
             }
             Err(error) => {
-                self.procedures.tell(error.to_string());
+                self.tell(&request, error.to_string());
                 Task::none()
             }
         }
@@ -695,7 +771,7 @@ impl Desk {
         me: Option<&str>,
         today: Date,
     ) -> Task<Message> {
-        let message = match (
+        let command = match (
             key.as_ref(),
             modifiers.command(),
             modifiers.shift(),
@@ -717,35 +793,49 @@ impl Desk {
                 }
                 return Task::none();
             }
-            (Key::Character("s"), true, _, _) => Some(procedures::Message::Save),
-            (Key::Character("z"), true, false, _) => Some(procedures::Message::Undo),
+            (Key::Character("s"), true, _, _) => Command::Save,
+            (Key::Character("z"), true, false, _) => Command::Undo,
             (Key::Character("z"), true, true, _) | (Key::Character("y"), true, _, _) => {
-                Some(procedures::Message::Redo)
+                Command::Redo
             }
-            (Key::Character("n"), true, _, _) => Some(procedures::Message::New),
-            (Key::Named(Named::Delete), false, _, false) => Some(procedures::Message::AskDelete),
-            (Key::Named(Named::Escape), _, _, _) => Some(procedures::Message::CloseDialog),
-            (Key::Named(Named::ArrowUp), _, _, true) => {
-                let ctx = context(&self.folder, words, me, today);
-                let action = self
-                    .procedures
-                    .move_selected(procedures::Direction::Up, &ctx);
-                return self.procedure_action(action, words, me, today);
-            }
-            (Key::Named(Named::ArrowDown), _, _, true) => {
-                let ctx = context(&self.folder, words, me, today);
-                let action = self
-                    .procedures
-                    .move_selected(procedures::Direction::Down, &ctx);
-                return self.procedure_action(action, words, me, today);
-            }
-            _ => None,
+            (Key::Character("n"), true, _, _) => Command::New,
+            (Key::Named(Named::Delete), false, _, false) => Command::Delete,
+            (Key::Named(Named::Escape), _, _, _) => Command::Close,
+            (Key::Named(Named::ArrowUp), _, _, true) => Command::Move(Direction::Up),
+            (Key::Named(Named::ArrowDown), _, _, true) => Command::Move(Direction::Down),
+            _ => return Task::none(),
         };
-        match (message, self.section) {
-            (Some(message), Section::Procedures) => {
-                let ctx = context(&self.folder, words, me, today);
-                let action = self.procedures.update(message, &ctx);
+        // While two versions of a file are shown side by side, the editor behind waits.
+        if self.conflict.is_some() {
+            return Task::none();
+        }
+        let ctx = context(&self.folder, words, me, today);
+        match self.section {
+            Section::Procedures => {
+                use procedures::Message as M;
+                let action = match command {
+                    Command::Move(direction) => self.procedures.move_selected(direction, &ctx),
+                    Command::Save => self.procedures.update(M::Save, &ctx),
+                    Command::Undo => self.procedures.update(M::Undo, &ctx),
+                    Command::Redo => self.procedures.update(M::Redo, &ctx),
+                    Command::New => self.procedures.update(M::New, &ctx),
+                    Command::Delete => self.procedures.update(M::AskDelete, &ctx),
+                    Command::Close => self.procedures.update(M::CloseDialog, &ctx),
+                };
                 self.procedure_action(action, words, me, today)
+            }
+            Section::Checklists => {
+                use checklists::Message as M;
+                let action = match command {
+                    Command::Move(direction) => self.checklists.move_selected(direction, &ctx),
+                    Command::Save => self.checklists.update(M::Save, &ctx),
+                    Command::Undo => self.checklists.update(M::Undo, &ctx),
+                    Command::Redo => self.checklists.update(M::Redo, &ctx),
+                    Command::New => self.checklists.update(M::New, &ctx),
+                    Command::Delete => self.checklists.update(M::AskDelete, &ctx),
+                    Command::Close => self.checklists.update(M::CloseDialog, &ctx),
+                };
+                self.checklist_action(action, words, me, today)
             }
             _ => Task::none(),
         }

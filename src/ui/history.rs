@@ -57,6 +57,11 @@ impl<T: Clone> History<T> {
         true
     }
 
+    /// Changes every remembered state, past and future, as `f` says.
+    pub fn for_each_mut(&mut self, f: impl FnMut(&mut T)) {
+        self.past.iter_mut().chain(&mut self.future).for_each(f);
+    }
+
     /// Whether undo would do something.
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()

@@ -29,6 +29,18 @@ pub const SIDEBAR_WIDTH: f32 = 190.0;
 pub const LIST_WIDTH: f32 = 300.0;
 /// Width of a number field in a spec.
 pub const NUMBER_WIDTH: f32 = 80.0;
+/// Width of a short pick list: a checklist item's kind.
+pub const PICK_WIDTH: f32 = 150.0;
+/// Space above and below a badge's words.
+pub const BADGE_PADDING: f32 = 2.0;
+/// Space between the entries of a record list.
+pub const LIST_GAP: f32 = 2.0;
+/// The history's columns: revision, date and who.
+pub const HISTORY_REVISION_WIDTH: f32 = 110.0;
+/// See [`HISTORY_REVISION_WIDTH`].
+pub const HISTORY_DATE_WIDTH: f32 = 100.0;
+/// See [`HISTORY_REVISION_WIDTH`].
+pub const HISTORY_NAME_WIDTH: f32 = 120.0;
 
 /// Light or dark, as the system or the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,6 +115,21 @@ pub fn row_box(theme: &Theme) -> container::Style {
             color: palette.background.weak.color,
         },
         ..container::Style::default()
+    }
+}
+
+/// A critical item: failing it fails the whole check, so its edge says so.
+pub fn critical_box(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        border: Border {
+            color: Color {
+                a: 0.6,
+                ..palette.danger.base.color
+            },
+            ..row_box(theme).border
+        },
+        ..row_box(theme)
     }
 }
 

@@ -4,12 +4,13 @@
 pub mod checklists;
 pub mod problems;
 pub mod procedures;
+pub mod revision;
 pub mod settings;
 
 use iced::widget::{column, container, text};
 use iced::{Element, Length};
 
-use crate::model::{Date, Person, Records, Role};
+use crate::model::{Date, Number, Person, Records, Role};
 use crate::ui::text::Text;
 use crate::ui::theme;
 
@@ -110,4 +111,23 @@ pub fn people(records: &Records) -> Vec<PersonChoice> {
             name: p.name.clone(),
         })
         .collect()
+}
+
+/// A number as typed: empty is `None`, a comma is a decimal point ("70,5"), and
+/// anything else that is not a finite number is an error.
+pub(crate) fn typed_number(text: &str) -> Result<Option<Number>, ()> {
+    let text = text.trim().replace(',', ".");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<f64>()
+        .ok()
+        .and_then(Number::new)
+        .map(Some)
+        .ok_or(())
+}
+
+/// A number as the editor shows it: as written in the file, or empty.
+pub(crate) fn shown_number(number: Option<Number>) -> String {
+    number.map(|n| n.to_string()).unwrap_or_default()
 }

@@ -1,7 +1,8 @@
 //! The procedure as the editor holds it: text as typed, so "6" on the way to "65" is
 //! fine, and turned into a [`Procedure`] only when it is saved.
 
-use crate::model::{Date, Number, Procedure, Spec, Step, draft_of, fresh_id};
+use crate::model::{Date, Procedure, Spec, Step, draft_of, fresh_id};
+use crate::ui::screen::{shown_number as show, typed_number as number};
 
 /// A step as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -62,22 +63,6 @@ impl FormErrors {
     pub fn is_empty(&self) -> bool {
         self.title.is_none() && self.review_by.is_none() && self.steps.iter().all(Option::is_none)
     }
-}
-
-fn number(text: &str) -> Result<Option<Number>, ()> {
-    let text = text.trim().replace(',', ".");
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse::<f64>()
-        .ok()
-        .and_then(Number::new)
-        .map(Some)
-        .ok_or(())
-}
-
-fn show(number: Option<Number>) -> String {
-    number.map(|n| n.to_string()).unwrap_or_default()
 }
 
 impl ProcedureForm {
@@ -233,6 +218,7 @@ pub fn spec_error(spec: &SpecForm, words: &crate::ui::text::Text) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Number;
 
     #[test]
     fn typed_numbers_become_a_spec_and_new_steps_get_readable_ids() {

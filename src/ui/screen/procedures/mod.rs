@@ -10,6 +10,8 @@ use crate::ui::history::History;
 use crate::ui::text::fill;
 
 use super::Context;
+use super::revision::Dialog;
+pub use super::revision::{After, Direction};
 
 /// The procedures screen.
 #[derive(Debug, Default)]
@@ -28,19 +30,6 @@ struct Editor {
     form: ProcedureForm,
     original: ProcedureForm,
     history: History<ProcedureForm>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Dialog {
-    Approve { note: String },
-    Delete,
-}
-
-/// Up or down the list of steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
 }
 
 /// What the user did on the procedures screen.
@@ -85,17 +74,6 @@ pub struct SaveRequest {
     pub archive: Option<Procedure>,
     /// What to open once saved.
     pub then: After,
-}
-
-/// What the screen opens after a save.
-#[derive(Debug, Clone, PartialEq)]
-pub enum After {
-    /// The saved record.
-    Stay,
-    /// Another procedure.
-    Select(String),
-    /// A new, empty procedure.
-    New,
 }
 
 /// What the app should do for the screen.
@@ -157,9 +135,19 @@ impl Procedures {
     pub fn saved(&mut self, ctx: &Context<'_>, record: &Procedure, then: After) {
         self.message = None;
         match then {
-            // Saving keeps the undo history: Ctrl+Z after Ctrl+S still steps back.
+            // Saving keeps the undo history: Ctrl+Z after Ctrl+S still steps back. Every
+            // remembered state now stands for the saved record, so undoing after an
+            // approval drafts a new revision instead of quietly dropping the approval.
             After::Stay => {
-                let history = self.editor.take().map(|editor| editor.history).unwrap_or_default();
+                let mut history = self
+                    .editor
+                    .take()
+                    .map(|editor| editor.history)
+                    .unwrap_or_default();
+                history.for_each_mut(|form| {
+                    form.base = record.clone();
+                    form.is_new = false;
+                });
                 self.open(ctx, &record.id);
                 if let Some(editor) = &mut self.editor {
                     editor.history = history;
@@ -228,15 +216,16 @@ impl Procedures {
                 Some(request) => Action::Save(Box::new(request)),
                 None => Action::None,
             },
-            Message::Undo => {
+            Message::Undo | Message::Redo => {
                 if let Some(editor) = &mut self.editor {
-                    editor.history.undo(&mut editor.form);
-                }
-                Action::None
-            }
-            Message::Redo => {
-                if let Some(editor) = &mut self.editor {
-                    editor.history.redo(&mut editor.form);
+                    let moved = match message {
+                        Message::Undo => editor.history.undo(&mut editor.form),
+                        _ => editor.history.redo(&mut editor.form),
+                    };
+                    // Back to a change of a record approved since: that is a new draft.
+                    if moved && editor.form != editor.original {
+                        editor.form.start_editing();
+                    }
                 }
                 Action::None
             }

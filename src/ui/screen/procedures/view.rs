@@ -1,16 +1,17 @@
 //! What the procedures screen looks like.
 
 use iced::widget::{
-    Column, button, column, container, pick_list, row, scrollable, space, text, text_input,
+    Column, button, column, container, pick_list, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length};
 
 use super::form::{SpecField, StepForm, spec_error};
-use super::{Dialog, Direction, Editor, Message, Procedures};
+use super::{Direction, Editor, Message, Procedures};
 use crate::model::{Procedure, Status};
-use crate::ui::screen::{Context, PersonChoice, labelled, people};
-use crate::ui::text::{Text, fill};
-use crate::ui::theme::{self, Badge};
+use crate::ui::screen::revision::{self, Controls, DialogMessages, status_badge};
+use crate::ui::screen::{Context, labelled, people};
+use crate::ui::text::Text;
+use crate::ui::theme;
 
 /// At most this many entries are drawn in the list; the search narrows the rest.
 const LIST_LIMIT: usize = 300;
@@ -26,7 +27,7 @@ impl Procedures {
             .iter()
             .filter(|p| Procedures::matches(p, &needle))
             .collect();
-        let mut list = Column::new().spacing(2);
+        let mut list = Column::new().spacing(theme::LIST_GAP);
         for procedure in matching.iter().take(LIST_LIMIT) {
             let selected = self.selected.as_deref() == Some(procedure.id.as_str());
             let title = if procedure.title.is_empty() {
@@ -95,80 +96,20 @@ impl Procedures {
         } else {
             form.title.as_str()
         };
-        let status_line = {
-            let mut line = row![status_badge(&form.base.status, form.base.revision, words)]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center);
-            if let Status::Approved { by, on } = &form.base.status {
-                line = line.push(
-                    text(fill(
-                        words.approved_by_on,
-                        &[("by", &ctx.name_of(by)), ("on", &on.to_string())],
-                    ))
-                    .size(theme::TEXT_SMALL)
-                    .style(theme::muted),
-                );
-            }
-            line = line.push(if dirty {
-                text(words.unsaved)
-                    .size(theme::TEXT_SMALL)
-                    .style(theme::error_text)
-            } else {
-                text(words.saved)
-                    .size(theme::TEXT_SMALL)
-                    .style(theme::ok_text)
-            });
-            line
-        };
         let can_edit = !ctx.read_only;
-        let toolbar = row![
-            button(text(words.save))
-                .on_press_maybe((dirty && can_edit).then_some(Message::Save))
-                .style(button::primary),
-            button(text(words.undo))
-                .on_press_maybe(editor.history.can_undo().then_some(Message::Undo))
-                .style(button::secondary),
-            button(text(words.redo))
-                .on_press_maybe(editor.history.can_redo().then_some(Message::Redo))
-                .style(button::secondary),
-            space::horizontal(),
-            (form.base.status == Status::Draft && can_edit).then(|| button(text(words.approve))
-                .on_press(Message::AskApprove)
-                .style(button::success)),
-            (matches!(editor.original.base.status, Status::Approved { .. }) && !dirty && can_edit)
-                .then(|| button(text(words.retire))
-                    .on_press(Message::Retire)
-                    .style(button::secondary)),
-            (!form.is_new && can_edit).then(|| button(text(words.delete))
-                .on_press(Message::AskDelete)
-                .style(button::danger)),
-        ]
-        .spacing(theme::SPACE_S)
-        .align_y(Alignment::Center);
-
-        let banner: Option<Element<'a, Message>> = (editor.original.base.revision
-            < form.base.revision
-            && matches!(editor.original.base.status, Status::Approved { .. }))
-        .then(|| {
-            container(text(fill(
-                words.editing_approved,
-                &[
-                    ("next", &form.base.revision.to_string()),
-                    ("current", &editor.original.base.revision.to_string()),
-                ],
-            )))
-            .padding(theme::SPACE_S)
-            .style(theme::warning_box)
-            .into()
-        });
-        let message: Option<Element<'a, Message>> = self.message.as_ref().map(|m| {
-            container(text(m.as_str()))
-                .padding(theme::SPACE_S)
-                .width(Length::Fill)
-                .style(theme::error_box)
-                .into()
-        });
-
+        let original = &editor.original.base;
+        let toolbar = revision::toolbar(
+            Controls {
+                save: (dirty && can_edit).then_some(Message::Save),
+                undo: editor.history.can_undo().then_some(Message::Undo),
+                redo: editor.history.can_redo().then_some(Message::Redo),
+                approve: (form.base.status == Status::Draft && can_edit)
+                    .then_some(Message::AskApprove),
+                retire: (original.is_approved() && !dirty && can_edit).then_some(Message::Retire),
+                delete: (!form.is_new && can_edit).then_some(Message::AskDelete),
+            },
+            words,
+        );
         let owners = people(ctx.records);
         let owner = owners.iter().find(|p| p.id == form.owner).cloned();
         let fields = column![
@@ -231,22 +172,48 @@ impl Procedures {
 
         let content = column![
             text(header_title).size(theme::TEXT_TITLE),
-            status_line,
+            revision::status_line(&form.base.status, form.base.revision, dirty, ctx),
             toolbar,
-            banner,
-            message,
+            revision::editing_approved(
+                (original.revision, &original.status),
+                form.base.revision,
+                words
+            ),
+            revision::message_box(self.message.as_deref()),
             fields,
             steps,
-            history_view(&editor.original.base, ctx),
+            revision::history(
+                &original.changes,
+                ctx.records
+                    .archived_procedures
+                    .iter()
+                    .filter(|p| p.id == original.id)
+                    .map(|p| p.revision),
+                Message::ShowRevision,
+                ctx
+            ),
         ]
         .spacing(theme::SPACE_M)
         .padding(theme::SPACE_L);
         let body = scrollable(content).height(Length::Fill);
         match &self.dialog {
             None => body.into(),
-            Some(dialog) => column![dialog_view(dialog, words), body]
-                .spacing(theme::SPACE_M)
-                .into(),
+            Some(dialog) => column![
+                revision::dialog(
+                    dialog,
+                    header_title,
+                    DialogMessages {
+                        note: Message::ApproveNote,
+                        approve: Message::ConfirmApprove,
+                        delete: Message::ConfirmDelete,
+                        close: Message::CloseDialog,
+                    },
+                    words
+                ),
+                body
+            ]
+            .spacing(theme::SPACE_M)
+            .into(),
         }
     }
 
@@ -359,69 +326,7 @@ impl Procedures {
     }
 }
 
-/// "Draft · rev 2" and friends.
-pub fn status_badge<'a, M: 'a>(
-    status: &Status,
-    revision: u32,
-    words: &'static Text,
-) -> Element<'a, M> {
-    let (label, kind) = match status {
-        Status::Draft => (words.draft, Badge::Draft),
-        Status::Approved { .. } => (words.approved, Badge::Approved),
-        Status::Retired { .. } => (words.retired, Badge::Retired),
-    };
-    container(
-        iced::widget::text(format!("{label} · {} {revision}", words.revision))
-            .size(theme::TEXT_SMALL),
-    )
-    .padding([2.0, theme::SPACE_S])
-    .style(theme::badge(kind))
-    .into()
-}
-
-fn history_view<'a>(current: &'a Procedure, ctx: Context<'a>) -> Element<'a, Message> {
-    let words = ctx.words;
-    let mut changes = Column::new().spacing(theme::SPACE_XS);
-    for change in current.changes.iter().rev() {
-        changes = changes.push(
-            row![
-                text(format!("{} {}", words.revision, change.revision)).width(110),
-                text(change.on.to_string()).width(100).style(theme::muted),
-                text(ctx.name_of(&change.by)).width(120),
-                text(&change.note).width(Length::Fill),
-            ]
-            .spacing(theme::SPACE_S),
-        );
-    }
-    let mut archived = row![].spacing(theme::SPACE_S);
-    for old in ctx
-        .records
-        .archived_procedures
-        .iter()
-        .filter(|p| p.id == current.id)
-    {
-        archived = archived.push(
-            button(text(format!(
-                "{} {} {}",
-                words.view,
-                words.revision.to_lowercase(),
-                old.revision
-            )))
-            .on_press(Message::ShowRevision(old.revision))
-            .style(button::secondary),
-        );
-    }
-    column![
-        text(words.history).size(theme::TEXT_HEADING),
-        changes,
-        archived
-    ]
-    .spacing(theme::SPACE_S)
-    .into()
-}
-
 fn archived_view<'a>(procedure: &'a Procedure, ctx: Context<'a>) -> Element<'a, Message> {
-    let words = ctx.words;
     let mut steps = Column::new().spacing(theme::SPACE_S);
     for (index, step) in procedure.steps.iter().enumerate() {
         let spec = step.spec.as_ref().map(|spec| {
@@ -449,14 +354,12 @@ fn archived_view<'a>(procedure: &'a Procedure, ctx: Context<'a>) -> Element<'a, 
     }
     scrollable(
         column![
-            text(&procedure.title).size(theme::TEXT_TITLE),
-            container(text(fill(
-                words.archived_readonly,
-                &[("rev", &procedure.revision.to_string())]
-            )))
-            .padding(theme::SPACE_S)
-            .style(theme::warning_box),
-            button(text(words.back_to_current)).on_press(Message::BackToCurrent),
+            revision::archived_header(
+                &procedure.title,
+                procedure.revision,
+                Message::BackToCurrent,
+                ctx.words
+            ),
             text(&procedure.purpose),
             steps,
         ]
@@ -465,46 +368,3 @@ fn archived_view<'a>(procedure: &'a Procedure, ctx: Context<'a>) -> Element<'a, 
     )
     .into()
 }
-
-fn dialog_view<'a>(dialog: &'a Dialog, words: &'static Text) -> Element<'a, Message> {
-    let content: Element<'a, Message> = match dialog {
-        Dialog::Approve { note } => column![
-            text(words.approve_note),
-            text_input(words.approve_note, note)
-                .id("approve-note")
-                .on_input(Message::ApproveNote)
-                .on_submit(Message::ConfirmApprove),
-            row![
-                button(text(words.approve_confirm))
-                    .on_press_maybe((!note.trim().is_empty()).then_some(Message::ConfirmApprove))
-                    .style(button::success),
-                button(text(words.cancel))
-                    .on_press(Message::CloseDialog)
-                    .style(button::secondary),
-            ]
-            .spacing(theme::SPACE_S),
-        ]
-        .spacing(theme::SPACE_S)
-        .into(),
-        Dialog::Delete => row![
-            text(words.delete).width(Length::Fill),
-            button(text(words.delete))
-                .on_press(Message::ConfirmDelete)
-                .style(button::danger),
-            button(text(words.cancel))
-                .on_press(Message::CloseDialog)
-                .style(button::secondary),
-        ]
-        .spacing(theme::SPACE_S)
-        .align_y(Alignment::Center)
-        .into(),
-    };
-    container(content)
-        .padding(theme::SPACE_M)
-        .width(Length::Fill)
-        .style(theme::card)
-        .into()
-}
-
-#[allow(dead_code)]
-fn _person_choice_is_used(_: PersonChoice) {}

@@ -1,0 +1,619 @@
+//! What the checklists screen looks like.
+
+use iced::keyboard::{Key, key::Named};
+use iced::widget::text_editor::{Binding, KeyPress};
+use iced::widget::{
+    Column, button, checkbox, column, container, pick_list, row, scrollable, text, text_editor,
+    text_input,
+};
+use iced::{Alignment, Element, Length};
+
+use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
+use super::{Checklists, Direction, Editor, Message};
+use crate::model::{Checklist, ItemKind, Records, Status};
+use crate::ui::screen::revision::{self, Controls, DialogMessages, status_badge};
+use crate::ui::screen::{Context, labelled};
+use crate::ui::text::{Text, fill};
+use crate::ui::theme;
+
+/// At most this many entries are drawn in the list; the search narrows the rest.
+const LIST_LIMIT: usize = 300;
+/// A pick list shows one line: longer step texts are cut to about this many characters.
+const STEP_LABEL_CHARS: usize = 44;
+
+/// An item's kind as a pick-list entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindChoice {
+    /// The kind.
+    pub kind: Kind,
+    label: &'static str,
+}
+
+impl std::fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label)
+    }
+}
+
+/// A procedure to link, or none, as a pick-list entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcedureChoice {
+    /// The procedure's id; `None` for "(none)".
+    pub id: Option<String>,
+    label: String,
+}
+
+impl std::fmt::Display for ProcedureChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// A step an item verifies, or none, as a pick-list entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepChoice {
+    /// The step's id; `None` for "(none)".
+    pub id: Option<String>,
+    /// "4. Drag the scoop …", as the list shows it.
+    pub label: String,
+}
+
+impl std::fmt::Display for StepChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// "(none)", then the current steps of `procedure`, numbered as the procedure shows them.
+pub fn step_choices(records: &Records, procedure: &str, words: &'static Text) -> Vec<StepChoice> {
+    let none = StepChoice {
+        id: None,
+        label: words.none.to_owned(),
+    };
+    let steps = records.procedure(procedure).into_iter().flat_map(|p| {
+        p.steps.iter().enumerate().map(|(n, step)| StepChoice {
+            id: Some(step.id.clone()),
+            label: format!("{}. {}", n + 1, cut(&step.text, STEP_LABEL_CHARS)),
+        })
+    });
+    std::iter::once(none).chain(steps).collect()
+}
+
+/// `text` cut at a word to about `chars` characters, with an ellipsis if anything was cut.
+fn cut(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
+    format!(
+        "{}\u{2026}",
+        head.trim_end_matches([',', '.', ':', ';', ' '])
+    )
+}
+
+fn procedure_choices(records: &Records, words: &'static Text) -> Vec<ProcedureChoice> {
+    let none = ProcedureChoice {
+        id: None,
+        label: words.none.to_owned(),
+    };
+    let procedures = records.procedures.iter().map(|p| ProcedureChoice {
+        id: Some(p.id.clone()),
+        label: cut(&p.title, STEP_LABEL_CHARS),
+    });
+    std::iter::once(none).chain(procedures).collect()
+}
+
+/// The choice in `choices` with this id; one naming the bare id if the list lacks it.
+fn chosen<T: Clone>(
+    choices: &[T],
+    id: Option<&str>,
+    id_of: impl Fn(&T) -> Option<&str>,
+    missing: impl FnOnce(&str) -> T,
+) -> T {
+    match choices.iter().find(|c| id_of(c) == id) {
+        Some(found) => found.clone(),
+        None => missing(id.unwrap_or_default()),
+    }
+}
+
+impl Checklists {
+    /// The list beside the editor, filtered by `search`.
+    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message> {
+        let words = ctx.words;
+        let needle = search.trim().to_lowercase();
+        let matching: Vec<&Checklist> = ctx
+            .records
+            .checklists
+            .iter()
+            .filter(|c| Checklists::matches(c, &needle))
+            .collect();
+        let mut list = Column::new().spacing(theme::LIST_GAP);
+        for checklist in matching.iter().take(LIST_LIMIT) {
+            let selected = self.selected.as_deref() == Some(checklist.id.as_str());
+            let title = if checklist.title.is_empty() {
+                words.untitled
+            } else {
+                checklist.title.as_str()
+            };
+            let entry = column![
+                text(title).size(theme::TEXT),
+                row![
+                    status_badge(&checklist.status, checklist.revision, words),
+                    text(&checklist.id)
+                        .size(theme::TEXT_SMALL)
+                        .style(theme::muted)
+                ]
+                .spacing(theme::SPACE_S)
+                .align_y(Alignment::Center),
+            ]
+            .spacing(theme::SPACE_XS);
+            list = list.push(
+                button(entry)
+                    .width(Length::Fill)
+                    .padding(theme::SPACE_S)
+                    .style(theme::nav(selected))
+                    .on_press(Message::Select(checklist.id.clone())),
+            );
+        }
+        if matching.is_empty() {
+            list = list.push(text(words.no_matches).style(theme::muted));
+        } else if matching.len() > LIST_LIMIT {
+            list =
+                list.push(text(format!("… {}", matching.len() - LIST_LIMIT)).style(theme::muted));
+        }
+        let list = column![
+            button(text(words.new_checklist))
+                .on_press(Message::New)
+                .style(button::primary),
+            scrollable(list).height(Length::Fill),
+        ]
+        .spacing(theme::SPACE_M)
+        .width(theme::LIST_WIDTH);
+
+        let main: Element<'a, Message> = match (&self.viewing, &self.editor) {
+            (Some(archived), _) => archived_view(archived, ctx),
+            (None, Some(editor)) => self.editor_view(editor, ctx),
+            (None, None) => container(text(words.nothing_selected_checklist).style(theme::muted))
+                .padding(theme::SPACE_XL)
+                .into(),
+        };
+        row![
+            list,
+            container(main).width(Length::Fill).height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_L)
+        .padding(theme::SPACE_L)
+        .into()
+    }
+
+    fn editor_view<'a>(&'a self, editor: &'a Editor, ctx: Context<'a>) -> Element<'a, Message> {
+        let words = ctx.words;
+        let form = &editor.form;
+        let original = &editor.original.base;
+        let errors = form.errors(words);
+        let dirty = editor.form != editor.original;
+        let header_title = if form.title.trim().is_empty() {
+            words.untitled
+        } else {
+            form.title.as_str()
+        };
+        let can_edit = !ctx.read_only;
+        let toolbar = revision::toolbar(
+            Controls {
+                save: (dirty && can_edit).then_some(Message::Save),
+                undo: editor.history.can_undo().then_some(Message::Undo),
+                redo: editor.history.can_redo().then_some(Message::Redo),
+                approve: (form.base.status == Status::Draft && can_edit)
+                    .then_some(Message::AskApprove),
+                retire: (matches!(original.status, Status::Approved { .. }) && !dirty && can_edit)
+                    .then_some(Message::Retire),
+                delete: (!form.is_new && can_edit).then_some(Message::AskDelete),
+            },
+            words,
+        );
+
+        let procedures = procedure_choices(ctx.records, words);
+        let procedure = chosen(
+            &procedures,
+            form.procedure.as_deref(),
+            |c| c.id.as_deref(),
+            |id| ProcedureChoice {
+                id: Some(id.to_owned()),
+                label: id.to_owned(),
+            },
+        );
+        let fields = column![
+            labelled(
+                words.title,
+                column![
+                    text_input(words.title, &form.title)
+                        .id("title")
+                        .on_input(Message::Title)
+                        .size(theme::TEXT_HEADING),
+                    errors
+                        .title
+                        .clone()
+                        .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+                ]
+                .spacing(theme::SPACE_XS)
+            ),
+            row![
+                labelled(
+                    words.linked_procedure,
+                    container(
+                        pick_list(procedures, Some(procedure), Message::Procedure)
+                            .width(Length::Fill)
+                    )
+                    .id("procedure")
+                ),
+                container(
+                    checkbox(form.four_eyes)
+                        .label(words.four_eyes)
+                        .on_toggle(Message::FourEyes)
+                )
+                .id("four-eyes")
+                .padding([theme::SPACE_S, 0.0]),
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::End),
+        ]
+        .spacing(theme::SPACE_M);
+
+        let steps = form
+            .procedure
+            .as_deref()
+            .map(|p| step_choices(ctx.records, p, words));
+        let mut items = Column::new().spacing(theme::SPACE_S);
+        // The editor keeps one prompt editor per item.
+        for ((index, item), prompt) in form.items.iter().enumerate().zip(&editor.prompts) {
+            items = items.push(self.item_view(
+                prompt,
+                index,
+                item,
+                form.items.len(),
+                steps.as_deref(),
+                words,
+            ));
+        }
+        let items = column![
+            row![
+                text(words.items).size(theme::TEXT_HEADING),
+                text(words.second_person_hint)
+                    .size(theme::TEXT_SMALL)
+                    .style(theme::muted),
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center),
+            items,
+            button(text(words.add_item))
+                .on_press(Message::AddItem)
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S);
+
+        let content = column![
+            text(header_title).size(theme::TEXT_TITLE),
+            revision::status_line(&form.base.status, form.base.revision, dirty, ctx),
+            toolbar,
+            revision::editing_approved(
+                (original.revision, &original.status),
+                form.base.revision,
+                words
+            ),
+            revision::message_box(self.message.as_deref()),
+            fields,
+            items,
+            revision::history(
+                &original.changes,
+                ctx.records
+                    .archived_checklists
+                    .iter()
+                    .filter(|c| c.id == original.id)
+                    .map(|c| c.revision),
+                Message::ShowRevision,
+                ctx
+            ),
+        ]
+        .spacing(theme::SPACE_M)
+        .padding(theme::SPACE_L);
+        let body = scrollable(content).height(Length::Fill);
+        match &self.dialog {
+            None => body.into(),
+            Some(dialog) => column![
+                revision::dialog(
+                    dialog,
+                    header_title,
+                    DialogMessages {
+                        note: Message::ApproveNote,
+                        approve: Message::ConfirmApprove,
+                        delete: Message::ConfirmDelete,
+                        close: Message::CloseDialog,
+                    },
+                    words
+                ),
+                body
+            ]
+            .spacing(theme::SPACE_M)
+            .into(),
+        }
+    }
+
+    fn item_view<'a>(
+        &'a self,
+        prompt: &'a text_editor::Content,
+        index: usize,
+        item: &'a ItemForm,
+        count: usize,
+        steps: Option<&[StepChoice]>,
+        words: &'static Text,
+    ) -> Element<'a, Message> {
+        let selected = self.selected_item == Some(index);
+        let number = button(text(format!("{}.", index + 1)).size(theme::TEXT_HEADING))
+            .style(theme::nav(selected))
+            .on_press(Message::SelectItem(index));
+        let controls = row![
+            button(text(words.move_up).size(theme::TEXT_SMALL))
+                .on_press_maybe((index > 0).then_some(Message::MoveItem(index, Direction::Up)))
+                .style(button::text),
+            button(text(words.move_down).size(theme::TEXT_SMALL))
+                .on_press_maybe(
+                    (index + 1 < count).then_some(Message::MoveItem(index, Direction::Down))
+                )
+                .style(button::text),
+            button(text(words.delete).size(theme::TEXT_SMALL))
+                .on_press(Message::DeleteItem(index))
+                .style(button::text),
+        ]
+        .spacing(theme::SPACE_XS);
+        let errors = item.errors(words);
+
+        let kinds: Vec<KindChoice> = Kind::ALL
+            .into_iter()
+            .map(|kind| KindChoice {
+                kind,
+                label: kind.label(words),
+            })
+            .collect();
+        let kind = KindChoice {
+            kind: item.kind,
+            label: item.kind.label(words),
+        };
+        let kind = column![
+            text(words.kind).size(theme::TEXT_SMALL).style(theme::muted),
+            container(
+                pick_list(kinds, Some(kind), move |k| Message::Kind(index, k))
+                    .width(theme::PICK_WIDTH),
+            )
+            .id(format!("item-{index}-kind")),
+        ]
+        .spacing(theme::SPACE_XS);
+        let (step, step_gone): (Element<'a, Message>, _) = match steps {
+            None => (
+                text(words.link_procedure_first)
+                    .size(theme::TEXT_SMALL)
+                    .style(theme::muted)
+                    .into(),
+                None,
+            ),
+            Some(steps) => {
+                let choice = chosen(
+                    steps,
+                    item.step.as_deref(),
+                    |c| c.id.as_deref(),
+                    |id| StepChoice {
+                        id: Some(id.to_owned()),
+                        label: id.to_owned(),
+                    },
+                );
+                let gone = item
+                    .step
+                    .as_deref()
+                    .filter(|id| !steps.iter().any(|c| c.id.as_deref() == Some(*id)))
+                    .map(|id| fill(words.step_gone, &[("step", id)]));
+                (
+                    container(
+                        pick_list(steps.to_vec(), Some(choice), move |s| {
+                            Message::Step(index, s)
+                        })
+                        .width(Length::Fill),
+                    )
+                    .id(format!("item-{index}-step"))
+                    .into(),
+                    gone,
+                )
+            }
+        };
+        let critical = container(
+            checkbox(item.critical)
+                .label(words.critical)
+                .on_toggle(move |v| Message::Critical(index, v)),
+        )
+        .id(format!("item-{index}-critical"))
+        .padding([theme::SPACE_S, 0.0]);
+
+        let details: Option<Element<'a, Message>> = match item.kind {
+            Kind::Tick | Kind::Text => None,
+            Kind::Measure => Some(measure_view(index, item, words)),
+            Kind::Choice => Some(choice_view(index, item, words)),
+        };
+        let body = column![
+            row![
+                number,
+                text_editor(prompt)
+                    .id(super::item_input_id(index))
+                    .placeholder(words.second_person_hint)
+                    .key_binding(prompt_keys)
+                    .on_action(move |a| Message::PromptAction(index, a)),
+                controls
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+            errors
+                .prompt
+                .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+            row![kind, labelled(words.linked_step, step), critical]
+                .spacing(theme::SPACE_M)
+                .align_y(Alignment::End),
+            step_gone.map(|w| text(w).size(theme::TEXT_SMALL).style(theme::muted)),
+            details,
+            errors
+                .kind
+                .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+        ]
+        .spacing(theme::SPACE_S);
+        container(body)
+            .padding(theme::SPACE_S)
+            .style(if item.critical {
+                theme::critical_box
+            } else {
+                theme::row_box
+            })
+            .into()
+    }
+}
+
+/// A prompt's keys: Enter adds no line break, and Alt+Up/Down move the item, not the cursor.
+fn prompt_keys(press: KeyPress) -> Option<Binding<Message>> {
+    match press.key.as_ref() {
+        Key::Named(Named::Enter) => None,
+        Key::Named(Named::ArrowUp | Named::ArrowDown) if press.modifiers.alt() => None,
+        _ => Binding::from_key_press(press),
+    }
+}
+
+fn measure_view<'a>(
+    index: usize,
+    item: &'a ItemForm,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    // Narrow fields side by side, each with its label above: `labelled` would spread them.
+    let field = |label: &'static str, value: &'a str, which: MeasureField| {
+        column![
+            text(label).size(theme::TEXT_SMALL).style(theme::muted),
+            text_input(label, value)
+                .id(format!("item-{index}-{which:?}").to_lowercase())
+                .on_input(move |v| Message::Measure(index, which, v))
+                .width(theme::NUMBER_WIDTH),
+        ]
+        .spacing(theme::SPACE_XS)
+    };
+    let bounds_ok = measure_error(&item.measure, words).is_none();
+    row![
+        field(words.spec_unit, &item.measure.unit, MeasureField::Unit),
+        field(words.spec_min, &item.measure.min, MeasureField::Min),
+        field(words.spec_max, &item.measure.max, MeasureField::Max),
+        bounds_ok.then(|| text(words.measure_hint)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted)),
+    ]
+    .spacing(theme::SPACE_M)
+    .align_y(Alignment::End)
+    .into()
+}
+
+fn choice_view<'a>(index: usize, item: &'a ItemForm, words: &'static Text) -> Element<'a, Message> {
+    let mut options = Column::new().spacing(theme::SPACE_XS);
+    for (n, option) in item.choice.options.iter().enumerate() {
+        options = options.push(
+            row![
+                text_input(words.option, &option.text)
+                    .id(format!("item-{index}-option-{n}"))
+                    .on_input(move |v| Message::OptionText(index, n, v)),
+                container(
+                    checkbox(option.passes)
+                        .label(words.passes)
+                        .on_toggle(move |v| Message::OptionPasses(index, n, v))
+                )
+                .id(format!("item-{index}-passes-{n}")),
+                button(text(words.remove).size(theme::TEXT_SMALL))
+                    .on_press(Message::RemoveOption(index, n))
+                    .style(button::text),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+        );
+    }
+    let stray = (!item.choice.stray.is_empty()).then(|| {
+        button(text(words.remove_stray).size(theme::TEXT_SMALL))
+            .on_press(Message::DropStray(index))
+            .style(button::text)
+    });
+    let fine = choice_error(&item.choice, words).is_none();
+    labelled(
+        words.options,
+        column![
+            options,
+            row![
+                button(text(words.add_option).size(theme::TEXT_SMALL))
+                    .on_press(Message::AddOption(index))
+                    .style(button::secondary),
+                stray,
+                fine.then(|| text(words.passes_hint)
+                    .size(theme::TEXT_SMALL)
+                    .style(theme::muted)),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(theme::SPACE_XS),
+    )
+}
+
+fn archived_view<'a>(checklist: &'a Checklist, ctx: Context<'a>) -> Element<'a, Message> {
+    let words = ctx.words;
+    let mut items = Column::new().spacing(theme::SPACE_S);
+    for (n, item) in checklist.items.iter().enumerate() {
+        let how = match &item.kind {
+            ItemKind::Tick => words.kind_tick.to_owned(),
+            ItemKind::Text => words.kind_text.to_owned(),
+            ItemKind::Measure { unit, min, max } => format!(
+                "{}: {}\u{2013}{} {unit}",
+                words.kind_measure,
+                min.map_or("…".to_owned(), |n| n.to_string()),
+                max.map_or("…".to_owned(), |n| n.to_string()),
+            ),
+            ItemKind::Choice { options, pass } => format!(
+                "{}: {} ({}: {})",
+                words.kind_choice,
+                options.join(" / "),
+                words.passes,
+                pass.join(" / ")
+            ),
+        };
+        let critical = item.critical.then(|| {
+            text(words.critical)
+                .size(theme::TEXT_SMALL)
+                .style(theme::error_text)
+        });
+        items = items.push(
+            column![
+                text(format!("{}. {}", n + 1, item.prompt)),
+                row![
+                    text(how).size(theme::TEXT_SMALL).style(theme::muted),
+                    critical
+                ]
+                .spacing(theme::SPACE_S),
+            ]
+            .spacing(theme::SPACE_XS),
+        );
+    }
+    scrollable(
+        column![
+            revision::archived_header(
+                &checklist.title,
+                checklist.revision,
+                Message::BackToCurrent,
+                words
+            ),
+            items,
+        ]
+        .spacing(theme::SPACE_M)
+        .padding(theme::SPACE_L),
+    )
+    .into()
+}

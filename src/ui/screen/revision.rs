@@ -1,0 +1,281 @@
+//! What the procedure and checklist editors share: a record goes through drafts,
+//! approval and retirement, and both screens show that the same way.
+
+use iced::widget::{Column, button, column, container, row, space, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::Context;
+use crate::model::{Change, Status};
+use crate::ui::text::{Text, fill};
+use crate::ui::theme::{self, Badge};
+
+/// Up or down a list of steps or items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// What an editor opens after a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum After {
+    /// The saved record.
+    Stay,
+    /// Another record of the same screen.
+    Select(String),
+    /// A new, empty record.
+    New,
+}
+
+/// The question open above an editor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// "What changed?", before approving.
+    Approve { note: String },
+    /// "Really delete?"
+    Delete,
+}
+
+/// The editor's buttons: `None` greys out save, undo and redo, and hides the others.
+pub struct Controls<M> {
+    pub save: Option<M>,
+    pub undo: Option<M>,
+    pub redo: Option<M>,
+    pub approve: Option<M>,
+    pub retire: Option<M>,
+    pub delete: Option<M>,
+}
+
+/// What the dialog's buttons send.
+pub struct DialogMessages<M> {
+    pub note: fn(String) -> M,
+    pub approve: M,
+    pub delete: M,
+    pub close: M,
+}
+
+/// "Draft · Revision 2" and friends.
+pub fn status_badge<'a, M: 'a>(
+    status: &Status,
+    revision: u32,
+    words: &'static Text,
+) -> Element<'a, M> {
+    let (label, kind) = match status {
+        Status::Draft => (words.draft, Badge::Draft),
+        Status::Approved { .. } => (words.approved, Badge::Approved),
+        Status::Retired { .. } => (words.retired, Badge::Retired),
+    };
+    container(text(format!("{label} · {} {revision}", words.revision)).size(theme::TEXT_SMALL))
+        .padding([theme::BADGE_PADDING, theme::SPACE_S])
+        .style(theme::badge(kind))
+        .into()
+}
+
+/// The badge, who approved it, and whether everything is saved.
+pub fn status_line<'a, M: 'a>(
+    status: &Status,
+    revision: u32,
+    dirty: bool,
+    ctx: Context<'a>,
+) -> Element<'a, M> {
+    let words = ctx.words;
+    let approved = match status {
+        Status::Approved { by, on } => Some(
+            text(fill(
+                words.approved_by_on,
+                &[("by", &ctx.name_of(by)), ("on", &on.to_string())],
+            ))
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
+        ),
+        _ => None,
+    };
+    let saved = if dirty {
+        text(words.unsaved)
+            .size(theme::TEXT_SMALL)
+            .style(theme::error_text)
+    } else {
+        text(words.saved)
+            .size(theme::TEXT_SMALL)
+            .style(theme::ok_text)
+    };
+    row![status_badge(status, revision, words), approved, saved]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center)
+        .into()
+}
+
+/// Save, undo and redo on the left; approve, retire and delete on the right.
+pub fn toolbar<'a, M: Clone + 'a>(controls: Controls<M>, words: &'static Text) -> Element<'a, M> {
+    row![
+        button(text(words.save))
+            .on_press_maybe(controls.save)
+            .style(button::primary),
+        button(text(words.undo))
+            .on_press_maybe(controls.undo)
+            .style(button::secondary),
+        button(text(words.redo))
+            .on_press_maybe(controls.redo)
+            .style(button::secondary),
+        space::horizontal(),
+        controls.approve.map(|m| button(text(words.approve))
+            .on_press(m)
+            .style(button::success)),
+        controls.retire.map(|m| button(text(words.retire))
+            .on_press(m)
+            .style(button::secondary)),
+        controls
+            .delete
+            .map(|m| button(text(words.delete)).on_press(m).style(button::danger)),
+    ]
+    .spacing(theme::SPACE_S)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// "You are editing revision 3 …", while a draft supersedes an approved revision.
+pub fn editing_approved<'a, M: 'a>(
+    original: (u32, &Status),
+    draft_revision: u32,
+    words: &'static Text,
+) -> Option<Element<'a, M>> {
+    let (revision, status) = original;
+    (revision < draft_revision && matches!(status, Status::Approved { .. })).then(|| {
+        container(text(fill(
+            words.editing_approved,
+            &[
+                ("next", &draft_revision.to_string()),
+                ("current", &revision.to_string()),
+            ],
+        )))
+        .padding(theme::SPACE_S)
+        .style(theme::warning_box)
+        .into()
+    })
+}
+
+/// A refusal or a failed save, above the editor.
+pub fn message_box<'a, M: 'a>(message: Option<&'a str>) -> Option<Element<'a, M>> {
+    message.map(|m| {
+        container(text(m))
+            .padding(theme::SPACE_S)
+            .width(Length::Fill)
+            .style(theme::error_box)
+            .into()
+    })
+}
+
+/// The changes, newest first, and a button per archived revision; nothing for a record
+/// that has neither yet.
+pub fn history<'a, M: Clone + 'a>(
+    changes: &'a [Change],
+    archived: impl IntoIterator<Item = u32>,
+    show: impl Fn(u32) -> M,
+    ctx: Context<'a>,
+) -> Option<Element<'a, M>> {
+    let words = ctx.words;
+    let mut list = Column::new().spacing(theme::SPACE_XS);
+    for change in changes.iter().rev() {
+        list = list.push(
+            row![
+                text(format!("{} {}", words.revision, change.revision))
+                    .width(theme::HISTORY_REVISION_WIDTH),
+                text(change.on.to_string())
+                    .width(theme::HISTORY_DATE_WIDTH)
+                    .style(theme::muted),
+                text(ctx.name_of(&change.by)).width(theme::HISTORY_NAME_WIDTH),
+                text(&change.note).width(Length::Fill),
+            ]
+            .spacing(theme::SPACE_S),
+        );
+    }
+    let mut buttons = row![].spacing(theme::SPACE_S);
+    let mut any_archived = false;
+    for revision in archived {
+        any_archived = true;
+        buttons = buttons.push(
+            button(text(format!(
+                "{} {} {revision}",
+                words.view,
+                words.revision.to_lowercase(),
+            )))
+            .on_press(show(revision))
+            .style(button::secondary),
+        );
+    }
+    if changes.is_empty() && !any_archived {
+        return None;
+    }
+    Some(
+        column![text(words.history).size(theme::TEXT_HEADING), list, buttons]
+            .spacing(theme::SPACE_S)
+            .into(),
+    )
+}
+
+/// The title, "Revision 1, archived: read only." and the way back.
+pub fn archived_header<'a, M: Clone + 'a>(
+    title: &'a str,
+    revision: u32,
+    back: M,
+    words: &'static Text,
+) -> Element<'a, M> {
+    column![
+        text(title).size(theme::TEXT_TITLE),
+        container(text(fill(
+            words.archived_readonly,
+            &[("rev", &revision.to_string())]
+        )))
+        .padding(theme::SPACE_S)
+        .style(theme::warning_box),
+        button(text(words.back_to_current)).on_press(back),
+    ]
+    .spacing(theme::SPACE_M)
+    .into()
+}
+
+/// The approve or delete question; `what` names the record for "Delete …?".
+pub fn dialog<'a, M: Clone + 'a>(
+    dialog: &'a Dialog,
+    what: &str,
+    messages: DialogMessages<M>,
+    words: &'static Text,
+) -> Element<'a, M> {
+    let content: Element<'a, M> = match dialog {
+        Dialog::Approve { note } => column![
+            text(words.approve_note),
+            text_input(words.approve_note, note)
+                .id("approve-note")
+                .on_input(messages.note)
+                .on_submit(messages.approve.clone()),
+            row![
+                button(text(words.approve_confirm))
+                    .on_press_maybe((!note.trim().is_empty()).then_some(messages.approve))
+                    .style(button::success),
+                button(text(words.cancel))
+                    .on_press(messages.close)
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_S),
+        ]
+        .spacing(theme::SPACE_S)
+        .into(),
+        Dialog::Delete => row![
+            text(fill(words.confirm_delete, &[("what", what)])).width(Length::Fill),
+            button(text(words.delete))
+                .on_press(messages.delete)
+                .style(button::danger),
+            button(text(words.cancel))
+                .on_press(messages.close)
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center)
+        .into(),
+    };
+    container(content)
+        .padding(theme::SPACE_M)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+}
