@@ -212,7 +212,12 @@ impl Checklists {
                     .then_some(Message::AskApprove),
                 retire: (matches!(original.status, Status::Approved { .. }) && !dirty && can_edit)
                     .then_some(Message::Retire),
-                delete: (!form.is_new && can_edit).then_some(Message::AskDelete),
+                // Only a never-approved first draft may go; approved revisions are retired.
+                delete: (!form.is_new
+                    && can_edit
+                    && editor.original.base.status == Status::Draft
+                    && editor.original.base.revision == 1)
+                    .then_some(Message::AskDelete),
             },
             words,
         );

@@ -106,7 +106,12 @@ impl Procedures {
                 approve: (form.base.status == Status::Draft && can_edit)
                     .then_some(Message::AskApprove),
                 retire: (original.is_approved() && !dirty && can_edit).then_some(Message::Retire),
-                delete: (!form.is_new && can_edit).then_some(Message::AskDelete),
+                // Only a never-approved first draft may go; approved revisions are retired.
+                delete: (!form.is_new
+                    && can_edit
+                    && editor.original.base.status == Status::Draft
+                    && editor.original.base.revision == 1)
+                    .then_some(Message::AskDelete),
             },
             words,
         );
