@@ -17,7 +17,7 @@ use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
 /// At most this many entries are drawn in the list; the search narrows the rest.
-const LIST_LIMIT: usize = 300;
+const LIST_LIMIT: usize = 100;
 /// A pick list shows one line: longer step texts are cut to about this many characters.
 const STEP_LABEL_CHARS: usize = 44;
 
