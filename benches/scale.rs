@@ -54,7 +54,7 @@ fn read_floor(dir: &Path) -> (Duration, u64) {
 
 fn check_in_process(dir: &Path) -> (Duration, usize) {
     let started = Instant::now();
-    let folder = rightfirst::store::Folder::inspect(dir).expect("a workspace");
+    let folder = rightfirst::store::Folder::check(dir).expect("a workspace");
     let findings = folder.findings().len();
     drop(folder);
     (started.elapsed(), findings)
@@ -122,11 +122,11 @@ fn main() {
     );
     println!("{:<34}{:>10}", "figure (median of 3, warm cache)", "value");
     println!("{:<34}{:>9.0?}", "read every file (floor)", floor);
-    println!("{:<34}{:>9.0?}", "Folder::inspect (in process)", check);
+    println!("{:<34}{:>9.0?}", "Folder::check (in process)", check);
     println!("{:<34}{:>9.0?}", "`rightfirst check` (process)", process);
     println!(
         "{:<34}{:>10.2}",
-        "inspect / floor",
+        "check in process / floor",
         check.as_secs_f64() / floor.as_secs_f64()
     );
     println!(

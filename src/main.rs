@@ -84,7 +84,7 @@ fn window(_dir: Option<PathBuf>) -> ExitCode {
 }
 
 fn check(dir: &Path) -> ExitCode {
-    let folder = match Folder::inspect(dir) {
+    let folder = match Folder::check(dir) {
         Ok(folder) => folder,
         Err(error) => {
             eprintln!("rightfirst check: {error}");
@@ -97,14 +97,7 @@ fn check(dir: &Path) -> ExitCode {
     }
     let errors = folder.error_count();
     let warnings = folder.findings().len() - errors;
-    let records = folder.records();
-    let files = 1
-        + records.procedures.len()
-        + records.checklists.len()
-        + records.archived_procedures.len()
-        + records.archived_checklists.len()
-        + records.orders.len()
-        + records.training.len();
+    let files = folder.record_count();
     let _ = writeln!(
         out,
         "{}: {} read, {}, {}",

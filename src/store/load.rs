@@ -173,8 +173,13 @@ struct Parsed<T> {
 /// The outcome of reading one file: its state for saving and, if it parsed, the record.
 type Outcome<T> = (String, FileState, Result<Parsed<T>, Finding>);
 
-fn read_and_parse<T: DeserializeOwned>(root: &Path, path: &str, place: &Place) -> Outcome<T> {
-    match read_text(&root.join(path)) {
+fn read_and_parse<T: DeserializeOwned>(
+    root: &Path,
+    path: &str,
+    place: &Place,
+    hashed: bool,
+) -> Outcome<T> {
+    match read_text(&root.join(path), hashed) {
         Err(error) => {
             let (at, message) = error.describe();
             (
@@ -217,7 +222,7 @@ fn parse_all<T: DeserializeOwned + Send>(
 ) -> Vec<Parsed<T>> {
     let outcomes: Vec<Outcome<T>> = files
         .par_iter()
-        .map(|(path, place)| read_and_parse(root, path, place))
+        .map(|(path, place)| read_and_parse(root, path, place, true))
         .collect();
     let mut parsed = Vec::with_capacity(outcomes.len());
     for (path, state, outcome) in outcomes {
@@ -324,7 +329,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
     let mut states = HashMap::new();
 
     // The format comes first: a newer one means nothing else may be read as ours.
-    let (workspace_state, workspace_outcome) = match read_text(&root.join(WORKSPACE_FILE)) {
+    let (workspace_state, workspace_outcome) = match read_text(&root.join(WORKSPACE_FILE), true) {
         Err(error) => {
             let (at, message) = error.describe();
             (
@@ -471,6 +476,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
                 &mut states,
                 &mut findings,
                 progress,
+                mode != Mode::Check,
             )
         }
         None => load_orders(
@@ -480,6 +486,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
             &mut states,
             &mut findings,
             progress,
+            mode != Mode::Check,
         ),
     };
 
@@ -501,7 +508,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
     records.training = training.into_iter().map(|parsed| parsed.record).collect();
     records.orders = orders;
     records.sort();
-    duplicate_orders(root, &records.orders, &scan.records, &mut findings);
+    duplicate_orders(root, &scan.records, &mut findings);
 
     findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
     Ok(Folder {
@@ -522,6 +529,7 @@ fn load_orders(
     states: &mut HashMap<String, FileState>,
     findings: &mut Vec<Finding>,
     progress: Progress<'_>,
+    keep: bool,
 ) -> Vec<Order> {
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = files.len();
@@ -533,7 +541,7 @@ fn load_orders(
             if read.is_multiple_of(2000) || read == total {
                 progress(read, total);
             }
-            let (path, state, outcome) = read_and_parse::<Order>(root, path, place);
+            let (path, state, outcome) = read_and_parse::<Order>(root, path, place, keep);
             match outcome {
                 Err(finding) => (path, state, None, vec![finding]),
                 Ok(parsed) => {
@@ -544,7 +552,7 @@ fn load_orders(
                     problems.extend(order_folder_problem(&parsed.place, &parsed.record));
                     let mut found = Vec::new();
                     place_problems(&path, &parsed.text, problems, &mut found);
-                    (path, state, Some(parsed.record), found)
+                    (path, state, keep.then_some(parsed.record), found)
                 }
             }
         })
@@ -558,17 +566,15 @@ fn load_orders(
     orders
 }
 
-/// Two files with the same order id, in different month folders.
-fn duplicate_orders(
-    root: &Path,
-    orders: &[Order],
-    files: &[(String, Place)],
-    findings: &mut Vec<Finding>,
-) {
+/// Two files with the same order id, in different month folders. Told by the file names,
+/// since a file whose name is not its id is an error of its own.
+fn duplicate_orders(root: &Path, files: &[(String, Place)], findings: &mut Vec<Finding>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut twice = Vec::new();
-    for order in orders {
-        *seen.entry(order.id.as_str()).or_default() += 1;
+    for (_, place) in files {
+        if let Place::Order { stem, .. } = place {
+            *seen.entry(stem.as_str()).or_default() += 1;
+        }
     }
     for (id, count) in seen {
         if count > 1 {

@@ -81,6 +81,8 @@ enum Mode {
     Open,
     /// Writes nothing at all, as `rightfirst check` promises.
     Inspect,
+    /// Writes nothing and keeps no orders or hashes: only the findings are wanted.
+    Check,
 }
 
 impl Folder {
@@ -92,6 +94,20 @@ impl Folder {
     /// Reads a workspace without writing anything to it.
     pub fn inspect(root: &Path) -> Result<Folder, OpenError> {
         load::load(root, Mode::Inspect, &|_, _| {})
+    }
+
+    /// Checks a workspace as `rightfirst check` does: writes nothing, and keeps only the
+    /// findings and the number of files read (its orders are checked, then dropped).
+    pub fn check(root: &Path) -> Result<Folder, OpenError> {
+        load::load(root, Mode::Check, &|_, _| {})
+    }
+
+    /// How many record files were read and parsed.
+    pub fn record_count(&self) -> usize {
+        self.files
+            .values()
+            .filter(|state| matches!(state, FileState::Loaded(_)))
+            .count()
     }
 
     /// The workspace folder.
@@ -224,7 +240,7 @@ impl Folder {
     /// The text of a file as it is on disk now, to show beside the user's version.
     pub fn disk_text(&self, relative: &str) -> Result<String, SaveError> {
         let path = self.root.join(relative);
-        match read::read_text(&path) {
+        match read::read_text(&path, true) {
             Ok((text, _)) => Ok(text),
             Err(error) => Err(SaveError::Io {
                 action: "read",
@@ -252,7 +268,7 @@ impl Folder {
         R: RecordFile + serde::de::DeserializeOwned,
     {
         let path = self.root.join(relative);
-        let (text, hash) = read::read_text(&path).map_err(|error| SaveError::Io {
+        let (text, hash) = read::read_text(&path, true).map_err(|error| SaveError::Io {
             action: "read",
             path: relative.to_owned(),
             source: std::sync::Arc::new(std::io::Error::other(error.describe().1)),

@@ -52,8 +52,9 @@ impl ReadError {
     }
 }
 
-/// Reads a file as UTF-8 text, with the hash of its bytes.
-pub(crate) fn read_text(path: &Path) -> Result<(String, u64), ReadError> {
+/// Reads a file as UTF-8 text, with the hash of its bytes when `hashed` (0 otherwise:
+/// only a save needs it, and `check` never saves).
+pub(crate) fn read_text(path: &Path, hashed: bool) -> Result<(String, u64), ReadError> {
     let file = File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > MAX_FILE_BYTES {
@@ -67,7 +68,7 @@ pub(crate) fn read_text(path: &Path) -> Result<(String, u64), ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    let hash = content_hash(&bytes);
+    let hash = if hashed { content_hash(&bytes) } else { 0 };
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, hash)),
         Err(error) => {
