@@ -268,6 +268,22 @@ fn rename(from: &Path, to: &Path) -> io::Result<()> {
     result
 }
 
+/// Writes `bytes` in full to a new temp file beside `target`, not yet flushed.
+fn write_temp(target: &Path, bytes: &[u8]) -> Result<(TempFile, File), SaveError> {
+    let temp = TempFile {
+        path: temp_path(target),
+        persisted: false,
+    };
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp.path)
+        .map_err(io_error("create a temp file for", target))?;
+    file.write_all(bytes)
+        .map_err(io_error("write", &temp.path))?;
+    Ok((temp, file))
+}
+
 /// Writes `bytes` to `relative` under `root` atomically and durably; returns the new hash.
 pub(crate) fn write_atomic(
     root: &Path,
@@ -278,17 +294,7 @@ pub(crate) fn write_atomic(
     let created = prepare_folders(root, relative)?;
     let target = root.join(relative);
     let folder = target.parent().unwrap_or(root).to_path_buf();
-    let mut temp = TempFile {
-        path: temp_path(&target),
-        persisted: false,
-    };
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp.path)
-        .map_err(io_error("create a temp file for", &target))?;
-    file.write_all(bytes)
-        .map_err(io_error("write", &temp.path))?;
+    let (mut temp, file) = write_temp(&target, bytes)?;
     file.sync_all().map_err(flush_error(&temp.path))?;
     drop(file);
 
@@ -363,21 +369,7 @@ pub(crate) fn write_new_batch(root: &Path, files: &[(String, Vec<u8>)]) -> Resul
     }
     let temps: Vec<TempFile> = files
         .par_iter()
-        .map(|(relative, bytes)| {
-            let target = root.join(relative);
-            let temp = TempFile {
-                path: temp_path(&target),
-                persisted: false,
-            };
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp.path)
-                .map_err(io_error("create a temp file for", &target))?;
-            file.write_all(bytes)
-                .map_err(io_error("write", &temp.path))?;
-            Ok(temp)
-        })
+        .map(|(relative, bytes)| write_temp(&root.join(relative), bytes).map(|(temp, _)| temp))
         .collect::<Result<_, SaveError>>()?;
     flush_all(root, &temps)?;
 
