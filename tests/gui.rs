@@ -445,3 +445,18 @@ fn a_new_draft_checklist_can_be_deleted_after_a_confirmation() {
     assert!(!desk.root().join("checklists/terrace-tables.ron").exists());
     assert!(desk.sees("Pick a checklist on the left, or make a new one (Ctrl+N)."));
 }
+
+#[test]
+fn a_cancelled_folder_dialog_changes_nothing() {
+    let mut desk = Desk::open_as("ellen");
+    let title = desk.app.title();
+    for new in [false, true] {
+        let _ = desk.app.update(Message::FolderPicked(None, new));
+        assert_eq!(desk.app.title(), title);
+        assert_eq!(
+            desk.app.folder().map(|f| f.root().to_path_buf()),
+            Some(desk.root())
+        );
+    }
+    assert!(desk.sees("Procedures (8)"));
+}
