@@ -11,13 +11,11 @@ use iced::{Alignment, Element, Length};
 use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
 use super::{Checklists, Direction, Editor, Message};
 use crate::model::{Checklist, ItemKind, Records, Status};
-use crate::ui::screen::revision::{self, Controls, DialogMessages, status_badge};
+use crate::ui::screen::revision::{self, Controls, DialogMessages};
 use crate::ui::screen::{Context, labelled};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
-/// At most this many entries are drawn in the list; the search narrows the rest.
-const LIST_LIMIT: usize = 100;
 /// A pick list shows one line: longer step texts are cut to about this many characters.
 const STEP_LABEL_CHARS: usize = 44;
 
@@ -126,54 +124,28 @@ impl Checklists {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message> {
         let words = ctx.words;
         let needle = search.trim().to_lowercase();
-        let matching: Vec<&Checklist> = ctx
+        let matching: Vec<&'a Checklist> = ctx
             .records
             .checklists
             .iter()
             .filter(|c| Checklists::matches(c, &needle))
             .collect();
-        let mut list = Column::new().spacing(theme::LIST_GAP);
-        for checklist in matching.iter().take(LIST_LIMIT) {
-            let selected = self.selected.as_deref() == Some(checklist.id.as_str());
-            let title = if checklist.title.is_empty() {
-                words.untitled
-            } else {
-                checklist.title.as_str()
-            };
-            let entry = column![
-                text(title).size(theme::TEXT),
-                row![
-                    status_badge(&checklist.status, checklist.revision, words),
-                    text(&checklist.id)
-                        .size(theme::TEXT_SMALL)
-                        .style(theme::muted)
-                ]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center),
-            ]
-            .spacing(theme::SPACE_XS);
-            list = list.push(
-                button(entry)
-                    .width(Length::Fill)
-                    .padding(theme::SPACE_S)
-                    .style(theme::nav(selected))
-                    .on_press(Message::Select(checklist.id.clone())),
-            );
-        }
-        if matching.is_empty() {
-            list = list.push(text(words.no_matches).style(theme::muted));
-        } else if matching.len() > LIST_LIMIT {
-            list =
-                list.push(text(format!("… {}", matching.len() - LIST_LIMIT)).style(theme::muted));
-        }
-        let list = column![
-            button(text(words.new_checklist))
-                .on_press(Message::New)
-                .style(button::primary),
-            scrollable(list).height(Length::Fill),
-        ]
-        .spacing(theme::SPACE_M)
-        .width(theme::LIST_WIDTH);
+        let entries: Vec<revision::ListEntry<'a>> = matching
+            .iter()
+            .map(|record| revision::ListEntry {
+                id: &record.id,
+                title: &record.title,
+                status: &record.status,
+                revision: record.revision,
+            })
+            .collect();
+        let list = revision::record_list(
+            &entries,
+            self.selected.as_deref(),
+            (words.new_checklist, Message::New),
+            Message::Select,
+            words,
+        );
 
         let main: Element<'a, Message> = match (&self.viewing, &self.editor) {
             (Some(archived), _) => archived_view(archived, ctx),

@@ -8,70 +8,38 @@ use iced::{Alignment, Element, Length};
 use super::form::{SpecField, StepForm, spec_error};
 use super::{Direction, Editor, Message, Procedures};
 use crate::model::{Procedure, Status};
-use crate::ui::screen::revision::{self, Controls, DialogMessages, status_badge};
+use crate::ui::screen::revision::{self, Controls, DialogMessages};
 use crate::ui::screen::{Context, labelled, people};
 use crate::ui::text::Text;
 use crate::ui::theme;
-
-/// At most this many entries are drawn in the list; the search narrows the rest.
-/// A keystroke that changes the list lays every drawn entry out anew: with 1,000
-/// procedures, 300 entries cost ~10 ms of a 16 ms frame, 100 about 3 ms (benches/ui.rs),
-/// and 100 are still some eight screens to scroll.
-const LIST_LIMIT: usize = 100;
 
 impl Procedures {
     /// The list beside the editor, filtered by `search`.
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message> {
         let words = ctx.words;
         let needle = search.trim().to_lowercase();
-        let matching: Vec<&Procedure> = ctx
+        let matching: Vec<&'a Procedure> = ctx
             .records
             .procedures
             .iter()
             .filter(|p| Procedures::matches(p, &needle))
             .collect();
-        let mut list = Column::new().spacing(theme::LIST_GAP);
-        for procedure in matching.iter().take(LIST_LIMIT) {
-            let selected = self.selected.as_deref() == Some(procedure.id.as_str());
-            let title = if procedure.title.is_empty() {
-                words.untitled
-            } else {
-                procedure.title.as_str()
-            };
-            let entry = column![
-                text(title).size(theme::TEXT),
-                row![
-                    status_badge(&procedure.status, procedure.revision, words),
-                    text(&procedure.id)
-                        .size(theme::TEXT_SMALL)
-                        .style(theme::muted)
-                ]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center),
-            ]
-            .spacing(theme::SPACE_XS);
-            list = list.push(
-                button(entry)
-                    .width(Length::Fill)
-                    .padding(theme::SPACE_S)
-                    .style(theme::nav(selected))
-                    .on_press(Message::Select(procedure.id.clone())),
-            );
-        }
-        if matching.is_empty() {
-            list = list.push(text(words.no_matches).style(theme::muted));
-        } else if matching.len() > LIST_LIMIT {
-            list =
-                list.push(text(format!("… {}", matching.len() - LIST_LIMIT)).style(theme::muted));
-        }
-        let list = column![
-            button(text(words.new_procedure))
-                .on_press(Message::New)
-                .style(button::primary),
-            scrollable(list).height(Length::Fill),
-        ]
-        .spacing(theme::SPACE_M)
-        .width(theme::LIST_WIDTH);
+        let entries: Vec<revision::ListEntry<'a>> = matching
+            .iter()
+            .map(|record| revision::ListEntry {
+                id: &record.id,
+                title: &record.title,
+                status: &record.status,
+                revision: record.revision,
+            })
+            .collect();
+        let list = revision::record_list(
+            &entries,
+            self.selected.as_deref(),
+            (words.new_procedure, Message::New),
+            Message::Select,
+            words,
+        );
 
         let main: Element<'a, Message> = match (&self.viewing, &self.editor) {
             (Some(archived), _) => archived_view(archived, ctx),
