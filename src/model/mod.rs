@@ -5,6 +5,7 @@
 //! and writes.
 
 mod checklist;
+mod counter;
 mod id;
 mod number;
 mod order;
@@ -19,6 +20,7 @@ mod validate;
 mod workspace;
 
 pub use checklist::{Checklist, Item, ItemKind};
+pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
 pub use number::Number;
 pub use order::{

@@ -80,6 +80,11 @@ impl DateTime {
             .map(|time| DateTime(date.0.to_datetime(time)))
     }
 
+    /// Midnight at the start of `date`.
+    pub fn start_of(date: Date) -> Self {
+        DateTime(date.0.to_datetime(civil::Time::midnight()))
+    }
+
     /// The day part.
     pub fn date(self) -> Date {
         Date(self.0.date())

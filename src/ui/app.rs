@@ -18,7 +18,7 @@ use super::screen::settings::{self, ThemeChoice};
 use super::screen::{Context, PersonChoice, coming, people, problems};
 use super::text::{Language, Text, fill};
 use super::theme::{self, Mode};
-use crate::model::{Checklist, Date, Procedure, Workspace};
+use crate::model::{Checklist, Date, DateTime, Procedure, Workspace};
 use crate::store::config::{Config, Places};
 use crate::store::{Archived, Folder, SaveError};
 
@@ -175,12 +175,16 @@ pub struct App {
     config: Config,
     system_mode: Mode,
     phase: Phase,
-    today: Date,
+    /// A fixed time for tests and benchmarks; the system's clock when `None`.
+    clock: Option<DateTime>,
     notice: Option<String>,
 }
 
-fn today() -> Date {
-    Date::from(jiff::ZonedDateTime::now().date())
+/// The local time now, to the minute.
+fn local_now() -> DateTime {
+    let now = jiff::ZonedDateTime::now();
+    DateTime::new(Date::from(now.date()), now.hour(), now.minute())
+        .unwrap_or_else(|| DateTime::start_of(Date::from(now.date())))
 }
 
 const SEARCH_ID: &str = "search";
@@ -214,7 +218,7 @@ impl App {
             config: config.clone(),
             system_mode: Mode::Light,
             phase,
-            today: today(),
+            clock: None,
             notice: None,
         };
         let mut app: App;
@@ -241,6 +245,7 @@ impl App {
     }
 
     /// A window on an already opened workspace, as `me`: for tests and benchmarks.
+    /// Its clock stands still at noon on `today`, so what it writes can be compared.
     pub fn with_folder(folder: Folder, me: Option<&str>, today: Date) -> App {
         let mut config = Config::default();
         if let Some(me) = me {
@@ -257,7 +262,7 @@ impl App {
                 read: 0,
                 total: 0,
             },
-            today,
+            clock: Some(DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today))),
             notice: None,
         };
         app.opened(folder);
@@ -307,6 +312,10 @@ impl App {
             .and_then(Language::from_code)
             .or(workspace)
             .unwrap_or_default()
+    }
+
+    fn now(&self) -> DateTime {
+        self.clock.unwrap_or_else(local_now)
     }
 
     fn words(&self) -> &'static Text {
@@ -446,7 +455,7 @@ impl App {
     fn update_desk(&mut self, message: Message) -> Task<Message> {
         let words = self.words();
         let me = self.me().map(str::to_owned);
-        let today = self.today;
+        let now = self.now();
         let Phase::Open(desk) = &mut self.phase else {
             return Task::none();
         };
@@ -460,14 +469,14 @@ impl App {
                 Task::none()
             }
             Message::Procedures(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), today);
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
                 let action = desk.procedures.update(message, &ctx);
-                desk.procedure_action(action, words, me.as_deref(), today)
+                desk.procedure_action(action, words, me.as_deref(), now)
             }
             Message::Checklists(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), today);
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
                 let action = desk.checklists.update(message, &ctx);
-                desk.checklist_action(action, words, me.as_deref(), today)
+                desk.checklist_action(action, words, me.as_deref(), now)
             }
             Message::Problems(problems::Message::Open(index)) => {
                 if let Some(finding) = desk.folder.findings().get(index) {
@@ -484,7 +493,7 @@ impl App {
                     SaveRequest::Procedure(r) => desk.folder.overwrite(r.record.clone()),
                     SaveRequest::Checklist(r) => desk.folder.overwrite(r.record.clone()),
                 };
-                desk.after_save(result, conflict.request, words, me.as_deref(), today)
+                desk.after_save(result, conflict.request, words, me.as_deref(), now)
             }
             Message::TakeDisk => {
                 let Some(conflict) = desk.conflict.take() else {
@@ -498,7 +507,7 @@ impl App {
                         desk.folder.reload::<Checklist>(&conflict.relative)
                     }
                 };
-                let ctx = context(&desk.folder, words, me.as_deref(), today);
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
                 match &conflict.request {
                     SaveRequest::Procedure(r) => desk.procedures.open(&ctx, &r.record.id),
                     SaveRequest::Checklist(r) => desk.checklists.open(&ctx, &r.record.id),
@@ -509,7 +518,7 @@ impl App {
                 Task::none()
             }
             Message::Key(key, modifiers) => {
-                desk.shortcut(key, modifiers, words, me.as_deref(), today)
+                desk.shortcut(key, modifiers, words, me.as_deref(), now)
             }
             _ => Task::none(),
         }
@@ -582,8 +591,10 @@ impl App {
         let ctx = Context {
             records,
             me,
-            today: self.today,
+            today: self.now().date(),
+            now: self.now(),
             words,
+            language: self.language(),
             read_only: desk.folder.read_only().is_some(),
         };
         let main: Element<'a, Message> = match desk.section {
@@ -636,14 +647,16 @@ fn context<'a>(
     folder: &'a Folder,
     words: &'static Text,
     me: Option<&str>,
-    today: Date,
+    now: DateTime,
 ) -> Context<'a> {
     let records = folder.records();
     Context {
         records,
         me: me.and_then(|id| records.workspace.person(id)),
-        today,
+        today: now.date(),
+        now,
         words,
+        language: Language::of_words(words),
         read_only: folder.read_only().is_some(),
     }
 }
@@ -654,7 +667,7 @@ impl Desk {
         action: procedures::Action,
         words: &'static Text,
         me: Option<&str>,
-        today: Date,
+        now: DateTime,
     ) -> Task<Message> {
         match action {
             procedures::Action::None => Task::none(),
@@ -668,7 +681,7 @@ impl Desk {
                     return Task::none();
                 }
                 let result = self.folder.save(request.record.clone());
-                self.after_save(result, SaveRequest::Procedure(*request), words, me, today)
+                self.after_save(result, SaveRequest::Procedure(*request), words, me, now)
             }
             procedures::Action::Delete(procedure) => {
                 if let Err(error) = self.folder.delete(procedure.as_ref()) {
@@ -684,7 +697,7 @@ impl Desk {
         action: checklists::Action,
         words: &'static Text,
         me: Option<&str>,
-        today: Date,
+        now: DateTime,
     ) -> Task<Message> {
         match action {
             checklists::Action::None => Task::none(),
@@ -699,7 +712,7 @@ impl Desk {
                     return Task::none();
                 }
                 let result = self.folder.save(request.record.clone());
-                self.after_save(result, SaveRequest::Checklist(*request), words, me, today)
+                self.after_save(result, SaveRequest::Checklist(*request), words, me, now)
             }
             checklists::Action::Delete(checklist) => {
                 match self.folder.delete(checklist.as_ref()) {
@@ -725,11 +738,11 @@ impl Desk {
         request: SaveRequest,
         words: &'static Text,
         me: Option<&str>,
-        today: Date,
+        now: DateTime,
     ) -> Task<Message> {
         match result {
             Ok(()) => {
-                let ctx = context(&self.folder, words, me, today);
+                let ctx = context(&self.folder, words, me, now);
                 let then = match &request {
                     SaveRequest::Procedure(r) => {
                         self.procedures.saved(&ctx, &r.record, r.then.clone());
@@ -769,7 +782,7 @@ impl Desk {
         modifiers: Modifiers,
         words: &'static Text,
         me: Option<&str>,
-        today: Date,
+        now: DateTime,
     ) -> Task<Message> {
         let command = match (
             key.as_ref(),
@@ -809,7 +822,7 @@ impl Desk {
         if self.conflict.is_some() {
             return Task::none();
         }
-        let ctx = context(&self.folder, words, me, today);
+        let ctx = context(&self.folder, words, me, now);
         match self.section {
             Section::Procedures => {
                 use procedures::Message as M;
@@ -822,7 +835,7 @@ impl Desk {
                     Command::Delete => self.procedures.update(M::AskDelete, &ctx),
                     Command::Close => self.procedures.update(M::CloseDialog, &ctx),
                 };
-                self.procedure_action(action, words, me, today)
+                self.procedure_action(action, words, me, now)
             }
             Section::Checklists => {
                 use checklists::Message as M;
@@ -835,7 +848,7 @@ impl Desk {
                     Command::Delete => self.checklists.update(M::AskDelete, &ctx),
                     Command::Close => self.checklists.update(M::CloseDialog, &ctx),
                 };
-                self.checklist_action(action, words, me, today)
+                self.checklist_action(action, words, me, now)
             }
             _ => Task::none(),
         }

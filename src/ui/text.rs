@@ -31,29 +31,45 @@ impl Language {
 
     /// The words in this language.
     pub fn text(self) -> &'static Text {
-        match self {
-            Language::En => &EN,
-            Language::Nl => &NL,
-        }
+        Text::of(self)
+    }
+
+    /// The language a table of the window's words is in.
+    pub fn of_words(words: &Text) -> Language {
+        Language::from_code(words.language_code).unwrap_or_default()
     }
 }
 
+/// Declares a table of words with an English and a Dutch value for each; a screen may
+/// keep its own table beside its widgets, as long as both languages are there.
+///
+/// `texts!(Name { word: "English", "Nederlands"; ... })` makes `Name` with one field a
+/// word and `Name::of(language)`.
+#[macro_export]
 macro_rules! texts {
-    ($($name:ident: $en:literal, $nl:literal;)*) => {
-        /// The window's words in one language.
+    ($table:ident { $($name:ident: $en:literal, $nl:literal;)* }) => {
+        /// Words in one language.
         #[derive(Debug)]
-        pub struct Text {
+        pub struct $table {
             $(#[allow(missing_docs)] pub $name: &'static str,)*
         }
 
-        /// English.
-        pub static EN: Text = Text { $($name: $en,)* };
-        /// Nederlands.
-        pub static NL: Text = Text { $($name: $nl,)* };
+        impl $table {
+            /// The words in `language`.
+            pub fn of(language: $crate::ui::text::Language) -> &'static $table {
+                static EN: $table = $table { $($name: $en,)* };
+                static NL: $table = $table { $($name: $nl,)* };
+                match language {
+                    $crate::ui::text::Language::En => &EN,
+                    $crate::ui::text::Language::Nl => &NL,
+                }
+            }
+        }
     };
 }
 
-texts! {
+texts!(Text {
+    language_code: "en", "nl";
     app_name: "Right First", "Right First";
     procedures: "Procedures", "Procedures";
     checklists: "Checklists", "Checklijsten";
@@ -175,7 +191,7 @@ texts! {
     not_a_date: "not a date (YYYY-MM-DD)", "geen datum (JJJJ-MM-DD)";
     fix_before_saving: "Fix the marked fields before saving.", "Herstel eerst de gemarkeerde velden.";
     second_person_hint: "Write prompts to the checker: \u{201c}You weigh the ball.\u{201d}", "Schrijf opdrachten aan de controleur: \u{201c}Je weegt het bolletje.\u{201d}";
-}
+});
 
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

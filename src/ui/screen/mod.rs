@@ -2,6 +2,8 @@
 //! [`Action`](procedures::Action) for the app, and never touches the workspace itself.
 
 pub mod checklists;
+pub mod defects;
+pub mod orders;
 pub mod problems;
 pub mod procedures;
 pub mod revision;
@@ -10,8 +12,8 @@ pub mod settings;
 use iced::widget::{column, container, text};
 use iced::{Element, Length};
 
-use crate::model::{Date, Number, Person, Records, Role};
-use crate::ui::text::Text;
+use crate::model::{Date, DateTime, Number, Person, Records, Role};
+use crate::ui::text::{Language, Text};
 use crate::ui::theme;
 
 /// What every screen may read: the records, who you are, today, and the words to use.
@@ -23,8 +25,12 @@ pub struct Context<'a> {
     pub me: Option<&'a Person>,
     /// Today, for approvals and due dates.
     pub today: Date,
+    /// The time now, to the minute, for checks and contacts.
+    pub now: DateTime,
     /// The words, in the chosen language.
     pub words: &'static Text,
+    /// The chosen language, for screens that keep their own words.
+    pub language: Language,
     /// Why nothing may be saved, if so.
     pub read_only: bool,
 }

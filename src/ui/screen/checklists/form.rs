@@ -398,7 +398,7 @@ mod tests {
     use crate::model::Number;
 
     fn words() -> &'static Text {
-        &crate::ui::text::EN
+        crate::ui::text::Text::of(crate::ui::text::Language::En)
     }
 
     #[test]

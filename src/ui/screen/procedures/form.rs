@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn spec_errors_are_found_while_typing() {
-        let words = &crate::ui::text::EN;
+        let words = crate::ui::text::Text::of(crate::ui::text::Language::En);
         let spec = |target: &str, min: &str, max: &str| SpecForm {
             target: target.into(),
             min: min.into(),

@@ -1,0 +1,4 @@
+//! Orders: the list by month with filters, a new order, and per order its checks, defects
+//! and customer contacts.
+
+pub mod check;
