@@ -7,6 +7,7 @@
 mod checklist;
 mod counter;
 mod id;
+mod language;
 mod number;
 mod order;
 mod problem;
@@ -22,6 +23,7 @@ mod workspace;
 pub use checklist::{Checklist, Item, ItemKind};
 pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
+pub use language::Language;
 pub use number::Number;
 pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,

@@ -16,7 +16,7 @@ use super::screen::procedures::{self, Procedures};
 use super::screen::revision::{After, Direction};
 use super::screen::settings::{self, ThemeChoice};
 use super::screen::{Context, PersonChoice, coming, people, problems};
-use super::text::{Language, Text, fill};
+use super::text::{Language, Text, Words, fill};
 use super::theme::{self, Mode};
 use crate::model::{Checklist, Date, DateTime, Procedure, Workspace};
 use crate::store::config::{Config, Places};
@@ -656,7 +656,7 @@ fn context<'a>(
         today: now.date(),
         now,
         words,
-        language: Language::of_words(words),
+        language: words.language(),
         read_only: folder.read_only().is_some(),
     }
 }

@@ -1,42 +1,24 @@
 //! Every word the window shows, in English and Dutch. Kept apart from the widgets so a
 //! translator reads one file, and a missing translation does not compile.
 
-/// The languages the window speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// English.
-    #[default]
-    En,
-    /// Nederlands.
-    Nl,
+pub use crate::model::Language;
+
+/// The window's words for a language.
+pub trait Words {
+    /// The words in this language.
+    fn text(self) -> &'static Text;
 }
 
-impl Language {
-    /// From a workspace's or config's `"en"` / `"nl"`.
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "en" => Some(Language::En),
-            "nl" => Some(Language::Nl),
-            _ => None,
-        }
-    }
-
-    /// `"en"` or `"nl"`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Nl => "nl",
-        }
-    }
-
-    /// The words in this language.
-    pub fn text(self) -> &'static Text {
+impl Words for Language {
+    fn text(self) -> &'static Text {
         Text::of(self)
     }
+}
 
-    /// The language a table of the window's words is in.
-    pub fn of_words(words: &Text) -> Language {
-        Language::from_code(words.language_code).unwrap_or_default()
+impl Text {
+    /// The language these words are in.
+    pub fn language(&self) -> Language {
+        Language::from_code(self.language_code).unwrap_or_default()
     }
 }
 
