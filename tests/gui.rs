@@ -4,105 +4,12 @@
 
 use std::path::Path;
 
+mod desk;
+
+use desk::Desk;
 use iced::keyboard::{Key, Modifiers, key::Named};
-use iced_test::{Error, Selector, simulator::Simulator};
-use rightfirst::model::Date;
 use rightfirst::store::Folder;
-use rightfirst::ui::{App, Message};
-
-/// A window on a fresh copy of the sample business, as one of its people.
-struct Desk {
-    app: App,
-    dir: tempfile::TempDir,
-}
-
-impl Desk {
-    fn open_as(person: &str) -> Desk {
-        let dir = tempfile::tempdir().unwrap();
-        rightfirst::store::create(&dir.path().join("shop"), rightfirst::sample::FILES).unwrap();
-        Desk::open_folder(dir, person)
-    }
-
-    fn open_folder(dir: tempfile::TempDir, person: &str) -> Desk {
-        let folder = Folder::open(&dir.path().join("shop")).unwrap();
-        let app = App::with_folder(folder, Some(person), Date::new(2026, 11, 23).unwrap());
-        Desk { app, dir }
-    }
-
-    fn root(&self) -> std::path::PathBuf {
-        self.dir.path().join("shop")
-    }
-
-    fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.root().join(relative))
-            .unwrap_or_else(|e| panic!("{relative}: {e}"))
-    }
-
-    /// Runs `act` on a simulator of the current view, then feeds what it produced to `update`.
-    fn act<T>(&mut self, act: impl FnOnce(&mut Simulator<'_, Message>) -> T) -> T {
-        let (result, messages) = {
-            let mut ui =
-                Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
-            let result = act(&mut ui);
-            (result, ui.into_messages().collect::<Vec<_>>())
-        };
-        for message in messages {
-            let _ = self.app.update(message);
-        }
-        result
-    }
-
-    fn click(
-        &mut self,
-        selector: impl Selector<Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static>
-        + Send,
-    ) {
-        self.act(|ui| ui.click(selector).map(|_| ()))
-            .expect("the target is on screen");
-    }
-
-    fn type_into(&mut self, id: &'static str, text: &str) {
-        self.act(|ui| {
-            ui.click(iced_test::selector::id(id))?;
-            ui.typewrite(text);
-            Ok::<(), Error>(())
-        })
-        .unwrap_or_else(|e| panic!("{id}: {e}"));
-    }
-
-    /// Opens the pick list inside the container `id` and picks its `index`th option, as a
-    /// mouse would. The menu's options are not widgets a selector finds, so the option is
-    /// found by iced's menu geometry: one option per line of the default 16 px text (line
-    /// height 1.3) plus the pick list's 5 px padding above and below, right under the list.
-    fn pick(&mut self, id: &'static str, index: usize) {
-        const OPTION_HEIGHT: f32 = 16.0 * 1.3 + 10.0;
-        self.act(|ui| {
-            let list = ui.click(iced_test::selector::id(id))?;
-            let bounds = list.visible_bounds().expect("the pick list is visible");
-            let at = iced::Point::new(
-                bounds.center_x(),
-                bounds.y + bounds.height + OPTION_HEIGHT * (index as f32 + 0.5),
-            );
-            ui.point_at(at);
-            ui.simulate([iced::Event::Mouse(iced::mouse::Event::CursorMoved {
-                position: at,
-            })]);
-            ui.simulate(iced_test::simulator::click());
-            Ok::<(), Error>(())
-        })
-        .unwrap_or_else(|e| panic!("{id}: {e}"));
-    }
-
-    fn key(&mut self, key: Key, modifiers: Modifiers) {
-        let _ = self.app.update(Message::Key(key, modifiers));
-    }
-
-    fn sees(&mut self, text: &str) -> bool {
-        let mut ui =
-            Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
-        ui.find(text).is_ok()
-    }
-}
+use rightfirst::ui::Message;
 
 #[test]
 fn an_owner_writes_a_procedure_reorders_its_steps_and_saves_it_as_readable_ron() {

@@ -11,14 +11,18 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
+mod counter;
+
 use super::screen::checklists::{self, Checklists};
+use super::screen::defects::{self, Defects};
+use super::screen::orders::{self, Orders};
 use super::screen::procedures::{self, Procedures};
 use super::screen::revision::{After, Direction};
 use super::screen::settings::{self, ThemeChoice};
 use super::screen::{Context, PersonChoice, coming, people, problems};
 use super::text::{Language, Text, Words, fill};
 use super::theme::{self, Mode};
-use crate::model::{Checklist, Date, DateTime, Procedure, Workspace};
+use crate::model::{Checklist, Date, DateTime, Order, Procedure, Workspace};
 use crate::store::config::{Config, Places};
 use crate::store::{Archived, Folder, SaveError};
 
@@ -90,6 +94,10 @@ pub enum Message {
     Section(Section),
     Search(String),
     Procedures(procedures::Message),
+    Orders(orders::Message),
+    Defects(defects::Message),
+    /// Work for the orders and defects screens that needed a dialog or a worker thread.
+    Counter(counter::Message),
     Checklists(checklists::Message),
     Problems(problems::Message),
     Settings(settings::Message),
@@ -128,6 +136,8 @@ struct Desk {
     section: Section,
     search: String,
     procedures: Procedures,
+    orders: Orders,
+    defects: Defects,
     checklists: Checklists,
     problems: problems::Problems,
     conflict: Option<Conflict>,
@@ -137,6 +147,7 @@ struct Desk {
 enum SaveRequest {
     Procedure(procedures::SaveRequest),
     Checklist(checklists::SaveRequest),
+    Order(counter::OrderSave),
 }
 
 impl SaveRequest {
@@ -145,6 +156,7 @@ impl SaveRequest {
         match self {
             SaveRequest::Procedure(request) => crate::store::format::print(&request.record),
             SaveRequest::Checklist(request) => crate::store::format::print(&request.record),
+            SaveRequest::Order(request) => crate::store::format::print(&request.order),
         }
     }
 }
@@ -363,6 +375,8 @@ impl App {
             section,
             search: String::new(),
             procedures: Procedures::default(),
+            orders: Orders::default(),
+            defects: Defects::default(),
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
             conflict: None,
@@ -492,6 +506,7 @@ impl App {
                 let result = match &conflict.request {
                     SaveRequest::Procedure(r) => desk.folder.overwrite(r.record.clone()),
                     SaveRequest::Checklist(r) => desk.folder.overwrite(r.record.clone()),
+                    SaveRequest::Order(r) => desk.folder.overwrite(r.order.clone()),
                 };
                 desk.after_save(result, conflict.request, words, me.as_deref(), now)
             }
@@ -506,17 +521,30 @@ impl App {
                     SaveRequest::Checklist(_) => {
                         desk.folder.reload::<Checklist>(&conflict.relative)
                     }
+                    SaveRequest::Order(_) => desk.folder.reload::<Order>(&conflict.relative),
                 };
                 let ctx = context(&desk.folder, words, me.as_deref(), now);
                 match &conflict.request {
                     SaveRequest::Procedure(r) => desk.procedures.open(&ctx, &r.record.id),
                     SaveRequest::Checklist(r) => desk.checklists.open(&ctx, &r.record.id),
+                    SaveRequest::Order(r) => desk.orders.show(&r.order.id),
                 }
                 if let Err(error) = reloaded {
                     desk.tell(&conflict.request, error.to_string());
                 }
                 Task::none()
             }
+            Message::Orders(message) => {
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
+                let action = desk.orders.update(message, &ctx);
+                desk.order_action(action, words, me.as_deref(), now)
+            }
+            Message::Defects(message) => {
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
+                let action = desk.defects.update(message, &ctx);
+                desk.defect_action(action, words, me.as_deref(), now)
+            }
+            Message::Counter(message) => desk.counter(message, words, me.as_deref(), now),
             Message::Key(key, modifiers) => {
                 desk.shortcut(key, modifiers, words, me.as_deref(), now)
             }
@@ -612,8 +640,16 @@ impl App {
                     .view(ctx, &desk.search)
                     .map(Message::Checklists),
             ),
-            Section::Orders => coming(words.orders, words.coming_orders),
-            Section::Defects => coming(words.defects, words.coming_defects),
+            Section::Orders => with_search(
+                &desk.search,
+                words,
+                desk.orders.view(ctx, &desk.search).map(Message::Orders),
+            ),
+            Section::Defects => with_search(
+                &desk.search,
+                words,
+                desk.defects.view(ctx, &desk.search).map(Message::Defects),
+            ),
             Section::Dashboard => coming(words.dashboard, words.coming_dashboard),
             Section::Problems => desk
                 .problems
@@ -729,6 +765,10 @@ impl Desk {
         match request {
             SaveRequest::Procedure(_) => self.procedures.tell(message),
             SaveRequest::Checklist(_) => self.checklists.tell(message),
+            SaveRequest::Order(r) => match r.from {
+                counter::From::Orders => self.orders.tell(message),
+                counter::From::Defects => self.defects.tell(message),
+            },
         }
     }
 
@@ -744,6 +784,9 @@ impl Desk {
             Ok(()) => {
                 let ctx = context(&self.folder, words, me, now);
                 let then = match &request {
+                    SaveRequest::Order(r) => {
+                        return counter::order_saved(&mut self.orders, &mut self.defects, r, &ctx);
+                    }
                     SaveRequest::Procedure(r) => {
                         self.procedures.saved(&ctx, &r.record, r.then.clone());
                         &r.then
@@ -849,6 +892,22 @@ impl Desk {
                     Command::Close => self.checklists.update(M::CloseDialog, &ctx),
                 };
                 self.checklist_action(action, words, me, now)
+            }
+            Section::Orders => {
+                use orders::Message as M;
+                let message = match command {
+                    Command::New => Some(M::New),
+                    Command::Close => Some(M::Close),
+                    Command::Save => self.orders.save_message(),
+                    _ => None,
+                };
+                match message {
+                    Some(message) => {
+                        let action = self.orders.update(message, &ctx);
+                        self.order_action(action, words, me, now)
+                    }
+                    None => Task::none(),
+                }
             }
             _ => Task::none(),
         }

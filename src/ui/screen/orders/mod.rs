@@ -1,4 +1,516 @@
 //! Orders: the list by month with filters, a new order, and per order its checks, defects
-//! and customer contacts.
+//! and customer contacts. The counter's screen: every step ends in one save of the order.
 
 pub mod check;
+mod contact;
+mod new;
+mod view;
+pub mod words;
+
+use crate::model::{Channel, Defect, Order};
+use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
+use crate::ui::screen::{Context, PersonChoice};
+
+use check::Runner;
+use contact::ContactForm;
+use new::NewOrder;
+use words::OrderWords;
+
+/// Which orders the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    NotChecked,
+    CheckFailed,
+    OpenDefects,
+    OverAlarm,
+}
+
+impl Filter {
+    /// Whether `order` belongs in the list.
+    fn keeps(self, order: &Order, ctx: &Context) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::NotChecked => !order.is_checked(),
+            Filter::CheckFailed => order.check_failed(ctx.records),
+            Filter::OpenDefects => order.open_defects() > 0,
+            Filter::OverAlarm => order.over_alarm(ctx.records.workspace.contacts_per_order_alarm),
+        }
+    }
+}
+
+/// A QC record's file type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    Pdf,
+    Html,
+}
+
+/// What a photo is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhotoFor {
+    /// An item of the check being run.
+    Item(String),
+    /// The defect open in the form.
+    Defect,
+}
+
+/// The orders screen.
+#[derive(Debug, Default)]
+pub struct Orders {
+    filter: Filter,
+    selected: Option<String>,
+    pane: Pane,
+    message: Option<Note>,
+    import: Option<(usize, usize)>,
+    /// The defects a check proposed, shown once the check is on disk.
+    proposals: Vec<Defect>,
+}
+
+/// A line above the order: what just happened, or what went wrong.
+#[derive(Debug, Clone)]
+enum Note {
+    Done(String),
+    Error(String),
+}
+
+/// What the right-hand side shows.
+#[derive(Debug, Default)]
+enum Pane {
+    #[default]
+    Empty,
+    New(NewOrder),
+    Order(Work),
+}
+
+/// What is being done to the selected order.
+#[derive(Debug)]
+enum Work {
+    Overview,
+    Check(Box<Runner>),
+    /// A defect being edited; `proposals` are those a failed check proposed, still to confirm.
+    Defect {
+        form: Box<DefectForm>,
+        proposals: Vec<Defect>,
+        proposed: bool,
+    },
+    Contact(ContactForm),
+}
+
+/// What the user did on the orders screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Filter(Filter),
+    Select(String),
+    New,
+    NewId(String),
+    NewPlaced(String),
+    NewCustomer(String),
+    NewProduct(String),
+    NewMaker(PersonChoice),
+    SaveNew,
+    StartCheck,
+    Check(check::Message),
+    NewDefect,
+    OpenDefect(String),
+    Defect(defect_form::Message),
+    SaveDefect,
+    SkipProposal,
+    LogContact,
+    ContactChannel(Channel),
+    ContactAbout(String),
+    ContactApology(bool),
+    ContactBy(PersonChoice),
+    SaveContact,
+    Close,
+    Import,
+    Record(RecordFormat),
+    /// A photo copied into the workspace, relative to it.
+    PhotoAttached(PhotoFor, String),
+}
+
+/// What the app should do for the screen.
+#[derive(Debug)]
+pub enum Action {
+    None,
+    Focus(&'static str),
+    /// Save this order, new or changed, through the store.
+    Save(Box<Order>),
+    /// Ask for a photo and copy it into the order's month of `attachments/`.
+    PickPhoto {
+        order: String,
+        photo: PhotoFor,
+    },
+    /// Ask for a CSV file and import it.
+    Import,
+    /// Ask where to save the order's QC record, then write it.
+    Record {
+        order: String,
+        format: RecordFormat,
+    },
+}
+
+impl Orders {
+    /// The order the screen is on.
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// Shows `order` (from the defect log or after an import).
+    pub fn show(&mut self, order: &str) {
+        self.selected = Some(order.to_owned());
+        self.pane = Pane::Order(Work::Overview);
+        self.message = None;
+    }
+
+    /// How far an import has come; `None` when it is over.
+    pub fn importing(&mut self, progress: Option<(usize, usize)>) {
+        self.import = progress;
+    }
+
+    /// Shows what happened, after work the app did for the screen.
+    pub fn tell(&mut self, message: String) {
+        self.message = Some(Note::Error(message));
+    }
+
+    /// Shows that something went well.
+    pub fn done(&mut self, message: String) {
+        self.message = Some(Note::Done(message));
+    }
+
+    /// What Ctrl+S means for the form in front, if anything.
+    pub fn save_message(&self) -> Option<Message> {
+        match &self.pane {
+            Pane::New(_) => Some(Message::SaveNew),
+            Pane::Order(Work::Defect { .. }) => Some(Message::SaveDefect),
+            Pane::Order(Work::Contact(_)) => Some(Message::SaveContact),
+            _ => None,
+        }
+    }
+
+    /// Whether keys like Escape have something to close.
+    pub fn is_busy(&self) -> bool {
+        !matches!(self.pane, Pane::Empty | Pane::Order(Work::Overview))
+    }
+
+    /// The app saved `order`: move on to what comes after that save. A failed check goes
+    /// on to its proposed defects, one at a time.
+    pub fn saved(&mut self, order: &Order, ctx: &Context) -> Action {
+        let words = OrderWords::of(ctx.language);
+        self.selected = Some(order.id.clone());
+        let pane = std::mem::take(&mut self.pane);
+        let (mut proposals, done) = match pane {
+            Pane::Order(Work::Check(_)) => (std::mem::take(&mut self.proposals), words.check_saved),
+            Pane::Order(Work::Defect { proposals, .. }) => (proposals, words.saved),
+            _ => (Vec::new(), words.saved),
+        };
+        self.message = Some(Note::Done(done.to_owned()));
+        if proposals.is_empty() {
+            self.pane = Pane::Order(Work::Overview);
+            return Action::None;
+        }
+        let next = proposals.remove(0);
+        self.pane = Pane::Order(Work::Defect {
+            form: Box::new(DefectForm::new(next)),
+            proposals,
+            proposed: true,
+        });
+        Action::Focus("defect-description")
+    }
+
+    fn order<'a>(&self, ctx: &Context<'a>) -> Option<&'a Order> {
+        let id = self.selected.as_deref()?;
+        ctx.records.orders.iter().find(|order| order.id == id)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
+        let words = OrderWords::of(ctx.language);
+        match message {
+            Message::Filter(filter) => {
+                self.filter = filter;
+                Action::None
+            }
+            Message::Select(id) => {
+                self.show(&id);
+                Action::None
+            }
+            Message::New => {
+                self.selected = None;
+                self.message = None;
+                self.pane = Pane::New(NewOrder::blank(ctx));
+                Action::Focus("order-product")
+            }
+            Message::NewId(value) => self.edit_new(|form| form.id = value),
+            Message::NewPlaced(value) => self.edit_new(|form| form.placed = value),
+            Message::NewCustomer(value) => self.edit_new(|form| form.customer = value),
+            Message::NewProduct(value) => self.edit_new(|form| form.product = value),
+            Message::NewMaker(value) => self.edit_new(|form| form.maker = Some(value)),
+            Message::SaveNew => {
+                let Pane::New(form) = &self.pane else {
+                    return Action::None;
+                };
+                if ctx.read_only {
+                    self.message = Some(Note::Error(words.read_only.to_owned()));
+                    return Action::None;
+                }
+                match form.finish(ctx.records, words) {
+                    Ok(order) => Action::Save(Box::new(order)),
+                    Err(error) => {
+                        self.message = Some(Note::Error(error));
+                        Action::None
+                    }
+                }
+            }
+            Message::StartCheck => {
+                let Some(order) = self.order(ctx) else {
+                    return Action::None;
+                };
+                self.message = None;
+                self.pane = Pane::Order(Work::Check(Box::new(Runner::new(order, ctx))));
+                Action::None
+            }
+            Message::Check(message) => self.check(message, ctx),
+            Message::NewDefect => {
+                let Some(order) = self.order(ctx) else {
+                    return Action::None;
+                };
+                self.message = None;
+                self.pane = Pane::Order(Work::Defect {
+                    form: Box::new(DefectForm::new(blank_defect(order, ctx))),
+                    proposals: Vec::new(),
+                    proposed: false,
+                });
+                Action::Focus("defect-description")
+            }
+            Message::OpenDefect(id) => {
+                let Some(defect) = self
+                    .order(ctx)
+                    .and_then(|order| order.defects.iter().find(|d| d.id == id))
+                else {
+                    return Action::None;
+                };
+                self.message = None;
+                self.pane = Pane::Order(Work::Defect {
+                    form: Box::new(DefectForm::new(defect.clone())),
+                    proposals: Vec::new(),
+                    proposed: false,
+                });
+                Action::None
+            }
+            Message::Defect(message) => {
+                let Pane::Order(Work::Defect { form, .. }) = &mut self.pane else {
+                    return Action::None;
+                };
+                match form.update(message, ctx) {
+                    defect_form::Event::None => Action::None,
+                    defect_form::Event::PickPhoto => match &self.selected {
+                        Some(order) => Action::PickPhoto {
+                            order: order.clone(),
+                            photo: PhotoFor::Defect,
+                        },
+                        None => Action::None,
+                    },
+                }
+            }
+            Message::SaveDefect => self.save_defect(ctx),
+            Message::SkipProposal => {
+                let Pane::Order(Work::Defect {
+                    proposals,
+                    proposed: true,
+                    ..
+                }) = &mut self.pane
+                else {
+                    return Action::None;
+                };
+                self.pane = if proposals.is_empty() {
+                    Pane::Order(Work::Overview)
+                } else {
+                    let next = proposals.remove(0);
+                    Pane::Order(Work::Defect {
+                        form: Box::new(DefectForm::new(next)),
+                        proposals: std::mem::take(proposals),
+                        proposed: true,
+                    })
+                };
+                Action::None
+            }
+            Message::LogContact => {
+                if self.order(ctx).is_none() {
+                    return Action::None;
+                }
+                self.message = None;
+                self.pane = Pane::Order(Work::Contact(ContactForm::blank(ctx)));
+                Action::Focus("contact-about")
+            }
+            Message::ContactChannel(value) => self.edit_contact(|form| form.channel = value),
+            Message::ContactAbout(value) => self.edit_contact(|form| form.about = value),
+            Message::ContactApology(value) => self.edit_contact(|form| form.apology = value),
+            Message::ContactBy(value) => self.edit_contact(|form| form.by = Some(value)),
+            Message::SaveContact => {
+                let (Some(order), Pane::Order(Work::Contact(form))) = (self.order(ctx), &self.pane)
+                else {
+                    return Action::None;
+                };
+                match form.finish(ctx.now, words) {
+                    Ok(contact) => {
+                        let mut order = order.clone();
+                        order.contacts.push(contact);
+                        self.save(order, ctx)
+                    }
+                    Err(error) => {
+                        self.message = Some(Note::Error(error));
+                        Action::None
+                    }
+                }
+            }
+            Message::Close => {
+                self.message = None;
+                self.proposals.clear();
+                self.pane = match (&self.pane, &self.selected) {
+                    (Pane::Order(Work::Overview) | Pane::Empty | Pane::New(_), _) | (_, None) => {
+                        self.selected = None;
+                        Pane::Empty
+                    }
+                    (_, Some(_)) => Pane::Order(Work::Overview),
+                };
+                Action::None
+            }
+            Message::Import => Action::Import,
+            Message::Record(format) => match &self.selected {
+                Some(order) => Action::Record {
+                    order: order.clone(),
+                    format,
+                },
+                None => Action::None,
+            },
+            Message::PhotoAttached(photo, path) => {
+                match (&mut self.pane, photo) {
+                    (Pane::Order(Work::Check(runner)), PhotoFor::Item(item)) => {
+                        runner.photo_attached(&item, path)
+                    }
+                    (Pane::Order(Work::Defect { form, .. }), PhotoFor::Defect) => {
+                        form.add_photo(path)
+                    }
+                    _ => {}
+                }
+                Action::None
+            }
+        }
+    }
+
+    fn edit_new(&mut self, edit: impl FnOnce(&mut NewOrder)) -> Action {
+        if let Pane::New(form) = &mut self.pane {
+            edit(form);
+        }
+        Action::None
+    }
+
+    fn edit_contact(&mut self, edit: impl FnOnce(&mut ContactForm)) -> Action {
+        if let Pane::Order(Work::Contact(form)) = &mut self.pane {
+            edit(form);
+        }
+        Action::None
+    }
+
+    fn save(&mut self, order: Order, ctx: &Context) -> Action {
+        if ctx.read_only {
+            self.message = Some(Note::Error(
+                OrderWords::of(ctx.language).read_only.to_owned(),
+            ));
+            return Action::None;
+        }
+        Action::Save(Box::new(order))
+    }
+
+    fn check(&mut self, message: check::Message, ctx: &Context) -> Action {
+        let Some(order) = self.order(ctx) else {
+            return Action::None;
+        };
+        let Pane::Order(Work::Check(runner)) = &mut self.pane else {
+            return Action::None;
+        };
+        match runner.update(message, order, ctx) {
+            check::Event::None => Action::None,
+            check::Event::Cancel => {
+                self.pane = Pane::Order(Work::Overview);
+                Action::None
+            }
+            check::Event::Focus(id) => Action::Focus(id),
+            check::Event::PickPhoto(item) => Action::PickPhoto {
+                order: order.id.clone(),
+                photo: PhotoFor::Item(item),
+            },
+            check::Event::Done { check, proposals } => {
+                let mut saved = order.clone();
+                saved.checks.push(check);
+                // The check is saved first; its proposals follow one at a time, and a
+                // proposal's id must not collide with the ones before it.
+                self.proposals = number_proposals(&saved, proposals);
+                self.save(saved, ctx)
+            }
+        }
+    }
+
+    fn save_defect(&mut self, ctx: &Context) -> Action {
+        let (Some(order), Pane::Order(Work::Defect { form, .. })) = (self.order(ctx), &self.pane)
+        else {
+            return Action::None;
+        };
+        match form.finish(ctx) {
+            Ok(defect) => {
+                let mut order = order.clone();
+                match order.defects.iter_mut().find(|d| d.id == defect.id) {
+                    Some(old) => *old = defect,
+                    None => order.defects.push(defect),
+                }
+                self.save(order, ctx)
+            }
+            Err(error) => {
+                self.message = Some(Note::Error(error));
+                Action::None
+            }
+        }
+    }
+}
+
+/// Gives proposals ids that follow the order's defects and each other: d1, d2, …
+fn number_proposals(order: &Order, proposals: Vec<Defect>) -> Vec<Defect> {
+    let mut taken = order.clone();
+    proposals
+        .into_iter()
+        .map(|mut defect| {
+            defect.id = taken.next_defect_id();
+            taken.defects.push(defect.clone());
+            defect
+        })
+        .collect()
+}
+
+/// A defect found by the person at the keyboard today, for them to fill in.
+fn blank_defect(order: &Order, ctx: &Context) -> Defect {
+    Defect {
+        id: order.next_defect_id(),
+        found: ctx.today,
+        found_by: match ctx.me {
+            Some(me) => crate::model::FoundBy::Staff(me.id.clone()),
+            None => crate::model::FoundBy::Customer,
+        },
+        category: ctx
+            .records
+            .workspace
+            .defect_categories
+            .first()
+            .cloned()
+            .unwrap_or_default(),
+        procedure: None,
+        step: None,
+        severity: crate::model::Severity::Minor,
+        description: String::new(),
+        cost_cents: 0,
+        root_cause: None,
+        action: None,
+        photos: Vec::new(),
+    }
+}

@@ -1,0 +1,707 @@
+//! What the orders screen draws: the list beside the order, and the order's checks,
+//! defects and contacts.
+
+use iced::widget::{
+    Column, button, checkbox, column, container, pick_list, progress_bar, row, scrollable, space,
+    text, text_input,
+};
+use iced::{Alignment, Element, Length};
+
+use super::contact::{CHANNELS, ChannelChoice, channel_name};
+use super::words::OrderWords;
+use super::{Filter, Message, Note, Orders, Pane, RecordFormat, Work};
+use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
+use crate::ui::screen::{Context, labelled, people};
+use crate::ui::text::fill;
+use crate::ui::theme::{self, Badge};
+
+/// Drawing more entries than this makes every keystroke in the search slow; the rest are
+/// counted, and a search narrows them.
+const LIST_LIMIT: usize = 100;
+
+const FILTERS: [Filter; 5] = [
+    Filter::All,
+    Filter::NotChecked,
+    Filter::CheckFailed,
+    Filter::OpenDefects,
+    Filter::OverAlarm,
+];
+
+fn filter_name(filter: Filter, words: &OrderWords) -> &'static str {
+    match filter {
+        Filter::All => words.filter_all,
+        Filter::NotChecked => words.filter_unchecked,
+        Filter::CheckFailed => words.filter_failed,
+        Filter::OpenDefects => words.filter_open,
+        Filter::OverAlarm => words.filter_alarm,
+    }
+}
+
+fn badge<'a>(label: impl text::IntoFragment<'a>, kind: Badge) -> Element<'a, Message> {
+    container(text(label).size(theme::TEXT_SMALL))
+        .padding([theme::BADGE_PADDING, theme::SPACE_S])
+        .style(theme::badge(kind))
+        .into()
+}
+
+fn heading<'a>(label: impl text::IntoFragment<'a>) -> Element<'a, Message> {
+    text(label).size(theme::TEXT_HEADING).into()
+}
+
+impl Orders {
+    /// The screen: the list, and the selected order or form beside it.
+    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
+        let words = OrderWords::of(ctx.language);
+        let pane: Element<'a, Message> = match &self.pane {
+            Pane::Empty => container(text(words.pick_order).style(theme::muted))
+                .padding(theme::SPACE_XL)
+                .into(),
+            Pane::New(form) => self.new_order(form, ctx, words),
+            Pane::Order(work) => match self.order(&ctx) {
+                Some(order) => self.order_pane(order, work, ctx, words),
+                None => container(text(words.pick_order).style(theme::muted))
+                    .padding(theme::SPACE_XL)
+                    .into(),
+            },
+        };
+        row![
+            self.list(ctx, search, words),
+            container(pane).width(Length::Fill).height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_L)
+        .padding([0.0, theme::SPACE_L])
+        .into()
+    }
+
+    fn list<'a>(
+        &'a self,
+        ctx: Context<'a>,
+        search: &str,
+        words: &'static OrderWords,
+    ) -> Element<'a, Message> {
+        let needle = search.trim().to_lowercase();
+        let matching: Vec<&Order> = ctx
+            .records
+            .orders
+            .iter()
+            .rev()
+            .filter(|order| order.matches(&needle) && self.filter.keeps(order, &ctx))
+            .collect();
+        let mut list = Column::new().spacing(theme::LIST_GAP);
+        let mut month = String::new();
+        for order in matching.iter().take(LIST_LIMIT) {
+            let this_month = order.placed.month_folder();
+            if this_month != month {
+                list = list.push(
+                    container(text(this_month.clone()).size(theme::TEXT_SMALL))
+                        .padding([theme::SPACE_S, 0.0]),
+                );
+                month = this_month;
+            }
+            list = list.push(self.list_entry(order, ctx, words));
+        }
+        if matching.is_empty() {
+            list = list.push(text(words.no_orders).style(theme::muted));
+        } else if matching.len() > LIST_LIMIT {
+            list = list.push(
+                text(fill(
+                    words.more_orders,
+                    &[("count", &(matching.len() - LIST_LIMIT).to_string())],
+                ))
+                .style(theme::muted),
+            );
+        }
+        let filters =
+            FILTERS
+                .iter()
+                .fold(Column::new().spacing(theme::LIST_GAP), |column, filter| {
+                    column.push(
+                        button(text(filter_name(*filter, words)).size(theme::TEXT_SMALL))
+                            .width(Length::Fill)
+                            .padding([theme::BADGE_PADDING, theme::SPACE_S])
+                            .style(theme::nav(self.filter == *filter))
+                            .on_press(Message::Filter(*filter)),
+                    )
+                });
+        let import = self.import.map(|(done, total)| {
+            column![
+                progress_bar(0.0..=total.max(1) as f32, done as f32),
+                text(fill(
+                    words.importing,
+                    &[("done", &done.to_string()), ("total", &total.to_string())]
+                ))
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+            ]
+            .spacing(theme::SPACE_XS)
+        });
+        column![
+            row![
+                button(text(words.new_order))
+                    .on_press(Message::New)
+                    .style(button::primary),
+                button(text(words.import_csv))
+                    .on_press_maybe(self.import.is_none().then_some(Message::Import))
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_S),
+            import,
+            filters,
+            scrollable(list).height(Length::Fill),
+        ]
+        .spacing(theme::SPACE_M)
+        .width(theme::LIST_WIDTH)
+        .into()
+    }
+
+    fn list_entry<'a>(
+        &self,
+        order: &'a Order,
+        ctx: Context<'a>,
+        words: &'static OrderWords,
+    ) -> Element<'a, Message> {
+        let mut badges = row![].spacing(theme::SPACE_XS);
+        badges = if !order.is_checked() {
+            badges.push(badge(words.filter_unchecked, Badge::Draft))
+        } else if order.check_failed(ctx.records) {
+            badges.push(badge(words.failed, Badge::Alarm))
+        } else {
+            badges.push(badge(words.passed, Badge::Approved))
+        };
+        let open = order.open_defects();
+        if open > 0 {
+            badges = badges.push(badge(
+                format!("{open} {}", words.state_open.to_lowercase()),
+                Badge::Alarm,
+            ));
+        }
+        if order.over_alarm(ctx.records.workspace.contacts_per_order_alarm) {
+            badges = badges.push(badge(format!("{} ✆", order.contacts.len()), Badge::Alarm));
+        }
+        let title = match &order.customer {
+            Some(customer) => format!("{} · {customer}", order.product),
+            None => order.product.clone(),
+        };
+        button(
+            column![
+                row![
+                    text(&order.id).size(theme::TEXT),
+                    space::horizontal(),
+                    text(order.placed.to_string())
+                        .size(theme::TEXT_SMALL)
+                        .style(theme::muted)
+                ]
+                .align_y(Alignment::Center),
+                text(title).size(theme::TEXT_SMALL),
+                badges,
+            ]
+            .spacing(theme::SPACE_XS),
+        )
+        .width(Length::Fill)
+        .padding(theme::SPACE_S)
+        .style(theme::nav(
+            self.selected.as_deref() == Some(order.id.as_str()),
+        ))
+        .on_press(Message::Select(order.id.clone()))
+        .into()
+    }
+
+    fn note(&self) -> Option<Element<'_, Message>> {
+        self.message.as_ref().map(|note| {
+            let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match note {
+                Note::Done(message) => (message, theme::notice_box),
+                Note::Error(message) => (message, theme::error_box),
+            };
+            container(text(message))
+                .padding(theme::SPACE_S)
+                .width(Length::Fill)
+                .style(style)
+                .into()
+        })
+    }
+
+    fn new_order<'a>(
+        &'a self,
+        form: &'a super::NewOrder,
+        ctx: Context<'a>,
+        words: &'static OrderWords,
+    ) -> Element<'a, Message> {
+        let id_problem = form.id_problem(ctx.records, words);
+        let placed_problem = form
+            .placed_problem()
+            .map(|_| ctx.words.not_a_date.to_owned());
+        let field_error = |problem: Option<String>| {
+            problem.map(|p| text(p).size(theme::TEXT_SMALL).style(theme::error_text))
+        };
+        let content = column![
+            text(words.new_order).size(theme::TEXT_TITLE),
+            row![
+                labelled(
+                    words.order_number,
+                    column![
+                        text_input("2026-11-0001", &form.id)
+                            .id("order-id")
+                            .on_input(Message::NewId)
+                            .on_submit(Message::SaveNew)
+                            .padding(theme::SPACE_S),
+                        field_error(id_problem)
+                    ]
+                ),
+                labelled(
+                    words.placed,
+                    column![
+                        text_input("YYYY-MM-DD", &form.placed)
+                            .id("order-placed")
+                            .on_input(Message::NewPlaced)
+                            .on_submit(Message::SaveNew)
+                            .padding(theme::SPACE_S),
+                        field_error(placed_problem)
+                    ]
+                ),
+            ]
+            .spacing(theme::SPACE_M),
+            labelled(
+                words.product,
+                text_input(words.product, &form.product)
+                    .id("order-product")
+                    .on_input(Message::NewProduct)
+                    .on_submit(Message::SaveNew)
+                    .padding(theme::SPACE_S)
+            ),
+            labelled(
+                words.customer,
+                text_input(words.customer, &form.customer)
+                    .id("order-customer")
+                    .on_input(Message::NewCustomer)
+                    .on_submit(Message::SaveNew)
+                    .padding(theme::SPACE_S)
+            ),
+            labelled(
+                words.maker,
+                pick_list(people(ctx.records), form.maker.clone(), Message::NewMaker)
+                    .width(theme::PICK_WIDTH * 2.0)
+            ),
+            self.note(),
+            row![
+                button(text(words.save_order))
+                    .on_press(Message::SaveNew)
+                    .style(button::primary),
+                button(text(words.cancel))
+                    .on_press(Message::Close)
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_S),
+        ]
+        .spacing(theme::SPACE_M)
+        .max_width(640);
+        scrollable(container(content).padding([theme::SPACE_S, 0.0]))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn order_pane<'a>(
+        &'a self,
+        order: &'a Order,
+        work: &'a Work,
+        ctx: Context<'a>,
+        words: &'static OrderWords,
+    ) -> Element<'a, Message> {
+        let header = order_header(order, ctx, words);
+        let body: Element<'a, Message> = match work {
+            Work::Overview => overview(order, ctx, words),
+            Work::Check(runner) => column![
+                button(text(words.back))
+                    .on_press(Message::Close)
+                    .style(button::text),
+                runner.view(order, ctx).map(Message::Check)
+            ]
+            .spacing(theme::SPACE_S)
+            .into(),
+            Work::Defect {
+                form,
+                proposals,
+                proposed,
+            } => {
+                let intro = proposed.then(|| {
+                    container(text(fill(
+                        words.proposal,
+                        &[("left", &(proposals.len() + 1).to_string())],
+                    )))
+                    .padding(theme::SPACE_S)
+                    .width(Length::Fill)
+                    .style(theme::warning_box)
+                });
+                let buttons = if *proposed {
+                    row![
+                        button(text(words.confirm_defect))
+                            .on_press(Message::SaveDefect)
+                            .style(button::primary),
+                        button(text(words.skip_defect))
+                            .on_press(Message::SkipProposal)
+                            .style(button::secondary),
+                    ]
+                } else {
+                    row![
+                        button(text(words.save_defect))
+                            .on_press(Message::SaveDefect)
+                            .style(button::primary),
+                        button(text(words.back))
+                            .on_press(Message::Close)
+                            .style(button::secondary),
+                    ]
+                };
+                column![
+                    intro,
+                    form.view(ctx).map(Message::Defect),
+                    buttons.spacing(theme::SPACE_S)
+                ]
+                .spacing(theme::SPACE_M)
+                .into()
+            }
+            Work::Contact(form) => contact_form(form, ctx, words),
+        };
+        scrollable(
+            column![header, self.note(), body]
+                .spacing(theme::SPACE_M)
+                .padding(
+                    iced::Padding::new(theme::SPACE_S)
+                        .right(theme::SPACE_M)
+                        .bottom(theme::SPACE_XL)
+                        .left(0.0),
+                ),
+        )
+        .height(Length::Fill)
+        .into()
+    }
+}
+
+fn order_header<'a>(
+    order: &'a Order,
+    ctx: Context<'a>,
+    words: &'static OrderWords,
+) -> Element<'a, Message> {
+    let facts = [
+        (words.placed, order.placed.to_string()),
+        (words.customer, order.customer.clone().unwrap_or_default()),
+        (words.maker, ctx.name_of(&order.made_by)),
+    ];
+    let facts = facts
+        .into_iter()
+        .fold(row![].spacing(theme::SPACE_XL), |row, (label, value)| {
+            row.push(
+                column![
+                    text(label).size(theme::TEXT_SMALL).style(theme::muted),
+                    text(value)
+                ]
+                .spacing(2),
+            )
+        });
+    column![
+        row![
+            text(&order.product).size(theme::TEXT_TITLE),
+            space::horizontal(),
+            text(&order.id)
+                .size(theme::TEXT_HEADING)
+                .style(theme::muted)
+        ]
+        .align_y(Alignment::Center),
+        facts
+    ]
+    .spacing(theme::SPACE_S)
+    .into()
+}
+
+fn overview<'a>(
+    order: &'a Order,
+    ctx: Context<'a>,
+    words: &'static OrderWords,
+) -> Element<'a, Message> {
+    let act = |label: &'static str, message: Message, primary: bool| {
+        button(text(label))
+            .on_press_maybe((!ctx.read_only).then_some(message))
+            .style(if primary {
+                button::primary
+            } else {
+                button::secondary
+            })
+    };
+    let actions = row![
+        act(words.run_check, Message::StartCheck, true),
+        act(words.log_defect, Message::NewDefect, false),
+        act(words.log_contact, Message::LogContact, false),
+        space::horizontal(),
+        button(text(words.record_pdf).size(theme::TEXT_SMALL))
+            .on_press(Message::Record(RecordFormat::Pdf))
+            .style(button::text),
+        button(text(words.record_html).size(theme::TEXT_SMALL))
+            .on_press(Message::Record(RecordFormat::Html))
+            .style(button::text),
+    ]
+    .spacing(theme::SPACE_S)
+    .align_y(Alignment::Center);
+
+    let mut checks = column![heading(words.checks)].spacing(theme::SPACE_S);
+    if order.checks.is_empty() {
+        checks = checks.push(text(words.no_checks).style(theme::muted));
+    }
+    for check in &order.checks {
+        checks = checks.push(check_card(order, check, ctx, words));
+    }
+
+    let mut defects = column![heading(words.defects)].spacing(theme::SPACE_S);
+    if order.defects.is_empty() {
+        defects = defects.push(text(words.no_defects).style(theme::muted));
+    }
+    for defect in &order.defects {
+        defects = defects.push(defect_entry(defect, ctx, words));
+    }
+
+    let alarm = ctx.records.workspace.contacts_per_order_alarm;
+    let over = order.over_alarm(alarm);
+    let count = text(fill(
+        words.contact_count,
+        &[
+            ("count", &order.contacts.len().to_string()),
+            ("alarm", &alarm.to_string()),
+        ],
+    ))
+    .size(theme::TEXT_SMALL)
+    .style(if over {
+        theme::error_text
+    } else {
+        theme::muted
+    });
+    let mut contacts = column![
+        row![
+            heading(words.contacts),
+            over.then(|| badge(words.over_alarm, Badge::Alarm))
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center),
+        count
+    ]
+    .spacing(theme::SPACE_S);
+    if order.contacts.is_empty() {
+        contacts = contacts.push(text(words.no_contacts).style(theme::muted));
+    }
+    for contact in &order.contacts {
+        let mut line = format!(
+            "{} · {} · {}",
+            contact.at,
+            channel_name(contact.channel, words),
+            ctx.name_of(&contact.by)
+        );
+        if contact.apology {
+            line.push_str(&format!(" · {}", words.apologised));
+        }
+        contacts = contacts.push(
+            container(
+                column![
+                    text(line).size(theme::TEXT_SMALL).style(theme::muted),
+                    text(&contact.about)
+                ]
+                .spacing(2),
+            )
+            .padding(theme::SPACE_S)
+            .width(Length::Fill)
+            .style(theme::row_box),
+        );
+    }
+    column![actions, checks, defects, contacts]
+        .spacing(theme::SPACE_L)
+        .into()
+}
+
+fn check_card<'a>(
+    order: &'a Order,
+    check: &'a Check,
+    ctx: Context<'a>,
+    words: &'static OrderWords,
+) -> Element<'a, Message> {
+    let _ = order;
+    let checklist = ctx
+        .records
+        .checklist_revision(&check.checklist, check.revision);
+    let title = checklist.map_or(check.checklist.as_str(), |c| c.title.as_str());
+    let revision = fill(
+        words.revision_short,
+        &[("revision", &check.revision.to_string())],
+    );
+    let by = fill(
+        words.by_at,
+        &[
+            ("who", &ctx.name_of(&check.checked_by)),
+            ("at", &check.at.to_string()),
+        ],
+    );
+    let mut card = column![].spacing(theme::SPACE_XS);
+    let verdict = checklist.map(|checklist| check.outcome(checklist));
+    card = card.push(
+        row![
+            text(title).size(theme::TEXT),
+            text(revision).size(theme::TEXT_SMALL).style(theme::muted),
+            space::horizontal(),
+            verdict.as_ref().map(|v| if v.passed() {
+                badge(words.passed, Badge::Approved)
+            } else {
+                badge(words.failed, Badge::Alarm)
+            })
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center),
+    );
+    card = card.push(text(by).size(theme::TEXT_SMALL).style(theme::muted));
+    if let (Some(checklist), Some(verdict)) = (checklist, &verdict) {
+        for (item, (_, judged, critical)) in checklist.items.iter().zip(&verdict.items) {
+            let answer = check
+                .results
+                .iter()
+                .find(|r| r.item == item.id)
+                .map(|r| answer_text(&r.outcome, &item.kind, words))
+                .unwrap_or_else(|| words.item_missing.to_owned());
+            let (mark, style): (&str, fn(&iced::Theme) -> text::Style) = match judged {
+                ItemVerdict::Passed => (words.item_pass, theme::ok_text),
+                ItemVerdict::Failed => (words.item_fail, theme::error_text),
+                ItemVerdict::NotApplicable => (words.item_na, theme::muted),
+                ItemVerdict::Missing if *critical => (words.item_missing, theme::error_text),
+                ItemVerdict::Missing => (words.item_missing, theme::muted),
+            };
+            card = card.push(
+                row![
+                    text(if *critical {
+                        format!("{} *", item.prompt)
+                    } else {
+                        item.prompt.clone()
+                    })
+                    .size(theme::TEXT_SMALL)
+                    .width(Length::Fill),
+                    text(answer).size(theme::TEXT_SMALL),
+                    text(mark)
+                        .size(theme::TEXT_SMALL)
+                        .style(style)
+                        .width(theme::NUMBER_WIDTH),
+                ]
+                .spacing(theme::SPACE_S),
+            );
+        }
+    }
+    container(card)
+        .padding(theme::SPACE_S)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+}
+
+/// An answer as the checker would read it: "58 g", "golden", "pass".
+fn answer_text(outcome: &Outcome, kind: &ItemKind, words: &OrderWords) -> String {
+    match (outcome, kind) {
+        (Outcome::Value(value), ItemKind::Measure { unit, .. }) => format!("{value} {unit}"),
+        (Outcome::Value(value), _) => value.to_string(),
+        (Outcome::Chosen(choice), _) => choice.clone(),
+        (Outcome::Text(text), _) => text.clone(),
+        (Outcome::Pass, _) => words.item_pass.to_owned(),
+        (Outcome::Fail, _) => words.item_fail.to_owned(),
+        (Outcome::NotApplicable, _) => words.item_na.to_owned(),
+    }
+}
+
+fn defect_entry<'a>(
+    defect: &'a Defect,
+    ctx: Context<'a>,
+    words: &'static OrderWords,
+) -> Element<'a, Message> {
+    let (state, kind) = match defect.state() {
+        DefectState::Open => (words.state_open, Badge::Alarm),
+        DefectState::Fixed => (words.state_fixed, Badge::Draft),
+        DefectState::Verified => (words.state_verified, Badge::Approved),
+    };
+    let place = match (&defect.procedure, &defect.step) {
+        (Some(procedure), Some(step)) => format!("{procedure} / {step}"),
+        (Some(procedure), None) => procedure.clone(),
+        _ => String::new(),
+    };
+    let overdue = defect
+        .is_overdue(ctx.today)
+        .then(|| badge(words.overdue, Badge::Alarm));
+    button(
+        column![
+            row![
+                text(&defect.id).size(theme::TEXT_SMALL).style(theme::muted),
+                text(&defect.category).size(theme::TEXT_SMALL),
+                text(format!("{:?}", defect.severity)).size(theme::TEXT_SMALL),
+                text(place).size(theme::TEXT_SMALL).style(theme::muted),
+                space::horizontal(),
+                overdue,
+                badge(state, kind),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+            text(&defect.description),
+        ]
+        .spacing(theme::SPACE_XS),
+    )
+    .width(Length::Fill)
+    .padding(theme::SPACE_S)
+    .style(theme::nav(false))
+    .on_press(Message::OpenDefect(defect.id.clone()))
+    .into()
+}
+
+fn contact_form<'a>(
+    form: &'a super::ContactForm,
+    ctx: Context<'a>,
+    words: &'static OrderWords,
+) -> Element<'a, Message> {
+    let channels: Vec<ChannelChoice> = CHANNELS
+        .iter()
+        .map(|channel| ChannelChoice {
+            channel: *channel,
+            name: channel_name(*channel, words),
+        })
+        .collect();
+    let chosen = ChannelChoice {
+        channel: form.channel,
+        name: channel_name(form.channel, words),
+    };
+    column![
+        text(words.log_contact).size(theme::TEXT_HEADING),
+        row![
+            labelled(
+                words.channel,
+                pick_list(channels, Some(chosen), |c| Message::ContactChannel(
+                    c.channel
+                ))
+                .width(theme::PICK_WIDTH)
+            ),
+            labelled(
+                words.taken_by,
+                pick_list(people(ctx.records), form.by.clone(), Message::ContactBy)
+                    .width(theme::PICK_WIDTH * 1.5)
+            ),
+        ]
+        .spacing(theme::SPACE_M),
+        labelled(
+            words.about,
+            text_input(words.about_hint, &form.about)
+                .id("contact-about")
+                .on_input(Message::ContactAbout)
+                .on_submit(Message::SaveContact)
+                .padding(theme::SPACE_S)
+        ),
+        checkbox(form.apology)
+            .label(words.apology)
+            .on_toggle(Message::ContactApology),
+        row![
+            button(text(words.save_contact))
+                .on_press(Message::SaveContact)
+                .style(button::primary),
+            button(text(words.back))
+                .on_press(Message::Close)
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S),
+    ]
+    .spacing(theme::SPACE_M)
+    .max_width(640)
+    .into()
+}
