@@ -37,7 +37,7 @@ fn staff_make_a_new_order_and_log_a_call_about_it_as_readable_ron() {
 "#
     );
 
-    desk.click("Log a contact");
+    desk.key(Key::Character("l".into()), Modifiers::COMMAND);
     desk.type_into("contact-about", "Says the second ball was small");
     desk.click("We apologised");
     desk.click("Save contact");

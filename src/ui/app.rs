@@ -93,6 +93,8 @@ pub enum Message {
     Loaded(Handoff<Result<Folder, String>>),
     Section(Section),
     Search(String),
+    /// Enter in the search field: open the first match, where a screen can.
+    SearchSubmit,
     Procedures(procedures::Message),
     Orders(orders::Message),
     Defects(defects::Message),
@@ -171,6 +173,12 @@ enum Command {
     Delete,
     Close,
     Move(Direction),
+    /// Run a check on the order in front.
+    Check,
+    /// Log a defect on it.
+    Defect,
+    /// Log a customer contact on it.
+    Contact,
 }
 
 /// A save refused because the file changed on disk: both versions, for the user to choose.
@@ -481,6 +489,13 @@ impl App {
             Message::Search(search) => {
                 desk.search = search;
                 Task::none()
+            }
+            Message::SearchSubmit if desk.section == Section::Orders => {
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
+                let action = desk
+                    .orders
+                    .update(orders::Message::OpenFirst(desk.search.clone()), &ctx);
+                desk.order_action(action, words, me.as_deref(), now)
             }
             Message::Procedures(message) => {
                 let ctx = context(&desk.folder, words, me.as_deref(), now);
@@ -833,12 +848,21 @@ impl Desk {
             modifiers.shift(),
             modifiers.alt(),
         ) {
-            (Key::Character("f"), true, _, _) => {
-                self.section = if self.section == Section::Checklists {
-                    Section::Checklists
+            // Tab walks the text fields, as in every form people know.
+            (Key::Named(Named::Tab), false, shift, false) => {
+                return if shift {
+                    operation::focus_previous()
                 } else {
-                    Section::Procedures
+                    operation::focus_next()
                 };
+            }
+            (Key::Character("f"), true, _, _) => {
+                if !matches!(
+                    self.section,
+                    Section::Procedures | Section::Checklists | Section::Orders | Section::Defects
+                ) {
+                    self.section = Section::Procedures;
+                }
                 return operation::focus(SEARCH_ID);
             }
             (Key::Character(digit), true, false, false)
@@ -855,6 +879,9 @@ impl Desk {
                 Command::Redo
             }
             (Key::Character("n"), true, _, _) => Command::New,
+            (Key::Character("k"), true, _, _) => Command::Check,
+            (Key::Character("d"), true, _, _) => Command::Defect,
+            (Key::Character("l"), true, _, _) => Command::Contact,
             (Key::Named(Named::Delete), false, _, false) => Command::Delete,
             (Key::Named(Named::Escape), _, _, _) => Command::Close,
             (Key::Named(Named::ArrowUp), _, _, true) => Command::Move(Direction::Up),
@@ -877,6 +904,7 @@ impl Desk {
                     Command::New => self.procedures.update(M::New, &ctx),
                     Command::Delete => self.procedures.update(M::AskDelete, &ctx),
                     Command::Close => self.procedures.update(M::CloseDialog, &ctx),
+                    Command::Check | Command::Defect | Command::Contact => return Task::none(),
                 };
                 self.procedure_action(action, words, me, now)
             }
@@ -890,6 +918,7 @@ impl Desk {
                     Command::New => self.checklists.update(M::New, &ctx),
                     Command::Delete => self.checklists.update(M::AskDelete, &ctx),
                     Command::Close => self.checklists.update(M::CloseDialog, &ctx),
+                    Command::Check | Command::Defect | Command::Contact => return Task::none(),
                 };
                 self.checklist_action(action, words, me, now)
             }
@@ -899,6 +928,9 @@ impl Desk {
                     Command::New => Some(M::New),
                     Command::Close => Some(M::Close),
                     Command::Save => self.orders.save_message(),
+                    Command::Check => Some(M::StartCheck),
+                    Command::Defect => Some(M::NewDefect),
+                    Command::Contact => Some(M::LogContact),
                     _ => None,
                 };
                 match message {
@@ -981,6 +1013,7 @@ fn with_search<'a>(
             text_input(words.search, search)
                 .id(SEARCH_ID)
                 .on_input(Message::Search)
+                .on_submit(Message::SearchSubmit)
                 .padding(theme::SPACE_S)
         )
         .padding([theme::SPACE_S, theme::SPACE_L]),

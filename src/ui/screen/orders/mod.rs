@@ -103,6 +103,8 @@ enum Work {
 pub enum Message {
     Filter(Filter),
     Select(String),
+    /// Enter in the search field: the first order the list shows.
+    OpenFirst(String),
     New,
     NewId(String),
     NewPlaced(String),
@@ -234,6 +236,19 @@ impl Orders {
             }
             Message::Select(id) => {
                 self.show(&id);
+                Action::None
+            }
+            Message::OpenFirst(search) => {
+                let needle = search.trim().to_lowercase();
+                if let Some(order) = ctx
+                    .records
+                    .orders
+                    .iter()
+                    .rev()
+                    .find(|order| order.matches(&needle) && self.filter.keeps(order, ctx))
+                {
+                    self.show(&order.id.clone());
+                }
                 Action::None
             }
             Message::New => {

@@ -23,9 +23,9 @@ crate::texts!(OrderWords {
     save_order: "Save order", "Bestelling opslaan";
     cancel: "Cancel", "Annuleren";
     back: "Back to the order", "Terug naar de bestelling";
-    run_check: "Run a check", "Controle uitvoeren";
-    log_defect: "Log a defect", "Gebrek vastleggen";
-    log_contact: "Log a contact", "Klantcontact vastleggen";
+    run_check: "Run a check (Ctrl+K)", "Controle uitvoeren (Ctrl+K)";
+    log_defect: "Log a defect (Ctrl+D)", "Gebrek vastleggen (Ctrl+D)";
+    log_contact: "Log a contact (Ctrl+L)", "Klantcontact vastleggen (Ctrl+L)";
     record_pdf: "QC record (PDF)…", "Kwaliteitsrecord (PDF)…";
     record_html: "QC record (HTML)…", "Kwaliteitsrecord (HTML)…";
     checks: "Checks", "Controles";
