@@ -31,6 +31,10 @@ pub const LIST_WIDTH: f32 = 300.0;
 pub const NUMBER_WIDTH: f32 = 80.0;
 /// Width of a short pick list: a checklist item's kind.
 pub const PICK_WIDTH: f32 = 150.0;
+/// Width of a check item's option list: "allergy on slip, clean scoop used" fits.
+pub const CHOICE_WIDTH: f32 = 320.0;
+/// Width of the "Checked by" pick list beside the checklist's.
+pub const CHECKER_WIDTH: f32 = 240.0;
 /// Space above and below a badge's words.
 pub const BADGE_PADDING: f32 = 2.0;
 /// Space between the entries of a record list.
