@@ -414,3 +414,36 @@ fn a_checklist_revised_while_checking_is_looked_over_before_saving() {
     let (check, _) = done(runner.update(Message::Save, &order, &ctx));
     assert_eq!(check.revision, 3);
 }
+
+#[test]
+fn enter_moves_on_to_the_next_field_to_type_in() {
+    let records = sample();
+    let ctx = ctx(&records, "tom");
+    // "Ham & cheese roll", made by Priya.
+    let order = order(&records, "2026-11-0011");
+    let mut runner = Runner::new(&order, &ctx);
+    assert_eq!(runner.checklist_id(), Some("sandwich-check"));
+    let next = |runner: &mut Runner, item: &str| match runner.update(
+        Message::Submit(item.into()),
+        &order,
+        &ctx,
+    ) {
+        Event::Focus(id) => id,
+        other => panic!("expected Focus after {item}, got {other:?}"),
+    };
+    assert_eq!(next(&mut runner, "bread"), "measure-ham-slices");
+    assert_eq!(next(&mut runner, "ham-weight"), "text-label-time");
+    let first = next(&mut runner, "label-time");
+    assert_eq!(first, "measure-fridge");
+    // The same id is handed out each time, not a new copy per keystroke.
+    assert!(std::ptr::eq(first, next(&mut runner, "label-time")));
+    // The last field saves, here refused: nothing is answered yet.
+    let last = runner.update(Message::Submit("fridge".into()), &order, &ctx);
+    assert!(matches!(last, Event::None), "{last:?}");
+    assert!(shows(
+        &runner,
+        &order,
+        ctx,
+        "Answer the 5 critical items marked below before saving."
+    ));
+}
