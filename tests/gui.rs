@@ -8,6 +8,7 @@ mod desk;
 
 use desk::Desk;
 use iced::keyboard::{Key, Modifiers, key::Named};
+use iced_test::Error;
 use rightfirst::store::Folder;
 use rightfirst::ui::Message;
 
