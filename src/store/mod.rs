@@ -7,6 +7,7 @@
 
 #[cfg(feature = "gui")]
 pub mod config;
+pub mod document;
 pub mod format;
 pub mod layout;
 mod load;
