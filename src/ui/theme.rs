@@ -45,6 +45,15 @@ pub const HISTORY_REVISION_WIDTH: f32 = 110.0;
 pub const HISTORY_DATE_WIDTH: f32 = 100.0;
 /// See [`HISTORY_REVISION_WIDTH`].
 pub const HISTORY_NAME_WIDTH: f32 = 120.0;
+/// Width of the defect log beside the defect form: a row holds date, order, category,
+/// severity and two badges.
+pub const DEFECT_LIST_WIDTH: f32 = 460.0;
+/// Width of a date field: "2026-11-23" and room for the cursor.
+pub const DATE_WIDTH: f32 = 130.0;
+/// Least height of a multi-line description.
+pub const DESCRIPTION_HEIGHT: f32 = 96.0;
+/// Width of the "Why? (3)" labels of the five-whys ladder.
+pub const WHY_LABEL_WIDTH: f32 = 90.0;
 
 /// Light or dark, as the system or the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -292,5 +301,43 @@ pub fn error_text(theme: &Theme) -> text::Style {
 pub fn ok_text(theme: &Theme) -> text::Style {
     text::Style {
         color: Some(theme.extended_palette().success.base.color),
+    }
+}
+
+/// One option of a row of options (severity, who found it, a filter): the chosen one
+/// stands out, the others are outlined.
+pub fn choice(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme: &Theme, status: button::Status| {
+        let palette = theme.extended_palette();
+        let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
+        let (background, text_color, edge) = if selected {
+            (
+                palette.primary.weak.color,
+                palette.primary.weak.text,
+                palette.primary.base.color,
+            )
+        } else if hovered {
+            (
+                palette.background.strong.color,
+                palette.background.strong.text,
+                palette.background.strong.color,
+            )
+        } else {
+            (
+                palette.background.weakest.color,
+                palette.background.base.text,
+                palette.background.strong.color,
+            )
+        };
+        button::Style {
+            background: Some(background.into()),
+            text_color,
+            border: Border {
+                width: 1.0,
+                radius: 4.0.into(),
+                color: edge,
+            },
+            ..button::Style::default()
+        }
     }
 }

@@ -1,23 +1,121 @@
 //! The defect form: category, severity, procedure and step, description, cost, photos,
 //! the five-whys ladder and the action. Used from an order and from the defect log.
 
-use iced::Element;
-use iced::widget::{column, text, text_input};
+mod typed;
+mod view;
 
-use crate::model::Defect;
+#[cfg(test)]
+mod tests;
+
+use iced::widget::text_editor;
+
+pub use typed::{CostError, shown_cents, typed_cents};
+use typed::{filled, shown_date, typed_date};
+
+use super::words::DefectWords;
+use crate::model::{Action, ActionKind, Date, Defect, DefectState, FoundBy, RootCause, Severity};
 use crate::ui::screen::Context;
+use crate::ui::text::{Language, fill};
+
+/// Who found a defect, as the form offers it; a staff member is picked beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finder {
+    /// The second check.
+    Check,
+    /// Someone on the staff.
+    Staff,
+    /// The customer.
+    Customer,
+}
 
 /// A defect open for editing.
 #[derive(Debug, Clone)]
 pub struct DefectForm {
     original: Defect,
+    start: Fields,
+    fields: Fields,
+    /// The cost as typed; `None` until the user types, so the saved cost shows with the
+    /// decimal mark of the user's language.
+    cost: Option<String>,
+    /// The description as its wrapping editor holds it, with cursor and selection; kept
+    /// equal to `fields.description`.
+    description: text_editor::Content,
+    /// What is done, likewise: actions run to a few sentences.
+    what: text_editor::Content,
+}
+
+/// Everything the user edits, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fields {
+    category: String,
+    severity: Severity,
+    found: String,
+    finder: Finder,
+    /// Who on the staff found it, when `finder` is `Staff`.
+    finder_person: Option<String>,
+    procedure: Option<String>,
+    step: Option<String>,
     description: String,
+    photos: Vec<String>,
+    whys: Vec<String>,
+    cause: String,
+    action: ActionFields,
+}
+
+/// The action, as typed; all empty means there is no action.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct ActionFields {
+    kind: Option<ActionKind>,
+    what: String,
+    owner: Option<String>,
+    due: String,
+    done: String,
+    verified: String,
+    verified_by: Option<String>,
+}
+
+impl ActionFields {
+    fn is_empty(&self) -> bool {
+        self.kind.is_none()
+            && self.owner.is_none()
+            && self.verified_by.is_none()
+            && [&self.what, &self.due, &self.done, &self.verified]
+                .iter()
+                .all(|field| field.trim().is_empty())
+    }
 }
 
 /// What the user did in the form.
 #[derive(Debug, Clone)]
 pub enum Message {
-    Description(String),
+    Category(String),
+    Severity(Severity),
+    Found(String),
+    FoundBy(Finder),
+    /// The staff member who found it.
+    FoundByPerson(String),
+    /// A procedure, or none; a different procedure clears the step.
+    Procedure(Option<String>),
+    Step(Option<String>),
+    /// Typing, moving the cursor or selecting in the description.
+    Description(text_editor::Action),
+    Cost(String),
+    AddPhoto,
+    RemovePhoto(usize),
+    Why(usize, String),
+    AddWhy,
+    RemoveWhy(usize),
+    Cause(String),
+    ActionKind(ActionKind),
+    /// Typing, moving the cursor or selecting in what is done.
+    ActionWhat(text_editor::Action),
+    ActionOwner(Option<String>),
+    Due(String),
+    Done(String),
+    Verified(String),
+    VerifiedBy(Option<String>),
+    /// Empties every field of the action: the defect has no action.
+    ClearAction,
 }
 
 /// What the form asks of the screen holding it.
@@ -29,11 +127,58 @@ pub enum Event {
     PickPhoto,
 }
 
+/// The widget id of the `index`th why of the ladder.
+pub fn why_input_id(index: usize) -> String {
+    format!("defect-why-{index}")
+}
+
+impl Fields {
+    fn of(defect: &Defect) -> Self {
+        let (finder, finder_person) = match &defect.found_by {
+            FoundBy::Check => (Finder::Check, None),
+            FoundBy::Staff(person) => (Finder::Staff, Some(person.clone())),
+            FoundBy::Customer => (Finder::Customer, None),
+        };
+        let root = defect.root_cause.clone().unwrap_or_default();
+        let action = defect
+            .action
+            .as_ref()
+            .map_or_else(ActionFields::default, |action| ActionFields {
+                kind: Some(action.kind),
+                what: action.what.clone(),
+                owner: action.owner.clone(),
+                due: shown_date(action.due),
+                done: shown_date(action.done),
+                verified: shown_date(action.verified),
+                verified_by: action.verified_by.clone(),
+            });
+        Fields {
+            category: defect.category.clone(),
+            severity: defect.severity,
+            found: defect.found.to_string(),
+            finder,
+            finder_person,
+            procedure: defect.procedure.clone(),
+            step: defect.step.clone(),
+            description: defect.description.clone(),
+            photos: defect.photos.clone(),
+            whys: root.whys,
+            cause: root.cause,
+            action,
+        }
+    }
+}
+
 impl DefectForm {
     /// A form holding `defect`, new (proposed) or as saved.
     pub fn new(defect: Defect) -> Self {
+        let fields = Fields::of(&defect);
         DefectForm {
-            description: defect.description.clone(),
+            description: text_editor::Content::with_text(&fields.description),
+            what: text_editor::Content::with_text(&fields.action.what),
+            start: fields.clone(),
+            fields,
+            cost: None,
             original: defect,
         }
     }
@@ -43,40 +188,273 @@ impl DefectForm {
         &self.original.id
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, _ctx: &Context) -> Event {
+    /// The defect the form was opened on.
+    pub fn original(&self) -> &Defect {
+        &self.original
+    }
+
+    /// How many whys the ladder holds.
+    pub fn whys(&self) -> usize {
+        self.fields.whys.len()
+    }
+
+    /// Handles a message. Nothing changes in a read-only workspace.
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Event {
+        // Moving the cursor and selecting are not edits: they work in a read-only workspace.
+        match &message {
+            Message::Description(action) if !action.is_edit() => {
+                self.description.perform(action.clone());
+                return Event::None;
+            }
+            Message::ActionWhat(action) if !action.is_edit() => {
+                self.what.perform(action.clone());
+                return Event::None;
+            }
+            _ => {}
+        }
+        if ctx.read_only {
+            return Event::None;
+        }
+        let fields = &mut self.fields;
+        let action = &mut fields.action;
         match message {
-            Message::Description(description) => self.description = description,
+            Message::Category(category) => fields.category = category,
+            Message::Severity(severity) => fields.severity = severity,
+            Message::Found(found) => fields.found = found,
+            Message::FoundBy(finder) => {
+                fields.finder = finder;
+                // Most often it is you who noticed.
+                if finder == Finder::Staff && fields.finder_person.is_none() {
+                    fields.finder_person = ctx.me.map(|me| me.id.clone());
+                }
+            }
+            Message::FoundByPerson(person) => {
+                fields.finder = Finder::Staff;
+                fields.finder_person = Some(person);
+            }
+            Message::Procedure(procedure) => {
+                // Step ids belong to one procedure: another procedure's step means nothing.
+                if procedure != fields.procedure {
+                    fields.step = None;
+                }
+                fields.procedure = procedure;
+            }
+            Message::Step(step) => {
+                if fields.procedure.is_some() {
+                    fields.step = step;
+                }
+            }
+            Message::Description(edit) => {
+                self.description.perform(edit);
+                fields.description = self.description.text();
+            }
+            Message::Cost(cost) => self.cost = Some(cost),
+            Message::AddPhoto => return Event::PickPhoto,
+            Message::RemovePhoto(n) => {
+                if n < fields.photos.len() {
+                    fields.photos.remove(n);
+                }
+            }
+            Message::Why(n, why) => {
+                if let Some(slot) = fields.whys.get_mut(n) {
+                    *slot = why;
+                }
+            }
+            Message::AddWhy => fields.whys.push(String::new()),
+            Message::RemoveWhy(n) => {
+                if n < fields.whys.len() {
+                    fields.whys.remove(n);
+                }
+            }
+            Message::Cause(cause) => fields.cause = cause,
+            Message::ActionKind(kind) => action.kind = Some(kind),
+            Message::ActionWhat(edit) => {
+                self.what.perform(edit);
+                action.what = self.what.text();
+            }
+            Message::ActionOwner(owner) => action.owner = owner,
+            Message::Due(due) => action.due = due,
+            Message::Done(done) => action.done = done,
+            Message::Verified(verified) => action.verified = verified,
+            Message::VerifiedBy(person) => action.verified_by = person,
+            Message::ClearAction => {
+                *action = ActionFields::default();
+                self.what = text_editor::Content::new();
+            }
         }
         Event::None
     }
 
     /// A photo copied into the workspace, relative to it.
     pub fn add_photo(&mut self, path: String) {
-        let _ = path;
+        if !self.fields.photos.contains(&path) {
+            self.fields.photos.push(path);
+        }
     }
 
     /// Whether anything differs from the defect the form was opened on.
     pub fn is_changed(&self) -> bool {
-        self.description != self.original.description
+        let cost_changed = self
+            .cost
+            .as_deref()
+            .is_some_and(|cost| typed_cents(cost) != Ok(self.original.cost_cents));
+        self.fields != self.start || cost_changed
     }
 
-    /// The defect as filled in, or what must be fixed first, in the user's words.
-    pub fn finish(&self, _ctx: &Context) -> Result<Defect, String> {
-        Ok(Defect {
-            description: self.description.clone(),
-            ..self.original.clone()
-        })
+    /// The cost as the field shows it.
+    fn cost_text(&self, language: Language) -> String {
+        self.cost
+            .clone()
+            .unwrap_or_else(|| shown_cents(self.original.cost_cents, language))
     }
 
-    /// The form.
-    pub fn view<'a>(&'a self, ctx: Context<'a>) -> Element<'a, Message> {
-        column![
-            text(ctx.words.defects),
-            text_input("", &self.description)
-                .id("defect-description")
-                .on_input(Message::Description)
-        ]
-        .into()
+    /// Open, Fixed or Verified, from the dates as typed.
+    pub fn state(&self) -> DefectState {
+        let action = &self.fields.action;
+        let set = |text: &str| matches!(typed_date(text), Ok(Some(_)));
+        if set(&action.verified) {
+            DefectState::Verified
+        } else if set(&action.done) {
+            DefectState::Fixed
+        } else {
+            DefectState::Open
+        }
+    }
+
+    /// Whether the action, as typed, is past due on `today` and not done.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        let action = &self.fields.action;
+        action.done.trim().is_empty()
+            && matches!(typed_date(&action.due), Ok(Some(due)) if due < today)
+    }
+
+    /// The defect as filled in, or what must be fixed first, in the user's words (one
+    /// line per problem).
+    pub fn finish(&self, ctx: &Context) -> Result<Defect, String> {
+        let words = DefectWords::of(ctx.language);
+        let fields = &self.fields;
+        let mut errors = Vec::new();
+        let mut date = |label: &str, text: &str| {
+            typed_date(text).unwrap_or_else(|()| {
+                errors.push(fill(
+                    words.field_error,
+                    &[("field", label), ("error", words.not_a_date)],
+                ));
+                None
+            })
+        };
+        let found = date(words.found, &fields.found);
+        let action = &fields.action;
+        let due = date(words.due, &action.due);
+        let done = date(words.done, &action.done);
+        let verified = date(words.verified, &action.verified);
+        if fields.found.trim().is_empty() {
+            errors.push(fill(
+                words.field_error,
+                &[("field", words.found), ("error", words.not_a_date)],
+            ));
+        }
+
+        let category = fields.category.trim();
+        if category.is_empty() {
+            errors.push(words.category_missing.to_owned());
+        } else if !ctx
+            .records
+            .workspace
+            .defect_categories
+            .iter()
+            .any(|c| c == category)
+        {
+            errors.push(fill(words.category_unknown, &[("category", category)]));
+        }
+        let found_by = match (fields.finder, &fields.finder_person) {
+            (Finder::Check, _) => Some(FoundBy::Check),
+            (Finder::Customer, _) => Some(FoundBy::Customer),
+            (Finder::Staff, Some(person)) => Some(FoundBy::Staff(person.clone())),
+            (Finder::Staff, None) => {
+                errors.push(words.found_by_missing.to_owned());
+                None
+            }
+        };
+        let description = fields.description.trim();
+        if description.is_empty() {
+            errors.push(words.description_missing.to_owned());
+        }
+        let cost = typed_cents(&self.cost_text(ctx.language)).unwrap_or_else(|error| {
+            let why = match error {
+                CostError::NotAnAmount => words.not_an_amount,
+                CostError::Negative => words.negative,
+            };
+            errors.push(fill(
+                words.field_error,
+                &[("field", words.cost), ("error", why)],
+            ));
+            0
+        });
+
+        let whys: Vec<String> = fields.whys.iter().filter_map(|w| filled(w)).collect();
+        let cause = fields.cause.trim().to_owned();
+        let root_cause =
+            (!whys.is_empty() || !cause.is_empty()).then_some(RootCause { whys, cause });
+
+        let action = if action.is_empty() {
+            None
+        } else {
+            let what = filled(&action.what);
+            if what.is_none() {
+                errors.push(words.what_missing.to_owned());
+            }
+            if action.kind.is_none() {
+                errors.push(words.kind_missing.to_owned());
+            }
+            match (done, verified) {
+                (None, Some(_)) if action.done.trim().is_empty() => {
+                    errors.push(words.verified_not_done.to_owned());
+                }
+                (Some(done), Some(verified)) if verified < done => {
+                    errors.push(fill(
+                        words.verified_before_done,
+                        &[
+                            ("verified", &verified.to_string()),
+                            ("done", &done.to_string()),
+                        ],
+                    ));
+                }
+                _ => {}
+            }
+            let verified_typed = !action.verified.trim().is_empty();
+            match (verified_typed, &action.verified_by) {
+                (true, None) => errors.push(words.verifier_missing.to_owned()),
+                (false, Some(_)) => errors.push(words.verified_by_alone.to_owned()),
+                _ => {}
+            }
+            what.zip(action.kind).map(|(what, kind)| Action {
+                kind,
+                what,
+                owner: action.owner.clone(),
+                due,
+                done,
+                verified,
+                verified_by: action.verified_by.clone(),
+            })
+        };
+
+        match (errors.is_empty(), found, found_by) {
+            (true, Some(found), Some(found_by)) => Ok(Defect {
+                id: self.original.id.clone(),
+                found,
+                found_by,
+                category: category.to_owned(),
+                procedure: fields.procedure.clone(),
+                step: fields.procedure.as_ref().and(fields.step.clone()),
+                severity: fields.severity,
+                description: description.to_owned(),
+                cost_cents: cost,
+                root_cause,
+                action,
+                photos: fields.photos.clone(),
+            }),
+            _ => Err(errors.join("\n")),
+        }
     }
 }

@@ -1,20 +1,91 @@
 //! The defect log across all orders, with filters, and the defect form it opens.
 
 pub mod form;
+pub mod log;
+pub mod place;
+mod view;
+mod widgets;
+pub mod words;
 
-use iced::Element;
+use crate::model::{DefectState, Order};
+use crate::ui::screen::Context;
 
-use crate::model::Order;
-use crate::ui::screen::{Context, coming};
+use form::DefectForm;
+use log::{Filter, ProcedureFilter};
+use words::DefectWords;
+
+/// A pick-list entry: the value it stands for and the words it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice<T> {
+    /// What picking it means.
+    pub value: T,
+    /// What the list shows.
+    pub label: String,
+}
+
+impl<T> Choice<T> {
+    /// An entry showing `label`.
+    pub fn new(value: T, label: impl Into<String>) -> Self {
+        Choice {
+            value,
+            label: label.into(),
+        }
+    }
+}
+
+impl<T> std::fmt::Display for Choice<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// The entry of `choices` for `value`; one naming the bare id when the list lacks it (a
+/// person who left, a retired procedure), so the pick list never lies.
+pub fn chosen(choices: &[Choice<Option<String>>], value: Option<&str>) -> Choice<Option<String>> {
+    choices
+        .iter()
+        .find(|c| c.value.as_deref() == value)
+        .cloned()
+        .unwrap_or_else(|| Choice::new(value.map(String::from), value.unwrap_or_default()))
+}
 
 /// The defect log screen.
 #[derive(Debug, Default)]
-pub struct Defects {}
+pub struct Defects {
+    filter: Filter,
+    open: Option<Open>,
+    /// The defect to open once the save in flight is done: picking another defect saves
+    /// the edited one first.
+    pending: Option<Open>,
+    message: Option<String>,
+}
+
+/// A defect open in the form, and its order.
+#[derive(Debug)]
+struct Open {
+    order: String,
+    form: DefectForm,
+}
 
 /// What the user did on the defect log.
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// Show only defects in this state; `None` for all.
+    State(Option<DefectState>),
+    /// Show only defects of this category; `None` for all.
+    Category(Option<String>),
+    Procedure(ProcedureFilter),
+    OverdueOnly(bool),
+    /// Open a defect: its order's id and its own.
+    Select {
+        order: String,
+        defect: String,
+    },
     Form(form::Message),
+    Save,
+    /// Forget the edits: the form shows the defect as saved.
+    Discard,
+    OpenOrder,
 }
 
 /// What the app should do for the screen.
@@ -32,32 +103,207 @@ pub enum Action {
     OpenOrder(String),
 }
 
+/// The ids of the first whys, for focus: an [`Action::Focus`] names a `'static` id.
+const WHY_IDS: [&str; 10] = [
+    "defect-why-0",
+    "defect-why-1",
+    "defect-why-2",
+    "defect-why-3",
+    "defect-why-4",
+    "defect-why-5",
+    "defect-why-6",
+    "defect-why-7",
+    "defect-why-8",
+    "defect-why-9",
+];
+
 impl Defects {
+    /// The open defect: its order's id and its own.
+    pub fn selected(&self) -> Option<(&str, &str)> {
+        self.open
+            .as_ref()
+            .map(|open| (open.order.as_str(), open.form.id()))
+    }
+
+    /// Whether the open defect has unsaved edits.
+    pub fn is_dirty(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_some_and(|open| open.form.is_changed())
+    }
+
+    /// The filters in force.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Opens a defect of an order, as saved; `false` when there is no such defect. Unsaved
+    /// edits of the defect open before are dropped: ask [`Defects::is_dirty`] first.
+    pub fn open(&mut self, ctx: &Context, order: &str, defect: &str) -> bool {
+        self.message = None;
+        self.pending = None;
+        self.open = open_of(ctx, order, defect);
+        self.open.is_some()
+    }
+
     /// Handles a message.
-    pub fn update(&mut self, message: Message, _ctx: &Context) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
         match message {
-            Message::Form(_) => Action::None,
+            Message::State(state) => self.filter.state = state,
+            Message::Category(category) => self.filter.category = category,
+            Message::Procedure(procedure) => self.filter.procedure = procedure,
+            Message::OverdueOnly(only) => self.filter.overdue_only = only,
+            Message::Select { order, defect } => return self.select(ctx, order, defect),
+            Message::Form(message) => return self.edit(message, ctx),
+            Message::Save => return self.save(ctx),
+            Message::Discard => {
+                if let Some(open) = &mut self.open {
+                    let saved = ctx
+                        .records
+                        .orders
+                        .iter()
+                        .find(|o| o.id == open.order)
+                        .and_then(|o| o.defects.iter().find(|d| d.id == open.form.id()))
+                        .unwrap_or(open.form.original())
+                        .clone();
+                    open.form = DefectForm::new(saved);
+                }
+                self.message = None;
+            }
+            Message::OpenOrder => {
+                if let Some(open) = &self.open {
+                    return Action::OpenOrder(open.order.clone());
+                }
+            }
         }
+        Action::None
+    }
+
+    /// Opens another defect; the edited one is saved first, and one that cannot be saved
+    /// stays open with what is wrong.
+    fn select(&mut self, ctx: &Context, order: String, defect: String) -> Action {
+        if self.selected() == Some((order.as_str(), defect.as_str())) {
+            return Action::None;
+        }
+        let Some(next) = open_of(ctx, &order, &defect) else {
+            return Action::None;
+        };
+        if !self.is_dirty() || ctx.read_only {
+            self.message = None;
+            self.open = Some(next);
+            return Action::None;
+        }
+        match self.save(ctx) {
+            Action::Save(order) => {
+                self.pending = Some(next);
+                Action::Save(order)
+            }
+            other => other,
+        }
+    }
+
+    fn edit(&mut self, message: form::Message, ctx: &Context) -> Action {
+        let Some(open) = &mut self.open else {
+            return Action::None;
+        };
+        let adds_why = matches!(message, form::Message::AddWhy);
+        let event = open.form.update(message, ctx);
+        self.message = None;
+        match event {
+            form::Event::PickPhoto => Action::PickPhoto,
+            form::Event::None if adds_why && !ctx.read_only => open
+                .form
+                .whys()
+                .checked_sub(1)
+                .and_then(|last| WHY_IDS.get(last).copied())
+                .map_or(Action::None, Action::Focus),
+            form::Event::None => Action::None,
+        }
+    }
+
+    /// The order with the open defect as edited, for the app to save; what is wrong, shown
+    /// above the form, when it cannot be saved.
+    fn save(&mut self, ctx: &Context) -> Action {
+        let words = DefectWords::of(ctx.language);
+        let Some(open) = &self.open else {
+            return Action::None;
+        };
+        if ctx.read_only {
+            self.message = Some(words.read_only.to_owned());
+            return Action::None;
+        }
+        let defect = match open.form.finish(ctx) {
+            Ok(defect) => defect,
+            Err(error) => {
+                self.message = Some(error);
+                return Action::None;
+            }
+        };
+        let mut order = match ctx.records.orders.iter().find(|o| o.id == open.order) {
+            Some(order) => order.clone(),
+            None => {
+                self.message = Some(words.gone.to_owned());
+                return Action::None;
+            }
+        };
+        // Only the defect itself is replaced: the rest of the order is as on disk now.
+        match order.defects.iter_mut().find(|d| d.id == defect.id) {
+            Some(slot) => *slot = defect,
+            None => {
+                self.message = Some(words.gone.to_owned());
+                return Action::None;
+            }
+        }
+        Action::Save(Box::new(order))
     }
 
     /// A photo copied into the workspace for the open defect.
     pub fn photo_attached(&mut self, path: String) {
-        let _ = path;
+        if let Some(open) = &mut self.open {
+            open.form.add_photo(path);
+        }
     }
 
-    /// The app saved `order`: the screen shows it as saved.
+    /// The app saved `order`: the screen shows it as saved, then opens the defect that was
+    /// picked while the edited one was saved.
     pub fn saved(&mut self, order: &Order) {
-        let _ = order;
+        self.message = None;
+        if let Some(open) = &mut self.open
+            && open.order == order.id
+            && let Some(defect) = order.defects.iter().find(|d| d.id == open.form.id())
+        {
+            open.form = DefectForm::new(defect.clone());
+        }
+        if let Some(mut next) = self.pending.take() {
+            // Picked from the order just saved: open it as saved, not as it was before.
+            if next.order == order.id
+                && let Some(defect) = order.defects.iter().find(|d| d.id == next.form.id())
+            {
+                next.form = DefectForm::new(defect.clone());
+            }
+            self.open = Some(next);
+        }
     }
 
-    /// A save failed; the screen shows why.
+    /// A save failed; the screen shows why, and the edited defect stays open.
     pub fn tell(&mut self, message: String) {
-        let _ = message;
+        self.pending = None;
+        self.message = Some(message);
     }
+}
 
-    /// The screen, filtered by `search`.
-    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
-        let _ = search;
-        coming(ctx.words.defects, ctx.words.coming_defects)
-    }
+/// A defect as saved, open in a fresh form.
+fn open_of(ctx: &Context, order: &str, defect: &str) -> Option<Open> {
+    let found = ctx
+        .records
+        .orders
+        .iter()
+        .find(|o| o.id == order)?
+        .defects
+        .iter()
+        .find(|d| d.id == defect)?;
+    Some(Open {
+        order: order.to_owned(),
+        form: DefectForm::new(found.clone()),
+    })
 }

@@ -1,0 +1,280 @@
+//! What the defect log looks like: filters and counts above the list, the form beside it.
+
+use iced::widget::{
+    Column, button, checkbox, column, container, pick_list, row, scrollable, space, text,
+};
+use iced::{Alignment, Element, Length};
+
+use super::log::{self, Entry, ProcedureFilter};
+use super::widgets::{badge, option, state_badge};
+use super::words::DefectWords;
+use super::{Choice, Defects, Message, Open, place};
+use crate::model::DefectState;
+use crate::ui::screen::Context;
+use crate::ui::screen::revision::message_box;
+use crate::ui::text::fill;
+use crate::ui::theme::{self, Badge};
+
+/// Typing a search lays every drawn row out anew: a few hundred rows stay within a frame
+/// (compare `revision::LIST_LIMIT`, whose entries are smaller), and are more than anyone
+/// scrolls through; the search narrows the rest.
+const LIST_LIMIT: usize = 200;
+
+/// A description in the list shows about this many characters.
+const DESCRIPTION_CHARS: usize = 90;
+
+impl Defects {
+    /// The screen, filtered by `search`.
+    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
+        let words = DefectWords::of(ctx.language);
+        let entries = log::matching(ctx.records, &self.filter, search, ctx.today);
+        let counts = log::counts(&entries, ctx.today);
+        let template = match counts.total {
+            1 => words.counts_one,
+            _ => words.counts,
+        };
+        let counts = fill(
+            template,
+            &[
+                ("total", &counts.total.to_string()),
+                ("open", &counts.open.to_string()),
+                ("overdue", &counts.overdue.to_string()),
+            ],
+        );
+        let mut rows = Column::new().spacing(theme::LIST_GAP);
+        for entry in entries.iter().take(LIST_LIMIT) {
+            rows = rows.push(self.row_view(*entry, &ctx, words));
+        }
+        if entries.is_empty() {
+            rows = rows.push(text(words.no_defects).style(theme::muted));
+        } else if entries.len() > LIST_LIMIT {
+            let more = (entries.len() - LIST_LIMIT).to_string();
+            rows =
+                rows.push(text(fill(words.more_defects, &[("count", &more)])).style(theme::muted));
+        }
+        let list = column![
+            text(words.title).size(theme::TEXT_TITLE),
+            self.filters(&ctx, words),
+            text(counts).size(theme::TEXT_SMALL).style(theme::muted),
+            scrollable(rows)
+                .spacing(theme::SPACE_XS)
+                .height(Length::Fill),
+        ]
+        .spacing(theme::SPACE_M)
+        .width(theme::DEFECT_LIST_WIDTH);
+
+        let main: Element<'a, Message> = match &self.open {
+            Some(open) => self.editor(open, ctx, words),
+            None => container(text(words.pick_defect).style(theme::muted))
+                .padding(theme::SPACE_XL)
+                .into(),
+        };
+        row![
+            list,
+            container(main).width(Length::Fill).height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_L)
+        .padding(theme::SPACE_L)
+        .into()
+    }
+
+    fn filters<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        words: &'static DefectWords,
+    ) -> Element<'a, Message> {
+        let filter = &self.filter;
+        let mut states = row![].spacing(theme::SPACE_XS);
+        for (state, label, id) in [
+            (None, words.state_all, "defects-state-all"),
+            (
+                Some(DefectState::Open),
+                words.state_open,
+                "defects-state-open",
+            ),
+            (
+                Some(DefectState::Fixed),
+                words.state_fixed,
+                "defects-state-fixed",
+            ),
+            (
+                Some(DefectState::Verified),
+                words.state_verified,
+                "defects-state-verified",
+            ),
+        ] {
+            states = states.push(option(
+                text(label).size(theme::TEXT_SMALL),
+                filter.state == state,
+                Message::State(state),
+                id,
+            ));
+        }
+
+        let mut categories = vec![Choice::new(None, words.all_categories)];
+        categories.extend(
+            log::categories(ctx.records)
+                .into_iter()
+                .map(|c| Choice::new(Some(c.clone()), c)),
+        );
+        let category = super::chosen(&categories, filter.category.as_deref());
+
+        let mut procedures = vec![
+            Choice::new(ProcedureFilter::All, words.all_procedures),
+            Choice::new(ProcedureFilter::Unnamed, words.no_procedure),
+        ];
+        procedures.extend(log::procedures(ctx.records).into_iter().map(|id| {
+            let title = place::procedure(ctx.records, id).map_or(id, |p| p.title.as_str());
+            Choice::new(
+                ProcedureFilter::Is(id.to_owned()),
+                place::cut(title, place::LABEL_CHARS),
+            )
+        }));
+        let procedure = procedures
+            .iter()
+            .find(|c| c.value == filter.procedure)
+            .cloned()
+            .unwrap_or_else(|| procedures[0].clone());
+
+        column![
+            states,
+            row![
+                container(
+                    pick_list(categories, Some(category), |c: Choice<Option<String>>| {
+                        Message::Category(c.value)
+                    })
+                    .text_size(theme::TEXT_SMALL)
+                    .width(Length::Fill)
+                )
+                .id("defects-category")
+                .width(Length::FillPortion(2)),
+                container(
+                    pick_list(procedures, Some(procedure), |c: Choice<ProcedureFilter>| {
+                        Message::Procedure(c.value)
+                    })
+                    .text_size(theme::TEXT_SMALL)
+                    .width(Length::Fill)
+                )
+                .id("defects-procedure")
+                .width(Length::FillPortion(3)),
+            ]
+            .spacing(theme::SPACE_S),
+            container(
+                checkbox(filter.overdue_only)
+                    .label(words.overdue_only)
+                    .on_toggle(Message::OverdueOnly)
+                    .text_size(theme::TEXT_SMALL)
+            )
+            .id("defects-overdue"),
+        ]
+        .spacing(theme::SPACE_S)
+        .into()
+    }
+
+    /// One defect: when, which order, category and severity, its state; what went wrong;
+    /// and the procedure step it points at.
+    fn row_view<'a>(
+        &self,
+        entry: Entry<'a>,
+        ctx: &Context<'a>,
+        words: &'static DefectWords,
+    ) -> Element<'a, Message> {
+        let defect = entry.defect;
+        let selected = self.selected() == Some((entry.order.id.as_str(), defect.id.as_str()));
+        let overdue = defect
+            .is_overdue(ctx.today)
+            .then(|| badge(words.overdue, Badge::Alarm));
+        let place = place::place(
+            ctx.records,
+            defect.procedure.as_deref(),
+            defect.step.as_deref(),
+        );
+        let place =
+            (!place.is_empty()).then(|| text(place).size(theme::TEXT_SMALL).style(theme::muted));
+        let content = column![
+            row![
+                text(defect.found.to_string())
+                    .size(theme::TEXT_SMALL)
+                    .style(theme::muted),
+                text(&entry.order.id).size(theme::TEXT_SMALL),
+                text(&defect.category).size(theme::TEXT_SMALL),
+                text(words.severity(defect.severity)).size(theme::TEXT_SMALL),
+                space::horizontal(),
+                overdue,
+                state_badge(defect.state(), words),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+            text(place::cut(&defect.description, DESCRIPTION_CHARS)),
+            place,
+        ]
+        .spacing(theme::SPACE_XS);
+        button(content)
+            .width(Length::Fill)
+            .padding(theme::SPACE_S)
+            .style(theme::nav(selected))
+            .on_press(Message::Select {
+                order: entry.order.id.clone(),
+                defect: defect.id.clone(),
+            })
+            .into()
+    }
+
+    /// The open defect: which order, saved or not, the buttons, and the form.
+    fn editor<'a>(
+        &'a self,
+        open: &'a Open,
+        ctx: Context<'a>,
+        words: &'static DefectWords,
+    ) -> Element<'a, Message> {
+        let order = ctx.records.orders.iter().find(|o| o.id == open.order);
+        let about = order.map(|order| {
+            let about = match &order.customer {
+                Some(customer) => format!("{} · {customer} · {}", order.product, order.placed),
+                None => format!("{} · {}", order.product, order.placed),
+            };
+            text(about).size(theme::TEXT_SMALL).style(theme::muted)
+        });
+        let dirty = open.form.is_changed();
+        let saved = if dirty {
+            text(words.unsaved)
+                .size(theme::TEXT_SMALL)
+                .style(theme::error_text)
+        } else {
+            text(words.saved)
+                .size(theme::TEXT_SMALL)
+                .style(theme::ok_text)
+        };
+        let toolbar = row![
+            button(text(words.save))
+                .on_press_maybe((dirty && !ctx.read_only).then_some(Message::Save))
+                .style(button::primary),
+            dirty.then(|| button(text(words.discard))
+                .on_press(Message::Discard)
+                .style(button::secondary)),
+            saved,
+            space::horizontal(),
+            button(text(words.open_order))
+                .on_press(Message::OpenOrder)
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center);
+        let title = fill(
+            words.order_defect,
+            &[("order", &open.order), ("defect", open.form.id())],
+        );
+        scrollable(
+            column![
+                column![text(title).size(theme::TEXT_TITLE), about].spacing(theme::SPACE_XS),
+                toolbar,
+                message_box(self.message.as_deref()),
+                open.form.view(ctx).map(Message::Form),
+            ]
+            .spacing(theme::SPACE_M)
+            .padding([theme::SPACE_S, theme::SPACE_L]),
+        )
+        .height(Length::Fill)
+        .into()
+    }
+}
