@@ -87,3 +87,144 @@ fn a_taken_order_number_and_a_missing_product_are_refused_before_anything_is_wri
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
     assert_eq!(desk.read("orders/2026-11/2026-11-0004.ron"), before);
 }
+
+/// The sample with today's cone from the till, made by Tom, not yet checked.
+fn with_todays_cone(person: &str) -> Desk {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    std::fs::write(root.join("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE).unwrap();
+    Desk::open_folder(dir, person)
+}
+
+const TODAYS_CONE: &str = r#"Order(
+    id: "2026-11-0062",
+    placed: "2026-11-23",
+    customer: "Fam. Peeters",
+    product: "Cone, 2 balls",
+    made_by: "tom",
+)
+"#;
+
+/// Finds the order by its number and opens a check on it, by keyboard only.
+fn check_todays_cone(desk: &mut Desk) {
+    to_orders(desk);
+    desk.key(Key::Character("f".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    desk.key(Key::Character("k".into()), Modifiers::COMMAND);
+}
+
+#[test]
+fn a_light_ball_fails_the_check_proposes_a_defect_and_the_call_is_logged() {
+    let mut desk = with_todays_cone("priya");
+    check_todays_cone(&mut desk);
+    // The checklist is guessed from the product: the cone check's items are there.
+    assert!(desk.sees("You look at the balls from the side."));
+    desk.type_into("measure-weight", "58");
+    assert!(desk.sees("out of bounds"));
+    desk.click(iced_test::selector::id("pass-flavour"));
+    desk.pick("choice-shape", 0);
+    desk.click(iced_test::selector::id("pass-clean"));
+    desk.pick("choice-allergy", 0);
+    desk.click("Save check");
+    // The check is on disk; the failed weight proposes a defect at its procedure step.
+    assert!(desk.sees("Confirm defect"));
+    let after_check = desk.read("orders/2026-11/2026-11-0062.ron");
+    assert!(
+        after_check.contains("Result(item: \"weight\", outcome: Value(58))"),
+        "{after_check}"
+    );
+    assert!(!after_check.contains("defects:"), "{after_check}");
+    desk.click("Confirm defect");
+    desk.key(Key::Character("l".into()), Modifiers::COMMAND);
+    desk.type_and_enter("contact-about", "Phoned: the balls looked small");
+    assert_eq!(
+        desk.read("orders/2026-11/2026-11-0062.ron"),
+        r#"Order(
+    id: "2026-11-0062",
+    placed: "2026-11-23",
+    customer: "Fam. Peeters",
+    product: "Cone, 2 balls",
+    made_by: "tom",
+    checks: [
+        Check(
+            checklist: "cone-check",
+            revision: 2,
+            checked_by: "priya",
+            at: "2026-11-23T12:00",
+            results: [
+                Result(item: "weight", outcome: Value(58)),
+                Result(item: "flavour", outcome: Pass),
+                Result(item: "shape", outcome: Chosen("round and firm")),
+                Result(item: "clean", outcome: Pass),
+                Result(item: "allergy", outcome: Chosen("no allergy")),
+            ],
+        ),
+    ],
+    defects: [
+        Defect(
+            id: "d1",
+            found: "2026-11-23",
+            found_by: Check,
+            category: "Method",
+            procedure: "scoop-ice-cream",
+            step: "portion",
+            severity: Major,
+            description: "weight: 58 g, outside 60-70 g (checklist cone-check, revision 2).",
+            cost_cents: 0,
+        ),
+    ],
+    contacts: [Contact(at: "2026-11-23T12:00", channel: Phone, by: "priya", about: "Phoned: the balls looked small")],
+)
+"#
+    );
+    let folder = Folder::inspect(&desk.root()).unwrap();
+    assert_eq!(folder.error_count(), 0, "{:?}", folder.findings());
+    // The order now shows in the lists of failed checks and open defects.
+    assert!(desk.sees("Failed"));
+}
+
+#[test]
+fn the_maker_cannot_check_their_own_cone_and_is_told_who_can() {
+    let mut desk = with_todays_cone("tom");
+    check_todays_cone(&mut desk);
+    assert!(desk.sees("Tom Bell made this order, so someone else must check it:"));
+    desk.type_into("measure-weight", "65");
+    desk.click(iced_test::selector::id("pass-flavour"));
+    desk.pick("choice-allergy", 0);
+    desk.click("Save check");
+    assert_eq!(desk.read("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE);
+    // One click hands the check to someone else, who may save it.
+    desk.click("Priya Shah");
+    desk.click("Save check");
+    assert!(
+        desk.read("orders/2026-11/2026-11-0062.ron")
+            .contains("checked_by: \"priya\"")
+    );
+}
+
+#[test]
+fn a_critical_item_left_open_blocks_saving_the_check() {
+    let mut desk = with_todays_cone("priya");
+    check_todays_cone(&mut desk);
+    desk.click(iced_test::selector::id("pass-clean"));
+    desk.click(iced_test::selector::id("pass-flavour"));
+    desk.pick("choice-allergy", 0);
+    desk.click("Save check");
+    assert!(
+        desk.sees("Answer this critical item."),
+        "the open item is marked"
+    );
+    assert_eq!(desk.read("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE);
+    desk.type_into("measure-weight", "64,5");
+    desk.click("Save check");
+    let saved = desk.read("orders/2026-11/2026-11-0062.ron");
+    assert!(
+        saved.contains("Result(item: \"weight\", outcome: Value(64.5))"),
+        "{saved}"
+    );
+    assert!(
+        !saved.contains("defects:"),
+        "a passed check proposes nothing: {saved}"
+    );
+}

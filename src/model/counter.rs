@@ -93,7 +93,12 @@ impl Checklist {
             } else {
                 Severity::Minor
             },
-            description: format!("{}: {answer}.", item.prompt.trim().trim_end_matches('.')),
+            // The prompt speaks to the checker and can be long; the item's id and the
+            // checklist revision say which question it was, the answer what went wrong.
+            description: format!(
+                "{}: {answer} (checklist {}, revision {}).",
+                item.id, self.id, self.revision
+            ),
             cost_cents: 0,
             root_cause: None,
             action: None,
@@ -272,7 +277,8 @@ mod tests {
         assert_eq!(defect.severity, Severity::Major);
         assert_eq!(defect.category, "Method");
         assert!(
-            defect.description.contains("58 g, outside 60-70 g"),
+            defect.description
+                == "weight: 58 g, outside 60-70 g (checklist cone-check, revision 2).",
             "{}",
             defect.description
         );

@@ -91,6 +91,17 @@ impl Desk {
         .unwrap_or_else(|e| panic!("{id}: {e}"));
     }
 
+    /// Types into the field `id` and presses Enter in it, as one keyboard user would.
+    pub fn type_and_enter(&mut self, id: &'static str, text: &str) {
+        self.act(|ui| {
+            ui.click(iced_test::selector::id(id))?;
+            ui.typewrite(text);
+            ui.tap_key(iced::keyboard::key::Named::Enter);
+            Ok::<(), Error>(())
+        })
+        .unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+
     pub fn key(&mut self, key: Key, modifiers: Modifiers) {
         let _ = self.app.update(Message::Key(key, modifiers));
     }

@@ -309,14 +309,7 @@ impl Orders {
         let header = order_header(order, ctx, words);
         let body: Element<'a, Message> = match work {
             Work::Overview => overview(order, ctx, words),
-            Work::Check(runner) => column![
-                button(text(words.back))
-                    .on_press(Message::Close)
-                    .style(button::text),
-                runner.view(order, ctx).map(Message::Check)
-            ]
-            .spacing(theme::SPACE_S)
-            .into(),
+            Work::Check(runner) => runner.view(order, ctx).map(Message::Check),
             Work::Defect {
                 form,
                 proposals,
