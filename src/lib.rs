@@ -1,5 +1,6 @@
 //! Right First: procedures, second-person QC checks and a defect log that finds root causes.
 
+pub mod analysis;
 pub mod export;
 pub mod generate;
 pub mod model;

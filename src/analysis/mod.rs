@@ -1,0 +1,272 @@
+//! The figures of FORMAT.md ("Figures the app derives"), from model values only.
+//!
+//! [`figures`] computes every figure for a [`Period`] in one pass over the orders, so the
+//! report, the dashboard and the export show the same numbers. The definitions:
+//!
+//! - A period holds the days `from..=to`; orders count by `placed`, defects by `found`,
+//!   contacts are all those of the period's orders. [`Period::last_days`] gives the
+//!   default, the 90 days ending today (`from` = today - 89 days).
+//! - An order is right first time when it has no defect at all and none of its checks
+//!   failed. A check fails on a failed or missing critical item; a check whose checklist
+//!   revision is not in the workspace cannot be judged and counts as failed (no evidence
+//!   that it was right), and is counted in [`Figures::unjudged_checks`].
+//! - A ratio over no orders is `None` (JSON `null`), never NaN.
+//! - An order is over the alarm when its own contacts exceed
+//!   `contacts_per_order_alarm`.
+//! - Pareto: defects per category, largest first, ties by category name.
+//! - Recurring: the period's defects grouped by (procedure, step), or by category when
+//!   no step is named; a group recurs when some `recurrence.days` consecutive days hold
+//!   at least `recurrence.count` of them (two defects `days` or more apart never share
+//!   a window). `count` is all of the group's defects in the period.
+//! - Escapes: defects found in the period by the Customer on an order that had at least
+//!   one check, every one of which passed.
+//! - Fixes: see [`Fix`].
+//! - Training gaps and overdue reviews look at the revision in force today, whatever
+//!   the period.
+
+mod causes;
+mod day;
+mod people;
+mod text;
+mod weeks;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{Checklist, Date, Defect, Order, Records};
+
+pub use causes::{Fix, OpenAction, ParetoEntry, Recurring};
+pub use people::TrainingGap;
+pub use text::text;
+pub use weeks::Week;
+
+/// The days the figures cover, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// The first day.
+    pub from: Date,
+    /// The last day.
+    pub to: Date,
+}
+
+impl Period {
+    /// How many days the default period covers.
+    pub const DEFAULT_DAYS: u32 = 90;
+
+    /// The `days` days ending on `to`, `to` included (`days` 0 is taken as 1).
+    pub fn last_days(to: Date, days: u32) -> Period {
+        let back = i64::from(days.max(1)) - 1;
+        Period {
+            from: day::after(to, -back),
+            to,
+        }
+    }
+
+    /// Whether `date` lies in the period.
+    pub fn contains(&self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// How many days it covers; 0 when `from` is after `to`.
+    pub fn days(&self) -> u32 {
+        u32::try_from(day::number(self.to) - day::number(self.from) + 1).unwrap_or(0)
+    }
+}
+
+/// A defect, by its order and its id within the order: what the dashboard opens.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct DefectRef {
+    /// The order's id.
+    pub order: String,
+    /// The defect's id within the order.
+    pub defect: String,
+}
+
+impl DefectRef {
+    fn of(order: &Order, defect: &Defect) -> Self {
+        DefectRef {
+            order: order.id.clone(),
+            defect: defect.id.clone(),
+        }
+    }
+
+    /// The order and the defect this points at, if they are still there.
+    pub fn find<'a>(&self, records: &'a Records) -> Option<(&'a Order, &'a Defect)> {
+        let order = records.orders.iter().find(|o| o.id == self.order)?;
+        let defect = order.defects.iter().find(|d| d.id == self.defect)?;
+        Some((order, defect))
+    }
+}
+
+/// Every figure for one period, as the report prints it and the dashboard draws it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    /// The days covered.
+    pub period: Period,
+    /// The day training and reviews are judged on, and where fixes' "after" ends.
+    pub today: Date,
+    /// Orders placed in the period.
+    pub orders: usize,
+    /// Defects found in the period.
+    pub defects: usize,
+    /// Orders with no defect and no failed check.
+    pub right_first: usize,
+    /// `right_first / orders`, 0 to 1; `None` without orders.
+    pub right_first_time: Option<f64>,
+    /// Checks on the period's orders whose checklist revision is not in the workspace.
+    pub unjudged_checks: usize,
+    /// Customer contacts on the period's orders.
+    pub contacts: usize,
+    /// `contacts / orders`; `None` without orders.
+    pub contacts_per_order: Option<f64>,
+    /// The workspace's alarm level for contacts per order.
+    pub contacts_per_order_alarm: f64,
+    /// Orders whose own contacts exceed the alarm, by id.
+    pub orders_over_alarm: Vec<String>,
+    /// Defects per category, largest first.
+    pub pareto: Vec<ParetoEntry>,
+    /// Causes that struck `recurrence.count` times within `recurrence.days`.
+    pub recurring: Vec<Recurring>,
+    /// How many defects escaped the second check.
+    pub escapes: usize,
+    /// Those defects, by found date.
+    pub escaped: Vec<DefectRef>,
+    /// The cost of poor quality: `cost_cents` summed over the period's defects.
+    pub cost_cents: u64,
+    /// Corrective actions done in the period, with defects per 100 orders before and after.
+    pub fixes: Vec<Fix>,
+    /// Staff who have not signed the approved revision in force, by person and procedure.
+    pub training_gaps: Vec<TrainingGap>,
+    /// Approved procedures whose `review_by` is before today, by id.
+    pub reviews_overdue: Vec<String>,
+    /// Right first time and contacts per ISO week (Monday to Sunday), cut to the period.
+    pub weeks: Vec<Week>,
+}
+
+/// Whether an order's checks say it was right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    /// It had no checks.
+    Unchecked,
+    /// Every check passed.
+    Passed,
+    /// A check failed or could not be judged.
+    Failed,
+}
+
+/// The checklists by id and revision, current and archived.
+struct Checklists<'a>(HashMap<(&'a str, u32), &'a Checklist>);
+
+impl<'a> Checklists<'a> {
+    fn new(records: &'a Records) -> Self {
+        Checklists(
+            records
+                .checklists
+                .iter()
+                .chain(&records.archived_checklists)
+                .map(|c| ((c.id.as_str(), c.revision), c))
+                .collect(),
+        )
+    }
+
+    /// How the order's checks came out, counting the checks that could not be judged.
+    fn judge(&self, order: &Order, unjudged: &mut usize) -> Checked {
+        let mut checked = Checked::Unchecked;
+        for check in &order.checks {
+            let passed = match self.0.get(&(check.checklist.as_str(), check.revision)) {
+                Some(checklist) => check.outcome(checklist).passed(),
+                None => {
+                    *unjudged += 1;
+                    false
+                }
+            };
+            if !passed {
+                checked = Checked::Failed;
+            } else if checked == Checked::Unchecked {
+                checked = Checked::Passed;
+            }
+        }
+        checked
+    }
+}
+
+/// `part / whole`, or `None` when there is no whole.
+fn ratio(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// Every figure of FORMAT.md for `period`, judged on `today`.
+pub fn figures(records: &Records, period: Period, today: Date) -> Figures {
+    let workspace = &records.workspace;
+    let alarm = workspace.contacts_per_order_alarm.get();
+    let checklists = Checklists::new(records);
+    let mut weeks = weeks::Weeks::new(period);
+    let mut fixes = causes::FixTally::new(period);
+    let (mut orders, mut right_first, mut contacts, mut unjudged) = (0, 0, 0, 0);
+    let mut over_alarm = Vec::new();
+    // The period's defects, each with its order and how the order's checks came out.
+    let mut found: Vec<causes::Found<'_>> = Vec::new();
+    for order in &records.orders {
+        fixes.order(order);
+        let in_period = period.contains(order.placed);
+        let mut checked = None;
+        if in_period {
+            let judged = checklists.judge(order, &mut unjudged);
+            checked = Some(judged);
+            let right = order.defects.is_empty() && judged != Checked::Failed;
+            orders += 1;
+            right_first += usize::from(right);
+            contacts += order.contacts.len();
+            if order.contacts.len() as f64 > alarm {
+                over_alarm.push(order.id.clone());
+            }
+            weeks.order(order, right);
+        }
+        for defect in &order.defects {
+            if !period.contains(defect.found) {
+                continue;
+            }
+            // Orders placed before the period are judged for escapes only, not counted.
+            let checked = *checked.get_or_insert_with(|| checklists.judge(order, &mut 0));
+            found.push(causes::Found {
+                order,
+                defect,
+                checks_passed: checked == Checked::Passed,
+            });
+        }
+    }
+    over_alarm.sort_unstable();
+    found.sort_by(|a, b| {
+        (a.defect.found, &a.order.id, &a.defect.id).cmp(&(
+            b.defect.found,
+            &b.order.id,
+            &b.defect.id,
+        ))
+    });
+    let escaped: Vec<DefectRef> = causes::escapes(&found);
+    Figures {
+        period,
+        today,
+        orders,
+        defects: found.len(),
+        right_first,
+        right_first_time: ratio(right_first, orders),
+        unjudged_checks: unjudged,
+        contacts,
+        contacts_per_order: ratio(contacts, orders),
+        contacts_per_order_alarm: alarm,
+        orders_over_alarm: over_alarm,
+        pareto: causes::pareto(&found),
+        recurring: causes::recurring(&found, workspace.recurrence, today),
+        escapes: escaped.len(),
+        escaped,
+        cost_cents: found
+            .iter()
+            .fold(0u64, |sum, f| sum.saturating_add(f.defect.cost_cents)),
+        fixes: fixes.finish(workspace.recurrence.days, today),
+        training_gaps: people::training_gaps(records),
+        reviews_overdue: people::reviews_overdue(records, today),
+        weeks: weeks.finish(),
+    }
+}

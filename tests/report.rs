@@ -1,0 +1,216 @@
+//! `rightfirst report` on the bundled sample: the story the sample tells must show in its figures.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures")
+}
+
+fn report(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .arg("report")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("rightfirst runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = vec!["--json", "--today", "2026-11-23"];
+    all.extend_from_slice(args);
+    let output = report(&sample(), &all);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty(), "the sample checks clean");
+    serde_json::from_slice(&output.stdout).expect("one JSON object")
+}
+
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string"))
+        .collect()
+}
+
+#[test]
+fn the_whole_sample_tells_its_story() {
+    let f = json(&["--from", "2026-08-01"]);
+    assert_eq!(f["period"]["from"], "2026-08-01");
+    assert_eq!(f["period"]["to"], "2026-11-23");
+    assert_eq!(f["orders"], 41);
+    assert_eq!(f["defects"], 16);
+    assert_eq!(f["right_first"], 25);
+    let rft = f["right_first_time"].as_f64().unwrap();
+    assert!((rft - 25.0 / 41.0).abs() < 1e-12, "{rft}");
+    assert_eq!(f["contacts"], 9);
+    assert!((f["contacts_per_order"].as_f64().unwrap() - 9.0 / 41.0).abs() < 1e-12);
+    assert_eq!(
+        strings(&f["orders_over_alarm"]),
+        ["2026-09-0024", "2026-11-0026"]
+    );
+    assert_eq!(f["escapes"], 1);
+    assert_eq!(f["escaped"][0]["order"], "2026-09-0024");
+    assert_eq!(f["cost_cents"], 16060);
+
+    // The light balls at the counter: six in the period, none open, and the fix worked.
+    let recurring = f["recurring"].as_array().unwrap();
+    assert_eq!(recurring.len(), 1, "{recurring:#?}");
+    let light = &recurring[0];
+    assert_eq!(light["procedure"], "scoop-ice-cream");
+    assert_eq!(light["step"], "portion");
+    assert_eq!(light["category"], "Method");
+    assert_eq!(light["count"], 6);
+    assert_eq!(light["open"], 0);
+    assert_eq!(light["defects"].as_array().unwrap().len(), 6);
+
+    let fixes = f["fixes"].as_array().unwrap();
+    let fix = fixes
+        .iter()
+        .find(|x| x["procedure"] == "scoop-ice-cream" && x["step"] == "portion")
+        .expect("the scoop fix");
+    assert_eq!(fix["done"], "2026-10-20");
+    assert_eq!(fix["defects_before"], 6);
+    assert!(fix["before_per_100"].as_f64().unwrap() > 0.0);
+    assert_eq!(fix["defects_after"], 0);
+    assert!(fix["orders_after"].as_u64().unwrap() > 0);
+    assert_eq!(fix["after_per_100"].as_f64(), Some(0.0));
+
+    let pareto = f["pareto"].as_array().unwrap();
+    assert_eq!(pareto[0]["category"], "Method");
+    assert_eq!(pareto[0]["count"], 9);
+    assert_eq!(pareto.last().unwrap()["cumulative_percent"], 100.0);
+
+    let gaps = f["training_gaps"].as_array().unwrap();
+    assert_eq!(gaps.len(), 1, "{gaps:#?}");
+    assert_eq!(gaps[0]["person"], "jake");
+    assert_eq!(gaps[0]["procedure"], "scoop-ice-cream");
+    assert_eq!(gaps[0]["signed_revision"], 2);
+    assert_eq!(gaps[0]["current_revision"], 3);
+    assert_eq!(strings(&f["reviews_overdue"]), ["build-ham-roll"]);
+}
+
+#[test]
+fn the_default_period_is_the_last_ninety_days() {
+    let f = json(&[]);
+    assert_eq!(f["period"]["from"], "2026-08-26");
+    assert_eq!(f["period"]["to"], "2026-11-23");
+    assert_eq!(f["orders"], 34);
+    assert_eq!(f["defects"], 12);
+    // Two of the six light balls fell before the period.
+    assert_eq!(f["recurring"][0]["count"], 4);
+    assert_eq!(
+        strings(&f["orders_over_alarm"]),
+        ["2026-09-0024", "2026-11-0026"]
+    );
+}
+
+#[test]
+fn a_period_with_no_orders_gives_null_ratios() {
+    let f = json(&["--from", "2025-01-01", "--to", "2025-01-31"]);
+    assert_eq!(f["orders"], 0);
+    assert!(f["right_first_time"].is_null());
+    assert!(f["contacts_per_order"].is_null());
+    assert_eq!(f["pareto"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn the_text_report_reads_as_a_summary() {
+    let output = report(
+        &sample(),
+        &["--today", "2026-11-23", "--from", "2026-08-01"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "Bell's Quayside Ices & Sandwiches",
+        "Report for 2026-08-01 to 2026-11-23 (115 days)",
+        "Right first time        61.0 %  25 of 41 orders",
+        "Orders over the alarm        2  2026-09-0024, 2026-11-0026",
+        "Cost of poor quality   €160.60",
+        "scoop-ice-cream / portion  Method",
+        "Jake Morrow",
+        "build-ham-roll  review by 2026-10-15, 39 days ago",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let method = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("Method "))
+        .unwrap();
+    assert!(method.contains(&"#".repeat(30)), "{method}");
+}
+
+#[test]
+fn bad_dates_and_an_empty_period_are_refused_by_the_command_line() {
+    for args in [
+        &["--from", "2026-13-01"][..],
+        &["--to", "23-11-2026"],
+        &["--from", "2026-11-23", "--to", "2026-11-01"],
+    ] {
+        let output = report(&sample(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("YYYY-MM-DD") || stderr.contains("after --to"),
+            "{stderr}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_folder_that_is_not_a_workspace_exits_2() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = report(empty.path(), &["--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a Right First workspace"));
+}
+
+#[test]
+fn a_workspace_with_errors_lists_them_as_check_does_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let order = root.join("orders/2026-11/2026-11-0026.ron");
+    let text = std::fs::read_to_string(&order).unwrap();
+    std::fs::write(
+        &order,
+        text.replace("category: \"Measurement\"", "category: \"Weather\""),
+    )
+    .unwrap();
+    let output = report(&root, &["--json", "--today", "2026-11-23"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        output.stdout.is_empty(),
+        "no figures from a broken workspace"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let check = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .arg("check")
+        .arg(&root)
+        .output()
+        .unwrap();
+    let finding = String::from_utf8_lossy(&check.stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        finding.starts_with("orders/2026-11/2026-11-0026.ron:") && finding.contains("Weather"),
+        "{finding}"
+    );
+    assert!(stderr.contains(&finding), "{stderr}");
+}
