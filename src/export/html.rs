@@ -48,7 +48,9 @@ table { width: 100%; border-collapse: collapse; margin-top: 4px; }
 th { text-align: left; font-size: 7.5pt; text-transform: uppercase; color: #616e7c; background: #f3f5f7; }
 th, td { padding: 3px 5px; border-bottom: 1px solid #d3d8de; vertical-align: top; }
 td.n { color: #616e7c; text-align: right; width: 1.5em; }
-td.answer { font-weight: 600; }
+td.answer { font-weight: 600; width: 18%; }
+td.standard { width: 16%; }
+td.nowrap { white-space: nowrap; }
 .badge { display: inline-block; padding: 1px 5px; border-radius: 3px; font-size: 7.5pt; font-weight: 700; text-transform: uppercase; white-space: nowrap; }
 .pass { background: #e1f3e6; color: #1d6b38; }
 .fail { background: #fbe3e3; color: #a3161a; }
@@ -145,7 +147,7 @@ fn checks(out: &mut String, record: &Record) {
             }
             let _ = write!(
                 out,
-                "</td><td class=\"answer\">{}</td><td class=\"muted\">{}</td><td>",
+                "</td><td class=\"answer\">{}</td><td class=\"muted standard\">{}</td><td>",
                 escape(&item.answer),
                 escape(&item.standard)
             );
@@ -246,7 +248,7 @@ fn contacts(out: &mut String, record: &Record) {
     for contact in &record.contacts {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td></tr>",
             escape(&contact.at),
             escape(contact.channel),
             escape(&contact.by),
