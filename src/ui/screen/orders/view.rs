@@ -390,14 +390,10 @@ fn order_header<'a>(
             )
         });
     column![
-        row![
-            text(&order.product).size(theme::TEXT_TITLE),
-            space::horizontal(),
-            text(&order.id)
-                .size(theme::TEXT_HEADING)
-                .style(theme::muted)
-        ]
-        .align_y(Alignment::Center),
+        text(&order.id).size(theme::TEXT_SMALL).style(theme::muted),
+        text(&order.product)
+            .size(theme::TEXT_TITLE)
+            .width(Length::Fill),
         facts
     ]
     .spacing(theme::SPACE_S)
@@ -422,7 +418,6 @@ fn overview<'a>(
         act(words.run_check, Message::StartCheck, true),
         act(words.log_defect, Message::NewDefect, false),
         act(words.log_contact, Message::LogContact, false),
-        space::horizontal(),
         button(text(words.record_pdf).size(theme::TEXT_SMALL))
             .on_press(Message::Record(RecordFormat::Pdf))
             .style(button::text),
@@ -431,7 +426,9 @@ fn overview<'a>(
             .style(button::text),
     ]
     .spacing(theme::SPACE_S)
-    .align_y(Alignment::Center);
+    .align_y(Alignment::Center)
+    .wrap()
+    .vertical_spacing(theme::SPACE_S);
 
     let mut checks = column![heading(words.checks)].spacing(theme::SPACE_S);
     if order.checks.is_empty() {

@@ -228,7 +228,7 @@ fn typed_of(answer: &Answer) -> &str {
     }
 }
 
-/// "60–70 g", "at least 60 g", "at most 70 g", or just the unit.
+/// "60–70 g", "3 slices", "at least 60 g", "at most 70 g", or just the unit.
 fn bounds_words(
     unit: &str,
     min: Option<Number>,
@@ -241,6 +241,8 @@ fn bounds_words(
         Language::En => n.to_string(),
     };
     let line = match (min, max) {
+        // A count that must be exact: "3 slices", not "3–3 slices".
+        (Some(min), Some(max)) if min == max => format!("{} {unit}", shown(min)),
         (Some(min), Some(max)) => format!("{}\u{2013}{} {unit}", shown(min), shown(max)),
         (Some(min), None) => fill(words.at_least, &[("min", &shown(min)), ("unit", unit)]),
         (None, Some(max)) => fill(words.at_most, &[("max", &shown(max)), ("unit", unit)]),
