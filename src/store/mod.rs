@@ -5,6 +5,7 @@
 //! record back atomically and durably, refusing to overwrite what it did not
 //! load.
 
+mod attach;
 #[cfg(feature = "gui")]
 pub mod config;
 pub mod document;
@@ -142,6 +143,34 @@ impl Folder {
     /// Whether this file was read but did not parse (it stays read-only).
     pub fn is_broken(&self, relative: &str) -> bool {
         self.files.get(relative) == Some(&FileState::Broken)
+    }
+
+    /// Every file in `orders/`, by the order id its name gives: (id, path relative to the
+    /// workspace, whether it parsed).
+    pub fn order_files(&self) -> impl Iterator<Item = (&str, &str, bool)> {
+        self.files.iter().filter_map(|(path, state)| {
+            let name = path.strip_prefix("orders/")?.rsplit('/').next()?;
+            let id = name.strip_suffix(".ron")?;
+            Some((id, path.as_str(), matches!(state, FileState::Loaded(_))))
+        })
+    }
+
+    /// The file of order `id` that did not read or parse, if there is one, relative to the
+    /// workspace: such a file is never overwritten, nor taken for the order being there.
+    pub fn broken_order(&self, id: &str) -> Option<&str> {
+        self.order_files()
+            .find(|(stem, _, parsed)| *stem == id && !parsed)
+            .map(|(_, path, _)| path)
+    }
+
+    /// Copies a photo into `attachments/<month>/` (month as `YYYY-MM`), atomically and
+    /// durably, under a free name made from its own, and returns its path relative to the
+    /// workspace for a `photos` list. Refuses what is not a file, or is over 32 MiB.
+    pub fn attach(&mut self, source: &Path, month: &str) -> Result<String, SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        attach::attach(&self.root, source, month)
     }
 
     /// Saves one record to its file, atomically and durably.
