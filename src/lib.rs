@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod sample;
 pub mod store;

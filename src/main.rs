@@ -60,6 +60,19 @@ enum Command {
         /// An empty or missing folder.
         dir: PathBuf,
     },
+    /// Adds orders from a till's or webshop's CSV export to the workspace in DIR.
+    ///
+    /// FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
+    /// quotes as spreadsheets write them). Orders the workspace already has are skipped, so
+    /// running it again is safe. Exits 0 when done; 1 when rows are wrong (each listed as
+    /// FILE:LINE: reason, and nothing is written) or an order file in the way does not read;
+    /// 2 when DIR is not a workspace, its workspace.ron does not read, or FILE cannot be read.
+    Import {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// The CSV file.
+        file: PathBuf,
+    },
     /// Grows a workspace to N orders of made-up but valid data, for measuring speed.
     #[command(hide = true)]
     Generate {
@@ -86,6 +99,7 @@ fn main() -> ExitCode {
         }) => report(&dir, from, to, json, today),
         Some(Command::New { dir }) => new(&dir),
         Some(Command::Generate { dir, orders }) => generate(&dir, orders),
+        Some(Command::Import { dir, file }) => import(&dir, &file),
     }
 }
 
@@ -246,6 +260,41 @@ fn generate(dir: &Path, orders: usize) -> ExitCode {
         Err(error) => {
             eprintln!("rightfirst generate: {error}");
             ExitCode::from(1)
+        }
+    }
+}
+
+fn import(dir: &Path, file: &Path) -> ExitCode {
+    use rightfirst::import::{ImportError, import_file};
+    match import_file(dir, file, &|_, _| {}) {
+        Ok(summary) => {
+            let mut line = format!("imported {}", plural(summary.imported, "order"));
+            match summary.skipped {
+                0 => {}
+                1 => line.push_str(", skipped 1 that was already there"),
+                n => line.push_str(&format!(", skipped {n} that were already there")),
+            }
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            // Rows and files are listed as FILE:LINE: reason, which editors and terminals follow.
+            if matches!(error, ImportError::Rows(_) | ImportError::Broken(_)) {
+                eprintln!("{error}");
+            } else {
+                eprintln!("rightfirst import: {error}");
+            }
+            match error {
+                ImportError::Rows(_)
+                | ImportError::Broken(_)
+                | ImportError::Twice(_)
+                | ImportError::Save { .. } => ExitCode::from(1),
+                ImportError::Open(_)
+                | ImportError::Workspace(_)
+                | ImportError::ReadOnly(_)
+                | ImportError::Read { .. }
+                | ImportError::TooLarge { .. } => ExitCode::from(2),
+            }
         }
     }
 }
