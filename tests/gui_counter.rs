@@ -228,3 +228,71 @@ fn a_critical_item_left_open_blocks_saving_the_check() {
         "a passed check proposes nothing: {saved}"
     );
 }
+
+#[test]
+fn the_qc_record_is_saved_where_the_user_chose_as_pdf_and_html() {
+    use rightfirst::ui::screen::orders::RecordFormat;
+    use rightfirst::ui::{CounterMessage, Message};
+    let mut desk = with_todays_cone("priya");
+    to_orders(&mut desk);
+    desk.type_and_enter("search", "0062");
+    let out = tempfile::tempdir().unwrap();
+    for (format, name) in [
+        (RecordFormat::Pdf, "cone.pdf"),
+        (RecordFormat::Html, "cone.html"),
+    ] {
+        let path = out.path().join(name);
+        let _ = desk
+            .app
+            .update(Message::Counter(CounterMessage::RecordPicked {
+                order: "2026-11-0062".into(),
+                format,
+                path: Some(path.clone()),
+            }));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let start = String::from_utf8_lossy(&bytes[..bytes.len().min(400)]).into_owned();
+        match format {
+            RecordFormat::Pdf => assert!(start.starts_with("%PDF-"), "{name}"),
+            RecordFormat::Html => {
+                let html = String::from_utf8(bytes).unwrap();
+                assert!(html.contains("2026-11-0062") && html.contains("Fam. Peeters"));
+            }
+        }
+    }
+    assert!(desk.sees(&format!("Saved {}", out.path().join("cone.html").display())));
+}
+
+#[test]
+fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it() {
+    use rightfirst::ui::screen::orders::PhotoFor;
+    use rightfirst::ui::{CounterMessage, Message, PhotoTarget};
+    let mut desk = with_todays_cone("priya");
+    let photo = desk.dir.path().join("IMG 0042.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff not really a jpeg").unwrap();
+    to_orders(&mut desk);
+    desk.key(Key::Character("f".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    desk.key(Key::Character("d".into()), Modifiers::COMMAND);
+    desk.type_into("defect-description", "Drips down the cone");
+    let _ = desk
+        .app
+        .update(Message::Counter(CounterMessage::PhotoPicked {
+            order: "2026-11-0062".into(),
+            target: PhotoTarget::Orders(PhotoFor::Defect),
+            path: Some(photo),
+        }));
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("orders/2026-11/2026-11-0062.ron");
+    let attached = saved
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("photos: [\""))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no photo in {saved}"));
+    assert!(attached.starts_with("attachments/2026-11/"), "{attached}");
+    assert_eq!(
+        std::fs::read(desk.root().join(attached)).unwrap(),
+        b"\xff\xd8\xff not really a jpeg"
+    );
+    let folder = Folder::inspect(&desk.root()).unwrap();
+    assert_eq!(folder.error_count(), 0, "{:?}", folder.findings());
+}

@@ -11,7 +11,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
-mod counter;
+pub(crate) mod counter;
 
 use super::screen::checklists::{self, Checklists};
 use super::screen::defects::{self, Defects};

@@ -7,10 +7,12 @@ use iced::Task;
 use iced::widget::operation;
 
 use super::{Desk, Handoff, Message as AppMessage, SaveRequest, Section, context};
+use crate::export;
 use crate::model::{DateTime, Order};
 use crate::store::Folder;
 use crate::ui::screen::Context;
 use crate::ui::screen::defects;
+use crate::ui::screen::orders::words::OrderWords;
 use crate::ui::screen::orders::{self, PhotoFor, RecordFormat};
 use crate::ui::text::Text;
 
@@ -90,7 +92,10 @@ impl Desk {
             defects::Action::None => Task::none(),
             defects::Action::Focus(id) => operation::focus(id),
             defects::Action::Save(order) => self.save_order(*order, From::Defects, words, me, now),
-            defects::Action::PickPhoto => Task::none(),
+            defects::Action::PickPhoto => match self.defects.selected() {
+                Some((order, _)) => pick_photo(order.to_owned(), PhotoTarget::Defects),
+                None => Task::none(),
+            },
             defects::Action::OpenOrder(id) => {
                 self.section = Section::Orders;
                 self.orders.show(&id);
@@ -124,13 +129,27 @@ impl Desk {
         me: Option<&str>,
         now: DateTime,
     ) -> Task<AppMessage> {
-        let _ = (words, me, now);
         match message {
             Message::PhotoPicked { path: None, .. }
             | Message::ImportPicked(None)
             | Message::RecordPicked { path: None, .. } => Task::none(),
-            Message::PhotoPicked { .. } => Task::none(),
-            Message::ImportPicked(Some(_)) => Task::none(),
+            Message::PhotoPicked {
+                order,
+                target,
+                path: Some(path),
+            } => {
+                self.attach_photo(&order, target, &path);
+                Task::none()
+            }
+            Message::ImportPicked(Some(csv)) => {
+                self.orders.importing(Some((0, 0)));
+                let language = context(&self.folder, words, me, now).language;
+                import_task(
+                    self.folder.root().to_path_buf(),
+                    csv,
+                    OrderWords::of(language),
+                )
+            }
             Message::Importing(done, total) => {
                 self.orders.importing(Some((done, total)));
                 Task::none()
@@ -148,13 +167,98 @@ impl Desk {
                 }
                 Task::none()
             }
-            Message::RecordPicked { .. } => {
+            Message::RecordPicked {
+                order,
+                format,
+                path: Some(path),
+            } => {
                 let ctx = context(&self.folder, words, me, now);
-                let _ = ctx;
+                match write_record(&ctx, &order, format, &path) {
+                    Ok(()) => self.orders.done(crate::ui::text::fill(
+                        OrderWords::of(ctx.language).record_saved,
+                        &[("path", &path.display().to_string())],
+                    )),
+                    Err(error) => self.orders.tell(error),
+                }
                 Task::none()
             }
         }
     }
+
+    /// Copies a picked photo into the order's month of `attachments/` and hands its
+    /// workspace path to the form that asked.
+    fn attach_photo(&mut self, order: &str, target: PhotoTarget, path: &std::path::Path) {
+        let month = self
+            .folder
+            .records()
+            .orders
+            .iter()
+            .find(|o| o.id == order)
+            .map(|o| o.placed.month_folder());
+        let Some(month) = month else {
+            return;
+        };
+        match (self.folder.attach(path, &month), target) {
+            (Ok(relative), PhotoTarget::Orders(photo)) => {
+                self.orders.photo_attached(photo, relative);
+            }
+            (Ok(relative), PhotoTarget::Defects) => self.defects.photo_attached(relative),
+            (Err(error), PhotoTarget::Orders(_)) => self.orders.tell(error.to_string()),
+            (Err(error), PhotoTarget::Defects) => self.defects.tell(error.to_string()),
+        }
+    }
+}
+
+/// Typesets an order's QC record and writes it where the user asked.
+fn write_record(
+    ctx: &Context,
+    order: &str,
+    format: RecordFormat,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let order = ctx
+        .records
+        .orders
+        .iter()
+        .find(|o| o.id == order)
+        .ok_or_else(|| format!("order {order} is no longer in the workspace"))?;
+    let format = match format {
+        RecordFormat::Pdf => export::Format::Pdf,
+        RecordFormat::Html => export::Format::Html,
+    };
+    let bytes = export::order_record(ctx.records, order, format, ctx.language, ctx.now)
+        .map_err(|error| error.to_string())?;
+    crate::store::document::write_document(path, &bytes).map_err(|error| error.to_string())
+}
+
+/// Imports a CSV file on a worker thread, then reads the workspace again so the window
+/// shows every order as it is on disk.
+fn import_task(root: PathBuf, csv: PathBuf, words: &'static OrderWords) -> Task<AppMessage> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        let progress = {
+            let sender = sender.clone();
+            move |done: usize, total: usize| {
+                let _ = sender.unbounded_send(AppMessage::Counter(Message::Importing(done, total)));
+            }
+        };
+        let outcome = crate::import::import_file(&root, &csv, &progress)
+            .map(|summary| {
+                crate::ui::text::fill(
+                    words.imported,
+                    &[
+                        ("imported", &summary.imported.to_string()),
+                        ("skipped", &summary.skipped.to_string()),
+                    ],
+                )
+            })
+            .map_err(|error| error.to_string());
+        let folder = Folder::open(&root).ok();
+        let _ = sender.unbounded_send(AppMessage::Counter(Message::Imported(Handoff::new((
+            folder, outcome,
+        )))));
+    });
+    Task::run(receiver, |message| message)
 }
 
 /// The order is on disk: the screen that asked moves on.

@@ -401,17 +401,20 @@ impl Orders {
                 None => Action::None,
             },
             Message::PhotoAttached(photo, path) => {
-                match (&mut self.pane, photo) {
-                    (Pane::Order(Work::Check(runner)), PhotoFor::Item(item)) => {
-                        runner.photo_attached(&item, path)
-                    }
-                    (Pane::Order(Work::Defect { form, .. }), PhotoFor::Defect) => {
-                        form.add_photo(path)
-                    }
-                    _ => {}
-                }
+                self.photo_attached(photo, path);
                 Action::None
             }
+        }
+    }
+
+    /// A photo copied into the workspace, for the check item or defect that asked.
+    pub fn photo_attached(&mut self, photo: PhotoFor, path: String) {
+        match (&mut self.pane, photo) {
+            (Pane::Order(Work::Check(runner)), PhotoFor::Item(item)) => {
+                runner.photo_attached(&item, path)
+            }
+            (Pane::Order(Work::Defect { form, .. }), PhotoFor::Defect) => form.add_photo(path),
+            _ => {}
         }
     }
 
