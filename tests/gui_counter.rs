@@ -296,3 +296,55 @@ fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it
     let folder = Folder::inspect(&desk.root()).unwrap();
     assert_eq!(folder.error_count(), 0, "{:?}", folder.findings());
 }
+
+/// Feeds `update` the messages of the task it returned, and of the tasks those return, as the
+/// window's runtime would (widget operations such as focus are left out).
+fn run_task(desk: &mut Desk, task: iced::Task<rightfirst::ui::Message>) -> Vec<String> {
+    use iced::futures::StreamExt;
+    let mut seen = Vec::new();
+    let mut tasks = vec![task];
+    while let Some(task) = tasks.pop() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+        for action in actions {
+            if let iced_runtime::Action::Output(message) = action {
+                seen.push(format!("{message:?}"));
+                tasks.push(desk.app.update(message));
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_new_orders() {
+    use rightfirst::ui::{CounterMessage, Message};
+    let mut desk = Desk::open_as("priya");
+    let csv = desk.dir.path().join("till.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}id,placed,customer,product,made_by\n\
+         2026-11-0070,2026-11-23,\"Jansen, Piet\",\"Cone, 1 ball\",tom\n\
+         2026-11-0071,2026-11-23,,Waffle with sugar,jake\n",
+    )
+    .unwrap();
+    to_orders(&mut desk);
+    let task = desk
+        .app
+        .update(Message::Counter(CounterMessage::ImportPicked(Some(csv))));
+    let seen = run_task(&mut desk, task);
+    assert!(
+        seen.iter().any(|m| m.contains("Importing(2, 2)")),
+        "progress is reported: {seen:?}"
+    );
+    assert!(desk.sees("Orders (43)"), "the window reads the new orders");
+    assert!(desk.sees("Imported 2 orders; 0 were there already and were left as they were."));
+    desk.type_and_enter("search", "Jansen");
+    assert!(desk.sees("Cone, 1 ball"));
+    assert!(
+        desk.read("orders/2026-11/2026-11-0071.ron")
+            .contains("made_by: \"jake\"")
+    );
+}

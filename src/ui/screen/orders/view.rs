@@ -53,8 +53,9 @@ impl Orders {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
         let pane: Element<'a, Message> = match &self.pane {
-            Pane::Empty => container(text(words.pick_order).style(theme::muted))
-                .padding(theme::SPACE_XL)
+            Pane::Empty => column![self.note(), text(words.pick_order).style(theme::muted)]
+                .spacing(theme::SPACE_M)
+                .padding([theme::SPACE_S, 0.0])
                 .into(),
             Pane::New(form) => self.new_order(form, ctx, words),
             Pane::Order(work) => match self.order(&ctx) {
