@@ -922,6 +922,16 @@ impl Desk {
                 };
                 self.checklist_action(action, words, me, now)
             }
+            Section::Defects => {
+                use defects::Message as M;
+                let message = match command {
+                    Command::Save => M::Save,
+                    Command::Close => M::Discard,
+                    _ => return Task::none(),
+                };
+                let action = self.defects.update(message, &ctx);
+                self.defect_action(action, words, me, now)
+            }
             Section::Orders => {
                 use orders::Message as M;
                 let message = match command {

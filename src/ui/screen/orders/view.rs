@@ -606,11 +606,11 @@ fn defect_entry<'a>(
         DefectState::Fixed => (words.state_fixed, Badge::Draft),
         DefectState::Verified => (words.state_verified, Badge::Approved),
     };
-    let place = match (&defect.procedure, &defect.step) {
-        (Some(procedure), Some(step)) => format!("{procedure} / {step}"),
-        (Some(procedure), None) => procedure.clone(),
-        _ => String::new(),
-    };
+    let place = crate::ui::screen::defects::place::place(
+        ctx.records,
+        defect.procedure.as_deref(),
+        defect.step.as_deref(),
+    );
     let overdue = defect
         .is_overdue(ctx.today)
         .then(|| badge(words.overdue, Badge::Alarm));
@@ -619,7 +619,12 @@ fn defect_entry<'a>(
             row![
                 text(&defect.id).size(theme::TEXT_SMALL).style(theme::muted),
                 text(&defect.category).size(theme::TEXT_SMALL),
-                text(format!("{:?}", defect.severity)).size(theme::TEXT_SMALL),
+                text(match defect.severity {
+                    crate::model::Severity::Minor => words.minor,
+                    crate::model::Severity::Major => words.major,
+                    crate::model::Severity::Critical => words.critical,
+                })
+                .size(theme::TEXT_SMALL),
                 text(place).size(theme::TEXT_SMALL).style(theme::muted),
                 space::horizontal(),
                 overdue,

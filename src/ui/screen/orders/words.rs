@@ -44,6 +44,9 @@ crate::texts!(OrderWords {
     state_fixed: "Fixed", "Opgelost";
     state_verified: "Verified", "Geverifieerd";
     overdue: "overdue", "te laat";
+    minor: "Minor", "Klein";
+    major: "Major", "Groot";
+    critical: "Critical", "Kritiek";
     contacts: "Customer contacts", "Klantcontacten";
     no_contacts: "No contacts.", "Geen contacten.";
     contact_count: "{count} contacts; the alarm is above {alarm}", "{count} contacten; het alarm gaat boven {alarm}";
