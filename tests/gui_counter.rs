@@ -348,3 +348,19 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
             .contains("made_by: \"jake\"")
     );
 }
+
+#[test]
+fn the_defect_log_edits_a_defect_in_its_order_file_and_opens_the_order() {
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+    desk.click("2026-11-0026");
+    desk.type_into("defect-cause", " (nobody had shown Jake)");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("orders/2026-11/2026-11-0026.ron");
+    assert!(saved.contains("(nobody had shown Jake)"), "{saved}");
+    let folder = Folder::inspect(&desk.root()).unwrap();
+    assert_eq!(folder.error_count(), 0, "{:?}", folder.findings());
+    desk.click("Open order");
+    assert!(desk.sees("Lunch platter: 10 ham & cheese rolls, delivered at 12:30"));
+    assert!(desk.sees("Over the alarm"));
+}
