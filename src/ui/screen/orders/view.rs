@@ -148,7 +148,9 @@ impl Orders {
             .spacing(theme::SPACE_S),
             import,
             filters,
-            scrollable(list).height(Length::Fill),
+            // Room on the right, so the scrollbar never covers a date.
+            scrollable(container(list).padding(iced::Padding::ZERO.right(theme::SPACE_M)))
+                .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)
         .width(theme::LIST_WIDTH)
@@ -346,8 +348,8 @@ impl Orders {
                 };
                 column![
                     intro,
+                    buttons.spacing(theme::SPACE_S),
                     form.view(ctx).map(Message::Defect),
-                    buttons.spacing(theme::SPACE_S)
                 ]
                 .spacing(theme::SPACE_M)
                 .into()
