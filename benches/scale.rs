@@ -1,10 +1,12 @@
-//! Five years of orders: how `check` compares with merely reading the files, and its peak memory.
+//! Five years of orders: how `check` and `report` compare with merely reading the files, and
+//! their peak memory.
 //!
 //! `cargo bench --bench scale` (SCALE_ORDERS=100000 by default). Prints figures side by side
 //! in one run; it asserts nothing, since timings belong in notes, not in pass/fail.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -60,31 +62,86 @@ fn check_in_process(dir: &Path) -> (Duration, usize) {
     (started.elapsed(), findings)
 }
 
-/// `rightfirst check` as a user runs it, with the child's peak resident memory.
-fn check_process(dir: &Path) -> (Duration, Option<i32>, u64) {
+/// `rightfirst ARGS` as a user runs it: how long it took and its exit code.
+fn process(args: &[&OsStr]) -> (Duration, Option<i32>) {
     let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
-        .arg("check")
-        .arg(dir)
-        .output()
+    let status = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
         .expect("rightfirst runs");
-    let elapsed = started.elapsed();
-    (elapsed, output.status.code(), children_peak_rss_kib())
+    (started.elapsed(), status.code())
 }
 
-#[cfg(unix)]
-fn children_peak_rss_kib() -> u64 {
-    // SAFETY: getrusage writes into the zeroed struct we own.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage.ru_maxrss as u64
+/// The peak resident memory of `rightfirst ARGS`, in KiB, read from /proc while it runs.
+///
+/// Not getrusage's figure for children: a child spawned with vfork shares this process's
+/// memory until it execs, and Linux counts that into the child's peak, so every child of
+/// a benchmark that has just read 100,000 orders itself looked as large as the benchmark.
+#[cfg(target_os = "linux")]
+fn peak_kib(args: &[&OsStr]) -> Option<u64> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = None;
+    // VmHWM only grows, so the last reading before the exit is the peak (to within 1 ms).
+    while child.try_wait().ok()?.is_none() {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(kib) = text
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        {
+            peak = Some(kib);
+        }
+        std::thread::sleep(Duration::from_millis(1));
     }
+    peak
 }
 
-#[cfg(not(unix))]
-fn children_peak_rss_kib() -> u64 {
-    0
+#[cfg(not(target_os = "linux"))]
+fn peak_kib(_args: &[&OsStr]) -> Option<u64> {
+    None
+}
+
+/// The day the generated orders end on, so `report` looks at the same days every run.
+const TODAY: &str = "2026-11-23";
+
+/// Reading the workspace for `report`, then the figures alone: the default 90 days, and
+/// every order at once (the most work the analysis can be given).
+fn report_in_process(dir: &Path) -> (Duration, Duration, Duration, usize) {
+    use rightfirst::analysis::{Period, figures};
+    let today = TODAY.parse().expect("a date");
+    let started = Instant::now();
+    let folder = rightfirst::store::Folder::inspect(dir).expect("a workspace");
+    let read = started.elapsed();
+    let records = folder.records();
+    let started = Instant::now();
+    let recent = figures(
+        records,
+        Period::last_days(today, Period::DEFAULT_DAYS),
+        today,
+    );
+    let default = started.elapsed();
+    let all = Period {
+        from: records.orders.first().map_or(today, |o| o.placed),
+        to: today,
+    };
+    let started = Instant::now();
+    let everything = figures(records, all, today);
+    let whole = started.elapsed();
+    assert!(recent.orders <= everything.orders);
+    (read, default, whole, everything.orders)
+}
+
+/// A duration as milliseconds: `{:.0?}` would print 1.4 s as "1s".
+fn ms(duration: Duration) -> String {
+    format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
 }
 
 fn median(mut runs: Vec<Duration>) -> Duration {
@@ -98,46 +155,77 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
     let dir = workspace(orders);
+    let check_args = [OsStr::new("check"), dir.as_os_str()];
+    let report_args = [
+        OsStr::new("report"),
+        OsStr::new("--json"),
+        OsStr::new("--today"),
+        OsStr::new(TODAY),
+        dir.as_os_str(),
+    ];
     // Warm the page cache once, so every run below measures the same thing.
     let (_, bytes) = read_floor(&dir);
-    let (mut floors, mut checks, mut processes) = (Vec::new(), Vec::new(), Vec::new());
-    let mut findings = 0;
-    let mut exit = None;
+    let (mut floors, mut checks, mut check_runs) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut reads, mut recent, mut whole, mut report_runs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut findings, mut check_exit, mut report_exit, mut analysed) = (0, None, None, 0);
     for _ in 0..3 {
         floors.push(read_floor(&dir).0);
         let (took, found) = check_in_process(&dir);
         checks.push(took);
         findings = found;
-        let (took, code, _) = check_process(&dir);
-        processes.push(took);
-        exit = code;
+        let (took, code) = process(&check_args);
+        check_runs.push(took);
+        check_exit = code;
+        let (read, default, all, orders) = report_in_process(&dir);
+        reads.push(read);
+        recent.push(default);
+        whole.push(all);
+        analysed = orders;
+        let (took, code) = process(&report_args);
+        report_runs.push(took);
+        report_exit = code;
     }
-    let peak_kib = children_peak_rss_kib();
-    let (floor, check, process) = (median(floors), median(checks), median(processes));
+    let (check_peak, report_peak) = (peak_kib(&check_args), peak_kib(&report_args));
+    let floor = median(floors);
+    let (check, check_run) = (median(checks), median(check_runs));
+    let (read, recent, whole, report_run) = (
+        median(reads),
+        median(recent),
+        median(whole),
+        median(report_runs),
+    );
+    let ratio = |took: Duration| format!("{:.2}", took.as_secs_f64() / floor.as_secs_f64());
+    let megabytes = |kib: Option<u64>| kib.map_or("-".to_owned(), |k| format!("{} MB", k / 1024));
     println!(
         "workspace: {} ({} files, {:.1} MB)",
         dir.display(),
         files(&dir).len(),
         bytes as f64 / 1e6
     );
-    println!("{:<34}{:>10}", "figure (median of 3, warm cache)", "value");
-    println!("{:<34}{:>9.0?}", "read every file (floor)", floor);
-    println!("{:<34}{:>9.0?}", "Folder::check (in process)", check);
-    println!("{:<34}{:>9.0?}", "`rightfirst check` (process)", process);
-    println!(
-        "{:<34}{:>10.2}",
-        "check in process / floor",
-        check.as_secs_f64() / floor.as_secs_f64()
-    );
-    println!(
-        "{:<34}{:>10.2}",
-        "check process / floor",
-        process.as_secs_f64() / floor.as_secs_f64()
-    );
-    println!("{:<34}{:>7} MB", "peak memory of `check`", peak_kib / 1024);
-    println!(
-        "{:<34}{:>10}",
-        "findings / check exit code",
-        format!("{findings} / {}", exit.unwrap_or(-1))
-    );
+    let rows = [
+        ("figure (median of 3, warm cache)", "value".to_owned()),
+        ("read every file (floor)", ms(floor)),
+        ("Folder::check (in process)", ms(check)),
+        ("`rightfirst check` (process)", ms(check_run)),
+        ("check in process / floor", ratio(check)),
+        ("check process / floor", ratio(check_run)),
+        ("peak memory of `check`", megabytes(check_peak)),
+        (
+            "findings / check exit code",
+            format!("{findings} / {}", check_exit.unwrap_or(-1)),
+        ),
+        ("Folder::inspect (report's read)", ms(read)),
+        ("figures, default 90 days", ms(recent)),
+        ("figures, every order", ms(whole)),
+        ("`rightfirst report --json` (proc.)", ms(report_run)),
+        ("report in process / floor", ratio(read + recent)),
+        ("report process / floor", ratio(report_run)),
+        ("peak memory of `report`", megabytes(report_peak)),
+        ("orders in every-order figures", analysed.to_string()),
+        ("report exit code", report_exit.unwrap_or(-1).to_string()),
+    ];
+    for (figure, value) in rows {
+        println!("{figure:<36}{value:>12}");
+    }
 }
