@@ -364,3 +364,19 @@ fn the_defect_log_edits_a_defect_in_its_order_file_and_opens_the_order() {
     assert!(desk.sees("Lunch platter: 10 ham & cheese rolls, delivered at 12:30"));
     assert!(desk.sees("Over the alarm"));
 }
+
+#[test]
+fn the_dashboard_tells_the_light_ball_story_and_opens_the_defects_behind_it() {
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("5".into()), Modifiers::COMMAND);
+    desk.click("This year");
+    // The recurring cause: light balls at the scoop's portion step, all fixed.
+    assert!(desk.sees("6 defects, 0 still open · 2026-08-08 to 2026-10-11"));
+    // Its fix: done on 2026-10-20, none since.
+    assert!(desk.sees("before: 6 in 27 orders · after: 0 in 14 orders (34 days so far)"));
+    desk.click("Show defects");
+    assert!(desk.sees("2026-10-11"), "the last light ball is listed");
+    // The first defect behind it opens in the defect log, with its five whys.
+    desk.click("Open");
+    assert!(desk.sees("Save defect"), "the defect log shows the defect");
+}

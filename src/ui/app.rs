@@ -14,12 +14,13 @@ use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 pub(crate) mod counter;
 
 use super::screen::checklists::{self, Checklists};
+use super::screen::dashboard::{self, Dashboard};
 use super::screen::defects::{self, Defects};
 use super::screen::orders::{self, Orders};
 use super::screen::procedures::{self, Procedures};
 use super::screen::revision::{After, Direction};
 use super::screen::settings::{self, ThemeChoice};
-use super::screen::{Context, PersonChoice, coming, people, problems};
+use super::screen::{Context, PersonChoice, people, problems};
 use super::text::{Language, Text, Words, fill};
 use super::theme::{self, Mode};
 use crate::model::{Checklist, Date, DateTime, Order, Procedure, Workspace};
@@ -98,6 +99,7 @@ pub enum Message {
     Procedures(procedures::Message),
     Orders(orders::Message),
     Defects(defects::Message),
+    Dashboard(dashboard::Message),
     /// Work for the orders and defects screens that needed a dialog or a worker thread.
     Counter(counter::Message),
     Checklists(checklists::Message),
@@ -140,6 +142,7 @@ struct Desk {
     procedures: Procedures,
     orders: Orders,
     defects: Defects,
+    dashboard: Dashboard,
     checklists: Checklists,
     problems: problems::Problems,
     conflict: Option<Conflict>,
@@ -385,6 +388,7 @@ impl App {
             procedures: Procedures::default(),
             orders: Orders::default(),
             defects: Defects::default(),
+            dashboard: Dashboard::default(),
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
             conflict: None,
@@ -483,8 +487,13 @@ impl App {
         };
         match message {
             Message::Section(section) => {
-                desk.section = section;
+                desk.show(section, words, me.as_deref(), now);
                 Task::none()
+            }
+            Message::Dashboard(message) => {
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
+                let action = desk.dashboard.update(message, &ctx);
+                desk.dashboard_action(action, words, me.as_deref(), now)
             }
             Message::Search(search) => {
                 desk.search = search;
@@ -665,7 +674,7 @@ impl App {
                 words,
                 desk.defects.view(ctx, &desk.search).map(Message::Defects),
             ),
-            Section::Dashboard => coming(words.dashboard, words.coming_dashboard),
+            Section::Dashboard => desk.dashboard.view(ctx).map(Message::Dashboard),
             Section::Problems => desk
                 .problems
                 .view(desk.folder.findings(), words, desk.folder.read_only())
@@ -869,7 +878,7 @@ impl Desk {
                 if SECTIONS.iter().any(|(d, _)| *d == digit) =>
             {
                 if let Some((_, section)) = SECTIONS.iter().find(|(d, _)| *d == digit) {
-                    self.section = *section;
+                    self.show(*section, words, me, now);
                 }
                 return Task::none();
             }

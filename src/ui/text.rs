@@ -136,7 +136,6 @@ texts!(Text {
     no_problems: "No problems: every file reads and checks clean.", "Geen problemen: elk bestand leest en klopt.";
     problems_intro: "Files with errors stay read-only until they are fixed by hand.", "Bestanden met fouten blijven alleen-lezen tot ze met de hand hersteld zijn.";
     read_only_newer: "This workspace was written by a newer Right First; nothing can be saved.", "Deze werkmap is geschreven door een nieuwere Right First; er kan niets worden opgeslagen.";
-    coming_dashboard: "The dashboard will show right-first-time, contacts per order, the Pareto of defect categories and which fixes worked.", "Het dashboard toont straks goed-in-een-keer, contacten per bestelling, de Pareto van foutcategorieën en welke oplossingen werkten.";
     items: "Items", "Onderdelen";
     prompt: "Prompt to the checker (\u{201c}You weigh…\u{201d})", "Opdracht aan de controleur (\u{201c}Je weegt…\u{201d})";
     add_item: "Add item", "Onderdeel toevoegen";

@@ -45,6 +45,12 @@ pub const HISTORY_REVISION_WIDTH: f32 = 110.0;
 pub const HISTORY_DATE_WIDTH: f32 = 100.0;
 /// See [`HISTORY_REVISION_WIDTH`].
 pub const HISTORY_NAME_WIDTH: f32 = 120.0;
+/// Height of the dashboard's Pareto chart; the two weekly charts beside it share it.
+pub const CHART_HEIGHT: f32 = 260.0;
+/// Width of a fix's before/after bars.
+pub const FIX_CHART_WIDTH: f32 = 160.0;
+/// Height of a fix's before/after bars.
+pub const FIX_CHART_HEIGHT: f32 = 130.0;
 /// Width of the defect log beside the defect form: a row holds date, order, category,
 /// severity and two badges.
 pub const DEFECT_LIST_WIDTH: f32 = 460.0;

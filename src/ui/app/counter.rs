@@ -11,9 +11,9 @@ use crate::export;
 use crate::model::{DateTime, Order};
 use crate::store::Folder;
 use crate::ui::screen::Context;
-use crate::ui::screen::defects;
 use crate::ui::screen::orders::words::OrderWords;
 use crate::ui::screen::orders::{self, PhotoFor, RecordFormat};
+use crate::ui::screen::{dashboard, defects};
 use crate::ui::text::Text;
 
 /// Which screen asked for an order to be saved.
@@ -102,6 +102,49 @@ impl Desk {
                 Task::none()
             }
         }
+    }
+
+    /// Switches to `section`; the dashboard works its figures out anew on the way in, so it
+    /// shows every save made elsewhere.
+    pub(super) fn show(
+        &mut self,
+        section: Section,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) {
+        self.section = section;
+        if section == Section::Dashboard {
+            let ctx = context(&self.folder, words, me, now);
+            self.dashboard.refresh(&ctx);
+        }
+    }
+
+    pub(super) fn dashboard_action(
+        &mut self,
+        action: dashboard::Action,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) -> Task<AppMessage> {
+        match action {
+            dashboard::Action::None => {}
+            dashboard::Action::OpenDefect(reference) => {
+                self.section = Section::Defects;
+                let ctx = context(&self.folder, words, me, now);
+                self.defects.open(&ctx, &reference.order, &reference.defect);
+            }
+            dashboard::Action::OpenProcedure(id) => {
+                self.section = Section::Procedures;
+                let ctx = context(&self.folder, words, me, now);
+                self.procedures.open(&ctx, &id);
+            }
+            dashboard::Action::OpenOrder(id) => {
+                self.section = Section::Orders;
+                self.orders.show(&id);
+            }
+        }
+        Task::none()
     }
 
     fn save_order(

@@ -2,6 +2,7 @@
 //! [`Action`](procedures::Action) for the app, and never touches the workspace itself.
 
 pub mod checklists;
+pub mod dashboard;
 pub mod defects;
 pub mod orders;
 pub mod problems;
@@ -9,7 +10,7 @@ pub mod procedures;
 pub mod revision;
 pub mod settings;
 
-use iced::widget::{column, container, text};
+use iced::widget::{column, text};
 use iced::{Element, Length};
 
 use crate::model::{Date, DateTime, Number, Person, Records, Role};
@@ -74,20 +75,6 @@ pub fn labelled<'a, Message: 'a>(
     ]
     .spacing(theme::SPACE_XS)
     .width(Length::Fill)
-    .into()
-}
-
-/// A screen that says what is coming, never a blank page.
-pub fn coming<'a, Message: 'a>(title: &'a str, body: &'a str) -> Element<'a, Message> {
-    container(
-        column![
-            text(title).size(theme::TEXT_TITLE),
-            text(body).size(theme::TEXT)
-        ]
-        .spacing(theme::SPACE_M)
-        .max_width(560),
-    )
-    .padding(theme::SPACE_XL)
     .into()
 }
 

@@ -1,0 +1,517 @@
+//! What the dashboard draws: the headline figures, the charts, the causes and fixes, and
+//! the defects behind whatever was picked.
+
+use iced::widget::{Column, button, canvas, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Length};
+
+use super::charts::{BeforeAfter, Pareto, Trend};
+use super::words::DashboardWords;
+use super::{Dashboard, Message, Picked, Preset};
+use crate::analysis::Figures;
+use crate::ui::screen::Context;
+use crate::ui::screen::defects::place::place;
+use crate::ui::text::fill;
+use crate::ui::theme;
+
+const PRESETS: [Preset; 3] = [Preset::Days30, Preset::Days90, Preset::ThisYear];
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
+}
+
+fn decimal(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+}
+
+fn euros(cents: u64) -> String {
+    format!("€ {}.{:02}", cents / 100, cents % 100)
+}
+
+/// A headline figure in a card: what it is, and its value.
+fn tile<'a>(
+    label: &'static str,
+    value: String,
+    note: Option<String>,
+    alarm: bool,
+) -> Element<'a, Message> {
+    let value = text(value).size(theme::TEXT_TITLE);
+    let value = if alarm {
+        value.style(theme::error_text)
+    } else {
+        value
+    };
+    container(
+        column![
+            text(label).size(theme::TEXT_SMALL).style(theme::muted),
+            value,
+            note.map(|n| text(n).size(theme::TEXT_SMALL).style(theme::muted)),
+        ]
+        .spacing(theme::SPACE_XS),
+    )
+    .padding(theme::SPACE_M)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
+fn section<'a>(
+    title: &'static str,
+    hint: Option<String>,
+    body: impl Into<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    container(
+        column![
+            text(title).size(theme::TEXT_HEADING),
+            hint.map(|h| text(h).size(theme::TEXT_SMALL).style(theme::muted)),
+            body.into()
+        ]
+        .spacing(theme::SPACE_S),
+    )
+    .padding(theme::SPACE_M)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
+impl Dashboard {
+    /// The screen.
+    pub fn view<'a>(&'a self, ctx: Context<'a>) -> Element<'a, Message> {
+        let words = DashboardWords::of(ctx.language);
+        let presets = PRESETS
+            .iter()
+            .fold(row![].spacing(theme::SPACE_XS), |row, preset| {
+                let label = match preset {
+                    Preset::Days30 => words.days_30,
+                    Preset::Days90 => words.days_90,
+                    Preset::ThisYear => words.this_year,
+                };
+                row.push(
+                    button(text(label).size(theme::TEXT_SMALL))
+                        .padding([theme::BADGE_PADDING, theme::SPACE_S])
+                        .style(theme::nav(self.preset == *preset))
+                        .on_press(Message::Preset(*preset)),
+                )
+            });
+        let Some(figures) = &self.figures else {
+            return column![text(words.title).size(theme::TEXT_TITLE), presets]
+                .spacing(theme::SPACE_M)
+                .padding(theme::SPACE_L)
+                .into();
+        };
+        let period = fill(
+            words.period,
+            &[
+                ("from", &figures.period.from.to_string()),
+                ("to", &figures.period.to.to_string()),
+            ],
+        );
+        let header = row![
+            text(words.title).size(theme::TEXT_TITLE),
+            presets,
+            text(period).style(theme::muted),
+        ]
+        .spacing(theme::SPACE_L)
+        .align_y(Alignment::Center);
+
+        let content = column![
+            header,
+            tiles(figures, words),
+            (figures.unjudged_checks > 0).then(|| {
+                text(fill(
+                    words.unjudged,
+                    &[("count", &figures.unjudged_checks.to_string())],
+                ))
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+            }),
+            row![self.pareto(figures, words), trends(figures, words)].spacing(theme::SPACE_M),
+            self.behind_list(ctx, words),
+            self.recurring(figures, ctx, words),
+            fixes(figures, ctx, words),
+            attention(figures, ctx, words),
+        ]
+        .spacing(theme::SPACE_M)
+        .padding(iced::Padding::new(theme::SPACE_L).right(theme::SPACE_XL));
+        scrollable(content).height(Length::Fill).into()
+    }
+
+    fn pareto<'a>(
+        &'a self,
+        figures: &'a Figures,
+        words: &'static DashboardWords,
+    ) -> Element<'a, Message> {
+        let body: Element<'a, Message> = if figures.pareto.is_empty() {
+            text(words.no_defects).style(theme::muted).into()
+        } else {
+            canvas(Pareto {
+                bars: figures
+                    .pareto
+                    .iter()
+                    .map(|bar| (bar.category.clone(), bar.count, bar.cumulative_percent))
+                    .collect(),
+                picked: match self.picked {
+                    Some(Picked::Pareto(n)) => Some(n),
+                    _ => None,
+                },
+                on_pick: |n| Message::Pick(Picked::Pareto(n)),
+            })
+            .width(Length::Fill)
+            .height(theme::CHART_HEIGHT)
+            .into()
+        };
+        section(words.pareto, Some(words.pareto_hint.to_owned()), body)
+    }
+
+    fn behind_list<'a>(
+        &'a self,
+        ctx: Context<'a>,
+        words: &'static DashboardWords,
+    ) -> Option<Element<'a, Message>> {
+        let (what, references) = self.behind()?;
+        // A recurring cause at a step reads as the procedure's title and the step's words.
+        let what = match (self.picked, &self.figures) {
+            (Some(Picked::Recurring(n)), Some(figures)) => figures
+                .recurring
+                .get(n)
+                .filter(|cause| cause.procedure.is_some())
+                .map_or(what, |cause| {
+                    place(
+                        ctx.records,
+                        cause.procedure.as_deref(),
+                        cause.step.as_deref(),
+                    )
+                }),
+            _ => what,
+        };
+        let title = if what.is_empty() {
+            words.escaped_list.to_owned()
+        } else {
+            fill(words.behind, &[("what", &what)])
+        };
+        let mut list = Column::new().spacing(theme::LIST_GAP);
+        for reference in references {
+            let Some((order, defect)) = reference.find(ctx.records) else {
+                continue;
+            };
+            list = list.push(
+                row![
+                    text(defect.found.to_string())
+                        .size(theme::TEXT_SMALL)
+                        .style(theme::muted),
+                    text(&order.id).size(theme::TEXT_SMALL),
+                    text(&defect.category).size(theme::TEXT_SMALL),
+                    text(&defect.description)
+                        .size(theme::TEXT_SMALL)
+                        .width(Length::Fill),
+                    button(text(words.open).size(theme::TEXT_SMALL))
+                        .style(button::secondary)
+                        .on_press(Message::OpenDefect(reference.clone())),
+                ]
+                .spacing(theme::SPACE_S)
+                .align_y(Alignment::Center),
+            );
+        }
+        Some(
+            container(column![text(title).size(theme::TEXT_HEADING), list].spacing(theme::SPACE_S))
+                .padding(theme::SPACE_M)
+                .width(Length::Fill)
+                .style(theme::warning_box)
+                .into(),
+        )
+    }
+
+    fn recurring<'a>(
+        &'a self,
+        figures: &'a Figures,
+        ctx: Context<'a>,
+        words: &'static DashboardWords,
+    ) -> Element<'a, Message> {
+        let recurrence = &ctx.records.workspace.recurrence;
+        let hint = fill(
+            words.recurring_hint,
+            &[
+                ("count", &recurrence.count.to_string()),
+                ("days", &recurrence.days.to_string()),
+            ],
+        );
+        let mut list = Column::new().spacing(theme::SPACE_S);
+        if figures.recurring.is_empty() {
+            list = list.push(text(words.no_recurring).style(theme::muted));
+        }
+        for (n, cause) in figures.recurring.iter().enumerate() {
+            let title = match &cause.procedure {
+                Some(_) => place(
+                    ctx.records,
+                    cause.procedure.as_deref(),
+                    cause.step.as_deref(),
+                ),
+                None => fill(words.category_group, &[("category", &cause.category)]),
+            };
+            let line = fill(
+                words.recurring_line,
+                &[
+                    ("count", &cause.count.to_string()),
+                    ("open", &cause.open.to_string()),
+                    ("first", &cause.first.to_string()),
+                    ("last", &cause.last.to_string()),
+                ],
+            );
+            let picked = self.picked == Some(Picked::Recurring(n));
+            list = list.push(
+                container(
+                    row![
+                        column![
+                            text(title),
+                            text(line).size(theme::TEXT_SMALL).style(if cause.open > 0 {
+                                theme::error_text
+                            } else {
+                                theme::muted
+                            }),
+                        ]
+                        .spacing(2)
+                        .width(Length::Fill),
+                        button(text(words.show_defects).size(theme::TEXT_SMALL))
+                            .style(theme::nav(picked))
+                            .on_press(Message::Pick(Picked::Recurring(n))),
+                        cause.procedure.as_ref().map(|procedure| {
+                            button(text(words.open_procedure).size(theme::TEXT_SMALL))
+                                .style(button::secondary)
+                                .on_press(Message::OpenProcedure(procedure.clone()))
+                        }),
+                    ]
+                    .spacing(theme::SPACE_S)
+                    .align_y(Alignment::Center),
+                )
+                .padding(theme::SPACE_S)
+                .style(theme::row_box),
+            );
+        }
+        section(words.recurring, Some(hint), list)
+    }
+}
+
+fn tiles<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'a, Message> {
+    let over = figures
+        .contacts_per_order
+        .is_some_and(|c| c > figures.contacts_per_order_alarm);
+    let alarm = fill(
+        words.alarm_at,
+        &[("alarm", &figures.contacts_per_order_alarm.to_string())],
+    );
+    row![
+        tile(words.orders, figures.orders.to_string(), None, false),
+        tile(
+            words.right_first_time,
+            percent(figures.right_first_time),
+            Some(format!("{} / {}", figures.right_first, figures.orders)),
+            false
+        ),
+        tile(
+            words.contacts_per_order,
+            decimal(figures.contacts_per_order),
+            Some(alarm),
+            over
+        ),
+        tile(words.defects, figures.defects.to_string(), None, false),
+        button(tile(
+            words.escapes,
+            figures.escapes.to_string(),
+            None,
+            figures.escapes > 0
+        ))
+        .padding(0)
+        .style(button::text)
+        .on_press(Message::Pick(Picked::Escapes)),
+        tile(words.cost, euros(figures.cost_cents), None, false),
+    ]
+    .spacing(theme::SPACE_M)
+    .into()
+}
+
+fn trends<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'a, Message> {
+    let label = |week: &crate::analysis::Week| format!("{}", week.iso_week);
+    let rft = Trend {
+        points: figures
+            .weeks
+            .iter()
+            .map(|w| (label(w), w.right_first_time.map(|v| v * 100.0)))
+            .collect(),
+        max: 100.0,
+        alarm: None,
+        higher_is_worse: false,
+        format: |v| format!("{v:.0}%"),
+    };
+    let highest = figures
+        .weeks
+        .iter()
+        .filter_map(|w| w.contacts_per_order)
+        .fold(figures.contacts_per_order_alarm, f64::max);
+    let contacts = Trend {
+        points: figures
+            .weeks
+            .iter()
+            .map(|w| (label(w), w.contacts_per_order))
+            .collect(),
+        max: (highest * 1.2).max(0.5),
+        alarm: Some(figures.contacts_per_order_alarm),
+        higher_is_worse: true,
+        format: |v| format!("{v:.1}"),
+    };
+    column![
+        section(
+            words.weekly_rft,
+            None,
+            canvas(rft)
+                .width(Length::Fill)
+                .height(theme::CHART_HEIGHT / 2.0 + 30.0)
+        ),
+        section(
+            words.weekly_contacts,
+            None,
+            canvas(contacts)
+                .width(Length::Fill)
+                .height(theme::CHART_HEIGHT / 2.0 + 30.0)
+        ),
+    ]
+    .spacing(theme::SPACE_M)
+    .width(Length::Fill)
+    .into()
+}
+
+fn fixes<'a>(
+    figures: &'a Figures,
+    ctx: Context<'a>,
+    words: &'static DashboardWords,
+) -> Element<'a, Message> {
+    let hint = fill(
+        words.fixes_hint,
+        &[("days", &ctx.records.workspace.recurrence.days.to_string())],
+    );
+    let mut list = Column::new().spacing(theme::SPACE_S);
+    if figures.fixes.is_empty() {
+        list = list.push(text(words.no_fixes).style(theme::muted));
+    }
+    for fix in &figures.fixes {
+        let chart = canvas(BeforeAfter {
+            before: fix.before_per_100,
+            after: fix.after_per_100,
+            labels: (words.before.to_owned(), words.after.to_owned()),
+        })
+        .width(theme::FIX_CHART_WIDTH)
+        .height(theme::FIX_CHART_HEIGHT);
+        let counts = fill(
+            words.fix_counts,
+            &[
+                ("db", &fix.defects_before.to_string()),
+                ("ob", &fix.orders_before.to_string()),
+                ("da", &fix.defects_after.to_string()),
+                ("oa", &fix.orders_after.to_string()),
+                ("days", &fix.after_days.to_string()),
+            ],
+        );
+        list = list.push(
+            container(
+                row![
+                    chart,
+                    column![
+                        text(place(ctx.records, Some(&fix.procedure), Some(&fix.step))),
+                        text(fill(
+                            words.fix_line,
+                            &[("done", &fix.done.to_string()), ("what", &fix.what)]
+                        ))
+                        .size(theme::TEXT_SMALL),
+                        text(counts).size(theme::TEXT_SMALL).style(theme::muted),
+                        button(text(words.open_procedure).size(theme::TEXT_SMALL))
+                            .style(button::secondary)
+                            .on_press(Message::OpenProcedure(fix.procedure.clone())),
+                    ]
+                    .spacing(theme::SPACE_XS)
+                    .width(Length::Fill),
+                ]
+                .spacing(theme::SPACE_M)
+                .align_y(Alignment::Center),
+            )
+            .padding(theme::SPACE_S)
+            .style(theme::row_box),
+        );
+    }
+    section(words.fixes, Some(hint), list)
+}
+
+/// What needs someone's attention: orders over the alarm, training gaps, overdue reviews.
+fn attention<'a>(
+    figures: &'a Figures,
+    ctx: Context<'a>,
+    words: &'static DashboardWords,
+) -> Element<'a, Message> {
+    let mut orders = row![].spacing(theme::SPACE_XS);
+    for id in &figures.orders_over_alarm {
+        orders = orders.push(
+            button(text(id).size(theme::TEXT_SMALL))
+                .style(button::secondary)
+                .on_press(Message::OpenOrder(id.clone())),
+        );
+    }
+    let mut training = Column::new().spacing(2);
+    for gap in &figures.training_gaps {
+        let procedure = ctx
+            .records
+            .procedure(&gap.procedure)
+            .map_or(gap.procedure.as_str(), |p| p.title.as_str());
+        let signed = gap
+            .signed_revision
+            .map_or_else(|| words.never.to_owned(), |r| r.to_string());
+        training = training.push(
+            text(fill(
+                words.training_line,
+                &[
+                    ("person", &ctx.name_of(&gap.person)),
+                    ("procedure", procedure),
+                    ("current", &gap.current_revision.to_string()),
+                    ("signed", &signed),
+                ],
+            ))
+            .size(theme::TEXT_SMALL),
+        );
+    }
+    let mut reviews = Column::new().spacing(2);
+    for id in &figures.reviews_overdue {
+        let procedure = ctx.records.procedure(id);
+        let line = match procedure.and_then(|p| p.review_by.map(|d| (p, d))) {
+            Some((p, due)) => format!("{} ({due})", p.title),
+            None => id.clone(),
+        };
+        reviews = reviews.push(
+            button(text(line).size(theme::TEXT_SMALL))
+                .style(button::text)
+                .padding(0)
+                .on_press(Message::OpenProcedure(id.clone())),
+        );
+    }
+    let empty = |list: bool| {
+        list.then(|| {
+            text(words.all_clear)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+        })
+    };
+    row![
+        section(
+            words.over_alarm,
+            None,
+            column![empty(figures.orders_over_alarm.is_empty()), orders.wrap()]
+        ),
+        section(
+            words.training,
+            None,
+            column![empty(figures.training_gaps.is_empty()), training]
+        ),
+        section(
+            words.reviews,
+            None,
+            column![empty(figures.reviews_overdue.is_empty()), reviews]
+        ),
+    ]
+    .spacing(theme::SPACE_M)
+    .into()
+}

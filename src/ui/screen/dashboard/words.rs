@@ -1,0 +1,46 @@
+//! The dashboard's words, in English and Dutch.
+
+crate::texts!(DashboardWords {
+    title: "Dashboard", "Dashboard";
+    days_30: "30 days", "30 dagen";
+    days_90: "90 days", "90 dagen";
+    this_year: "This year", "Dit jaar";
+    period: "{from} to {to}", "{from} tot en met {to}";
+    orders: "Orders", "Bestellingen";
+    defects: "Defects", "Gebreken";
+    right_first_time: "Right first time", "Meteen goed";
+    contacts_per_order: "Contacts per order", "Contacten per bestelling";
+    alarm_at: "alarm above {alarm}", "alarm boven {alarm}";
+    escapes: "Escaped the check", "Langs de controle geglipt";
+    cost: "Cost of poor quality", "Kosten van fouten";
+    none: "–", "–";
+    pareto: "Defects by category", "Gebreken per categorie";
+    pareto_hint: "Click a bar to see the defects behind it. The line adds up to 100%.", "Klik op een staaf om de gebreken erachter te zien. De lijn telt op tot 100%.";
+    no_defects: "No defects in this period.", "Geen gebreken in deze periode.";
+    weekly_rft: "Right first time per week", "Meteen goed per week";
+    weekly_contacts: "Contacts per order per week, with the alarm", "Contacten per bestelling per week, met het alarm";
+    recurring: "Recurring causes", "Terugkerende oorzaken";
+    recurring_hint: "The same step or category at least {count} times within {days} days.", "Dezelfde stap of categorie minstens {count} keer binnen {days} dagen.";
+    no_recurring: "Nothing recurs in this period.", "Niets keert terug in deze periode.";
+    recurring_line: "{count} defects, {open} still open · {first} to {last}", "{count} gebreken, {open} nog open · {first} tot {last}";
+    category_group: "Category {category}, no step named", "Categorie {category}, zonder stap";
+    show_defects: "Show defects", "Toon gebreken";
+    open_procedure: "Open procedure", "Open procedure";
+    fixes: "Did the fix work?", "Werkte de oplossing?";
+    fixes_hint: "Defects of the step per 100 orders, in the {days} days before and after the corrective action was done.", "Gebreken van de stap per 100 bestellingen, in de {days} dagen voor en na de corrigerende actie.";
+    no_fixes: "No corrective action was done in this period.", "In deze periode is geen corrigerende actie uitgevoerd.";
+    fix_line: "Done {done}: {what}", "Uitgevoerd {done}: {what}";
+    fix_counts: "before: {db} in {ob} orders · after: {da} in {oa} orders ({days} days so far)", "voor: {db} in {ob} bestellingen · na: {da} in {oa} bestellingen (tot nu {days} dagen)";
+    before: "Before", "Voor";
+    after: "After", "Na";
+    behind: "Behind: {what}", "Erachter: {what}";
+    escaped_list: "Escaped the check", "Langs de controle geglipt";
+    open: "Open", "Openen";
+    over_alarm: "Orders over the contacts alarm", "Bestellingen boven het contactalarm";
+    training: "Not signed the procedure in force", "Procedure in gebruik niet getekend";
+    training_line: "{person}: {procedure} revision {current} (signed {signed})", "{person}: {procedure} revisie {current} (getekend: {signed})";
+    never: "never", "nooit";
+    reviews: "Reviews overdue", "Herziening te laat";
+    all_clear: "Nothing to show.", "Niets te melden.";
+    unjudged: "{count} checks name a checklist revision the workspace does not hold; they were not judged.", "{count} controles noemen een checklijstrevisie die de werkmap niet heeft; die zijn niet beoordeeld.";
+});
