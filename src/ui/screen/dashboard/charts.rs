@@ -11,6 +11,8 @@ use crate::ui::theme;
 const LABEL_ROOM: f32 = 34.0;
 /// Room at the left for the axis numbers.
 const AXIS_ROOM: f32 = 34.0;
+/// Room above the tallest bar for its number.
+const HEAD_ROOM: f32 = 20.0;
 
 fn label(
     frame: &mut Frame,
@@ -102,7 +104,7 @@ impl<Message: Clone> canvas::Program<Message> for Pareto<Message> {
         let mut line = Vec::new();
         for (n, (name, count, cumulative)) in self.bars.iter().enumerate() {
             let x = AXIS_ROOM + width * n as f32;
-            let bar = height * (*count as f32 / most as f32);
+            let bar = (height - HEAD_ROOM) * (*count as f32 / most as f32);
             let color = if self.picked == Some(n) {
                 palette.primary.strong.color
             } else {
@@ -129,7 +131,7 @@ impl<Message: Clone> canvas::Program<Message> for Pareto<Message> {
             );
             line.push(Point::new(
                 x + width / 2.0,
-                height * (1.0 - (*cumulative as f32 / 100.0)),
+                HEAD_ROOM + (height - HEAD_ROOM) * (1.0 - (*cumulative as f32 / 100.0)),
             ));
         }
         let path = Path::new(|builder| {
@@ -153,7 +155,7 @@ impl<Message: Clone> canvas::Program<Message> for Pareto<Message> {
         label(
             &mut frame,
             "100%".to_owned(),
-            Point::new(bounds.width, 0.0),
+            Point::new(bounds.width, HEAD_ROOM - 16.0),
             palette.danger.base.color,
             alignment::Horizontal::Right,
         );
@@ -310,7 +312,7 @@ impl<Message> canvas::Program<Message> for BeforeAfter {
         ];
         for (n, (value, name, color)) in bars.into_iter().enumerate() {
             let x = width * n as f32;
-            let bar = value.map_or(0.0, |v| height * (v / most) as f32);
+            let bar = value.map_or(0.0, |v| (height - HEAD_ROOM) * (v / most) as f32);
             frame.fill_rectangle(
                 Point::new(x + width * 0.2, height - bar),
                 Size::new(width * 0.6, bar.max(1.0)),
