@@ -554,6 +554,49 @@ fn print(title: &str, header: &[&str], rows: &[Row]) {
     }
 }
 
+/// The dashboard on the 100,000-order workspace: entering it (the figures worked out for
+/// 90 days) and switching to "this year", each with a cold layout of the view, in ms.
+fn dashboard(rows: &mut Vec<Row>) {
+    use iced::keyboard::{Key, Modifiers};
+    use rightfirst::ui::screen::dashboard::{Message as Dash, Preset};
+    let folder = Folder::open(&big_workspace()).expect("the big workspace opens");
+    let mut app = App::with_folder(
+        folder,
+        Some("ellen"),
+        Date::new(2026, 11, 23).expect("a day"),
+    );
+    let mut enter = Vec::new();
+    let mut year = Vec::new();
+    for _ in 0..OPENS {
+        let _ = app.update(Message::Key(Key::Character("1".into()), Modifiers::COMMAND));
+        let started = Instant::now();
+        let _ = app.update(Message::Key(Key::Character("5".into()), Modifiers::COMMAND));
+        let computed = started.elapsed();
+        lay_out_cold(&app);
+        enter.push((computed, started.elapsed()));
+        let started = Instant::now();
+        let _ = app.update(Message::Dashboard(Dash::Preset(Preset::ThisYear)));
+        let computed = started.elapsed();
+        lay_out_cold(&app);
+        year.push((computed, started.elapsed()));
+        let _ = app.update(Message::Dashboard(Dash::Preset(Preset::Days90)));
+    }
+    let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+    let median = |mut runs: Vec<(Duration, Duration)>| {
+        runs.sort();
+        let (figures, frame) = runs[runs.len() / 2];
+        vec![ms(figures), ms(frame)]
+    };
+    rows.push(Row {
+        label: "enter (90 days)".to_owned(),
+        figures: median(enter),
+    });
+    rows.push(Row {
+        label: "this year".to_owned(),
+        figures: median(year),
+    });
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -573,12 +616,15 @@ fn main() {
         std::env::set_var("XDG_DATA_HOME", home.path().join("data"));
     }
     let runs = |part: &str| args.is_empty() || args.iter().any(|a| a == part);
-    let (mut typing, mut opening) = (Vec::new(), Vec::new());
+    let (mut typing, mut opening, mut board) = (Vec::new(), Vec::new(), Vec::new());
     if runs("keys") {
         keystrokes(&mut typing);
     }
     if runs("open") {
         first_frames(&mut opening);
+    }
+    if runs("dashboard") {
+        dashboard(&mut board);
     }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
@@ -606,5 +652,11 @@ fn main() {
         &format!("Opening {ORDERS} orders, each in a new process (warm page cache), ms"),
         &[&format!("median of {OPENS}"), "slowest"],
         &opening,
+    );
+    println!();
+    print(
+        &format!("Dashboard on {ORDERS} orders, ms (median of {OPENS})"),
+        &["figures", "+ cold layout"],
+        &board,
     );
 }

@@ -304,12 +304,12 @@ fn run_task(desk: &mut Desk, task: iced::Task<rightfirst::ui::Message>) -> Vec<S
     let mut seen = Vec::new();
     let mut tasks = vec![task];
     while let Some(task) = tasks.pop() {
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
+        let Some(stream) = iced_test::runtime::task::into_stream(task) else {
             continue;
         };
         let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
         for action in actions {
-            if let iced_runtime::Action::Output(message) = action {
+            if let iced_test::runtime::Action::Output(message) = action {
                 seen.push(format!("{message:?}"));
                 tasks.push(desk.app.update(message));
             }
