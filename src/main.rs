@@ -183,7 +183,7 @@ fn report(
             )
             .exit();
     }
-    let folder = match Folder::inspect(dir) {
+    let folder = match Folder::read(dir) {
         Ok(folder) => folder,
         Err(error) => {
             eprintln!("rightfirst report: {error}");

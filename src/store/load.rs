@@ -476,7 +476,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
                 &mut states,
                 &mut findings,
                 progress,
-                mode != Mode::Check,
+                mode,
             )
         }
         None => load_orders(
@@ -486,7 +486,7 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
             &mut states,
             &mut findings,
             progress,
-            mode != Mode::Check,
+            mode,
         ),
     };
 
@@ -529,8 +529,11 @@ fn load_orders(
     states: &mut HashMap<String, FileState>,
     findings: &mut Vec<Finding>,
     progress: Progress<'_>,
-    keep: bool,
+    mode: Mode,
 ) -> Vec<Order> {
+    // Only a workspace opened to be saved to needs each file's hash.
+    let hashed = matches!(mode, Mode::Open | Mode::Inspect);
+    let keep = mode != Mode::Check;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = files.len();
     progress(0, total);
@@ -541,7 +544,7 @@ fn load_orders(
             if read.is_multiple_of(2000) || read == total {
                 progress(read, total);
             }
-            let (path, state, outcome) = read_and_parse::<Order>(root, path, place, keep);
+            let (path, state, outcome) = read_and_parse::<Order>(root, path, place, hashed);
             match outcome {
                 Err(finding) => (path, state, None, vec![finding]),
                 Ok(parsed) => {

@@ -85,6 +85,8 @@ enum Mode {
     Inspect,
     /// Writes nothing and keeps no orders or hashes: only the findings are wanted.
     Check,
+    /// Writes nothing and keeps every record but no hashes: for figures, never for saving.
+    Read,
 }
 
 impl Folder {
@@ -102,6 +104,16 @@ impl Folder {
     /// findings and the number of files read (its orders are checked, then dropped).
     pub fn check(root: &Path) -> Result<Folder, OpenError> {
         load::load(root, Mode::Check, &|_, _| {})
+    }
+
+    /// Reads a workspace to compute figures or print documents from it: writes nothing,
+    /// skips the hashes saving needs, and refuses every save.
+    pub fn read(root: &Path) -> Result<Folder, OpenError> {
+        let mut folder = load::load(root, Mode::Read, &|_, _| {})?;
+        if folder.read_only.is_none() {
+            folder.read_only = Some("it was opened only to be read".to_owned());
+        }
+        Ok(folder)
     }
 
     /// How many record files were read and parsed.
