@@ -94,7 +94,7 @@ pub enum Action {
     /// Nothing.
     None,
     /// Move the keyboard focus to the widget with this id.
-    Focus(&'static str),
+    Focus(String),
     /// Save this order, holding the edited defect.
     Save(Box<Order>),
     /// Open a file dialog for a photo; the app answers with [`Defects::photo_attached`].
@@ -102,20 +102,6 @@ pub enum Action {
     /// Show this order on the Orders screen.
     OpenOrder(String),
 }
-
-/// The ids of the first whys, for focus: an [`Action::Focus`] names a `'static` id.
-const WHY_IDS: [&str; 10] = [
-    "defect-why-0",
-    "defect-why-1",
-    "defect-why-2",
-    "defect-why-3",
-    "defect-why-4",
-    "defect-why-5",
-    "defect-why-6",
-    "defect-why-7",
-    "defect-why-8",
-    "defect-why-9",
-];
 
 impl Defects {
     /// The open defect: its order's id and its own.
@@ -215,8 +201,7 @@ impl Defects {
                 .form
                 .whys()
                 .checked_sub(1)
-                .and_then(|last| WHY_IDS.get(last).copied())
-                .map_or(Action::None, Action::Focus),
+                .map_or(Action::None, |last| Action::Focus(form::why_input_id(last))),
             form::Event::None => Action::None,
         }
     }

@@ -136,7 +136,7 @@ pub enum Message {
 #[derive(Debug)]
 pub enum Action {
     None,
-    Focus(&'static str),
+    Focus(String),
     /// Save this order, new or changed, through the store.
     Save(Box<Order>),
     /// Ask for a photo and copy it into the order's month of `attachments/`.
@@ -218,7 +218,7 @@ impl Orders {
             proposals,
             proposed: true,
         });
-        Action::Focus("defect-description")
+        Action::Focus("defect-description".to_owned())
     }
 
     fn order<'a>(&self, ctx: &Context<'a>) -> Option<&'a Order> {
@@ -255,7 +255,7 @@ impl Orders {
                 self.selected = None;
                 self.message = None;
                 self.pane = Pane::New(NewOrder::blank(ctx));
-                Action::Focus("order-product")
+                Action::Focus("order-product".to_owned())
             }
             Message::NewId(value) => self.edit_new(|form| form.id = value),
             Message::NewPlaced(value) => self.edit_new(|form| form.placed = value),
@@ -297,7 +297,7 @@ impl Orders {
                     proposals: Vec::new(),
                     proposed: false,
                 });
-                Action::Focus("defect-description")
+                Action::Focus("defect-description".to_owned())
             }
             Message::OpenDefect(id) => {
                 let Some(defect) = self
@@ -357,7 +357,7 @@ impl Orders {
                 }
                 self.message = None;
                 self.pane = Pane::Order(Work::Contact(ContactForm::blank(ctx)));
-                Action::Focus("contact-about")
+                Action::Focus("contact-about".to_owned())
             }
             Message::ContactChannel(value) => self.edit_contact(|form| form.channel = value),
             Message::ContactAbout(value) => self.edit_contact(|form| form.about = value),

@@ -86,7 +86,7 @@ pub enum Action {
     /// Delete a never-approved draft.
     Delete(Box<Procedure>),
     /// Move keyboard focus to a field.
-    Focus(&'static str),
+    Focus(String),
 }
 
 /// The widget id of a step's text field.
@@ -209,7 +209,7 @@ impl Procedures {
                 None => {
                     self.message = None;
                     self.start_new(ctx);
-                    Action::Focus("title")
+                    Action::Focus("title".to_owned())
                 }
             },
             Message::Save => match self.pending_save(ctx, After::Stay) {
@@ -240,7 +240,7 @@ impl Procedures {
                 self.dialog = Some(Dialog::Approve {
                     note: String::new(),
                 });
-                Action::Focus("approve-note")
+                Action::Focus("approve-note".to_owned())
             }
             Message::ApproveNote(note) => {
                 if let Some(Dialog::Approve { note: current }) = &mut self.dialog {
@@ -402,7 +402,7 @@ impl Procedures {
         }
         self.message = None;
         match focus {
-            Some(index) => Action::Focus(Box::leak(step_input_id(index).into_boxed_str())),
+            Some(index) => Action::Focus(step_input_id(index)),
             None => Action::None,
         }
     }

@@ -97,7 +97,7 @@ pub enum Event {
     /// Close the runner without saving.
     Cancel,
     /// Move the keyboard focus to the widget with this id.
-    Focus(&'static str),
+    Focus(String),
     /// Open a file dialog for a photo of this item; the result goes to
     /// [`Runner::photo_attached`].
     PickPhoto(String),
@@ -207,7 +207,7 @@ impl Runner {
                 };
                 self.revision = checklist.revision;
                 match checklist.items.iter().find_map(input_id) {
-                    Some(id) => Event::Focus(static_id(id)),
+                    Some(id) => Event::Focus(id),
                     None => Event::None,
                 }
             }
@@ -246,7 +246,7 @@ impl Runner {
                     checklist.items[at + 1..].iter().find_map(input_id)
                 });
                 match next {
-                    Some(id) => Event::Focus(static_id(id)),
+                    Some(id) => Event::Focus(id),
                     None => self.save(order, ctx),
                 }
             }
@@ -427,20 +427,4 @@ fn input_id(item: &Item) -> Option<String> {
         ItemKind::Text => Some(text_id(&item.id)),
         ItemKind::Tick | ItemKind::Choice { .. } => None,
     }
-}
-
-/// A widget id for [`Event::Focus`], which carries a `&'static str` while item ids come
-/// from files. Each distinct id is kept once, so the cost is bounded by the workspace's
-/// item ids, not by how many checks are run.
-fn static_id(id: String) -> &'static str {
-    use std::collections::BTreeSet;
-    use std::sync::{Mutex, PoisonError};
-    static IDS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
-    let mut ids = IDS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(known) = ids.get(id.as_str()) {
-        return known;
-    }
-    let kept: &'static str = Box::leak(id.into_boxed_str());
-    ids.insert(kept);
-    kept
 }

@@ -163,7 +163,10 @@ fn picking_a_checklist_focuses_its_first_input() {
         .find(|c| c.id == "cone-check")
         .unwrap();
     let event = runner.update(Message::Checklist(cone), &order, &ctx);
-    assert!(matches!(event, Event::Focus("measure-weight")), "{event:?}");
+    assert!(
+        matches!(&event, Event::Focus(id) if id == "measure-weight"),
+        "{event:?}"
+    );
 }
 
 #[test]
@@ -433,10 +436,7 @@ fn enter_moves_on_to_the_next_field_to_type_in() {
     };
     assert_eq!(next(&mut runner, "bread"), "measure-ham-slices");
     assert_eq!(next(&mut runner, "ham-weight"), "text-label-time");
-    let first = next(&mut runner, "label-time");
-    assert_eq!(first, "measure-fridge");
-    // The same id is handed out each time, not a new copy per keystroke.
-    assert!(std::ptr::eq(first, next(&mut runner, "label-time")));
+    assert_eq!(next(&mut runner, "label-time"), "measure-fridge");
     // The last field saves, here refused: nothing is answered yet.
     let last = runner.update(Message::Submit("fridge".into()), &order, &ctx);
     assert!(matches!(last, Event::None), "{last:?}");
