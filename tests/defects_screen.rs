@@ -155,7 +155,7 @@ fn picking_a_defect_filling_in_its_action_and_saving_it_saves_its_order() {
 
     let actions = log.click("defect-add-why");
     assert!(
-        matches!(actions[..], [Action::Focus("defect-why-0")]),
+        matches!(&actions[..], [Action::Focus(id)] if id == "defect-why-0"),
         "{actions:?}"
     );
     log.type_into("defect-why-0", "Banana blended too long");
