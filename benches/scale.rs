@@ -118,7 +118,7 @@ fn report_in_process(dir: &Path) -> (Duration, Duration, Duration, usize) {
     use rightfirst::analysis::{Period, figures};
     let today = TODAY.parse().expect("a date");
     let started = Instant::now();
-    let folder = rightfirst::store::Folder::inspect(dir).expect("a workspace");
+    let folder = rightfirst::store::Folder::read(dir).expect("a workspace");
     let read = started.elapsed();
     let records = folder.records();
     let started = Instant::now();
@@ -215,7 +215,7 @@ fn main() {
             "findings / check exit code",
             format!("{findings} / {}", check_exit.unwrap_or(-1)),
         ),
-        ("Folder::inspect (report's read)", ms(read)),
+        ("Folder::read (report's read)", ms(read)),
         ("figures, default 90 days", ms(recent)),
         ("figures, every order", ms(whole)),
         ("`rightfirst report --json` (proc.)", ms(report_run)),
