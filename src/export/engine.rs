@@ -125,8 +125,12 @@ pub(crate) fn typeset(
 
 /// A PDF of `template` laid out with `data`.
 pub(crate) fn pdf(template: Template, data: &impl Serialize) -> Result<Vec<u8>, ExportError> {
-    let document = typeset(template, data)?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+    pdf_of(&typeset(template, data)?)
+}
+
+/// A laid-out document as PDF bytes.
+pub(crate) fn pdf_of(document: &PagedDocument) -> Result<Vec<u8>, ExportError> {
+    typst_pdf::pdf(document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| ExportError::Pdf(describe(&errors)))
 }
 

@@ -1,6 +1,9 @@
 //! Printed documents: model values in, document bytes out. Nothing here writes a file;
 //! [`crate::store::document::write_document`] does that.
 //!
+//! [`order_record`] prints one order's QC record; [`manual`] prints the procedure
+//! manual with a form per checklist.
+//!
 //! PDF goes through typst ([`engine`]): a template under `assets/typst/` lays out
 //! data prepared here, with fonts compiled in. HTML is written directly from the
 //! same data, so both formats say the same thing.
@@ -8,7 +11,10 @@
 mod engine;
 mod html;
 mod labels;
+mod manual;
 mod record;
+
+pub use manual::{ManualFormat, ManualOptions, Paper, manual, manual_procedures};
 
 use crate::model::{DateTime, Language, Order, Records};
 
@@ -43,6 +49,18 @@ pub enum ExportError {
     /// The laid-out document could not be written as PDF.
     #[error("could not make the PDF: {0}")]
     Pdf(String),
+    /// A manual was asked to print a procedure the workspace does not have.
+    #[error("there is no procedure \"{0}\" in the workspace")]
+    UnknownProcedure(String),
+    /// A manual was asked to print a procedure that was never approved, without drafts.
+    #[error("procedure \"{0}\" has no approved revision yet; it prints only with drafts included")]
+    NotApproved(String),
+    /// A manual was asked to print a retired procedure.
+    #[error("procedure \"{0}\" is retired and no longer in force")]
+    Retired(String),
+    /// A manual would have no procedure and no form in it.
+    #[error("there is nothing to print: no procedure or checklist is approved")]
+    Empty,
 }
 
 /// The QC record of one order: its checks item by item, its defects and its customer contacts.

@@ -162,7 +162,7 @@ pub(crate) fn record(
 }
 
 /// A staff member's full name; the id itself when the workspace does not know it.
-fn person(records: &Records, id: &str) -> String {
+pub(crate) fn person(records: &Records, id: &str) -> String {
     records
         .workspace
         .person(id)
@@ -175,7 +175,7 @@ fn time(at: DateTime) -> String {
 }
 
 /// A number as the language writes it: `4.5` or `4,5`.
-fn number(value: Number, language: Language) -> String {
+pub(crate) fn number(value: Number, language: Language) -> String {
     let text = value.to_string();
     match language {
         Language::En => text,
@@ -183,7 +183,7 @@ fn number(value: Number, language: Language) -> String {
     }
 }
 
-fn with_unit(value: String, unit: &str) -> String {
+pub(crate) fn with_unit(value: String, unit: &str) -> String {
     if unit.is_empty() {
         value
     } else {
@@ -192,10 +192,19 @@ fn with_unit(value: String, unit: &str) -> String {
 }
 
 /// What a measure accepts: `45–55 g`, `≥ 60 g`, `≤ 5 °C`, `3 slices`.
-fn bounds(unit: &str, min: Option<Number>, max: Option<Number>, language: Language) -> String {
+pub(crate) fn bounds(
+    unit: &str,
+    min: Option<Number>,
+    max: Option<Number>,
+    language: Language,
+) -> String {
     let n = |value| number(value, language);
     match (min, max) {
         (Some(min), Some(max)) if min == max => with_unit(n(min), unit),
+        // `-14 – -12 °C`: a dash between two minus signs needs air to be read as a range.
+        (Some(min), Some(max)) if min.get() < 0.0 || max.get() < 0.0 => {
+            with_unit(format!("{} – {}", n(min), n(max)), unit)
+        }
         (Some(min), Some(max)) => with_unit(format!("{}–{}", n(min), n(max)), unit),
         (Some(min), None) => with_unit(format!("≥ {}", n(min)), unit),
         (None, Some(max)) => with_unit(format!("≤ {}", n(max)), unit),
@@ -457,6 +466,7 @@ mod tests {
         assert_eq!(bounds("°C", None, n(5.0), en), "≤ 5 °C");
         assert_eq!(bounds("", n(1.5), n(2.5), Language::Nl), "1,5–2,5");
         assert_eq!(bounds("g", None, None, en), "");
+        assert_eq!(bounds("°C", n(-14.0), n(-12.0), en), "-14 – -12 °C");
     }
 
     #[test]

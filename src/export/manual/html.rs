@@ -1,0 +1,475 @@
+//! The manual as one self-contained HTML file: styles inline, no scripts, no links out;
+//! printing it gives a page per procedure and per form.
+
+use std::fmt::Write;
+
+use super::book::{Answer, Book, Form, Link, Part};
+use crate::export::html::escape;
+
+const STYLE: &str = r#"
+:root { color: #1f2933; font: 10.5pt/1.5 Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+body { max-width: 180mm; margin: 12mm auto; padding: 0 6mm; }
+a { color: inherit; }
+.label { font-size: 7.5pt; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: #616e7c; }
+.muted { color: #616e7c; }
+.cover { min-height: 60vh; }
+.cover .business { font-size: 13pt; color: #616e7c; margin-top: 10mm; }
+.cover .rule { width: 28mm; border-top: 3px solid #1d4e5f; margin: 5mm 0 3mm; }
+.cover h1 { font-size: 30pt; margin: 0 0 10mm; }
+.cover dl { display: grid; grid-template-columns: auto 1fr; gap: 3mm 10mm; }
+.cover dd { margin: 0; font-size: 11pt; }
+.notice { margin-top: 12mm; color: #616e7c; }
+.notice.drafts { color: #1f2933; background: #fbe9e9; border-left: 3px solid #a3161a; padding: 8px 10px; }
+.draft { display: inline-block; background: #a3161a; color: #fff; font-size: 7.5pt; font-weight: 700; letter-spacing: .06em; padding: 1px 4px; border-radius: 2px; vertical-align: middle; }
+.draft-note { color: #a3161a; font-weight: 600; }
+nav h2, section h2.sub { font-size: 8pt; letter-spacing: .05em; text-transform: uppercase; color: #1d4e5f; border-bottom: 1px solid #c9d0d8; padding-bottom: 2px; margin: 7mm 0 3mm; }
+nav ol { list-style: none; padding: 0; margin: 0; }
+nav li { display: grid; grid-template-columns: 8mm 1fr auto; gap: 4px; padding: 2px 0; }
+nav a { text-decoration: none; }
+section.part, section.form { margin-top: 14mm; }
+h1.title { font-size: 21pt; margin: 1mm 0 3mm; line-height: 1.2; }
+section.form h1.title { font-size: 16pt; }
+.facts { display: flex; flex-wrap: wrap; gap: 2px 7mm; background: #f1f4f7; padding: 7px 9px; border-radius: 2px; }
+.facts div { display: flex; flex-direction: column; }
+.facts span:last-child { font-weight: 500; }
+.about { display: grid; grid-template-columns: 24mm 1fr; gap: 2.5mm; margin: 3mm 0; }
+.about p { margin: 0; }
+ol.steps { list-style: none; padding: 0; margin: 0; }
+ol.steps li { display: grid; grid-template-columns: 9mm 1fr; margin-bottom: 4.5mm; break-inside: avoid; }
+ol.steps .n { font-size: 13pt; font-weight: 700; color: #1d4e5f; line-height: 1.2; }
+.spec { margin-top: 4px; }
+.tag { display: inline-block; border: 1px solid currentColor; border-radius: 2px; font-size: 6.5pt; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; padding: 0 3px; vertical-align: middle; }
+.tag.standard { color: #1d4e5f; }
+.tag.critical { color: #a3161a; }
+.warning { margin-top: 6px; background: #fdf0d5; border-left: 3px solid #7a4a00; padding: 6px 8px; }
+.warning strong { color: #7a4a00; text-transform: uppercase; }
+table { width: 100%; border-collapse: collapse; }
+th { text-align: left; font-size: 7.5pt; letter-spacing: .04em; text-transform: uppercase; color: #616e7c; background: #f1f4f7; }
+th, td { padding: 4px 5px; border-bottom: 1px solid #c9d0d8; vertical-align: top; }
+td.n { text-align: right; font-weight: 700; color: #616e7c; width: 6mm; }
+td.n.critical { color: #a3161a; }
+.form table.items td { padding: 8px 5px; }
+.form td.answer { width: 44%; }
+.fields { border: 1px solid #1f2933; border-radius: 2px; padding: 6px 8px 8px; margin: 4mm 0; display: grid; grid-template-columns: 30mm 1fr 1fr; gap: 3mm 5mm; align-items: end; }
+.field { display: flex; flex-direction: column; }
+.field .line { height: 7mm; border-bottom: 1px solid #1f2933; }
+.box { display: inline-block; width: 3.4mm; height: 3.4mm; border: 1px solid #1f2933; border-radius: 1px; vertical-align: -0.5mm; margin-right: 3px; }
+.tick span.choice { margin-right: 9px; white-space: nowrap; }
+.blank { display: inline-block; width: 24mm; border-bottom: 1px solid #1f2933; height: 1em; vertical-align: -2px; }
+.write { border-bottom: 1px solid #1f2933; height: 8mm; }
+.choices span { display: inline-block; margin: 0 14px 2px 0; }
+.pass { font-weight: 700; }
+.result { margin-top: 5mm; }
+.notes { font-size: 8pt; color: #616e7c; margin-top: 3mm; }
+@page { size: __PAPER__; margin: 22mm 20mm;
+  @bottom-right { content: "__PAGE__ " counter(page) " __OF__ " counter(pages); font: 7.5pt Inter, sans-serif; color: #616e7c; }
+  @top-left { content: "__HEAD__"; font: 7.5pt Inter, sans-serif; color: #616e7c; }
+}
+@page :first { @bottom-right { content: none; } @top-left { content: none; } }
+@media print {
+  :root { font-size: 9.5pt; }
+  body { max-width: none; margin: 0; padding: 0; }
+  .cover { min-height: 0; }
+  nav, section.part, section.form { break-before: page; margin-top: 0; }
+  tr, .warning, .fields, .result { break-inside: avoid; }
+  h1, h2 { break-after: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// Text made safe inside a CSS string: every character but letters, digits and spaces
+/// becomes an escape, so nothing can end the string or the style element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(c));
+        }
+    }
+    out
+}
+
+fn link(out: &mut String, link: &Link) {
+    let _ = write!(
+        out,
+        "<a href=\"#{}\">{}</a>",
+        escape(&link.key),
+        escape(&link.title)
+    );
+}
+
+fn draft(out: &mut String, book: &Book, draft: bool) {
+    if draft {
+        let _ = write!(
+            out,
+            " <span class=\"draft\">{}</span>",
+            escape(book.words.draft)
+        );
+    }
+}
+
+fn cover(out: &mut String, book: &Book) {
+    let w = book.words;
+    let _ = write!(
+        out,
+        "<header class=\"cover\"><div class=\"business\">{}</div><div class=\"rule\"></div><h1>{}</h1><dl>",
+        escape(&book.business),
+        escape(w.manual)
+    );
+    for detail in &book.cover {
+        let _ = write!(
+            out,
+            "<dt class=\"label\">{}</dt><dd>{}</dd>",
+            escape(detail.label),
+            escape(&detail.value)
+        );
+    }
+    let class = if book.drafts {
+        "notice drafts"
+    } else {
+        "notice"
+    };
+    let _ = writeln!(
+        out,
+        "</dl><p class=\"{class}\">{}</p></header>",
+        escape(book.notice)
+    );
+}
+
+fn contents(out: &mut String, book: &Book) {
+    let w = book.words;
+    let _ = write!(out, "<nav><h1 class=\"title\">{}</h1>", escape(w.contents));
+    if !book.procedures.is_empty() {
+        let _ = write!(out, "<h2>{}</h2><ol>", escape(w.procedures));
+        for part in &book.procedures {
+            let _ = write!(
+                out,
+                "<li><span class=\"muted\">{}</span><span>",
+                escape(&part.link.number)
+            );
+            link(out, &part.link);
+            draft(out, book, part.draft);
+            let _ = write!(
+                out,
+                "</span><span class=\"muted\">{} {}</span></li>",
+                escape(w.revision),
+                escape(&part.revision)
+            );
+        }
+        out.push_str("</ol>");
+    }
+    if !book.forms.is_empty() {
+        let _ = write!(out, "<h2>{}</h2><ol>", escape(w.forms));
+        for form in &book.forms {
+            let _ = write!(
+                out,
+                "<li><span class=\"muted\">{}</span><span>",
+                escape(&form.link.number)
+            );
+            link(out, &form.link);
+            draft(out, book, form.draft);
+            let _ = write!(
+                out,
+                "</span><span class=\"muted\">{} {}</span></li>",
+                escape(w.revision),
+                escape(&form.revision)
+            );
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</nav>\n");
+}
+
+fn part(out: &mut String, book: &Book, part: &Part) {
+    let w = book.words;
+    let _ = write!(
+        out,
+        "<section class=\"part\" id=\"{}\"><div class=\"label\">{} {}",
+        escape(&part.link.key),
+        escape(w.procedure),
+        escape(&part.link.number)
+    );
+    draft(out, book, part.draft);
+    let _ = write!(
+        out,
+        "</div><h1 class=\"title\">{} {}</h1>",
+        escape(&part.link.number),
+        escape(&part.link.title)
+    );
+    if part.draft {
+        let _ = write!(out, "<p class=\"draft-note\">{}</p>", escape(w.draft_note));
+    }
+    out.push_str("<div class=\"facts\">");
+    for fact in &part.facts {
+        let _ = write!(
+            out,
+            "<div><span class=\"label\">{}</span><span>{}</span></div>",
+            escape(fact.label),
+            escape(&fact.value)
+        );
+    }
+    out.push_str("</div><div class=\"about\">");
+    for (label, text) in [(w.purpose, &part.purpose), (w.scope, &part.scope)] {
+        if !text.is_empty() {
+            let _ = write!(
+                out,
+                "<div class=\"label\">{}</div><p>{}</p>",
+                escape(label),
+                escape(text)
+            );
+        }
+    }
+    if !part.forms.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"label\">{}</div><p>",
+            escape(w.checked_with)
+        );
+        for (n, form) in part.forms.iter().enumerate() {
+            if n > 0 {
+                out.push_str("<br>");
+            }
+            let _ = write!(out, "{} {} ", escape(w.form), escape(&form.number));
+            link(out, form);
+        }
+        out.push_str("</p>");
+    }
+    let _ = write!(
+        out,
+        "</div><h2 class=\"sub\">{}</h2><ol class=\"steps\">",
+        escape(w.steps)
+    );
+    for step in &part.steps {
+        let _ = write!(
+            out,
+            "<li><span class=\"n\">{}</span><div><div>{}</div>",
+            escape(&step.number),
+            escape(&step.text)
+        );
+        if let Some(spec) = &step.spec {
+            let _ = write!(
+                out,
+                "<div class=\"spec\"><span class=\"tag standard\">{}</span> ",
+                escape(w.standard)
+            );
+            if !spec.what.is_empty() {
+                let _ = write!(out, "<span class=\"muted\">{}:</span> ", escape(&spec.what));
+            }
+            let _ = write!(out, "<strong>{}</strong></div>", escape(&spec.value));
+        }
+        if let Some(warning) = &step.warning {
+            let _ = write!(
+                out,
+                "<div class=\"warning\" role=\"note\"><strong>⚠ {}</strong> {}</div>",
+                escape(w.warning),
+                escape(warning)
+            );
+        }
+        out.push_str("</div></li>");
+    }
+    let _ = write!(out, "</ol><h2 class=\"sub\">{}</h2>", escape(w.history));
+    if part.changes.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", escape(w.no_history));
+    } else {
+        let _ = write!(
+            out,
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            escape(w.revision),
+            escape(w.on),
+            escape(w.by),
+            escape(w.change)
+        );
+        for change in &part.changes {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td style=\"white-space:nowrap\">{}</td><td style=\"white-space:nowrap\">{}</td><td>{}</td></tr>",
+                escape(&change.revision),
+                escape(&change.on),
+                escape(&change.by),
+                escape(&change.note)
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    out.push_str("</section>\n");
+}
+
+fn field(out: &mut String, label: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"field\"><span class=\"label\">{}</span><span class=\"line\"></span></div>",
+        escape(label)
+    );
+}
+
+fn boxes(out: &mut String, words: &[&str]) {
+    out.push_str("<span class=\"tick\">");
+    for word in words {
+        let _ = write!(
+            out,
+            "<span class=\"choice\"><span class=\"box\"></span>{}</span>",
+            escape(word)
+        );
+    }
+    out.push_str("</span>");
+}
+
+fn form(out: &mut String, book: &Book, form: &Form) {
+    let w = book.words;
+    let _ = write!(
+        out,
+        "<section class=\"form\" id=\"{}\"><div class=\"label\">{} {}",
+        escape(&form.link.key),
+        escape(w.form),
+        escape(&form.link.number)
+    );
+    draft(out, book, form.draft);
+    let _ = write!(
+        out,
+        " · {} {}</div><h1 class=\"title\">{} {}</h1>",
+        escape(w.revision),
+        escape(&form.revision),
+        escape(&form.link.number),
+        escape(&form.link.title)
+    );
+    if form.draft {
+        let _ = write!(out, "<p class=\"draft-note\">{}</p>", escape(w.draft_note));
+    }
+    let mut about = Vec::new();
+    if let Some(procedure) = &form.procedure {
+        let mut text = format!("{} {} ", escape(w.procedure), escape(&procedure.number));
+        link(&mut text, procedure);
+        about.push(text);
+    }
+    if form.four_eyes {
+        about.push(escape(w.four_eyes));
+    }
+    if !about.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", about.join(" · "));
+    }
+    out.push_str("<div class=\"fields\"><span></span>");
+    field(out, w.order_number);
+    field(out, w.date);
+    for role in [w.made_by, w.checked_by] {
+        let _ = write!(out, "<strong>{}</strong>", escape(role));
+        field(out, w.name);
+        field(out, w.signature);
+    }
+    let _ = write!(
+        out,
+        "</div><table class=\"items\"><thead><tr><th>#</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        escape(w.item),
+        escape(w.answer)
+    );
+    for item in &form.items {
+        let critical = if item.critical { " critical" } else { "" };
+        let _ = write!(
+            out,
+            "<tr><td class=\"n{critical}\">{}</td><td>{}",
+            escape(&item.number),
+            escape(&item.prompt)
+        );
+        if item.critical {
+            let _ = write!(
+                out,
+                " <span class=\"tag critical\">{}</span>",
+                escape(w.critical)
+            );
+        }
+        out.push_str("</td><td class=\"answer\">");
+        match &item.answer {
+            Answer::Tick => boxes(out, &[w.ok, w.not_ok, w.not_applicable]),
+            Answer::Measure { unit, bounds } => {
+                let _ = write!(out, "<span class=\"blank\"></span> {}", escape(unit));
+                if !bounds.is_empty() {
+                    let _ = write!(out, " <span class=\"muted\">({})</span>", escape(bounds));
+                }
+            }
+            Answer::Choice { options } => {
+                out.push_str("<div class=\"choices\">");
+                for choice in options {
+                    let class = if choice.pass { " class=\"pass\"" } else { "" };
+                    let _ = write!(out, "<span{class}>{}</span>", escape(&choice.text));
+                }
+                let _ = write!(
+                    out,
+                    "</div><span class=\"muted\">({})</span>",
+                    escape(w.circle_one)
+                );
+            }
+            Answer::Text => out.push_str("<div class=\"write\"></div><div class=\"write\"></div>"),
+        }
+        out.push_str("</td></tr>");
+    }
+    let _ = write!(
+        out,
+        "</tbody></table><div class=\"result\"><span class=\"label\">{}</span> ",
+        escape(w.result)
+    );
+    boxes(out, &[w.passed, w.failed]);
+    let _ = write!(
+        out,
+        "<div class=\"label\" style=\"margin-top:3mm\">{}</div><div class=\"write\"></div><div class=\"write\"></div></div>",
+        escape(w.remarks)
+    );
+    let mut notes = Vec::new();
+    if form.any_critical {
+        notes.push(escape(w.critical_note));
+    }
+    if form.any_choice {
+        notes.push(escape(w.pass_note));
+    }
+    if !notes.is_empty() {
+        let _ = write!(out, "<p class=\"notes\">{}</p>", notes.join(" "));
+    }
+    out.push_str("</section>\n");
+}
+
+/// The manual as a complete HTML page.
+pub(crate) fn page(book: &Book) -> String {
+    let w = book.words;
+    let paper = if book.paper == "us-letter" {
+        "letter"
+    } else {
+        "A4"
+    };
+    let head = format!("{} · {}", book.business, w.manual);
+    let style = STYLE
+        .replace("__PAPER__", paper)
+        .replace("__PAGE__", &css_string(w.page))
+        .replace("__OF__", &css_string(w.of))
+        .replace("__HEAD__", &css_string(&head));
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n",
+        escape(book.lang),
+        escape(&head)
+    );
+    cover(&mut out, book);
+    contents(&mut out, book);
+    for p in &book.procedures {
+        part(&mut out, book, p);
+    }
+    for f in &book.forms {
+        form(&mut out, book, f);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style() {
+        assert_eq!(css_string("Bell's Ices"), "Bell\\27 s Ices");
+        assert_eq!(css_string("\"</style>"), "\\22 \\3c \\2f style\\3e ");
+        assert_eq!(css_string("Zoë"), "Zoë");
+    }
+}
