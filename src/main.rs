@@ -73,6 +73,39 @@ enum Command {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Prints the procedure manual of the workspace in DIR: a cover, the contents, every
+    /// approved procedure with its steps, specs, warnings and history, and a form to fill in
+    /// with a pen for each checklist.
+    ///
+    /// Drafts are left out unless --drafts is given; then their pages say DRAFT. Exits 0
+    /// when OUT is written; 1 when the files the manual is made of have errors (listed as
+    /// `check` lists them, on stderr) or OUT cannot be written; 2 when DIR is not a
+    /// workspace or a --procedure cannot be printed. Never writes to the workspace.
+    Export {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// pdf, html or md (default: from OUT's extension, else pdf).
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// The file to write; it is replaced whole or not at all.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Print only this procedure and its checklists; repeat for more, in this order.
+        #[arg(long = "procedure", value_name = "ID")]
+        procedures: Vec<String>,
+        /// The language of the manual's own words (default: the workspace's).
+        #[arg(long, value_enum)]
+        language: Option<ExportLanguage>,
+        /// The paper the PDF and the printed HTML are laid out for.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: ExportPaper,
+        /// Print drafts instead of the approved revisions they will replace.
+        #[arg(long)]
+        drafts: bool,
+        /// Print this day on the cover instead of the system clock's, so tests get the same bytes.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
+    },
     /// Grows a workspace to N orders of made-up but valid data, for measuring speed.
     #[command(hide = true)]
     Generate {
@@ -82,6 +115,29 @@ enum Command {
         #[arg(long)]
         orders: usize,
     },
+}
+
+/// `--format` of `export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Pdf,
+    Html,
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+}
+
+/// `--language` of `export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportLanguage {
+    En,
+    Nl,
+}
+
+/// `--paper` of `export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportPaper {
+    A4,
+    Letter,
 }
 
 fn main() -> ExitCode {
@@ -100,6 +156,42 @@ fn main() -> ExitCode {
         Some(Command::New { dir }) => new(&dir),
         Some(Command::Generate { dir, orders }) => generate(&dir, orders),
         Some(Command::Import { dir, file }) => import(&dir, &file),
+        Some(Command::Export {
+            dir,
+            format,
+            output,
+            procedures,
+            language,
+            paper,
+            drafts,
+            today,
+        }) => {
+            use rightfirst::export::{ManualFormat, Paper};
+            let format = match format {
+                Some(ExportFormat::Pdf) => ManualFormat::Pdf,
+                Some(ExportFormat::Html) => ManualFormat::Html,
+                Some(ExportFormat::Markdown) => ManualFormat::Markdown,
+                None => format_of(&output),
+            };
+            let language = language.map(|language| match language {
+                ExportLanguage::En => rightfirst::model::Language::En,
+                ExportLanguage::Nl => rightfirst::model::Language::Nl,
+            });
+            let paper = match paper {
+                ExportPaper::A4 => Paper::A4,
+                ExportPaper::Letter => Paper::Letter,
+            };
+            let today = today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date()));
+            let options = rightfirst::export::ManualOptions {
+                format,
+                language: language.unwrap_or_default(),
+                paper,
+                procedures,
+                drafts,
+                today,
+            };
+            export(&dir, &output, language, options)
+        }
     }
 }
 
@@ -298,6 +390,101 @@ fn import(dir: &Path, file: &Path) -> ExitCode {
                 | ImportError::Read { .. }
                 | ImportError::TooLarge { .. } => ExitCode::from(2),
             }
+        }
+    }
+}
+
+/// The format an output file's extension asks for; PDF when it says nothing.
+fn format_of(output: &Path) -> rightfirst::export::ManualFormat {
+    use rightfirst::export::ManualFormat;
+    let extension = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    match extension.as_deref() {
+        Some("html" | "htm") => ManualFormat::Html,
+        Some("md" | "markdown") => ManualFormat::Markdown,
+        _ => ManualFormat::Pdf,
+    }
+}
+
+/// Whether a problem in this workspace file would show in the manual: the workspace,
+/// the procedures it prints (all of them when none are named) and the checklists.
+fn feeds_manual(path: &str, procedures: &[String]) -> bool {
+    if path == "workspace.ron" || path.starts_with("checklists/") {
+        return true;
+    }
+    if path.starts_with("archive/checklists/") {
+        return true;
+    }
+    let stem = |rest: &str| {
+        let name = rest.strip_suffix(".ron").unwrap_or(rest);
+        name.split('@').next().unwrap_or(name).to_owned()
+    };
+    let procedure = (path.strip_prefix("procedures/"))
+        .or_else(|| path.strip_prefix("archive/procedures/"))
+        .map(stem);
+    match procedure {
+        Some(id) => procedures.is_empty() || procedures.contains(&id),
+        None => false,
+    }
+}
+
+/// Writes the manual of `dir` to `output`, in the workspace's language unless one is given.
+fn export(
+    dir: &Path,
+    output: &Path,
+    language: Option<rightfirst::model::Language>,
+    mut options: rightfirst::export::ManualOptions,
+) -> ExitCode {
+    use rightfirst::export::{ExportError, manual};
+    use rightfirst::model::{Language, ProblemSeverity};
+    let folder = match Folder::inspect(dir) {
+        Ok(folder) => folder,
+        Err(error) => {
+            eprintln!("rightfirst export: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let errors: Vec<_> = (folder.findings().iter())
+        .filter(|f| {
+            f.severity == ProblemSeverity::Error && feeds_manual(&f.path, &options.procedures)
+        })
+        .collect();
+    if !errors.is_empty() {
+        for finding in &errors {
+            eprintln!("{finding}");
+        }
+        eprintln!(
+            "rightfirst export: {} has {} in what the manual prints; a manual must say what the files say, so there is none until they are fixed",
+            dir.display(),
+            plural(errors.len(), "error")
+        );
+        return ExitCode::from(1);
+    }
+    let records = folder.records();
+    options.language = language
+        .or_else(|| Language::from_code(&records.workspace.language))
+        .unwrap_or_default();
+    let bytes = match manual(records, &options, &|_, _| {}) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("rightfirst export: {error}");
+            return match error {
+                ExportError::UnknownProcedure(_)
+                | ExportError::NotApproved(_)
+                | ExportError::Retired(_) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            };
+        }
+    };
+    match store::document::write_document(output, &bytes) {
+        Ok(()) => {
+            println!("wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst export: {error}");
+            ExitCode::from(1)
         }
     }
 }
