@@ -380,3 +380,33 @@ fn the_dashboard_tells_the_light_ball_story_and_opens_the_defects_behind_it() {
     desk.click("Open");
     assert!(desk.sees("Save defect"), "the defect log shows the defect");
 }
+
+#[test]
+fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
+    use rightfirst::export::{ManualFormat, ManualOptions, Paper};
+    use rightfirst::ui::{Message, PrintingMessage};
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("6".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Print the manual"));
+    desk.click("Markdown, for a wiki");
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("manual.md");
+    let options = ManualOptions {
+        format: ManualFormat::Markdown,
+        language: rightfirst::model::Language::En,
+        paper: Paper::A4,
+        procedures: Vec::new(),
+        drafts: false,
+        today: rightfirst::model::Date::new(2026, 11, 23).unwrap(),
+    };
+    let task = desk.app.update(Message::Printing(PrintingMessage::Picked(
+        Box::new(options),
+        Some(path.clone()),
+    )));
+    let seen = run_task(&mut desk, task);
+    assert!(seen.iter().any(|m| m.contains("Progress")), "{seen:?}");
+    let manual = std::fs::read_to_string(&path).unwrap();
+    assert!(manual.contains("Scooping ice cream"), "{manual}");
+    assert!(desk.sees(&format!("Saved {}", path.display())));
+    assert!(desk.sees("Open it"));
+}

@@ -12,10 +12,12 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
 pub(crate) mod counter;
+pub(crate) mod printing;
 
 use super::screen::checklists::{self, Checklists};
 use super::screen::dashboard::{self, Dashboard};
 use super::screen::defects::{self, Defects};
+use super::screen::manual::{self, Manual};
 use super::screen::orders::{self, Orders};
 use super::screen::procedures::{self, Procedures};
 use super::screen::revision::{After, Direction};
@@ -70,19 +72,21 @@ pub enum Section {
     Orders,
     Defects,
     Dashboard,
+    Manual,
     Problems,
     Settings,
 }
 
-/// Ctrl+1 … Ctrl+7 jump to the sections, in the sidebar's order.
-const SECTIONS: [(&str, Section); 7] = [
+/// Ctrl+1 … Ctrl+8 jump to the sections, in the sidebar's order.
+const SECTIONS: [(&str, Section); 8] = [
     ("1", Section::Procedures),
     ("2", Section::Checklists),
     ("3", Section::Orders),
     ("4", Section::Defects),
     ("5", Section::Dashboard),
-    ("6", Section::Problems),
-    ("7", Section::Settings),
+    ("6", Section::Manual),
+    ("7", Section::Problems),
+    ("8", Section::Settings),
 ];
 
 /// Everything that can happen in the window.
@@ -100,8 +104,11 @@ pub enum Message {
     Orders(orders::Message),
     Defects(defects::Message),
     Dashboard(dashboard::Message),
+    Manual(manual::Message),
     /// Work for the orders and defects screens that needed a dialog or a worker thread.
     Counter(counter::Message),
+    /// The manual's save dialog and typesetting thread.
+    Printing(printing::Message),
     Checklists(checklists::Message),
     Problems(problems::Message),
     Settings(settings::Message),
@@ -143,6 +150,7 @@ struct Desk {
     orders: Orders,
     defects: Defects,
     dashboard: Dashboard,
+    manual: Manual,
     checklists: Checklists,
     problems: problems::Problems,
     conflict: Option<Conflict>,
@@ -389,6 +397,7 @@ impl App {
             orders: Orders::default(),
             defects: Defects::default(),
             dashboard: Dashboard::default(),
+            manual: Manual::default(),
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
             conflict: None,
@@ -490,6 +499,11 @@ impl App {
                 desk.show(section, words, me.as_deref(), now);
                 Task::none()
             }
+            Message::Manual(message) => {
+                let ctx = context(&desk.folder, words, me.as_deref(), now);
+                let action = desk.manual.update(message, &ctx);
+                desk.manual_action(action, words, me.as_deref(), now)
+            }
             Message::Dashboard(message) => {
                 let ctx = context(&desk.folder, words, me.as_deref(), now);
                 let action = desk.dashboard.update(message, &ctx);
@@ -569,6 +583,7 @@ impl App {
                 desk.defect_action(action, words, me.as_deref(), now)
             }
             Message::Counter(message) => desk.counter(message, words, me.as_deref(), now),
+            Message::Printing(message) => desk.printing(message, words, me.as_deref(), now),
             Message::Key(key, modifiers) => {
                 desk.shortcut(key, modifiers, words, me.as_deref(), now)
             }
@@ -675,6 +690,7 @@ impl App {
                 desk.defects.view(ctx, &desk.search).map(Message::Defects),
             ),
             Section::Dashboard => desk.dashboard.view(ctx).map(Message::Dashboard),
+            Section::Manual => desk.manual.view(ctx).map(Message::Manual),
             Section::Problems => desk
                 .problems
                 .view(desk.folder.findings(), words, desk.folder.read_only())
@@ -1098,6 +1114,7 @@ fn sidebar<'a>(
         ),
         entry(words.defects.to_owned(), Section::Defects),
         entry(words.dashboard.to_owned(), Section::Dashboard),
+        entry(words.print_manual.to_owned(), Section::Manual),
         entry(problems_label, Section::Problems).style(if errors > 0 {
             |theme: &Theme, status| {
                 let mut style = theme::nav(false)(theme, status);

@@ -7,6 +7,7 @@ pub mod text;
 pub mod theme;
 
 pub use app::counter::{Message as CounterMessage, PhotoTarget};
+pub use app::printing::Message as PrintingMessage;
 pub use app::{App, Message, Start};
 
 /// Opens the window and runs until it is closed.

@@ -58,6 +58,7 @@ texts!(Text {
     orders: "Orders", "Bestellingen";
     defects: "Defects", "Gebreken";
     dashboard: "Dashboard", "Dashboard";
+    print_manual: "Print manual", "Handboek afdrukken";
     problems: "Problems", "Problemen";
     settings: "Settings", "Instellingen";
     search: "Search (Ctrl+F)", "Zoeken (Ctrl+F)";

@@ -1,0 +1,299 @@
+//! Printing the manual: which procedures, in what form, on what paper, then where to save
+//! it; a progress bar while it is typeset, and an offer to open the result.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use iced::widget::{
+    Column, button, checkbox, column, container, progress_bar, row, scrollable, text,
+};
+use iced::{Alignment, Element, Length};
+
+use crate::export::{ManualFormat, ManualOptions, Paper, manual_procedures};
+use crate::model::Language;
+use crate::ui::screen::Context;
+use crate::ui::text::fill;
+use crate::ui::theme;
+
+crate::texts!(ManualWords {
+    title: "Print the manual", "Het handboek afdrukken";
+    intro: "A cover, a contents page, every procedure with its steps, standards, warnings and revision history, and a form to print for each checklist, with boxes to tick and lines to sign.", "Een omslag, een inhoudsopgave, elke procedure met stappen, normen, waarschuwingen en revisiegeschiedenis, en voor elke checklijst een formulier om af te drukken, met vakjes om aan te kruisen en lijnen om te tekenen.";
+    format: "Form", "Vorm";
+    pdf: "PDF, to print", "PDF, om af te drukken";
+    html: "Web page", "Webpagina";
+    markdown: "Markdown, for a wiki", "Markdown, voor een wiki";
+    paper: "Paper", "Papier";
+    language: "Language", "Taal";
+    english: "English", "Engels";
+    dutch: "Dutch", "Nederlands";
+    drafts: "Print drafts too (each page says so)", "Ook concepten afdrukken (elke pagina zegt dat)";
+    procedures: "Procedures", "Procedures";
+    all: "All", "Alle";
+    none: "None", "Geen";
+    save_as: "Save as…", "Opslaan als…";
+    working: "Typesetting {done} of {total}…", "Zetten: {done} van {total}…";
+    saved: "Saved {path}", "{path} opgeslagen";
+    open: "Open it", "Openen";
+    nothing: "Pick at least one procedure.", "Kies minstens één procedure.";
+});
+
+/// The manual screen.
+#[derive(Debug, Default)]
+pub struct Manual {
+    format: Option<ManualFormat>,
+    paper: Paper,
+    language: Option<Language>,
+    drafts: bool,
+    /// Procedures left out; all others are printed.
+    left_out: BTreeSet<String>,
+    progress: Option<(usize, usize)>,
+    outcome: Option<Result<PathBuf, String>>,
+}
+
+/// What the user did.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Format(ManualFormat),
+    Paper(Paper),
+    Language(Language),
+    Drafts(bool),
+    Procedure(String, bool),
+    All(bool),
+    SaveAs,
+    Open(PathBuf),
+}
+
+/// What the app should do for the screen.
+#[derive(Debug)]
+pub enum Action {
+    None,
+    /// Ask where to save, then make the manual with these options.
+    Export(Box<ManualOptions>),
+    /// Open the saved file in the system's viewer.
+    Open(PathBuf),
+}
+
+impl Manual {
+    fn format(&self) -> ManualFormat {
+        self.format.unwrap_or(ManualFormat::Pdf)
+    }
+
+    fn language(&self, ctx: &Context) -> Language {
+        self.language
+            .or_else(|| Language::from_code(&ctx.records.workspace.language))
+            .unwrap_or(ctx.language)
+    }
+
+    /// The options as chosen.
+    pub fn options(&self, ctx: &Context) -> ManualOptions {
+        let procedures = if self.left_out.is_empty() {
+            Vec::new()
+        } else {
+            manual_procedures(ctx.records, self.drafts)
+                .into_iter()
+                .filter(|p| !self.left_out.contains(&p.id))
+                .map(|p| p.id.clone())
+                .collect()
+        };
+        ManualOptions {
+            format: self.format(),
+            language: self.language(ctx),
+            paper: self.paper,
+            procedures,
+            drafts: self.drafts,
+            today: ctx.today,
+        }
+    }
+
+    /// Typesetting has come this far; `None` when it is over.
+    pub fn progress(&mut self, progress: Option<(usize, usize)>) {
+        self.progress = progress;
+    }
+
+    /// The manual is saved, or why not.
+    pub fn finished(&mut self, outcome: Result<PathBuf, String>) {
+        self.progress = None;
+        self.outcome = Some(outcome);
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
+        match message {
+            Message::Format(format) => self.format = Some(format),
+            Message::Paper(paper) => self.paper = paper,
+            Message::Language(language) => self.language = Some(language),
+            Message::Drafts(drafts) => self.drafts = drafts,
+            Message::Procedure(id, printed) => {
+                if printed {
+                    self.left_out.remove(&id);
+                } else {
+                    self.left_out.insert(id);
+                }
+            }
+            Message::All(printed) => {
+                self.left_out = if printed {
+                    BTreeSet::new()
+                } else {
+                    manual_procedures(ctx.records, self.drafts)
+                        .into_iter()
+                        .map(|p| p.id.clone())
+                        .collect()
+                };
+            }
+            Message::SaveAs => {
+                let options = self.options(ctx);
+                let any = manual_procedures(ctx.records, self.drafts)
+                    .iter()
+                    .any(|p| !self.left_out.contains(&p.id));
+                if !any {
+                    self.outcome = Some(Err(ManualWords::of(ctx.language).nothing.to_owned()));
+                    return Action::None;
+                }
+                self.outcome = None;
+                return Action::Export(Box::new(options));
+            }
+            Message::Open(path) => return Action::Open(path),
+        }
+        Action::None
+    }
+
+    /// The screen.
+    pub fn view<'a>(&'a self, ctx: Context<'a>) -> Element<'a, Message> {
+        let words = ManualWords::of(ctx.language);
+        let choice = |label: &'static str, selected: bool, message: Message| {
+            button(text(label).size(theme::TEXT_SMALL))
+                .padding([theme::BADGE_PADDING, theme::SPACE_S])
+                .style(theme::nav(selected))
+                .on_press(message)
+        };
+        let format = self.format();
+        let language = self.language(&ctx);
+        let labelled = |label: &'static str, content: Element<'a, Message>| {
+            row![
+                text(label).width(theme::PICK_WIDTH).style(theme::muted),
+                content
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center)
+        };
+        let mut list = Column::new().spacing(theme::SPACE_XS);
+        for procedure in manual_procedures(ctx.records, self.drafts) {
+            let printed = !self.left_out.contains(&procedure.id);
+            let id = procedure.id.clone();
+            list = list.push(
+                checkbox(printed)
+                    .label(format!("{} (rev. {})", procedure.title, procedure.revision))
+                    .on_toggle(move |on| Message::Procedure(id.clone(), on)),
+            );
+        }
+        let progress = self.progress.map(|(done, total)| {
+            column![
+                progress_bar(0.0..=total.max(1) as f32, done as f32),
+                text(fill(
+                    words.working,
+                    &[("done", &done.to_string()), ("total", &total.to_string())]
+                ))
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+            ]
+            .spacing(theme::SPACE_XS)
+        });
+        let outcome = self.outcome.as_ref().map(|outcome| match outcome {
+            Ok(path) => container(
+                row![
+                    text(fill(words.saved, &[("path", &path.display().to_string())]))
+                        .width(Length::Fill),
+                    button(text(words.open))
+                        .style(button::secondary)
+                        .on_press(Message::Open(path.clone())),
+                ]
+                .spacing(theme::SPACE_S)
+                .align_y(Alignment::Center),
+            )
+            .padding(theme::SPACE_S)
+            .width(Length::Fill)
+            .style(theme::notice_box),
+            Err(error) => container(text(error.as_str()))
+                .padding(theme::SPACE_S)
+                .width(Length::Fill)
+                .style(theme::error_box),
+        });
+        let content = column![
+            text(words.title).size(theme::TEXT_TITLE),
+            text(words.intro).style(theme::muted),
+            labelled(
+                words.format,
+                row![
+                    choice(
+                        words.pdf,
+                        format == ManualFormat::Pdf,
+                        Message::Format(ManualFormat::Pdf)
+                    ),
+                    choice(
+                        words.html,
+                        format == ManualFormat::Html,
+                        Message::Format(ManualFormat::Html)
+                    ),
+                    choice(
+                        words.markdown,
+                        format == ManualFormat::Markdown,
+                        Message::Format(ManualFormat::Markdown)
+                    ),
+                ]
+                .spacing(theme::SPACE_XS)
+                .into()
+            ),
+            labelled(
+                words.paper,
+                row![
+                    choice("A4", self.paper == Paper::A4, Message::Paper(Paper::A4)),
+                    choice(
+                        "Letter",
+                        self.paper == Paper::Letter,
+                        Message::Paper(Paper::Letter)
+                    ),
+                ]
+                .spacing(theme::SPACE_XS)
+                .into()
+            ),
+            labelled(
+                words.language,
+                row![
+                    choice(
+                        words.english,
+                        language == Language::En,
+                        Message::Language(Language::En)
+                    ),
+                    choice(
+                        words.dutch,
+                        language == Language::Nl,
+                        Message::Language(Language::Nl)
+                    ),
+                ]
+                .spacing(theme::SPACE_XS)
+                .into()
+            ),
+            checkbox(self.drafts)
+                .label(words.drafts)
+                .on_toggle(Message::Drafts),
+            row![
+                text(words.procedures).size(theme::TEXT_HEADING),
+                choice(words.all, false, Message::All(true)),
+                choice(words.none, false, Message::All(false)),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+            list,
+            button(text(words.save_as))
+                .style(button::primary)
+                .on_press_maybe(self.progress.is_none().then_some(Message::SaveAs)),
+            progress,
+            outcome,
+        ]
+        .spacing(theme::SPACE_M)
+        .max_width(720);
+        scrollable(container(content).padding(theme::SPACE_L))
+            .height(Length::Fill)
+            .into()
+    }
+}
