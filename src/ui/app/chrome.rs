@@ -1,0 +1,198 @@
+//! The window's frame around the screens: the sidebar, the search field, "who are you?",
+//! and the two versions of a file side by side after a refused save.
+
+use iced::widget::{button, column, container, row, scrollable, space, text_input};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::{Conflict, Desk, Message, SEARCH_ID, Section};
+use crate::ui::screen::people;
+use crate::ui::text::{Text, fill};
+use crate::ui::theme;
+
+pub(super) fn with_search<'a>(
+    search: &'a str,
+    words: &'static Text,
+    content: Element<'a, Message>,
+) -> Element<'a, Message> {
+    column![
+        container(
+            text_input(words.search, search)
+                .id(SEARCH_ID)
+                .on_input(Message::Search)
+                .on_submit(Message::SearchSubmit)
+                .padding(theme::SPACE_S)
+        )
+        .padding([theme::SPACE_S, theme::SPACE_L]),
+        content
+    ]
+    .into()
+}
+
+pub(super) fn sidebar<'a>(
+    desk: &'a Desk,
+    me: Option<&'a crate::model::Person>,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let records = desk.folder.records();
+    let errors = desk.folder.error_count();
+    let entry = |label: String, section: Section| {
+        button(iced::widget::text(label).size(theme::TEXT))
+            .width(Length::Fill)
+            .padding(theme::SPACE_S)
+            .style(theme::nav(desk.section == section))
+            .on_press(Message::Section(section))
+    };
+    let problems_label = if desk.folder.findings().is_empty() {
+        words.problems.to_owned()
+    } else {
+        format!("{} ({})", words.problems, desk.folder.findings().len())
+    };
+    let who = me.map(|me| {
+        let role = match me.role {
+            crate::model::Role::Owner => words.role_owner,
+            crate::model::Role::Staff => words.role_staff,
+        };
+        column![
+            iced::widget::text(fill(words.signed_in_as, &[("name", &me.name)]))
+                .size(theme::TEXT_SMALL),
+            iced::widget::text(role)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted),
+            button(iced::widget::text(words.switch_person).size(theme::TEXT_SMALL))
+                .style(button::text)
+                .padding(0)
+                .on_press(Message::ForgetPerson),
+        ]
+        .spacing(2)
+    });
+    let column = column![
+        iced::widget::text(words.app_name)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
+        iced::widget::text(&records.workspace.name).size(theme::TEXT_HEADING),
+        space::vertical().height(theme::SPACE_M),
+        entry(
+            format!("{} ({})", words.procedures, records.procedures.len()),
+            Section::Procedures
+        ),
+        entry(
+            format!("{} ({})", words.checklists, records.checklists.len()),
+            Section::Checklists
+        ),
+        entry(
+            format!("{} ({})", words.orders, records.orders.len()),
+            Section::Orders
+        ),
+        entry(words.defects.to_owned(), Section::Defects),
+        entry(words.dashboard.to_owned(), Section::Dashboard),
+        entry(words.print_manual.to_owned(), Section::Manual),
+        entry(problems_label, Section::Problems).style(if errors > 0 {
+            |theme: &Theme, status| {
+                let mut style = theme::nav(false)(theme, status);
+                style.text_color = theme.extended_palette().danger.base.color;
+                style
+            }
+        } else {
+            |theme: &Theme, status| theme::nav(false)(theme, status)
+        }),
+        entry(words.settings.to_owned(), Section::Settings),
+        space::vertical(),
+        who,
+    ]
+    .spacing(theme::SPACE_XS)
+    .padding(theme::SPACE_M);
+    container(column)
+        .width(theme::SIDEBAR_WIDTH)
+        .height(Length::Fill)
+        .style(theme::sidebar)
+        .into()
+}
+
+pub(super) fn who_are_you<'a>(
+    records: &'a crate::model::Records,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let mut list = column![].spacing(theme::SPACE_S);
+    for person in people(records) {
+        let role = match records.workspace.person(&person.id).map(|p| p.role) {
+            Some(crate::model::Role::Owner) => words.role_owner,
+            _ => words.role_staff,
+        };
+        list = list.push(
+            button(
+                row![
+                    iced::widget::text(person.name.clone()).width(Length::Fill),
+                    iced::widget::text(role).style(theme::muted)
+                ]
+                .align_y(Alignment::Center),
+            )
+            .width(320)
+            .padding(theme::SPACE_M)
+            .style(button::secondary)
+            .on_press(Message::PickPerson(person)),
+        );
+    }
+    container(
+        column![
+            iced::widget::text(&records.workspace.name)
+                .size(theme::TEXT_HEADING)
+                .style(theme::muted),
+            iced::widget::text(words.who_are_you).size(theme::TEXT_TITLE),
+            iced::widget::text(words.who_are_you_hint).style(theme::muted),
+            list
+        ]
+        .spacing(theme::SPACE_M),
+    )
+    .center(Length::Fill)
+    .into()
+}
+
+pub(super) fn conflict_view<'a>(
+    conflict: &'a Conflict,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let pane = |title: &'static str, body: &'a str| {
+        column![
+            iced::widget::text(title).size(theme::TEXT_HEADING),
+            container(
+                scrollable(
+                    iced::widget::text(body)
+                        .font(iced::Font::MONOSPACE)
+                        .size(theme::TEXT_SMALL)
+                )
+                .height(Length::Fill)
+            )
+            .padding(theme::SPACE_S)
+            .style(theme::card)
+            .height(Length::Fill)
+        ]
+        .spacing(theme::SPACE_S)
+        .width(Length::FillPortion(1))
+    };
+    column![
+        container(iced::widget::text(format!(
+            "{} {}",
+            conflict.relative, words.conflict
+        )))
+        .padding(theme::SPACE_S)
+        .style(theme::warning_box)
+        .width(Length::Fill),
+        row![
+            button(iced::widget::text(words.keep_mine))
+                .on_press(Message::KeepMine)
+                .style(button::danger),
+            button(iced::widget::text(words.take_disk))
+                .on_press(Message::TakeDisk)
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S),
+        row![
+            pane(words.conflict_yours, &conflict.mine),
+            pane(words.conflict_disk, &conflict.disk)
+        ]
+        .spacing(theme::SPACE_M),
+    ]
+    .spacing(theme::SPACE_M)
+    .padding(theme::SPACE_L)
+    .into()
+}

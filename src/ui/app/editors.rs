@@ -1,0 +1,260 @@
+//! The app's side of the procedure and checklist editors: their saves (archiving the
+//! approved revision first), deletes, refused saves, and the keyboard shortcuts of
+//! whichever screen is in front.
+
+use iced::Task;
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::widget::operation;
+
+use super::{
+    Command, Conflict, Desk, Message, SEARCH_ID, SECTIONS, SaveRequest, Section, context, counter,
+};
+use crate::model::DateTime;
+use crate::store::{Archived, SaveError};
+use crate::ui::screen::revision::{After, Direction};
+use crate::ui::screen::{checklists, defects, orders, procedures};
+use crate::ui::text::Text;
+
+impl Desk {
+    pub(super) fn procedure_action(
+        &mut self,
+        action: procedures::Action,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) -> Task<Message> {
+        match action {
+            procedures::Action::None => Task::none(),
+            procedures::Action::Focus(id) => operation::focus(id),
+            procedures::Action::Save(request) => {
+                if let Some(old) = &request.archive
+                    && let Err(error) = self.folder.save(Archived(old.clone()))
+                    && !matches!(error, SaveError::AlreadyExists { .. })
+                {
+                    self.procedures.tell(error.to_string());
+                    return Task::none();
+                }
+                let result = self.folder.save(request.record.clone());
+                self.after_save(result, SaveRequest::Procedure(*request), words, me, now)
+            }
+            procedures::Action::Delete(procedure) => {
+                if let Err(error) = self.folder.delete(procedure.as_ref()) {
+                    self.procedures.tell(error.to_string());
+                }
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn checklist_action(
+        &mut self,
+        action: checklists::Action,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) -> Task<Message> {
+        match action {
+            checklists::Action::None => Task::none(),
+            checklists::Action::Focus(id) => operation::focus(id),
+            checklists::Action::Save(request) => {
+                // The approved revision goes to the archive before the draft replaces it.
+                if let Some(old) = &request.archive
+                    && let Err(error) = self.folder.save(Archived(old.clone()))
+                    && !matches!(error, SaveError::AlreadyExists { .. })
+                {
+                    self.checklists.tell(error.to_string());
+                    return Task::none();
+                }
+                let result = self.folder.save(request.record.clone());
+                self.after_save(result, SaveRequest::Checklist(*request), words, me, now)
+            }
+            checklists::Action::Delete(checklist) => {
+                match self.folder.delete(checklist.as_ref()) {
+                    Ok(()) => self.checklists.deleted(),
+                    Err(error) => self.checklists.tell(error.to_string()),
+                }
+                Task::none()
+            }
+        }
+    }
+
+    /// Shows a failed save in the editor that asked for it.
+    pub(super) fn tell(&mut self, request: &SaveRequest, message: String) {
+        match request {
+            SaveRequest::Procedure(_) => self.procedures.tell(message),
+            SaveRequest::Checklist(_) => self.checklists.tell(message),
+            SaveRequest::Order(r) => match r.from {
+                counter::From::Orders => self.orders.tell(message),
+                counter::From::Defects => self.defects.tell(message),
+            },
+        }
+    }
+
+    pub(super) fn after_save(
+        &mut self,
+        result: Result<(), SaveError>,
+        request: SaveRequest,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) -> Task<Message> {
+        match result {
+            Ok(()) => {
+                let ctx = context(&self.folder, words, me, now);
+                let then = match &request {
+                    SaveRequest::Order(r) => {
+                        return counter::order_saved(&mut self.orders, &mut self.defects, r, &ctx);
+                    }
+                    SaveRequest::Procedure(r) => {
+                        self.procedures.saved(&ctx, &r.record, r.then.clone());
+                        &r.then
+                    }
+                    SaveRequest::Checklist(r) => {
+                        self.checklists.saved(&ctx, r);
+                        &r.then
+                    }
+                };
+                if *then == After::New {
+                    operation::focus("title")
+                } else {
+                    Task::none()
+                }
+            }
+            Err(SaveError::ChangedOnDisk { path }) => {
+                let disk = self.folder.disk_text(&path).unwrap_or_default();
+                self.conflict = Some(Conflict {
+                    mine: request.printed(),
+                    disk,
+                    relative: path,
+                    request,
+                });
+                Task::none()
+            }
+            Err(error) => {
+                self.tell(&request, error.to_string());
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn shortcut(
+        &mut self,
+        key: Key,
+        modifiers: Modifiers,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) -> Task<Message> {
+        let command = match (
+            key.as_ref(),
+            modifiers.command(),
+            modifiers.shift(),
+            modifiers.alt(),
+        ) {
+            // Tab walks the text fields, as in every form people know.
+            (Key::Named(Named::Tab), false, shift, false) => {
+                return if shift {
+                    operation::focus_previous()
+                } else {
+                    operation::focus_next()
+                };
+            }
+            (Key::Character("f"), true, _, _) => {
+                if !matches!(
+                    self.section,
+                    Section::Procedures | Section::Checklists | Section::Orders | Section::Defects
+                ) {
+                    self.section = Section::Procedures;
+                }
+                return operation::focus(SEARCH_ID);
+            }
+            (Key::Character(digit), true, false, false)
+                if SECTIONS.iter().any(|(d, _)| *d == digit) =>
+            {
+                if let Some((_, section)) = SECTIONS.iter().find(|(d, _)| *d == digit) {
+                    self.show(*section, words, me, now);
+                }
+                return Task::none();
+            }
+            (Key::Character("s"), true, _, _) => Command::Save,
+            (Key::Character("z"), true, false, _) => Command::Undo,
+            (Key::Character("z"), true, true, _) | (Key::Character("y"), true, _, _) => {
+                Command::Redo
+            }
+            (Key::Character("n"), true, _, _) => Command::New,
+            (Key::Character("k"), true, _, _) => Command::Check,
+            (Key::Character("d"), true, _, _) => Command::Defect,
+            (Key::Character("l"), true, _, _) => Command::Contact,
+            (Key::Named(Named::Delete), false, _, false) => Command::Delete,
+            (Key::Named(Named::Escape), _, _, _) => Command::Close,
+            (Key::Named(Named::ArrowUp), _, _, true) => Command::Move(Direction::Up),
+            (Key::Named(Named::ArrowDown), _, _, true) => Command::Move(Direction::Down),
+            _ => return Task::none(),
+        };
+        // While two versions of a file are shown side by side, the editor behind waits.
+        if self.conflict.is_some() {
+            return Task::none();
+        }
+        let ctx = context(&self.folder, words, me, now);
+        match self.section {
+            Section::Procedures => {
+                use procedures::Message as M;
+                let action = match command {
+                    Command::Move(direction) => self.procedures.move_selected(direction, &ctx),
+                    Command::Save => self.procedures.update(M::Save, &ctx),
+                    Command::Undo => self.procedures.update(M::Undo, &ctx),
+                    Command::Redo => self.procedures.update(M::Redo, &ctx),
+                    Command::New => self.procedures.update(M::New, &ctx),
+                    Command::Delete => self.procedures.update(M::AskDelete, &ctx),
+                    Command::Close => self.procedures.update(M::CloseDialog, &ctx),
+                    Command::Check | Command::Defect | Command::Contact => return Task::none(),
+                };
+                self.procedure_action(action, words, me, now)
+            }
+            Section::Checklists => {
+                use checklists::Message as M;
+                let action = match command {
+                    Command::Move(direction) => self.checklists.move_selected(direction, &ctx),
+                    Command::Save => self.checklists.update(M::Save, &ctx),
+                    Command::Undo => self.checklists.update(M::Undo, &ctx),
+                    Command::Redo => self.checklists.update(M::Redo, &ctx),
+                    Command::New => self.checklists.update(M::New, &ctx),
+                    Command::Delete => self.checklists.update(M::AskDelete, &ctx),
+                    Command::Close => self.checklists.update(M::CloseDialog, &ctx),
+                    Command::Check | Command::Defect | Command::Contact => return Task::none(),
+                };
+                self.checklist_action(action, words, me, now)
+            }
+            Section::Defects => {
+                use defects::Message as M;
+                let message = match command {
+                    Command::Save => M::Save,
+                    Command::Close => M::Discard,
+                    _ => return Task::none(),
+                };
+                let action = self.defects.update(message, &ctx);
+                self.defect_action(action, words, me, now)
+            }
+            Section::Orders => {
+                use orders::Message as M;
+                let message = match command {
+                    Command::New => Some(M::New),
+                    Command::Close => Some(M::Close),
+                    Command::Save => self.orders.save_message(),
+                    Command::Check => Some(M::StartCheck),
+                    Command::Defect => Some(M::NewDefect),
+                    Command::Contact => Some(M::LogContact),
+                    _ => None,
+                };
+                match message {
+                    Some(message) => {
+                        let action = self.orders.update(message, &ctx);
+                        self.order_action(action, words, me, now)
+                    }
+                    None => Task::none(),
+                }
+            }
+            _ => Task::none(),
+        }
+    }
+}
