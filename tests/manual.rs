@@ -4,8 +4,12 @@
 //!
 //! PDFs are made from small workspaces, so a debug test run stays fast.
 
+mod pdf;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use pdf::{page_info, poppler};
 
 use rightfirst::export::{
     ExportError, ManualFormat, ManualOptions, Paper, manual, manual_procedures,
@@ -47,25 +51,6 @@ fn text_of(records: &Records, options: &ManualOptions) -> String {
     String::from_utf8(export(records, options)).expect("UTF-8")
 }
 
-/// Runs a poppler tool on `pdf` and returns what it printed.
-fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
-    let dir = tempfile::tempdir().expect("a temp folder");
-    let path = dir.path().join("manual.pdf");
-    write_document(&path, pdf).expect("the PDF is written");
-    let output = Command::new(tool)
-        .args(extra)
-        .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} reads the PDF back; install poppler-utils: {e}"));
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("poppler prints UTF-8")
-}
-
 /// Each page's text, as pdftotext reads it (pages end in a form feed).
 fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     let text = poppler("pdftotext", pdf, &["-raw", "-enc", "UTF-8"]);
@@ -74,19 +59,6 @@ fn pdf_pages(pdf: &[u8]) -> Vec<String> {
         pages.pop();
     }
     pages
-}
-
-fn page_info(pdf: &[u8]) -> (usize, String) {
-    let info = poppler("pdfinfo", pdf, &[]);
-    let field = |name: &str| {
-        info.lines()
-            .find_map(|line| line.strip_prefix(name))
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let count = field("Pages:").parse().expect("pdfinfo counts pages");
-    (count, field("Page size:"))
 }
 
 /// Text reduced to what survives typesetting: no white space and no hyphens, since the

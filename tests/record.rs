@@ -3,13 +3,15 @@
 //! PDFs are read with poppler's `pdftotext` and `pdfinfo` (Debian: poppler-utils), which
 //! these tests require.
 
+mod pdf;
+
 use std::path::Path;
-use std::process::Command;
+
+use pdf::{page_info, poppler};
 
 use rightfirst::export::{Format, order_record};
 use rightfirst::model::{DateTime, Language, Order, Records};
 use rightfirst::store::Folder;
-use rightfirst::store::document::write_document;
 use rightfirst::store::format::parse;
 
 fn sample() -> Records {
@@ -27,41 +29,9 @@ fn order<'a>(records: &'a Records, id: &str) -> &'a Order {
         .unwrap_or_else(|| panic!("the sample has order {id}"))
 }
 
-/// Runs a poppler tool on `pdf` and returns what it printed.
-fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
-    let dir = tempfile::tempdir().expect("a temp folder");
-    let path = dir.path().join("record.pdf");
-    write_document(&path, pdf).expect("the PDF is written");
-    let output = Command::new(tool)
-        .args(extra)
-        .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} reads the PDF back; install poppler-utils: {e}"));
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("poppler prints UTF-8")
-}
-
 /// The PDF's text with every run of white space made one space, so wrapped lines join up.
 fn pdf_text(pdf: &[u8]) -> String {
     flat(&poppler("pdftotext", pdf, &["-enc", "UTF-8"]))
-}
-
-fn pages(pdf: &[u8]) -> (u32, String) {
-    let info = poppler("pdfinfo", pdf, &[]);
-    let field = |name: &str| {
-        info.lines()
-            .find_map(|line| line.strip_prefix(name))
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let count = field("Pages:").parse().expect("pdfinfo counts pages");
-    (count, field("Page size:"))
 }
 
 fn flat(text: &str) -> String {
@@ -205,7 +175,7 @@ fn a_failed_check_its_defect_and_contacts_print_on_one_pdf_page() {
     let text = pdf_text(&pdf);
     assert_sample_content(&text, &records);
     assert_has(&text, "FAILED");
-    let (count, size) = pages(&pdf);
+    let (count, size) = page_info(&pdf);
     assert_eq!(count, 1, "{text}");
     assert!(size.contains("(A4)"), "{size}");
 }
@@ -262,7 +232,7 @@ fn dutch_text_and_markup_lookalikes_print_literally_in_the_pdf() {
     ] {
         assert_has(&text, wanted);
     }
-    let (count, size) = pages(&pdf);
+    let (count, size) = page_info(&pdf);
     assert_eq!(count, 1, "{text}");
     assert!(
         size.contains("(A4)"),
