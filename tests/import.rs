@@ -3,6 +3,9 @@
 //! Each test makes the sample business in a temp folder of its own, with the CSV beside it
 //! (not inside the workspace), and asserts what lands on disk, what is printed and the exit code.
 
+mod scratch;
+
+use scratch::scratch;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -499,24 +502,11 @@ enum KillWhen {
     After(Duration),
 }
 
-/// Memory when there is some: this test is about processes, not power cuts.
-fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    if shm.is_dir()
-        && let Ok(dir) = tempfile::Builder::new()
-            .prefix("rightfirst-import-")
-            .tempdir_in(shm)
-    {
-        return dir;
-    }
-    tempfile::tempdir().expect("a temp folder")
-}
-
 #[cfg(unix)]
 #[test]
 fn an_import_killed_part_way_resumes_with_no_order_lost_or_doubled() {
     const N: usize = 20_000;
-    let ws = Sample::in_folder(scratch());
+    let ws = Sample::in_folder(scratch("rightfirst-import-"));
     let staff = ["ellen", "tom", "priya", "jake"];
     let mut text = String::from("id,placed,customer,product,made_by\n");
     for n in 0..N {

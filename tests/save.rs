@@ -3,6 +3,9 @@
 //! Every test builds its own workspace from the examples of FORMAT.md in a temp folder,
 //! inside a parent folder of its own, so writes outside the workspace can be seen too.
 
+mod scratch;
+
+use scratch::scratch;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -1118,31 +1121,14 @@ enum KillWhen {
     After(Duration),
 }
 
-/// A folder for a workspace that a test fills with many files.
-///
-/// Memory when there is some: a kill test is about processes, not power cuts, and deleting
-/// flushed files on a disk mounted with `discard` took ~2.5 ms each here.
-fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    if shm.is_dir()
-        && let Ok(dir) = tempfile::Builder::new()
-            .prefix("rightfirst-save-")
-            .tempdir_in(shm)
-    {
-        return dir;
-    }
-    tempfile::tempdir().expect("a temp folder")
-}
-
 #[cfg(unix)]
 #[test]
 fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
     // Two batches (10,000, then 4,999): kills land while a batch is written, while the second
     // batch of a run is renamed into place, and wherever a timer says. 30,000 took 2.5 min with
-    // the kills in a debug build on a busy 2-core machine; most of it is `save_new` putting each
-    // new record into the in-memory list by a linear search (quadratic in the batch).
+    // the kills in a debug build on a busy 2-core machine.
     const N: usize = 15_000;
-    let parent = scratch();
+    let parent = scratch("rightfirst-save-");
     let root = parent.path().join("ws");
     for (relative, text) in FILES {
         write(&root.join(relative), text.as_bytes());
