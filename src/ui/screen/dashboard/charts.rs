@@ -32,6 +32,42 @@ fn label(
     });
 }
 
+/// One bar standing on the base line at `height`, filling `share` of its slot's width, with
+/// its value above it and its name below.
+struct Bar {
+    x: f32,
+    width: f32,
+    share: f32,
+    tall: f32,
+    color: Color,
+    value: String,
+    name: String,
+}
+
+fn draw_bar(frame: &mut Frame, bar: Bar, height: f32, text: Color) {
+    let margin = bar.width * (1.0 - bar.share) / 2.0;
+    frame.fill_rectangle(
+        Point::new(bar.x + margin, height - bar.tall),
+        Size::new(bar.width * bar.share, bar.tall.max(1.0)),
+        bar.color,
+    );
+    let middle = bar.x + bar.width / 2.0;
+    label(
+        frame,
+        bar.value,
+        Point::new(middle, (height - bar.tall - 16.0).max(0.0)),
+        text,
+        alignment::Horizontal::Center,
+    );
+    label(
+        frame,
+        bar.name,
+        Point::new(middle, height + 4.0),
+        text,
+        alignment::Horizontal::Center,
+    );
+}
+
 /// Bars with the cumulative percent as a line above them; a click on a bar says which.
 pub struct Pareto<Message> {
     /// Per bar: its label, its count and the cumulative percent up to it.
@@ -110,24 +146,19 @@ impl<Message: Clone> canvas::Program<Message> for Pareto<Message> {
             } else {
                 palette.primary.base.color
             };
-            frame.fill_rectangle(
-                Point::new(x + width * 0.15, height - bar),
-                Size::new(width * 0.7, bar),
-                color,
-            );
-            label(
+            draw_bar(
                 &mut frame,
-                count.to_string(),
-                Point::new(x + width / 2.0, (height - bar - 16.0).max(0.0)),
+                Bar {
+                    x,
+                    width,
+                    share: 0.7,
+                    tall: bar,
+                    color,
+                    value: count.to_string(),
+                    name: name.clone(),
+                },
+                height,
                 text,
-                alignment::Horizontal::Center,
-            );
-            label(
-                &mut frame,
-                name.clone(),
-                Point::new(x + width / 2.0, height + 4.0),
-                text,
-                alignment::Horizontal::Center,
             );
             line.push(Point::new(
                 x + width / 2.0,
@@ -193,7 +224,9 @@ impl<Message> canvas::Program<Message> for Trend {
         let height = bounds.height - LABEL_ROOM;
         let max = if self.max > 0.0 { self.max } else { 1.0 };
         let step = (bounds.width - AXIS_ROOM) / self.points.len().max(1) as f32;
-        let y = |value: f64| height * (1.0 - (value / max).clamp(0.0, 1.0) as f32);
+        // A point at the top of the scale keeps its whole dot in view.
+        let top = 6.0;
+        let y = |value: f64| top + (height - top) * (1.0 - (value / max).clamp(0.0, 1.0) as f32);
         let text = palette.background.base.text;
         label(
             &mut frame,
@@ -313,25 +346,19 @@ impl<Message> canvas::Program<Message> for BeforeAfter {
         for (n, (value, name, color)) in bars.into_iter().enumerate() {
             let x = width * n as f32;
             let bar = value.map_or(0.0, |v| (height - HEAD_ROOM) * (v / most) as f32);
-            frame.fill_rectangle(
-                Point::new(x + width * 0.2, height - bar),
-                Size::new(width * 0.6, bar.max(1.0)),
-                color,
-            );
-            let shown = value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
-            label(
+            draw_bar(
                 &mut frame,
-                shown,
-                Point::new(x + width / 2.0, (height - bar - 16.0).max(0.0)),
+                Bar {
+                    x,
+                    width,
+                    share: 0.6,
+                    tall: bar,
+                    color,
+                    value: value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}")),
+                    name: name.clone(),
+                },
+                height,
                 text,
-                alignment::Horizontal::Center,
-            );
-            label(
-                &mut frame,
-                name.clone(),
-                Point::new(x + width / 2.0, height + 4.0),
-                text,
-                alignment::Horizontal::Center,
             );
         }
         vec![frame.into_geometry()]
