@@ -680,3 +680,83 @@ fn a_defect_reference_finds_its_defect() {
     assert_eq!((order.id.as_str(), defect.id.as_str()), ("o1", "d1"));
     assert!(refs(&[("o1", "d2")])[0].find(&records).is_none());
 }
+
+mod tally {
+    //! Figures summed order by order, in any order and on any number of cores, are the
+    //! figures of the whole workspace: what lets `report` read 100,000 orders without
+    //! keeping them.
+
+    use super::*;
+    use proptest::prelude::*;
+    use rightfirst::analysis::Tally;
+    use rightfirst::store::Folder;
+
+    /// The sample (its light-ball story, its fix) and 1,500 generated orders around it.
+    fn records() -> &'static Records {
+        static RECORDS: std::sync::OnceLock<Records> = std::sync::OnceLock::new();
+        RECORDS.get_or_init(|| {
+            let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures");
+            let mut records = Folder::read(&sample).expect("the sample").records().clone();
+            let generated = rightfirst::generate::orders(&records, 0, 1_500, day(TODAY));
+            records.orders.extend(generated);
+            records.sort();
+            records
+        })
+    }
+
+    fn periods() -> [Period; 3] {
+        [
+            Period::last_days(day(TODAY), Period::DEFAULT_DAYS),
+            period("2026-01-01", TODAY),
+            period("2021-01-01", TODAY),
+        ]
+    }
+
+    #[test]
+    fn the_workspace_has_what_the_shuffles_must_keep() {
+        let whole = figures(records(), periods()[1], day(TODAY));
+        assert!(whole.orders > 200, "{}", whole.orders);
+        assert!(whole.defects > 20 && whole.escapes > 0 && whole.contacts > 20);
+        assert!(!whole.fixes.is_empty() && !whole.recurring.is_empty());
+        assert!(!whole.orders_over_alarm.is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn tallies_of_shuffled_parts_merge_into_the_same_figures(
+            shuffle in Just(()).prop_perturb(|_, mut rng| {
+                let mut order: Vec<usize> = (0..records().orders.len()).collect();
+                for i in (1..order.len()).rev() {
+                    order.swap(i, rng.random_range(0..=i));
+                }
+                order
+            }),
+            cuts in proptest::collection::vec(0..2_000usize, 0..4),
+            which in 0..3usize,
+        ) {
+            let records = records();
+            let period = periods()[which];
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|cut| cut.min(shuffle.len())).collect();
+            cuts.push(shuffle.len());
+            cuts.sort_unstable();
+            let mut parts: Vec<Tally> = Vec::new();
+            let mut start = 0;
+            for cut in cuts {
+                let mut tally = Tally::new(period);
+                for &index in &shuffle[start..cut] {
+                    tally.add(records, &records.orders[index]);
+                }
+                parts.push(tally);
+                start = cut;
+            }
+            // Merged last part first, so the merge order differs from the reading order.
+            let mut sum = Tally::new(period);
+            for part in parts.into_iter().rev() {
+                sum.merge(part);
+            }
+            prop_assert_eq!(sum.finish(records, day(TODAY)), figures(records, period, day(TODAY)));
+        }
+    }
+}

@@ -8,17 +8,21 @@ use serde::Serialize;
 use super::{DefectRef, Period, day, ratio};
 use crate::model::{ActionKind, Date, Defect, DefectState, FoundBy, Order, Recurrence};
 
-/// A defect found in the period, with its order.
-pub(super) struct Found<'a> {
-    pub order: &'a Order,
-    pub defect: &'a Defect,
+/// A defect found in the period, with its order's id: a copy, so figures can be summed
+/// while the orders are read and dropped one by one.
+pub(super) struct Found {
+    pub order: String,
+    pub defect: Defect,
     /// The order had at least one check and every check passed.
     pub checks_passed: bool,
 }
 
-impl Found<'_> {
+impl Found {
     fn reference(&self) -> DefectRef {
-        DefectRef::of(self.order, self.defect)
+        DefectRef {
+            order: self.order.clone(),
+            defect: self.defect.id.clone(),
+        }
     }
 }
 
@@ -38,15 +42,15 @@ pub struct ParetoEntry {
 }
 
 /// Defects per category, largest first, ties by category name.
-pub(super) fn pareto(found: &[Found<'_>]) -> Vec<ParetoEntry> {
-    let mut by_category: HashMap<&str, Vec<&Found<'_>>> = HashMap::new();
+pub(super) fn pareto(found: &[Found]) -> Vec<ParetoEntry> {
+    let mut by_category: HashMap<&str, Vec<&Found>> = HashMap::new();
     for f in found {
         by_category
             .entry(f.defect.category.as_str())
             .or_default()
             .push(f);
     }
-    let mut bars: Vec<(&str, Vec<&Found<'_>>)> = by_category.into_iter().collect();
+    let mut bars: Vec<(&str, Vec<&Found>)> = by_category.into_iter().collect();
     bars.sort_by(|(a, a_found), (b, b_found)| b_found.len().cmp(&a_found.len()).then(a.cmp(b)));
     let total = found.len();
     let mut cumulative = 0;
@@ -130,14 +134,10 @@ pub struct OpenAction {
 /// The groups of the period's defects with `count` or more within `days` days.
 ///
 /// `found` is in found-date order, so each group is too: one sliding window per group.
-pub(super) fn recurring(
-    found: &[Found<'_>],
-    recurrence: Recurrence,
-    today: Date,
-) -> Vec<Recurring> {
-    let mut groups: HashMap<Cause<'_>, Vec<&Found<'_>>> = HashMap::new();
+pub(super) fn recurring(found: &[Found], recurrence: Recurrence, today: Date) -> Vec<Recurring> {
+    let mut groups: HashMap<Cause<'_>, Vec<&Found>> = HashMap::new();
     for f in found {
-        groups.entry(Cause::of(f.defect)).or_default().push(f);
+        groups.entry(Cause::of(&f.defect)).or_default().push(f);
     }
     let threshold = usize::try_from(recurrence.count.max(1)).unwrap_or(usize::MAX);
     let days = i64::from(recurrence.days);
@@ -153,7 +153,7 @@ pub(super) fn recurring(
 }
 
 /// The most defects of a date-ordered group that fit in `days` consecutive days.
-fn peak(group: &[&Found<'_>], days: i64) -> usize {
+fn peak(group: &[&Found], days: i64) -> usize {
     let numbers: Vec<i64> = group.iter().map(|f| day::number(f.defect.found)).collect();
     let mut first = 0;
     let mut best = 0;
@@ -166,7 +166,7 @@ fn peak(group: &[&Found<'_>], days: i64) -> usize {
     best
 }
 
-fn group_figures(cause: Cause<'_>, group: &[&Found<'_>], peak: usize, today: Date) -> Recurring {
+fn group_figures(cause: Cause<'_>, group: &[&Found], peak: usize, today: Date) -> Recurring {
     let (procedure, step, category) = match cause {
         Cause::Step(procedure, step) => (
             Some(procedure.to_owned()),
@@ -175,7 +175,7 @@ fn group_figures(cause: Cause<'_>, group: &[&Found<'_>], peak: usize, today: Dat
         ),
         Cause::Category(category) => (None, None, category.to_owned()),
     };
-    let open: Vec<&&Found<'_>> = group
+    let open: Vec<&&Found> = group
         .iter()
         .filter(|f| f.defect.state() == DefectState::Open)
         .collect();
@@ -205,7 +205,7 @@ fn group_figures(cause: Cause<'_>, group: &[&Found<'_>], peak: usize, today: Dat
     }
 }
 
-fn most_common_category(group: &[&Found<'_>]) -> String {
+fn most_common_category(group: &[&Found]) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in group {
         *counts.entry(f.defect.category.as_str()).or_default() += 1;
@@ -220,7 +220,7 @@ fn most_common_category(group: &[&Found<'_>]) -> String {
 }
 
 /// The period's defects the customer found on orders whose checks all passed.
-pub(super) fn escapes(found: &[Found<'_>]) -> Vec<DefectRef> {
+pub(super) fn escapes(found: &[Found]) -> Vec<DefectRef> {
     found
         .iter()
         .filter(|f| f.defect.found_by == FoundBy::Customer && f.checks_passed)
@@ -264,90 +264,113 @@ pub struct Fix {
     pub actions: Vec<DefectRef>,
 }
 
-/// A (procedure, step).
-type StepKey<'a> = (&'a str, &'a str);
-
-/// A defect with its order.
-type OnOrder<'a> = (&'a Order, &'a Defect);
-
-/// Collects, order by order, what the fixes need from the whole workspace.
-pub(super) struct FixTally<'a> {
-    period: Period,
-    /// Every order's placed day.
-    placed: Vec<i64>,
-    /// Every found day of every defect naming a step, by (procedure, step).
-    by_step: HashMap<StepKey<'a>, Vec<i64>>,
-    /// Corrective actions done in the period, by (procedure, step, done).
-    done: BTreeMap<(StepKey<'a>, Date), Vec<OnOrder<'a>>>,
+/// A corrective action done on a day, with the order it was taken on.
+struct Done {
+    /// The order's placed day and id: the earliest order's action names the fix.
+    placed: Date,
+    order: String,
+    defect: String,
+    what: String,
 }
 
-impl<'a> FixTally<'a> {
-    pub(super) fn new(period: Period) -> Self {
-        FixTally {
-            period,
-            placed: Vec::new(),
-            by_step: HashMap::new(),
-            done: BTreeMap::new(),
-        }
-    }
+/// Collects, order by order, what the fixes need from the whole workspace; tallies of
+/// different parts of the workspace merge into one, in any order.
+#[derive(Default)]
+pub(super) struct FixTally {
+    /// Every order's placed day.
+    placed: Vec<i64>,
+    /// Every found day of every defect naming a step, by procedure, then step.
+    by_step: HashMap<String, HashMap<String, Vec<i64>>>,
+    /// Corrective actions done in the period, by (procedure, step, done).
+    done: BTreeMap<(String, String, Date), Vec<Done>>,
+}
 
-    pub(super) fn order(&mut self, order: &'a Order) {
+impl FixTally {
+    pub(super) fn order(&mut self, order: &Order, period: Period) {
         self.placed.push(day::number(order.placed));
         for defect in &order.defects {
             let (Some(procedure), Some(step)) = (&defect.procedure, &defect.step) else {
                 continue;
             };
-            let key = (procedure.as_str(), step.as_str());
-            self.by_step
-                .entry(key)
-                .or_default()
-                .push(day::number(defect.found));
+            let steps = match self.by_step.get_mut(procedure.as_str()) {
+                Some(steps) => steps,
+                None => self.by_step.entry(procedure.clone()).or_default(),
+            };
+            let found = match steps.get_mut(step.as_str()) {
+                Some(found) => found,
+                None => steps.entry(step.clone()).or_default(),
+            };
+            found.push(day::number(defect.found));
             if let Some(action) = &defect.action
                 && action.kind == ActionKind::Corrective
                 && let Some(done) = action.done
-                && self.period.contains(done)
+                && period.contains(done)
             {
                 self.done
-                    .entry((key, done))
+                    .entry((procedure.clone(), step.clone(), done))
                     .or_default()
-                    .push((order, defect));
+                    .push(Done {
+                        placed: order.placed,
+                        order: order.id.clone(),
+                        defect: defect.id.clone(),
+                        what: action.what.clone(),
+                    });
             }
         }
     }
 
+    pub(super) fn merge(&mut self, other: FixTally) {
+        self.placed.extend(other.placed);
+        for (procedure, steps) in other.by_step {
+            let mine = self.by_step.entry(procedure).or_default();
+            for (step, found) in steps {
+                mine.entry(step).or_default().extend(found);
+            }
+        }
+        for (key, done) in other.done {
+            self.done.entry(key).or_default().extend(done);
+        }
+    }
+
     pub(super) fn finish(mut self, days: u32, today: Date) -> Vec<Fix> {
-        if !self.placed.is_sorted() {
-            self.placed.sort_unstable();
+        self.placed.sort_unstable();
+        for found in self.by_step.values_mut().flat_map(HashMap::values_mut) {
+            found.sort_unstable();
         }
         let days = i64::from(days);
         let today = day::number(today);
-        let mut sorted: HashMap<StepKey<'_>, Vec<i64>> = HashMap::new();
         let mut fixes = Vec::with_capacity(self.done.len());
-        for (((procedure, step), done), actions) in self.done {
-            let found = sorted.entry((procedure, step)).or_insert_with(|| {
-                let mut found = self.by_step.remove(&(procedure, step)).unwrap_or_default();
-                found.sort_unstable();
-                found
-            });
+        for ((procedure, step, done), mut actions) in self.done {
+            let found = self
+                .by_step
+                .get(&procedure)
+                .and_then(|steps| steps.get(&step))
+                .map_or(&[][..], Vec::as_slice);
             let d = day::number(done);
             let (before, after) = ((d - days, d - 1), (d + 1, (d + days).min(today)));
             let (defects_before, orders_before) =
                 (within(found, before), within(&self.placed, before));
             let (defects_after, orders_after) = (within(found, after), within(&self.placed, after));
+            actions.sort_unstable_by(|a, b| {
+                (a.placed, &a.order, &a.defect).cmp(&(b.placed, &b.order, &b.defect))
+            });
+            let what = actions
+                .first()
+                .map(|action| action.what.clone())
+                .unwrap_or_default();
             let mut refs: Vec<DefectRef> = actions
-                .iter()
-                .map(|(order, defect)| DefectRef::of(order, defect))
+                .into_iter()
+                .map(|action| DefectRef {
+                    order: action.order,
+                    defect: action.defect,
+                })
                 .collect();
             refs.sort_unstable();
             fixes.push(Fix {
-                procedure: procedure.to_owned(),
-                step: step.to_owned(),
+                procedure,
+                step,
                 done,
-                what: actions
-                    .first()
-                    .and_then(|(_, defect)| defect.action.as_ref())
-                    .map(|action| action.what.clone())
-                    .unwrap_or_default(),
+                what,
                 defects_before,
                 orders_before,
                 before_per_100: ratio(defects_before, orders_before).map(|r| r * 100.0),

@@ -83,13 +83,6 @@ pub struct DefectRef {
 }
 
 impl DefectRef {
-    fn of(order: &Order, defect: &Defect) -> Self {
-        DefectRef {
-            order: order.id.clone(),
-            defect: defect.id.clone(),
-        }
-    }
-
     /// The order and the defect this points at, if they are still there.
     pub fn find<'a>(&self, records: &'a Records) -> Option<(&'a Order, &'a Defect)> {
         let order = records.orders.iter().find(|o| o.id == self.order)?;
@@ -154,50 +147,33 @@ enum Checked {
     Failed,
 }
 
-/// The checklists by id and revision, current and archived.
+/// How the order's checks came out, and how many of them could not be judged.
 ///
-/// A list, not a hash map: a workspace has a few dozen checklist revisions, and hashing
-/// each check's checklist id cost more than comparing it with every one of them.
-struct Checklists<'a>(Vec<(&'a str, u32, &'a Checklist)>);
-
-impl<'a> Checklists<'a> {
-    fn new(records: &'a Records) -> Self {
-        Checklists(
-            records
-                .checklists
-                .iter()
-                .chain(&records.archived_checklists)
-                .map(|c| (c.id.as_str(), c.revision, c))
-                .collect(),
-        )
-    }
-
-    fn get(&self, id: &str, revision: u32) -> Option<&'a Checklist> {
-        self.0
+/// The checklist of each check is looked up by walking the current and archived ones: a
+/// workspace has a few dozen checklist revisions, and hashing each check's checklist id
+/// cost more than comparing it with every one of them.
+fn judge(records: &Records, order: &Order) -> (Checked, usize) {
+    let (mut checked, mut unjudged) = (Checked::Unchecked, 0);
+    for check in &order.checks {
+        let checklist = records
+            .checklists
             .iter()
-            .find(|(i, r, _)| *r == revision && *i == id)
-            .map(|(_, _, checklist)| *checklist)
-    }
-
-    /// How the order's checks came out, and how many of them could not be judged.
-    fn judge(&self, order: &Order) -> (Checked, usize) {
-        let (mut checked, mut unjudged) = (Checked::Unchecked, 0);
-        for check in &order.checks {
-            let passed = match self.get(&check.checklist, check.revision) {
-                Some(checklist) => passes(check, checklist),
-                None => {
-                    unjudged += 1;
-                    false
-                }
-            };
-            if !passed {
-                checked = Checked::Failed;
-            } else if checked == Checked::Unchecked {
-                checked = Checked::Passed;
+            .chain(&records.archived_checklists)
+            .find(|c| c.revision == check.revision && c.id == check.checklist);
+        let passed = match checklist {
+            Some(checklist) => passes(check, checklist),
+            None => {
+                unjudged += 1;
+                false
             }
+        };
+        if !passed {
+            checked = Checked::Failed;
+        } else if checked == Checked::Unchecked {
+            checked = Checked::Passed;
         }
-        (checked, unjudged)
     }
+    (checked, unjudged)
 }
 
 /// Whether `check` passes `checklist`: no critical item of it failed or went unanswered.
@@ -236,90 +212,148 @@ fn ratio(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
-/// Every figure of FORMAT.md for `period`, judged on `today`.
+/// Every figure of FORMAT.md for `period`, judged on `today`, over orders in memory.
+///
+/// The orders are summed on every core; see [`Tally`] for orders read one at a time.
 pub fn figures(records: &Records, period: Period, today: Date) -> Figures {
-    let workspace = &records.workspace;
-    let alarm = workspace.contacts_per_order_alarm.get();
-    let checklists = Checklists::new(records);
-    let mut weeks = weeks::Weeks::new(period);
-    let mut fixes = causes::FixTally::new(period);
-    let (mut orders, mut right_first, mut contacts, mut unjudged) = (0, 0, 0, 0);
-    let mut over_alarm = Vec::new();
-    // The period's defects, each with its order and how the order's checks came out.
-    let mut found: Vec<causes::Found<'_>> = Vec::new();
-    // Judging walks every result of every check: the one part worth spreading over cores.
-    let judged: Vec<(Checked, usize)> = records
+    records
         .orders
         .par_iter()
         .with_min_len(4096)
-        .map(|order| {
-            if period.contains(order.placed) {
-                checklists.judge(order)
-            } else {
-                (Checked::Unchecked, 0)
-            }
-        })
-        .collect();
-    for (order, &(checked, unknown)) in records.orders.iter().zip(&judged) {
-        fixes.order(order);
-        let in_period = period.contains(order.placed);
-        if in_period {
-            let right = order.defects.is_empty() && checked != Checked::Failed;
-            orders += 1;
-            right_first += usize::from(right);
-            unjudged += unknown;
-            contacts += order.contacts.len();
-            if order.contacts.len() as f64 > alarm {
-                over_alarm.push(order.id.clone());
-            }
-            weeks.order(order, right);
+        .fold(
+            || Tally::new(period),
+            |mut tally, order| {
+                tally.add(records, order);
+                tally
+            },
+        )
+        .reduce(
+            || Tally::new(period),
+            |mut tally, other| {
+                tally.merge(other);
+                tally
+            },
+        )
+        .finish(records, today)
+}
+
+/// What the figures of one period need from the orders, summed as they come.
+///
+/// [`Tally::add`] takes one order at a time and keeps only counts and copies of the
+/// period's defects, so a hundred thousand orders can be read, added and dropped without
+/// ever being in memory together. Tallies of different orders [`merge`](Tally::merge)
+/// in any order; [`finish`](Tally::finish) sorts what needs sorting, so the figures do
+/// not depend on the order the orders came in.
+pub struct Tally {
+    period: Period,
+    orders: usize,
+    right_first: usize,
+    contacts: usize,
+    unjudged: usize,
+    over_alarm: Vec<String>,
+    /// The period's defects, each with its order and how the order's checks came out.
+    found: Vec<causes::Found>,
+    weeks: weeks::Weeks,
+    fixes: causes::FixTally,
+}
+
+impl Tally {
+    /// Nothing counted yet.
+    pub fn new(period: Period) -> Self {
+        Tally {
+            period,
+            orders: 0,
+            right_first: 0,
+            contacts: 0,
+            unjudged: 0,
+            over_alarm: Vec::new(),
+            found: Vec::new(),
+            weeks: weeks::Weeks::new(period),
+            fixes: causes::FixTally::default(),
         }
-        let mut checked = in_period.then_some(checked);
+    }
+
+    /// Counts one order of the workspace whose other records are `records` (its orders
+    /// are not looked at: the checklists judge the checks, the workspace sets the alarm).
+    pub fn add(&mut self, records: &Records, order: &Order) {
+        let period = self.period;
+        self.fixes.order(order, period);
+        let mut checked = None;
+        if period.contains(order.placed) {
+            let (judged, unknown) = judge(records, order);
+            checked = Some(judged);
+            let right = order.defects.is_empty() && judged != Checked::Failed;
+            self.orders += 1;
+            self.right_first += usize::from(right);
+            self.unjudged += unknown;
+            self.contacts += order.contacts.len();
+            if order.contacts.len() as f64 > records.workspace.contacts_per_order_alarm.get() {
+                self.over_alarm.push(order.id.clone());
+            }
+            self.weeks.order(order, right);
+        }
         for defect in &order.defects {
             if !period.contains(defect.found) {
                 continue;
             }
             // Orders placed before the period are judged for escapes only, not counted.
-            let checked = *checked.get_or_insert_with(|| checklists.judge(order).0);
-            found.push(causes::Found {
-                order,
-                defect,
+            let checked = *checked.get_or_insert_with(|| judge(records, order).0);
+            self.found.push(causes::Found {
+                order: order.id.clone(),
+                defect: defect.clone(),
                 checks_passed: checked == Checked::Passed,
             });
         }
     }
-    over_alarm.sort_unstable();
-    found.sort_by(|a, b| {
-        (a.defect.found, &a.order.id, &a.defect.id).cmp(&(
-            b.defect.found,
-            &b.order.id,
-            &b.defect.id,
-        ))
-    });
-    let escaped: Vec<DefectRef> = causes::escapes(&found);
-    Figures {
-        period,
-        today,
-        orders,
-        defects: found.len(),
-        right_first,
-        right_first_time: ratio(right_first, orders),
-        unjudged_checks: unjudged,
-        contacts,
-        contacts_per_order: ratio(contacts, orders),
-        contacts_per_order_alarm: alarm,
-        orders_over_alarm: over_alarm,
-        pareto: causes::pareto(&found),
-        recurring: causes::recurring(&found, workspace.recurrence, today),
-        escapes: escaped.len(),
-        escaped,
-        cost_cents: found
-            .iter()
-            .fold(0u64, |sum, f| sum.saturating_add(f.defect.cost_cents)),
-        fixes: fixes.finish(workspace.recurrence.days, today),
-        training_gaps: people::training_gaps(records),
-        reviews_overdue: people::reviews_overdue(records, today),
-        weeks: weeks.finish(),
+
+    /// Adds the counts of other orders, for the same period.
+    pub fn merge(&mut self, other: Tally) {
+        debug_assert_eq!(self.period, other.period);
+        self.orders += other.orders;
+        self.right_first += other.right_first;
+        self.contacts += other.contacts;
+        self.unjudged += other.unjudged;
+        self.over_alarm.extend(other.over_alarm);
+        self.found.extend(other.found);
+        self.weeks.merge(other.weeks);
+        self.fixes.merge(other.fixes);
+    }
+
+    /// The figures of every order added, with `records` for the workspace's settings,
+    /// training and procedures, judged on `today`.
+    pub fn finish(mut self, records: &Records, today: Date) -> Figures {
+        let workspace = &records.workspace;
+        self.over_alarm.sort_unstable();
+        self.found.sort_by(|a, b| {
+            (a.defect.found, &a.order, &a.defect.id).cmp(&(b.defect.found, &b.order, &b.defect.id))
+        });
+        let found = &self.found;
+        let escaped: Vec<DefectRef> = causes::escapes(found);
+        let (orders, right_first, contacts) = (self.orders, self.right_first, self.contacts);
+        Figures {
+            period: self.period,
+            today,
+            orders,
+            defects: found.len(),
+            right_first,
+            right_first_time: ratio(right_first, orders),
+            unjudged_checks: self.unjudged,
+            contacts,
+            contacts_per_order: ratio(contacts, orders),
+            contacts_per_order_alarm: workspace.contacts_per_order_alarm.get(),
+            orders_over_alarm: self.over_alarm,
+            pareto: causes::pareto(found),
+            recurring: causes::recurring(found, workspace.recurrence, today),
+            escapes: escaped.len(),
+            escaped,
+            cost_cents: found
+                .iter()
+                .fold(0u64, |sum, f| sum.saturating_add(f.defect.cost_cents)),
+            fixes: self.fixes.finish(workspace.recurrence.days, today),
+            training_gaps: people::training_gaps(records),
+            reviews_overdue: people::reviews_overdue(records, today),
+            weeks: self.weeks.finish(),
+        }
     }
 }
 

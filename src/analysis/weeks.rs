@@ -73,6 +73,16 @@ impl Weeks {
         }
     }
 
+    /// Adds the counts of other orders of the same period.
+    pub(super) fn merge(&mut self, other: Weeks) {
+        debug_assert_eq!(self.period, other.period);
+        for (slot, other) in self.slots.iter_mut().zip(other.slots) {
+            slot.orders += other.orders;
+            slot.right_first += other.right_first;
+            slot.contacts += other.contacts;
+        }
+    }
+
     pub(super) fn finish(self) -> Vec<Week> {
         let from = day::number(self.period.from);
         self.slots
