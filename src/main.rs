@@ -275,8 +275,9 @@ fn report(
             )
             .exit();
     }
-    let folder = match Folder::read(dir) {
-        Ok(folder) => folder,
+    // Each order is added into the figures as it is read, then dropped.
+    let (folder, figures) = match analysis::read(dir, period, today) {
+        Ok(read) => read,
         Err(error) => {
             eprintln!("rightfirst report: {error}");
             return ExitCode::from(2);
@@ -295,8 +296,6 @@ fn report(
         );
         return ExitCode::from(1);
     }
-    let records = folder.records();
-    let figures = analysis::figures(records, period, today);
     let text = if json {
         match serde_json::to_string_pretty(&figures) {
             Ok(text) => text,
@@ -306,12 +305,9 @@ fn report(
             }
         }
     } else {
-        analysis::text(&figures, records)
+        analysis::text(&figures, folder.records())
     };
     let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
-    // The process ends here: handing 100,000 orders back to the allocator one by one
-    // would only make the user wait.
-    std::mem::forget(folder);
     ExitCode::SUCCESS
 }
 

@@ -214,3 +214,52 @@ fn a_workspace_with_errors_lists_them_as_check_does_and_exits_1() {
     );
     assert!(stderr.contains(&finding), "{stderr}");
 }
+
+/// `report` adds each order into the figures as it reads it and keeps none; the
+/// dashboard computes them from the orders in memory. On 2,000 orders read on every
+/// core, in whatever order the disk lists them, both give the same figures.
+#[test]
+fn figures_summed_while_reading_are_the_figures_of_the_orders_in_memory() {
+    use rightfirst::analysis::{self, Period};
+    use rightfirst::store::Folder;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    assert_eq!(rightfirst::generate::grow(&root, 2_000).unwrap(), 1_959);
+    let today = "2026-11-23".parse().unwrap();
+    let in_memory = Folder::read(&root).unwrap();
+    assert_eq!(in_memory.records().orders.len(), 2_000);
+    for period in [
+        Period::last_days(today, Period::DEFAULT_DAYS),
+        Period {
+            from: "2021-11-24".parse().unwrap(),
+            to: today,
+        },
+    ] {
+        let (folder, streamed) = analysis::read(&root, period, today).unwrap();
+        assert!(folder.records().orders.is_empty(), "no order is kept");
+        assert_eq!(folder.findings(), in_memory.findings());
+        let expected = analysis::figures(in_memory.records(), period, today);
+        assert!(expected.orders > 50 && !expected.fixes.is_empty());
+        assert_eq!(streamed, expected);
+
+        let output = report(
+            &root,
+            &[
+                "--json",
+                "--today",
+                "2026-11-23",
+                "--from",
+                &period.from.to_string(),
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0));
+        // As text: serde_json reads floats back only to within a last digit.
+        let printed = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            printed.trim_end(),
+            serde_json::to_string_pretty(&expected).unwrap()
+        );
+    }
+}

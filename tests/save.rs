@@ -531,6 +531,49 @@ fn a_file_that_did_not_parse_is_never_overwritten() {
     assert_eq!(ws.bytes(PROCEDURE_FILE), broken_procedure.as_bytes());
 }
 
+/// `check` and `report` keep no state for the order files that read well (a map of
+/// 100,000 paths cost more than reading them); they still count every file, know the
+/// broken ones, and refuse every save.
+#[test]
+fn folders_opened_to_check_or_read_count_every_file_and_never_save() {
+    let ws = Fixture::with(&[
+        ("workspace.ron", WORKSPACE),
+        (PROCEDURE_FILE, PROCEDURE),
+        ("checklists/cone-check.ron", CHECKLIST),
+        (ORDER_FILE, ORDER),
+        (
+            "orders/2026-11/2026-11-0418.ron",
+            &ORDER.replace("2026-11-0417", "2026-11-0418"),
+        ),
+        (
+            "orders/2026-11/2026-11-0419.ron",
+            "Order(id: \"2026-11-0419\",",
+        ),
+        ("training/bram.ron", TRAINING),
+    ]);
+    let open = Folder::open(&ws.root).unwrap();
+    assert_eq!(open.record_count(), 6, "the broken order is not counted");
+    let before = snapshot(&ws.root);
+    for mut folder in [
+        Folder::check(&ws.root).unwrap(),
+        Folder::read(&ws.root).unwrap(),
+    ] {
+        assert_eq!(folder.record_count(), open.record_count());
+        assert_eq!(folder.findings(), open.findings());
+        assert!(folder.is_broken("orders/2026-11/2026-11-0419.ron"));
+        assert!(!folder.is_broken(ORDER_FILE));
+        assert!(folder.read_only().is_some());
+        let mut order = open.records().orders[0].clone();
+        order.product = "Cup, 1 ball".to_owned();
+        assert!(matches!(folder.save(order), Err(SaveError::ReadOnly(_))));
+        assert!(matches!(
+            folder.save_new(vec![new_order("2026-11-0500", "2026-11-23")]),
+            Err(SaveError::ReadOnly(_))
+        ));
+    }
+    assert_eq!(differences(&before, &snapshot(&ws.root)), BTreeMap::new());
+}
+
 #[test]
 fn a_broken_workspace_file_is_never_overwritten() {
     let broken = WORKSPACE.replace("name:", "nmae:");

@@ -27,6 +27,7 @@
 mod causes;
 mod day;
 mod people;
+mod read;
 mod text;
 mod weeks;
 
@@ -37,6 +38,7 @@ use crate::model::{Check, Checklist, Date, Defect, ItemKind, Order, Outcome, Rec
 
 pub use causes::{Fix, OpenAction, ParetoEntry, Recurring};
 pub use people::TrainingGap;
+pub use read::read;
 pub use text::text;
 pub use weeks::Week;
 

@@ -43,9 +43,14 @@ impl Records {
             .sort_by(|a, b| (&a.id, a.revision).cmp(&(&b.id, b.revision)));
         self.archived_checklists
             .sort_by(|a, b| (&a.id, a.revision).cmp(&(&b.id, b.revision)));
+        self.sort_orders();
+        self.training.sort_by(|a, b| a.person.cmp(&b.person));
+    }
+
+    /// Sorts the orders by placed date, then id.
+    pub fn sort_orders(&mut self) {
         self.orders
             .sort_by(|a, b| (a.placed, &a.id).cmp(&(b.placed, &b.id)));
-        self.training.sort_by(|a, b| a.person.cmp(&b.person));
     }
 
     /// The procedure with this id.

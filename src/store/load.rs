@@ -60,7 +60,16 @@ fn finding(
 
 const START: Position = Position { line: 1, col: 1 };
 
-/// Lists `relative` (a folder inside `root`), without following links.
+impl Scan {
+    fn merge(&mut self, other: Scan) {
+        self.records.extend(other.records);
+        self.findings.extend(other.findings);
+        self.stale_temps.extend(other.stale_temps);
+    }
+}
+
+/// Lists `relative` (a folder inside `root`), without following links; the folders in it
+/// on every core, since a workspace keeps five years of orders in sixty month folders.
 fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
     let folder = if relative.is_empty() {
         root.to_path_buf()
@@ -70,6 +79,7 @@ fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
     let Ok(entries) = fs::read_dir(&folder) else {
         return;
     };
+    let mut folders = Vec::new();
     for entry in entries.flatten() {
         let Ok(name) = entry.file_name().into_string() else {
             continue;
@@ -93,7 +103,7 @@ fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
         };
         if kind.is_dir() {
             if layout_folder {
-                scan_folder(root, &path, scan);
+                folders.push(path);
             }
             continue;
         }
@@ -146,6 +156,18 @@ fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
             Name::Other => {}
         }
     }
+    let inside = folders
+        .par_iter()
+        .map(|path| {
+            let mut inside = Scan::default();
+            scan_folder(root, path, &mut inside);
+            inside
+        })
+        .reduce(Scan::default, |mut all, one| {
+            all.merge(one);
+            all
+        });
+    scan.merge(inside);
 }
 
 /// Whether the process that wrote a temp file may still be saving.
@@ -299,7 +321,77 @@ fn order_folder_problem(place: &Place, order: &Order) -> Option<Problem> {
 /// Told how many order files are read of how many, now and then while loading.
 pub(super) type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Folder, OpenError> {
+/// What becomes of each order as it is read.
+///
+/// Orders are most of a workspace. Each is read, parsed and checked on some core and then
+/// handed to [`OrderSink::add`] there and then, with the workspace's other records; the
+/// sums of the cores are merged at the end. Keeping every order is one sink; adding it
+/// into a few figures and dropping it, so a hundred thousand orders are never in memory
+/// together, is another.
+pub trait OrderSink: Sync {
+    /// What the orders read on one core add up to.
+    type Sum: Send;
+    /// The sum of no orders.
+    fn empty(&self) -> Self::Sum;
+    /// Adds one order that parsed (it may still have problems of its own, which are
+    /// findings); `records` holds every record of the workspace but the orders.
+    fn add(&self, sum: &mut Self::Sum, records: &Records, order: Order);
+    /// Adds the sum of other orders.
+    fn merge(&self, sum: &mut Self::Sum, other: Self::Sum);
+}
+
+/// Keeps every order, in no particular order.
+pub(super) struct Keep;
+
+impl OrderSink for Keep {
+    type Sum = Vec<Order>;
+
+    fn empty(&self) -> Vec<Order> {
+        Vec::new()
+    }
+
+    fn add(&self, sum: &mut Vec<Order>, _: &Records, order: Order) {
+        sum.push(order);
+    }
+
+    fn merge(&self, sum: &mut Vec<Order>, other: Vec<Order>) {
+        sum.extend(other);
+    }
+}
+
+/// Drops every order once it is checked: only the findings are wanted.
+pub(super) struct Discard;
+
+impl OrderSink for Discard {
+    type Sum = ();
+
+    fn empty(&self) {}
+
+    fn add(&self, _: &mut (), _: &Records, _: Order) {}
+
+    fn merge(&self, _: &mut (), _: ()) {}
+}
+
+/// Loads a workspace keeping every order, sorted as [`Records::sort`] sorts them.
+pub(super) fn load_keeping(
+    root: &Path,
+    mode: Mode,
+    progress: Progress<'_>,
+) -> Result<Folder, OpenError> {
+    let (mut folder, orders) = load(root, mode, &Keep, progress)?;
+    folder.records.orders = orders;
+    folder.records.sort_orders();
+    Ok(folder)
+}
+
+/// Loads a workspace, handing each order that parsed to `sink`; the folder's records
+/// hold no orders.
+pub(super) fn load<S: OrderSink>(
+    root: &Path,
+    mode: Mode,
+    sink: &S,
+    progress: Progress<'_>,
+) -> Result<(Folder, S::Sum), OpenError> {
     match fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => return Err(OpenError::NotAFolder(root.to_path_buf())),
@@ -345,16 +437,18 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
                     ProblemSeverity::Error,
                     newer.message.clone(),
                 );
-                return Ok(Folder {
+                let folder = Folder {
                     root: root.to_path_buf(),
                     records: Records::new(Workspace::new(String::new())),
                     files: HashMap::new(),
+                    untracked: 0,
                     findings: vec![finding],
                     read_only: Some(format!(
                         "{WORKSPACE_FILE}:{}:{}: {}",
                         newer.at.line, newer.at.col, newer.message
                     )),
-                });
+                };
+                return Ok((folder, sink.empty()));
             }
             match format::parse::<Workspace>(&text) {
                 Ok(workspace) => (FileState::Loaded(hash), Ok((workspace, text))),
@@ -426,7 +520,35 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
         Place::Checklist { stem } | Place::ArchivedChecklist { stem } => Some(stem),
         _ => None,
     });
-    let orders: Vec<Order> = match &workspace {
+    // Every record but the orders, as the sink sees them while the orders are read. Copies:
+    // the catalog below borrows the parsed records, and there are only a few dozen.
+    let mut records = Records::new(
+        workspace
+            .clone()
+            .unwrap_or_else(|| Workspace::new(String::new())),
+    );
+    for parsed in &procedures {
+        if is_archived(&parsed.place) {
+            records.archived_procedures.push(parsed.record.clone())
+        } else {
+            records.procedures.push(parsed.record.clone())
+        }
+    }
+    for parsed in &checklists {
+        if is_archived(&parsed.place) {
+            records.archived_checklists.push(parsed.record.clone())
+        } else {
+            records.checklists.push(parsed.record.clone())
+        }
+    }
+    records.training = training
+        .iter()
+        .map(|parsed| parsed.record.clone())
+        .collect();
+    records.sort();
+
+    let mut untracked = 0;
+    let catalog = match &workspace {
         Some(workspace) => {
             let catalog = Catalog::new(
                 workspace,
@@ -469,134 +591,154 @@ pub(super) fn load(root: &Path, mode: Mode, progress: Progress<'_>) -> Result<Fo
                 problems.extend(file_problems(&parsed.place, &parsed.record.person, None));
                 place_problems(&parsed.path, &parsed.text, problems, &mut findings);
             }
-            load_orders(
-                root,
-                &order_files,
-                Some(&catalog),
-                &mut states,
-                &mut findings,
-                progress,
-                mode,
-            )
+            Some(catalog)
         }
-        None => load_orders(
-            root,
-            &order_files,
-            None,
-            &mut states,
-            &mut findings,
-            progress,
-            mode,
-        ),
+        None => None,
     };
-
-    let mut records = Records::new(workspace.unwrap_or_else(|| Workspace::new(String::new())));
-    for parsed in procedures {
-        if is_archived(&parsed.place) {
-            records.archived_procedures.push(parsed.record)
-        } else {
-            records.procedures.push(parsed.record)
-        }
-    }
-    for parsed in checklists {
-        if is_archived(&parsed.place) {
-            records.archived_checklists.push(parsed.record)
-        } else {
-            records.checklists.push(parsed.record)
-        }
-    }
-    records.training = training.into_iter().map(|parsed| parsed.record).collect();
-    records.orders = orders;
-    records.sort();
+    let reading = Reading {
+        root,
+        catalog: catalog.as_ref(),
+        records: &records,
+        mode,
+    };
+    let orders = reading.orders(
+        &order_files,
+        sink,
+        &mut states,
+        &mut untracked,
+        &mut findings,
+        progress,
+    );
     duplicate_orders(root, &scan.records, &mut findings);
 
     findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
-    Ok(Folder {
+    let folder = Folder {
         root: root.to_path_buf(),
         records,
         files: states,
+        untracked,
         findings,
         read_only: None,
-    })
+    };
+    Ok((folder, orders))
 }
 
-/// Orders are most of the workspace: each is read, parsed and checked in one go on some core,
-/// so its text is dropped as soon as its problems have their lines.
-fn load_orders(
-    root: &Path,
-    files: &[&(String, Place)],
-    catalog: Option<&Catalog<'_>>,
-    states: &mut HashMap<String, FileState>,
-    findings: &mut Vec<Finding>,
-    progress: Progress<'_>,
+/// What reading the orders needs from the rest of the workspace.
+struct Reading<'a> {
+    root: &'a Path,
+    catalog: Option<&'a Catalog<'a>>,
+    /// Every record but the orders.
+    records: &'a Records,
     mode: Mode,
-) -> Vec<Order> {
-    // Only a workspace opened to be saved to needs each file's hash.
-    let hashed = matches!(mode, Mode::Open | Mode::Inspect);
-    let keep = mode != Mode::Check;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let total = files.len();
-    progress(0, total);
-    let outcomes: Vec<(String, FileState, Option<Order>, Vec<Finding>)> = files
-        .par_iter()
-        .map(|(path, place)| {
-            let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if read.is_multiple_of(2000) || read == total {
-                progress(read, total);
-            }
-            let (path, state, outcome) = read_and_parse::<Order>(root, path, place, hashed);
-            match outcome {
-                Err(finding) => (path, state, None, vec![finding]),
-                Ok(parsed) => {
-                    let mut problems = catalog
-                        .map(|catalog| catalog.check_order(&parsed.record))
-                        .unwrap_or_default();
-                    problems.extend(file_problems(&parsed.place, &parsed.record.id, None));
-                    problems.extend(order_folder_problem(&parsed.place, &parsed.record));
-                    let mut found = Vec::new();
-                    place_problems(&path, &parsed.text, problems, &mut found);
-                    (path, state, keep.then_some(parsed.record), found)
+}
+
+/// What the orders read on one core came to.
+struct Part<T> {
+    sum: T,
+    /// The states of the files a save may need: every file when the folder is opened to be
+    /// saved to, otherwise only the broken ones.
+    states: Vec<(String, FileState)>,
+    /// Files read and parsed whose state is not kept.
+    untracked: usize,
+    findings: Vec<Finding>,
+}
+
+impl Reading<'_> {
+    /// Orders are most of the workspace: each is read, parsed, checked and handed to the
+    /// sink in one go on some core, so its text is dropped as soon as its problems have
+    /// their lines.
+    fn orders<S: OrderSink>(
+        &self,
+        files: &[&(String, Place)],
+        sink: &S,
+        states: &mut HashMap<String, FileState>,
+        untracked: &mut usize,
+        findings: &mut Vec<Finding>,
+        progress: Progress<'_>,
+    ) -> S::Sum {
+        // Only a workspace opened to be saved to needs each file's hash, or the state of
+        // a file that read well: a hundred thousand paths in a map cost more than the
+        // rest of reading them on the one thread that builds the map.
+        let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let total = files.len();
+        progress(0, total);
+        let empty = || Part {
+            sum: sink.empty(),
+            states: Vec::new(),
+            untracked: 0,
+            findings: Vec::new(),
+        };
+        let part = files
+            .par_iter()
+            .fold(empty, |mut part, (path, place)| {
+                let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if read.is_multiple_of(2000) || read == total {
+                    progress(read, total);
                 }
-            }
-        })
-        .collect();
-    let mut orders = Vec::with_capacity(outcomes.len());
-    for (path, state, order, found) in outcomes {
-        states.insert(path, state);
-        orders.extend(order);
-        findings.extend(found);
+                let (path, state, outcome) =
+                    read_and_parse::<Order>(self.root, path, place, tracked);
+                match outcome {
+                    Err(finding) => part.findings.push(finding),
+                    Ok(parsed) => {
+                        let mut problems = self
+                            .catalog
+                            .map(|catalog| catalog.check_order(&parsed.record))
+                            .unwrap_or_default();
+                        problems.extend(file_problems(&parsed.place, &parsed.record.id, None));
+                        problems.extend(order_folder_problem(&parsed.place, &parsed.record));
+                        place_problems(&path, &parsed.text, problems, &mut part.findings);
+                        sink.add(&mut part.sum, self.records, parsed.record);
+                    }
+                }
+                if tracked || state == FileState::Broken {
+                    part.states.push((path, state));
+                } else {
+                    part.untracked += 1;
+                }
+                part
+            })
+            .reduce(empty, |mut part, other| {
+                sink.merge(&mut part.sum, other.sum);
+                part.states.extend(other.states);
+                part.untracked += other.untracked;
+                part.findings.extend(other.findings);
+                part
+            });
+        states.reserve(part.states.len());
+        states.extend(part.states);
+        *untracked = part.untracked;
+        findings.extend(part.findings);
+        part.sum
     }
-    orders
 }
 
 /// Two files with the same order id, in different month folders. Told by the file names,
 /// since a file whose name is not its id is an error of its own.
+///
+/// By sorting the names on every core, not by counting them in a map: on 100,000 orders
+/// the map was most of the time spent on the one thread that waits for the others.
 fn duplicate_orders(root: &Path, files: &[(String, Place)], findings: &mut Vec<Finding>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut twice = Vec::new();
-    for (_, place) in files {
-        if let Place::Order { stem, .. } = place {
-            *seen.entry(stem.as_str()).or_default() += 1;
-        }
-    }
-    for (id, count) in seen {
-        if count > 1 {
-            twice.push(id);
-        }
-    }
-    for id in twice {
-        let paths: Vec<&String> = files
-            .iter()
-            .filter(|(_, place)| matches!(place, Place::Order { stem, .. } if stem == id))
-            .map(|(path, _)| path)
-            .collect();
-        for path in &paths {
-            let others: Vec<&str> = paths
+    let mut orders: Vec<(&str, &str)> = files
+        .iter()
+        .filter_map(|(path, place)| match place {
+            Place::Order { stem, .. } => Some((stem.as_str(), path.as_str())),
+            _ => None,
+        })
+        .collect();
+    orders.par_sort_unstable();
+    for same in orders
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|same| same.len() > 1)
+    {
+        let id = same[0].0;
+        for &(_, path) in same {
+            let others: Vec<&str> = same
                 .iter()
-                .filter(|p| p != &path)
-                .map(|p| p.as_str())
+                .map(|&(_, other)| other)
+                .filter(|other| *other != path)
                 .collect();
-            let at = fs::read_to_string(root.join(path.as_str()))
+            let at = fs::read_to_string(root.join(path))
                 .map(|text| locate(&text, &Field::at("id")))
                 .unwrap_or(START);
             findings.push(finding(

@@ -22,7 +22,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use layout::{Archived, RecordFile};
-pub use load::OpenError;
+pub use load::{OpenError, OrderSink};
 pub use locate::Position;
 pub use read::{MAX_FILE_BYTES, content_hash};
 pub use save::{Expect, SaveError};
@@ -72,6 +72,9 @@ pub struct Folder {
     root: PathBuf,
     records: Records,
     files: HashMap<String, FileState>,
+    /// Order files read and parsed that `files` does not list: a folder opened only to be
+    /// read or checked keeps the states of its broken files alone, since it never saves.
+    untracked: usize,
     findings: Vec<Finding>,
     read_only: Option<String>,
 }
@@ -92,28 +95,43 @@ enum Mode {
 impl Folder {
     /// Opens a workspace to work in; removes temp files that killed saves left behind.
     pub fn open(root: &Path) -> Result<Folder, OpenError> {
-        load::load(root, Mode::Open, &|_, _| {})
+        load::load_keeping(root, Mode::Open, &|_, _| {})
     }
 
     /// Reads a workspace without writing anything to it.
     pub fn inspect(root: &Path) -> Result<Folder, OpenError> {
-        load::load(root, Mode::Inspect, &|_, _| {})
+        load::load_keeping(root, Mode::Inspect, &|_, _| {})
     }
 
     /// Checks a workspace as `rightfirst check` does: writes nothing, and keeps only the
     /// findings and the number of files read (its orders are checked, then dropped).
     pub fn check(root: &Path) -> Result<Folder, OpenError> {
-        load::load(root, Mode::Check, &|_, _| {})
+        let (mut folder, ()) = load::load(root, Mode::Check, &load::Discard, &|_, _| {})?;
+        folder.refuse_saves();
+        Ok(folder)
     }
 
     /// Reads a workspace to compute figures or print documents from it: writes nothing,
     /// skips the hashes saving needs, and refuses every save.
     pub fn read(root: &Path) -> Result<Folder, OpenError> {
-        let mut folder = load::load(root, Mode::Read, &|_, _| {})?;
-        if folder.read_only.is_none() {
-            folder.read_only = Some("it was opened only to be read".to_owned());
-        }
+        let mut folder = load::load_keeping(root, Mode::Read, &|_, _| {})?;
+        folder.refuse_saves();
         Ok(folder)
+    }
+
+    /// Reads a workspace as [`Folder::read`] does, but hands each order to `sink` as it is
+    /// read instead of keeping it: the folder's records hold no orders. For figures over
+    /// more orders than are worth holding in memory at once.
+    pub fn read_into<S: OrderSink>(root: &Path, sink: &S) -> Result<(Folder, S::Sum), OpenError> {
+        let (mut folder, sum) = load::load(root, Mode::Read, sink, &|_, _| {})?;
+        folder.refuse_saves();
+        Ok((folder, sum))
+    }
+
+    fn refuse_saves(&mut self) {
+        if self.read_only.is_none() {
+            self.read_only = Some("it was opened only to be read".to_owned());
+        }
     }
 
     /// How many record files were read and parsed.
@@ -122,6 +140,7 @@ impl Folder {
             .values()
             .filter(|state| matches!(state, FileState::Loaded(_)))
             .count()
+            + self.untracked
     }
 
     /// The workspace folder.
@@ -255,7 +274,7 @@ impl Folder {
         root: &Path,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Folder, OpenError> {
-        load::load(root, Mode::Open, progress)
+        load::load_keeping(root, Mode::Open, progress)
     }
 
     /// The path of a record's file, relative to the workspace.
