@@ -760,3 +760,25 @@ mod tally {
         }
     }
 }
+
+#[test]
+fn actions_done_the_same_day_on_the_same_step_are_one_fix_named_by_the_earliest_order() {
+    let mut records = workspace();
+    let step = Some(("scoop-ice-cream", "portion"));
+    for (id, placed, what) in [
+        ("late", "2026-11-08", "Told everyone again"),
+        ("early", "2026-11-02", "Bath on the opening list"),
+    ] {
+        let mut d = defect("d1", placed, "Method", step);
+        let mut fix = action(ActionKind::Corrective, Some("2026-11-10"), None);
+        fix.what = what.to_owned();
+        d.action = Some(fix);
+        records.orders.push(with_defect(order(id, placed), d));
+    }
+    // Orders in any order: the figures sort what they name.
+    let f = run(&records, period("2026-11-01", TODAY));
+    assert_eq!(f.fixes.len(), 1);
+    assert_eq!(f.fixes[0].what, "Bath on the opening list");
+    assert_eq!(f.fixes[0].actions, refs(&[("early", "d1"), ("late", "d1")]));
+    assert_eq!(f.fixes[0].defects_before, 2);
+}

@@ -244,7 +244,8 @@ pub struct Fix {
     pub step: String,
     /// The day the action was done.
     pub done: Date,
-    /// What was done (the first action of that day, when several were).
+    /// What was done: when several actions were done that day, the one on the earliest
+    /// placed order (then by order and defect id).
     pub what: String,
     /// Defects of the step in the days before.
     pub defects_before: usize,
