@@ -46,6 +46,9 @@ enum Command {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// The language of the text (default: the workspace's).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
         /// Judge on this day instead of the system clock's, so tests get the same figures.
         #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
         today: Option<Date>,
@@ -95,7 +98,7 @@ enum Command {
         procedures: Vec<String>,
         /// The language of the manual's own words (default: the workspace's).
         #[arg(long, value_enum)]
-        language: Option<ExportLanguage>,
+        language: Option<LanguageArg>,
         /// The paper the PDF and the printed HTML are laid out for.
         #[arg(long, value_enum, default_value = "a4")]
         paper: ExportPaper,
@@ -126,11 +129,20 @@ enum ExportFormat {
     Markdown,
 }
 
-/// `--language` of `export`.
+/// `--language` of `export` and `report`.
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum ExportLanguage {
+enum LanguageArg {
     En,
     Nl,
+}
+
+impl LanguageArg {
+    fn language(self) -> rightfirst::model::Language {
+        match self {
+            LanguageArg::En => rightfirst::model::Language::En,
+            LanguageArg::Nl => rightfirst::model::Language::Nl,
+        }
+    }
 }
 
 /// `--paper` of `export`.
@@ -151,8 +163,9 @@ fn main() -> ExitCode {
             from,
             to,
             json,
+            language,
             today,
-        }) => report(&dir, from, to, json, today),
+        }) => report(&dir, from, to, json, language, today),
         Some(Command::New { dir }) => new(&dir),
         Some(Command::Generate { dir, orders }) => generate(&dir, orders),
         Some(Command::Import { dir, file }) => import(&dir, &file),
@@ -173,10 +186,7 @@ fn main() -> ExitCode {
                 Some(ExportFormat::Markdown) => ManualFormat::Markdown,
                 None => format_of(&output),
             };
-            let language = language.map(|language| match language {
-                ExportLanguage::En => rightfirst::model::Language::En,
-                ExportLanguage::Nl => rightfirst::model::Language::Nl,
-            });
+            let language = language.map(LanguageArg::language);
             let paper = match paper {
                 ExportPaper::A4 => Paper::A4,
                 ExportPaper::Letter => Paper::Letter,
@@ -254,6 +264,7 @@ fn report(
     from: Option<Date>,
     to: Option<Date>,
     json: bool,
+    language: Option<LanguageArg>,
     today: Option<Date>,
 ) -> ExitCode {
     use rightfirst::analysis::{self, Period};
@@ -305,7 +316,12 @@ fn report(
             }
         }
     } else {
-        analysis::text(&figures, folder.records())
+        let records = folder.records();
+        let language = language
+            .map(LanguageArg::language)
+            .or_else(|| rightfirst::model::Language::from_code(&records.workspace.language))
+            .unwrap_or_default();
+        analysis::text(&figures, records, language)
     };
     let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
     ExitCode::SUCCESS

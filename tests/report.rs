@@ -9,6 +9,14 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures")
 }
 
+/// A copy of the sample in a temp folder, to change.
+fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    (dir, root)
+}
+
 fn report(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rightfirst"))
         .arg("report")
@@ -181,9 +189,7 @@ fn a_folder_that_is_not_a_workspace_exits_2() {
 
 #[test]
 fn a_workspace_with_errors_lists_them_as_check_does_and_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("shop");
-    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let (_dir, root) = sample_copy();
     let order = root.join("orders/2026-11/2026-11-0026.ron");
     let text = std::fs::read_to_string(&order).unwrap();
     std::fs::write(
@@ -223,9 +229,7 @@ fn figures_summed_while_reading_are_the_figures_of_the_orders_in_memory() {
     use rightfirst::analysis::{self, Period};
     use rightfirst::store::Folder;
 
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("shop");
-    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let (_dir, root) = sample_copy();
     assert_eq!(rightfirst::generate::grow(&root, 2_000).unwrap(), 1_959);
     let today = "2026-11-23".parse().unwrap();
     let in_memory = Folder::read(&root).unwrap();
@@ -262,4 +266,38 @@ fn figures_summed_while_reading_are_the_figures_of_the_orders_in_memory() {
             serde_json::to_string_pretty(&expected).unwrap()
         );
     }
+}
+
+#[test]
+fn the_text_report_speaks_the_workspaces_language_unless_told() {
+    let (_dir, root) = sample_copy();
+    let workspace = root.join("workspace.ron");
+    let text = std::fs::read_to_string(&workspace).unwrap();
+    assert!(text.contains("language: \"en\""));
+    std::fs::write(
+        &workspace,
+        text.replace("language: \"en\"", "language: \"nl\""),
+    )
+    .unwrap();
+    let args = ["--today", "2026-11-23", "--from", "2026-08-01"];
+    let dutch = String::from_utf8(report(&root, &args).stdout).unwrap();
+    for expected in [
+        "Rapport van 2026-08-01 tot en met 2026-11-23 (115 dagen)",
+        "Meteen goed                     61,0 %  25 van 41 bestellingen",
+        "Kosten van fouten             € 160,60",
+        "0,22 per bestelling (alarm boven 1,5)",
+        "Terugkerende oorzaken (3 of meer binnen 90 dagen)",
+        "scoop-ice-cream / portion  2026-10-20  22,2  (6 in 27 bestellingen)",
+        "build-ham-roll  herzien voor 2026-10-15, 39 dagen geleden",
+    ] {
+        assert!(
+            dutch.contains(expected),
+            "{expected:?} missing from:\n{dutch}"
+        );
+    }
+    let mut told = args.to_vec();
+    told.extend(["--language", "en"]);
+    let english = String::from_utf8(report(&root, &told).stdout).unwrap();
+    assert!(english.contains("Right first time        61.0 %  25 of 41 orders"));
+    assert!(!english.contains("bestelling"));
 }

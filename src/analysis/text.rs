@@ -1,77 +1,240 @@
-//! The figures as a plain-text summary with small aligned tables, for `rightfirst report`.
+//! The figures as a plain-text summary with small aligned tables, for `rightfirst report`,
+//! in English or Dutch.
 
 use std::fmt::Write;
 
 use super::{DefectRef, Figures};
-use crate::model::Records;
+use crate::model::{Language, Records, fill};
 
 /// The widest Pareto bar, in `#`s.
 const BAR: usize = 30;
 
-/// A readable summary of `figures`, with names and review dates taken from `records`.
-pub fn text(figures: &Figures, records: &Records) -> String {
+/// The report's fixed words; `{name}` marks what is filled in.
+struct Words {
+    report_for: &'static str,
+    orders: &'static str,
+    right_first_time: &'static str,
+    of_orders: &'static str,
+    unjudged: &'static str,
+    defects: &'static str,
+    cost: &'static str,
+    contacts: &'static str,
+    per_order: &'static str,
+    over_alarm: &'static str,
+    escapes: &'static str,
+    pareto: &'static str,
+    none: &'static str,
+    category: &'static str,
+    cumulative: &'static str,
+    recurring: &'static str,
+    cause: &'static str,
+    open: &'static str,
+    first: &'static str,
+    last: &'static str,
+    open_line: &'static str,
+    no_action: &'static str,
+    due: &'static str,
+    overdue: &'static str,
+    category_group: &'static str,
+    fixes: &'static str,
+    no_fixes: &'static str,
+    done: &'static str,
+    before: &'static str,
+    after: &'static str,
+    after_covers: &'static str,
+    in_orders: &'static str,
+    days: &'static str,
+    training: &'static str,
+    person: &'static str,
+    procedure: &'static str,
+    signed: &'static str,
+    in_force: &'static str,
+    never: &'static str,
+    reviews: &'static str,
+    review_by: &'static str,
+    /// The decimal mark, and the mark between thousands.
+    marks: (char, char),
+    /// The euro sign before an amount, with its space if the language wants one.
+    euro: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    report_for: "Report for {from} to {to} ({days} days), judged on {today}",
+    orders: "Orders",
+    right_first_time: "Right first time",
+    of_orders: "{right} of {orders} orders",
+    unjudged: "; {count} checks against unknown checklist revisions count as failed",
+    defects: "Defects",
+    cost: "Cost of poor quality",
+    contacts: "Contacts",
+    per_order: "{per_order} per order (alarm above {alarm})",
+    over_alarm: "Orders over the alarm",
+    escapes: "Escapes",
+    pareto: "Defects by category (Pareto)",
+    none: "none",
+    category: "category",
+    cumulative: "cumulative",
+    recurring: "Recurring causes ({count} or more within {days} days)",
+    cause: "cause",
+    open: "open",
+    first: "first",
+    last: "last",
+    open_line: "open: {defect} at {cause}: ",
+    no_action: "no action yet",
+    due: ", due {due}",
+    overdue: ", OVERDUE",
+    category_group: "category {category}",
+    fixes: "Fixes: defects of the step per 100 orders, before and after the corrective action",
+    no_fixes: "none done in the period",
+    done: "done",
+    before: "before",
+    after: "after",
+    after_covers: "after covers",
+    in_orders: "({defects} in {orders} orders)",
+    days: "{days} days",
+    training: "Training gaps: not signed the approved revision in force",
+    person: "person",
+    procedure: "procedure",
+    signed: "signed",
+    in_force: "in force",
+    never: "never",
+    reviews: "Reviews overdue",
+    review_by: "review by {by}, {days} days ago",
+    marks: ('.', ','),
+    euro: "€",
+};
+
+const DUTCH: Words = Words {
+    report_for: "Rapport van {from} tot en met {to} ({days} dagen), beoordeeld op {today}",
+    orders: "Bestellingen",
+    right_first_time: "Meteen goed",
+    of_orders: "{right} van {orders} bestellingen",
+    unjudged: "; {count} controles tegen onbekende checklijstrevisies tellen als afgekeurd",
+    defects: "Gebreken",
+    cost: "Kosten van fouten",
+    contacts: "Contacten",
+    per_order: "{per_order} per bestelling (alarm boven {alarm})",
+    over_alarm: "Bestellingen boven het alarm",
+    escapes: "Langs de controle",
+    pareto: "Gebreken per categorie (Pareto)",
+    none: "geen",
+    category: "categorie",
+    cumulative: "cumulatief",
+    recurring: "Terugkerende oorzaken ({count} of meer binnen {days} dagen)",
+    cause: "oorzaak",
+    open: "open",
+    first: "eerste",
+    last: "laatste",
+    open_line: "open: {defect} bij {cause}: ",
+    no_action: "nog geen actie",
+    due: ", uiterlijk {due}",
+    overdue: ", TE LAAT",
+    category_group: "categorie {category}",
+    fixes: "Oplossingen: gebreken van de stap per 100 bestellingen, voor en na de corrigerende actie",
+    no_fixes: "geen uitgevoerd in de periode",
+    done: "uitgevoerd",
+    before: "voor",
+    after: "na",
+    after_covers: "na beslaat",
+    in_orders: "({defects} in {orders} bestellingen)",
+    days: "{days} dagen",
+    training: "Opleiding: revisie in gebruik niet getekend",
+    person: "persoon",
+    procedure: "procedure",
+    signed: "getekend",
+    in_force: "in gebruik",
+    never: "nooit",
+    reviews: "Herziening te laat",
+    review_by: "herzien voor {by}, {days} dagen geleden",
+    marks: (',', '.'),
+    euro: "€ ",
+};
+
+fn words(language: Language) -> &'static Words {
+    match language {
+        Language::En => &ENGLISH,
+        Language::Nl => &DUTCH,
+    }
+}
+
+/// A readable summary of `figures` in `language`, with names and review dates taken
+/// from `records`.
+pub fn text(figures: &Figures, records: &Records, language: Language) -> String {
+    let w = words(language);
     let mut out = String::new();
     let period = figures.period;
     let _ = writeln!(out, "{}", records.workspace.name);
     let _ = writeln!(
         out,
-        "Report for {} to {} ({} days), judged on {}\n",
-        period.from,
-        period.to,
-        period.days(),
-        figures.today
+        "{}\n",
+        fill(
+            w.report_for,
+            &[
+                ("from", &period.from.to_string()),
+                ("to", &period.to.to_string()),
+                ("days", &period.days().to_string()),
+                ("today", &figures.today.to_string()),
+            ]
+        )
     );
-    summary(&mut out, figures);
-    pareto(&mut out, figures);
-    recurring(&mut out, figures, records);
-    fixes(&mut out, figures);
-    people(&mut out, figures, records);
+    summary(&mut out, figures, w);
+    pareto(&mut out, figures, w);
+    recurring(&mut out, figures, records, w);
+    fixes(&mut out, figures, w);
+    people(&mut out, figures, records, w);
     out
 }
 
-fn summary(out: &mut String, f: &Figures) {
+fn summary(out: &mut String, f: &Figures, w: &Words) {
     let rft = match f.right_first_time {
-        Some(share) => format!("{:.1} %", share * 100.0),
+        Some(share) => format!("{} %", decimal(share * 100.0, 1, w)),
         None => "-".to_owned(),
     };
     let per_order = f
         .contacts_per_order
-        .map_or("-".to_owned(), |n| format!("{n:.2}"));
+        .map_or("-".to_owned(), |n| decimal(n, 2, w));
     let unjudged = match f.unjudged_checks {
         0 => String::new(),
-        n => format!("; {n} checks against unknown checklist revisions count as failed"),
+        n => fill(w.unjudged, &[("count", &n.to_string())]),
     };
+    let of_orders = fill(
+        w.of_orders,
+        &[
+            ("right", &f.right_first.to_string()),
+            ("orders", &f.orders.to_string()),
+        ],
+    );
+    let alarm = f.contacts_per_order_alarm.to_string();
     let rows = vec![
-        row(["Orders", &f.orders.to_string(), ""]),
+        row([w.orders, &f.orders.to_string(), ""]),
+        row([w.right_first_time, &rft, &format!("{of_orders}{unjudged}")]),
+        row([w.defects, &f.defects.to_string(), ""]),
+        row([w.cost, &euros(f.cost_cents, w), ""]),
         row([
-            "Right first time",
-            &rft,
-            &format!("{} of {} orders{unjudged}", f.right_first, f.orders),
-        ]),
-        row(["Defects", &f.defects.to_string(), ""]),
-        row(["Cost of poor quality", &euros(f.cost_cents), ""]),
-        row([
-            "Contacts",
+            w.contacts,
             &f.contacts.to_string(),
-            &format!(
-                "{per_order} per order (alarm above {})",
-                f.contacts_per_order_alarm
+            &fill(
+                w.per_order,
+                &[
+                    ("per_order", &per_order),
+                    ("alarm", &alarm.replace('.', &w.marks.0.to_string())),
+                ],
             ),
         ]),
         row([
-            "Orders over the alarm",
+            w.over_alarm,
             &f.orders_over_alarm.len().to_string(),
             &f.orders_over_alarm.join(", "),
         ]),
-        row(["Escapes", &f.escapes.to_string(), &refs(&f.escaped)]),
+        row([w.escapes, &f.escapes.to_string(), &refs(&f.escaped)]),
     ];
     table(out, &rows, &[false, true, false]);
 }
 
-fn pareto(out: &mut String, f: &Figures) {
-    heading(out, "Defects by category (Pareto)");
+fn pareto(out: &mut String, f: &Figures, w: &Words) {
+    heading(out, w.pareto);
     if f.pareto.is_empty() {
-        out.push_str("  none\n");
+        let _ = writeln!(out, "  {}", w.none);
         return;
     }
     let most = f.pareto.iter().map(|p| p.count).max().unwrap_or(1).max(1);
@@ -85,31 +248,43 @@ fn pareto(out: &mut String, f: &Figures) {
                 &p.category,
                 &p.count.to_string(),
                 &"#".repeat(width),
-                &format!("{:.1} %", p.cumulative_percent),
+                &format!("{} %", decimal(p.cumulative_percent, 1, w)),
             ])
         })
         .collect();
-    let rows: Vec<Vec<String>> = std::iter::once(row(["category", "defects", "", "cumulative"]))
+    let rows: Vec<Vec<String>> = std::iter::once(row([w.category, w.defects, "", w.cumulative]))
+        .map(|mut header| {
+            header[1] = header[1].to_lowercase();
+            header
+        })
         .chain(rows)
         .collect();
     table(out, &rows, &[false, true, false, true]);
 }
 
-fn recurring(out: &mut String, f: &Figures, records: &Records) {
+fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     let recurrence = records.workspace.recurrence;
     heading(
         out,
-        &format!(
-            "Recurring causes ({} or more within {} days)",
-            recurrence.count, recurrence.days
+        &fill(
+            w.recurring,
+            &[
+                ("count", &recurrence.count.to_string()),
+                ("days", &recurrence.days.to_string()),
+            ],
         ),
     );
     if f.recurring.is_empty() {
-        out.push_str("  none\n");
+        let _ = writeln!(out, "  {}", w.none);
         return;
     }
     let mut rows = vec![row([
-        "cause", "category", "defects", "open", "first", "last",
+        w.cause,
+        w.category,
+        &w.defects.to_lowercase(),
+        w.open,
+        w.first,
+        w.last,
     ])];
     for group in &f.recurring {
         rows.push(row([
@@ -117,6 +292,7 @@ fn recurring(out: &mut String, f: &Figures, records: &Records) {
                 group.procedure.as_deref(),
                 group.step.as_deref(),
                 &group.category,
+                w,
             ),
             &group.category,
             &group.count.to_string(),
@@ -128,71 +304,80 @@ fn recurring(out: &mut String, f: &Figures, records: &Records) {
     table(out, &rows, &[false, false, true, true, false, false]);
     for group in &f.recurring {
         for action in &group.open_actions {
-            let mut line = format!(
-                "  open: {} at {}: ",
-                refs(std::slice::from_ref(&action.defect)),
-                cause(
-                    group.procedure.as_deref(),
-                    group.step.as_deref(),
-                    &group.category
-                )
+            let mut line = fill(
+                w.open_line,
+                &[
+                    ("defect", &refs(std::slice::from_ref(&action.defect))),
+                    (
+                        "cause",
+                        &cause(
+                            group.procedure.as_deref(),
+                            group.step.as_deref(),
+                            &group.category,
+                            w,
+                        ),
+                    ),
+                ],
             );
-            line.push_str(action.what.as_deref().unwrap_or("no action yet"));
+            line.push_str(action.what.as_deref().unwrap_or(w.no_action));
             if let Some(owner) = &action.owner {
                 let _ = write!(line, " ({owner})");
             }
             if let Some(due) = action.due {
-                let _ = write!(line, ", due {due}");
+                line.push_str(&fill(w.due, &[("due", &due.to_string())]));
             }
             if action.overdue {
-                line.push_str(", OVERDUE");
+                line.push_str(w.overdue);
             }
             let _ = writeln!(out, "{line}");
         }
     }
 }
 
-fn fixes(out: &mut String, f: &Figures) {
-    heading(
-        out,
-        "Fixes: defects of the step per 100 orders, before and after the corrective action",
-    );
+fn fixes(out: &mut String, f: &Figures, w: &Words) {
+    heading(out, w.fixes);
     if f.fixes.is_empty() {
-        out.push_str("  none done in the period\n");
+        let _ = writeln!(out, "  {}", w.no_fixes);
         return;
     }
     let mut rows = vec![row([
-        "cause",
-        "done",
-        "before",
+        w.cause,
+        w.done,
+        w.before,
         "",
-        "after",
+        w.after,
         "",
-        "after covers",
+        w.after_covers,
     ])];
+    let in_orders = |defects: usize, orders: usize| {
+        fill(
+            w.in_orders,
+            &[
+                ("defects", &defects.to_string()),
+                ("orders", &orders.to_string()),
+            ],
+        )
+    };
     for fix in &f.fixes {
         rows.push(row([
             &format!("{} / {}", fix.procedure, fix.step),
             &fix.done.to_string(),
-            &per_100(fix.before_per_100),
-            &format!("({} in {} orders)", fix.defects_before, fix.orders_before),
-            &per_100(fix.after_per_100),
-            &format!("({} in {} orders)", fix.defects_after, fix.orders_after),
-            &format!("{} days", fix.after_days),
+            &per_100(fix.before_per_100, w),
+            &in_orders(fix.defects_before, fix.orders_before),
+            &per_100(fix.after_per_100, w),
+            &in_orders(fix.defects_after, fix.orders_after),
+            &fill(w.days, &[("days", &fix.after_days.to_string())]),
         ]));
     }
     table(out, &rows, &[false, false, true, false, true, false, true]);
 }
 
-fn people(out: &mut String, f: &Figures, records: &Records) {
-    heading(
-        out,
-        "Training gaps: not signed the approved revision in force",
-    );
+fn people(out: &mut String, f: &Figures, records: &Records, w: &Words) {
+    heading(out, w.training);
     if f.training_gaps.is_empty() {
-        out.push_str("  none\n");
+        let _ = writeln!(out, "  {}", w.none);
     } else {
-        let mut rows = vec![row(["person", "procedure", "signed", "in force"])];
+        let mut rows = vec![row([w.person, w.procedure, w.signed, w.in_force])];
         for gap in &f.training_gaps {
             let name = records
                 .workspace
@@ -202,15 +387,15 @@ fn people(out: &mut String, f: &Figures, records: &Records) {
                 name,
                 &gap.procedure,
                 &gap.signed_revision
-                    .map_or("never".to_owned(), |r| r.to_string()),
+                    .map_or(w.never.to_owned(), |r| r.to_string()),
                 &gap.current_revision.to_string(),
             ]));
         }
         table(out, &rows, &[false, false, true, true]);
     }
-    heading(out, "Reviews overdue");
+    heading(out, w.reviews);
     if f.reviews_overdue.is_empty() {
-        out.push_str("  none\n");
+        let _ = writeln!(out, "  {}", w.none);
         return;
     }
     let rows: Vec<Vec<String>> = f
@@ -221,7 +406,13 @@ fn people(out: &mut String, f: &Figures, records: &Records) {
                 .procedure(id)
                 .and_then(|p| p.review_by)
                 .map_or(String::new(), |by| {
-                    format!("review by {by}, {} days ago", by.days_until(f.today))
+                    fill(
+                        w.review_by,
+                        &[
+                            ("by", &by.to_string()),
+                            ("days", &by.days_until(f.today).to_string()),
+                        ],
+                    )
                 });
             row([id.as_str(), &by])
         })
@@ -264,10 +455,10 @@ fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
 }
 
 /// "scoop-ice-cream / portion", or the category where no step is named.
-fn cause(procedure: Option<&str>, step: Option<&str>, category: &str) -> String {
+fn cause(procedure: Option<&str>, step: Option<&str>, category: &str, w: &Words) -> String {
     match (procedure, step) {
         (Some(procedure), Some(step)) => format!("{procedure} / {step}"),
-        _ => format!("category {category}"),
+        _ => fill(w.category_group, &[("category", category)]),
     }
 }
 
@@ -279,21 +470,27 @@ fn refs(defects: &[DefectRef]) -> String {
         .join(", ")
 }
 
-fn per_100(value: Option<f64>) -> String {
-    value.map_or("-".to_owned(), |v| format!("{v:.1}"))
+fn per_100(value: Option<f64>, w: &Words) -> String {
+    value.map_or("-".to_owned(), |v| decimal(v, 1, w))
 }
 
-/// Cents as euros: 123456 -> "€1,234.56".
-fn euros(cents: u64) -> String {
+/// `value` with `places` decimals and the language's decimal mark.
+fn decimal(value: f64, places: usize, w: &Words) -> String {
+    format!("{value:.places$}").replace('.', &w.marks.0.to_string())
+}
+
+/// Cents as euros: 123456 -> "€1,234.56" in English, "€ 1.234,56" in Dutch.
+fn euros(cents: u64, w: &Words) -> String {
+    let (decimal, thousands) = w.marks;
     let whole = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+            grouped.push(thousands);
         }
         grouped.push(digit);
     }
-    format!("€{grouped}.{:02}", cents % 100)
+    format!("{}{grouped}{decimal}{:02}", w.euro, cents % 100)
 }
 
 #[cfg(test)]
@@ -301,10 +498,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn euros_group_thousands() {
-        assert_eq!(euros(0), "€0.00");
-        assert_eq!(euros(5), "€0.05");
-        assert_eq!(euros(123_456), "€1,234.56");
-        assert_eq!(euros(100_000_000), "€1,000,000.00");
+    fn euros_group_thousands_as_each_language_writes_them() {
+        assert_eq!(euros(0, &ENGLISH), "€0.00");
+        assert_eq!(euros(5, &ENGLISH), "€0.05");
+        assert_eq!(euros(123_456, &ENGLISH), "€1,234.56");
+        assert_eq!(euros(100_000_000, &ENGLISH), "€1,000,000.00");
+        assert_eq!(euros(123_456, &DUTCH), "€ 1.234,56");
+        assert_eq!(euros(5, &DUTCH), "€ 0,05");
+    }
+
+    #[test]
+    fn decimals_take_the_languages_mark() {
+        assert_eq!(decimal(61.0, 1, &ENGLISH), "61.0");
+        assert_eq!(decimal(0.2195, 2, &DUTCH), "0,22");
     }
 }

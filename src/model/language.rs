@@ -28,3 +28,12 @@ impl Language {
         }
     }
 }
+
+/// Fills the `{name}` placeholders of a sentence in either language.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

@@ -173,11 +173,4 @@ texts!(Text {
     second_person_hint: "Write prompts to the checker: \u{201c}You weigh the ball.\u{201d}", "Schrijf opdrachten aan de controleur: \u{201c}Je weegt het bolletje.\u{201d}";
 });
 
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::model::fill;
