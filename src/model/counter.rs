@@ -124,12 +124,13 @@ impl Order {
     }
 
     /// Whether any of its checks failed, judged against the checklist revision each names.
-    /// A check whose checklist revision is not in the workspace is not judged.
+    /// A check whose checklist revision is not in the workspace counts as failed, as the
+    /// figures count it: nothing shows it passed.
     pub fn check_failed(&self, records: &Records) -> bool {
         self.checks.iter().any(|check| {
             records
                 .checklist_revision(&check.checklist, check.revision)
-                .is_some_and(|checklist| !check.outcome(checklist).passed())
+                .is_none_or(|checklist| !check.passes(checklist))
         })
     }
 
@@ -157,19 +158,19 @@ impl Order {
     /// Whether its id, customer or product contains `needle` (already lower case).
     pub fn matches(&self, needle: &str) -> bool {
         needle.is_empty()
-            || self.id.to_lowercase().contains(needle)
-            || self.product.to_lowercase().contains(needle)
+            || super::contains_folded(&self.id, needle)
+            || super::contains_folded(&self.product, needle)
             || self
                 .customer
                 .as_ref()
-                .is_some_and(|c| c.to_lowercase().contains(needle))
+                .is_some_and(|c| super::contains_folded(c, needle))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Item, Status};
+    use crate::model::{DateTime, Item, Status};
 
     fn cone_check() -> Checklist {
         Checklist {
@@ -318,5 +319,33 @@ mod tests {
         assert!(order.matches("a1"));
         assert!(order.matches("cone"));
         assert!(!order.matches("waffle"));
+        assert!(!order.matches("cone, large"), "longer than every field");
+        order.customer = Some("Café ZOË".into());
+        assert!(order.matches("zoë"));
+        assert!(order.matches("café z"));
+        assert!(!order.matches("zoe"));
+    }
+
+    #[test]
+    fn a_check_fails_the_order_when_it_failed_or_its_revision_is_unknown() {
+        let mut records = Records::new(Workspace::new("Test"));
+        records.checklists.push(cone_check());
+        let mut order = order();
+        let check = |revision, weight| Check {
+            checklist: "cone-check".into(),
+            revision,
+            checked_by: "priya".into(),
+            at: DateTime::start_of("2026-11-23".parse().unwrap()),
+            results: vec![
+                result("weight", Outcome::Value(Number::new(weight).unwrap())),
+                result("clean", Outcome::Pass),
+            ],
+        };
+        order.checks.push(check(2, 65.0));
+        assert!(!order.check_failed(&records));
+        order.checks.push(check(2, 58.0));
+        assert!(order.check_failed(&records));
+        order.checks = vec![check(2, 65.0), check(7, 65.0)];
+        assert!(order.check_failed(&records), "revision 7 is nowhere");
     }
 }

@@ -23,7 +23,7 @@ mod workspace;
 pub use checklist::{Checklist, Item, ItemKind};
 pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
-pub use language::{Language, fill};
+pub use language::{Language, contains_folded, fill};
 pub use number::Number;
 pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,

@@ -365,4 +365,128 @@ impl Check {
             .collect();
         CheckOutcome { items }
     }
+
+    /// Whether this check passes `checklist`: no critical item of it failed or went
+    /// unanswered. The rule of `self.outcome(checklist).passed()`, which the test below
+    /// holds this to, without building the outcome: that copies every item's id, and on
+    /// 100,000 orders those copies were two thirds of the figures' time. Items that are
+    /// not critical cannot fail a check, so they are not looked at.
+    pub fn passes(&self, checklist: &Checklist) -> bool {
+        checklist
+            .items
+            .iter()
+            .filter(|item| item.critical)
+            .all(|item| {
+                self.results
+                    .iter()
+                    .find(|result| result.item == item.id)
+                    .is_some_and(|result| {
+                        verdict(&item.kind, &result.outcome) != ItemVerdict::Failed
+                    })
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CheckResult, Date, DateTime, Item, Number, Status};
+
+    fn kinds() -> Vec<ItemKind> {
+        vec![
+            ItemKind::Tick,
+            ItemKind::Measure {
+                unit: "g".to_owned(),
+                min: Number::new(60.0),
+                max: Number::new(70.0),
+            },
+            ItemKind::Choice {
+                options: vec!["round".to_owned(), "flat".to_owned()],
+                pass: vec!["round".to_owned()],
+            },
+            ItemKind::Text,
+        ]
+    }
+
+    fn answers() -> Vec<Option<Outcome>> {
+        let number = |n| Outcome::Value(Number::new(n).unwrap());
+        vec![
+            None,
+            Some(Outcome::Pass),
+            Some(Outcome::Fail),
+            Some(Outcome::NotApplicable),
+            Some(number(65.0)),
+            Some(number(58.0)),
+            Some(Outcome::Chosen("round".to_owned())),
+            Some(Outcome::Chosen("flat".to_owned())),
+            Some(Outcome::Text("ok".to_owned())),
+        ]
+    }
+
+    /// Every kind, critical or not, against every answer (or none), in pairs of items so
+    /// one item's verdict cannot hide another's: the fast rule agrees with the model's.
+    #[test]
+    fn passes_agrees_with_the_models_outcome() {
+        let mut cases = 0;
+        for (first, second) in kinds()
+            .iter()
+            .flat_map(|a| kinds().into_iter().map(move |b| (a.clone(), b)))
+        {
+            for critical in [(true, true), (true, false), (false, true), (false, false)] {
+                let checklist = Checklist {
+                    id: "c".to_owned(),
+                    title: "c".to_owned(),
+                    procedure: None,
+                    four_eyes: false,
+                    revision: 1,
+                    status: Status::Draft,
+                    items: vec![
+                        Item {
+                            id: "a".to_owned(),
+                            prompt: String::new(),
+                            kind: first.clone(),
+                            step: None,
+                            critical: critical.0,
+                        },
+                        Item {
+                            id: "b".to_owned(),
+                            prompt: String::new(),
+                            kind: second.clone(),
+                            step: None,
+                            critical: critical.1,
+                        },
+                    ],
+                    changes: Vec::new(),
+                };
+                for a in answers() {
+                    for b in answers() {
+                        let results = [("a", &a), ("b", &b)]
+                            .into_iter()
+                            .filter_map(|(item, outcome)| {
+                                outcome.clone().map(|outcome| CheckResult {
+                                    item: item.to_owned(),
+                                    outcome,
+                                    photos: Vec::new(),
+                                })
+                            })
+                            .collect();
+                        let check = Check {
+                            checklist: "c".to_owned(),
+                            revision: 1,
+                            checked_by: "x".to_owned(),
+                            at: DateTime::start_of(Date::new(2026, 11, 23).unwrap()),
+                            results,
+                        };
+                        assert_eq!(
+                            check.passes(&checklist),
+                            check.outcome(&checklist).passed(),
+                            "{check:?} against {checklist:?}"
+                        );
+                        cases += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(cases, 16 * 4 * 81);
+    }
 }

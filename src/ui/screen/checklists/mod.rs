@@ -535,7 +535,7 @@ impl Checklists {
 
     /// Whether a checklist matches the search: title, id or any prompt.
     pub fn matches(checklist: &Checklist, needle: &str) -> bool {
-        let hit = |haystack: &str| haystack.to_lowercase().contains(needle);
+        let hit = |haystack: &str| crate::model::contains_folded(haystack, needle);
         needle.is_empty()
             || hit(&checklist.title)
             || hit(&checklist.id)

@@ -59,7 +59,7 @@ pub struct Entry<'a> {
 /// Whether the defect's description, order id, category or procedure (id or title)
 /// contains `needle`, already lower case; `titles` maps procedure ids to titles.
 pub fn matches(entry: Entry, needle: &str, titles: &HashMap<&str, &str>) -> bool {
-    let hit = |haystack: &str| haystack.to_lowercase().contains(needle);
+    let hit = |haystack: &str| crate::model::contains_folded(haystack, needle);
     let defect = entry.defect;
     needle.is_empty()
         || hit(&defect.description)

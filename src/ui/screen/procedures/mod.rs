@@ -464,7 +464,7 @@ impl Procedures {
         if needle.is_empty() {
             return true;
         }
-        let hit = |haystack: &str| haystack.to_lowercase().contains(needle);
+        let hit = |haystack: &str| crate::model::contains_folded(haystack, needle);
         hit(&procedure.title)
             || hit(&procedure.id)
             || hit(&procedure.purpose)
