@@ -597,6 +597,50 @@ fn dashboard(rows: &mut Vec<Row>) {
     });
 }
 
+/// The staff's desk on the 100,000-order workspace: a search typed into the orders list
+/// (shown all, and only failed checks) and into the defect log, each key's update and
+/// warm frame, in ms median / p95.
+fn desk(rows: &mut Vec<Row>) {
+    use iced::keyboard::{Key, Modifiers};
+    use rightfirst::ui::screen::orders::{Filter, Message as Orders};
+    let folder = Folder::open(&big_workspace()).expect("the big workspace opens");
+    let mut app = App::with_folder(
+        folder,
+        Some("ellen"),
+        Date::new(2026, 11, 23).expect("a day"),
+    );
+    let typed = |word: &str| -> Vec<String> {
+        let cycle: Vec<String> = (1..=word.len())
+            .chain((1..word.len()).rev())
+            .map(|n| word[..n].to_owned())
+            .collect();
+        cycle.iter().cycle().take(KEYSTROKES / 4).cloned().collect()
+    };
+    let mut measure = |app: &mut App, label: &str, searches: &[String]| {
+        let mut window = Window::new();
+        for search in searches.iter().take(WARM_UP / 4) {
+            let _ = app.update(Message::Search(search.clone()));
+            window.frame(app, false);
+        }
+        let (median, p95) = per_keystroke(app, searches, |app| window.frame(app, false));
+        rows.push(Row {
+            label: label.to_owned(),
+            figures: vec![format!("{median:.2} / {p95:.2}")],
+        });
+    };
+    let _ = app.update(Message::Key(Key::Character("3".into()), Modifiers::COMMAND));
+    measure(&mut app, "orders, all, typing \"G00123\"", &typed("G00123"));
+    let _ = app.update(Message::Orders(Orders::Filter(Filter::CheckFailed)));
+    measure(
+        &mut app,
+        "orders, check failed, typing \"G00123\"",
+        &typed("G00123"),
+    );
+    let _ = app.update(Message::Orders(Orders::Filter(Filter::All)));
+    let _ = app.update(Message::Key(Key::Character("4".into()), Modifiers::COMMAND));
+    measure(&mut app, "defect log, typing \"remade\"", &typed("remade"));
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -617,6 +661,7 @@ fn main() {
     }
     let runs = |part: &str| args.is_empty() || args.iter().any(|a| a == part);
     let (mut typing, mut opening, mut board) = (Vec::new(), Vec::new(), Vec::new());
+    let mut counter = Vec::new();
     if runs("keys") {
         keystrokes(&mut typing);
     }
@@ -625,6 +670,9 @@ fn main() {
     }
     if runs("dashboard") {
         dashboard(&mut board);
+    }
+    if runs("desk") {
+        desk(&mut counter);
     }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
@@ -658,5 +706,11 @@ fn main() {
         &format!("Dashboard on {ORDERS} orders, ms (median of {OPENS})"),
         &["figures", "+ cold layout"],
         &board,
+    );
+    println!();
+    print(
+        &format!("A key typed into a search on {ORDERS} orders, update + warm frame, ms"),
+        &["median / p95"],
+        &counter,
     );
 }
