@@ -554,17 +554,22 @@ fn print(title: &str, header: &[&str], rows: &[Row]) {
     }
 }
 
+/// The window open on the 100,000-order workspace as its owner, on the day it ends.
+fn big_app() -> App {
+    let folder = Folder::open(&big_workspace()).expect("the big workspace opens");
+    App::with_folder(
+        folder,
+        Some("ellen"),
+        Date::new(2026, 11, 23).expect("a day"),
+    )
+}
+
 /// The dashboard on the 100,000-order workspace: entering it (the figures worked out for
 /// 90 days) and switching to "this year", each with a cold layout of the view, in ms.
 fn dashboard(rows: &mut Vec<Row>) {
     use iced::keyboard::{Key, Modifiers};
     use rightfirst::ui::screen::dashboard::{Message as Dash, Preset};
-    let folder = Folder::open(&big_workspace()).expect("the big workspace opens");
-    let mut app = App::with_folder(
-        folder,
-        Some("ellen"),
-        Date::new(2026, 11, 23).expect("a day"),
-    );
+    let mut app = big_app();
     let mut enter = Vec::new();
     let mut year = Vec::new();
     for _ in 0..OPENS {
@@ -603,12 +608,7 @@ fn dashboard(rows: &mut Vec<Row>) {
 fn desk(rows: &mut Vec<Row>) {
     use iced::keyboard::{Key, Modifiers};
     use rightfirst::ui::screen::orders::{Filter, Message as Orders};
-    let folder = Folder::open(&big_workspace()).expect("the big workspace opens");
-    let mut app = App::with_folder(
-        folder,
-        Some("ellen"),
-        Date::new(2026, 11, 23).expect("a day"),
-    );
+    let mut app = big_app();
     let typed = |word: &str| -> Vec<String> {
         let cycle: Vec<String> = (1..=word.len())
             .chain((1..word.len()).rev())
