@@ -80,7 +80,10 @@ pub enum SaveError {
     },
 }
 
-fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> SaveError + use<> {
+pub(super) fn io_error(
+    action: &'static str,
+    path: &Path,
+) -> impl FnOnce(io::Error) -> SaveError + use<> {
     let path = path.display().to_string();
     move |source| SaveError::Io {
         action,
@@ -89,7 +92,7 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Save
     }
 }
 
-fn flush_error(path: &Path) -> impl FnOnce(io::Error) -> SaveError + use<> {
+pub(super) fn flush_error(path: &Path) -> impl FnOnce(io::Error) -> SaveError + use<> {
     let path = path.display().to_string();
     move |source| SaveError::Flush {
         path,
@@ -98,9 +101,9 @@ fn flush_error(path: &Path) -> impl FnOnce(io::Error) -> SaveError + use<> {
 }
 
 /// A temp file that removes itself unless it was renamed into place.
-struct TempFile {
-    path: PathBuf,
-    persisted: bool,
+pub(super) struct TempFile {
+    pub(super) path: PathBuf,
+    pub(super) persisted: bool,
 }
 
 impl Drop for TempFile {
@@ -174,7 +177,7 @@ fn prepare_folders(root: &Path, relative: &str) -> Result<Vec<PathBuf>, SaveErro
 }
 
 /// Flushes a folder so a rename or a new entry in it survives a power cut.
-fn flush_folder(folder: &Path) -> Result<(), SaveError> {
+pub(super) fn flush_folder(folder: &Path) -> Result<(), SaveError> {
     if cfg!(windows) {
         // Windows refuses to open folders for flushing; NTFS journals the rename.
         return Ok(());
@@ -252,7 +255,7 @@ fn verify_target(target: &Path, relative: &str, expect: Expect) -> Result<(), Sa
     }
 }
 
-fn rename(from: &Path, to: &Path) -> io::Result<()> {
+pub(super) fn rename(from: &Path, to: &Path) -> io::Result<()> {
     // On Windows an antivirus or sync client briefly holding the target makes the rename fail.
     let attempts = if cfg!(windows) { 20 } else { 1 };
     let mut result = fs::rename(from, to);
@@ -269,7 +272,7 @@ fn rename(from: &Path, to: &Path) -> io::Result<()> {
 }
 
 /// Writes `bytes` in full to a new temp file beside `target`, not yet flushed.
-fn write_temp(target: &Path, bytes: &[u8]) -> Result<(TempFile, File), SaveError> {
+pub(super) fn write_temp(target: &Path, bytes: &[u8]) -> Result<(TempFile, File), SaveError> {
     let temp = TempFile {
         path: temp_path(target),
         persisted: false,
