@@ -216,10 +216,18 @@ impl Runner {
                 Event::None
             }
             Message::Tick(item, tick) => {
-                self.entry(item).answer = match tick {
+                let ticked = match tick {
                     Tick::Pass => Answer::Pass,
                     Tick::Fail => Answer::Fail,
                     Tick::NotApplicable => Answer::NotApplicable,
+                };
+                // The answer given, pressed again, is taken back: a slip of the mouse
+                // must not force an answer on an item nobody looked at.
+                let entry = self.entry(item);
+                entry.answer = if entry.answer == ticked {
+                    Answer::Open
+                } else {
+                    ticked
                 };
                 Event::None
             }

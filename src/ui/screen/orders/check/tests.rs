@@ -388,6 +388,33 @@ fn not_applicable_and_photos_are_recorded() {
 }
 
 #[test]
+fn a_tick_pressed_again_is_taken_back_and_another_replaces_it() {
+    let records = sample();
+    let ctx = ctx(&records, "priya");
+    let order = order(&records, TOMS_CONE);
+    let mut runner = Runner::new(&order, &ctx);
+    answer_all_but(&mut runner, &order, &ctx, &[]);
+    assert!(shows(&runner, &order, ctx, "5 of 5 answered"));
+    // Pass pressed again: "clean" is open once more, and nothing is recorded for it.
+    runner.update(Message::Tick("clean".into(), Tick::Pass), &order, &ctx);
+    assert!(shows(&runner, &order, ctx, "4 of 5 answered"));
+    // Fail, then Not applicable: the last press is the answer.
+    send(
+        &mut runner,
+        &order,
+        &ctx,
+        vec![
+            Message::Tick("clean".into(), Tick::Fail),
+            Message::Tick("clean".into(), Tick::NotApplicable),
+        ],
+    );
+    let (check, proposals) = done(runner.update(Message::Save, &order, &ctx));
+    let clean = check.results.iter().find(|r| r.item == "clean").unwrap();
+    assert_eq!(clean.outcome, Outcome::NotApplicable);
+    assert!(proposals.is_empty());
+}
+
+#[test]
 fn a_checklist_revised_while_checking_is_looked_over_before_saving() {
     let mut records = sample();
     let order = order(&records, TOMS_CONE);
