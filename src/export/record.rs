@@ -171,7 +171,7 @@ pub(crate) fn person(records: &Records, id: &str) -> String {
 
 /// `2026-11-23 15:02`: the file's time, with a space a reader expects.
 fn time(at: DateTime) -> String {
-    at.to_string().replacen('T', " ", 1)
+    at.readable()
 }
 
 /// A number as the language writes it: `4.5` or `4,5`.

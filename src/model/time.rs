@@ -80,6 +80,16 @@ impl DateTime {
             .map(|time| DateTime(date.0.to_datetime(time)))
     }
 
+    /// `2026-11-23 15:02`: as people read a time, where the file writes `2026-11-23T15:02`.
+    pub fn readable(self) -> String {
+        format!(
+            "{} {:02}:{:02}",
+            self.date(),
+            self.0.hour(),
+            self.0.minute()
+        )
+    }
+
     /// Midnight at the start of `date`.
     pub fn start_of(date: Date) -> Self {
         DateTime(date.0.to_datetime(civil::Time::midnight()))
@@ -207,6 +217,13 @@ serde_as_string!(DateTime);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_reads_with_a_space_and_is_written_with_a_t() {
+        let at: DateTime = "2026-11-23T09:05".parse().unwrap();
+        assert_eq!(at.readable(), "2026-11-23 09:05");
+        assert_eq!(at.to_string(), "2026-11-23T09:05");
+    }
 
     #[test]
     fn dates_parse_strictly() {

@@ -480,7 +480,7 @@ fn overview<'a>(
     for contact in &order.contacts {
         let mut line = format!(
             "{} · {} · {}",
-            contact.at,
+            contact.at.readable(),
             channel_name(contact.channel, words),
             ctx.name_of(&contact.by)
         );
@@ -524,7 +524,7 @@ fn check_card<'a>(
         words.by_at,
         &[
             ("who", &ctx.name_of(&check.checked_by)),
-            ("at", &check.at.to_string()),
+            ("at", &check.at.readable()),
         ],
     );
     let mut card = column![].spacing(theme::SPACE_XS);
