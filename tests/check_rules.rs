@@ -647,6 +647,57 @@ fn ids_are_unique_where_they_are_looked_up() {
     );
 }
 
+/// Ids that differ only in case are two files here and one on Windows or macOS: a
+/// warning on each, naming the other, and an exact twin is still an error besides.
+#[test]
+fn order_ids_that_differ_only_in_case_are_warned_about() {
+    let workspace = Workspace::base();
+    for (path, id) in [
+        ("orders/2026-11/W-17.ron", "W-17"),
+        ("orders/2026-11/w-17.ron", "w-17"),
+        ("orders/2026-12/w-17.ron", "w-17"),
+    ] {
+        let placed = if path.contains("2026-12") {
+            "2026-12-01"
+        } else {
+            "2026-11-23"
+        };
+        workspace.write(
+            path,
+            ORDER
+                .replace("2026-11-0417", id)
+                .replace("2026-11-23\",", &format!("{placed}\",")),
+        );
+    }
+    let case = |id: &str, others: &str| {
+        format!(
+            "warning: order \"{id}\" differs from {others} only in upper and lower case; Windows and macOS"
+        )
+    };
+    let w = case(
+        "W-17",
+        r#""w-17" (orders/2026-11/w-17.ron), "w-17" (orders/2026-12/w-17.ron)"#,
+    );
+    let lower = case("w-17", r#""W-17" (orders/2026-11/W-17.ron)"#);
+    assert_findings(
+        &workspace.check(),
+        1,
+        &[
+            ("orders/2026-11/W-17.ron:2:9", &w),
+            (
+                "orders/2026-11/w-17.ron:2:9",
+                r#"order "w-17" is also in orders/2026-12/w-17.ron"#,
+            ),
+            ("orders/2026-11/w-17.ron:2:9", &lower),
+            (
+                "orders/2026-12/w-17.ron:2:9",
+                r#"order "w-17" is also in orders/2026-11/w-17.ron"#,
+            ),
+            ("orders/2026-12/w-17.ron:2:9", &lower),
+        ],
+    );
+}
+
 /// Runs each `(path, line, col, from, to, message)` case on a fresh base workspace:
 /// replacing `from` on that line must give exactly one error, at that line and column.
 #[track_caller]

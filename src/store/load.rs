@@ -713,8 +713,9 @@ impl Reading<'_> {
     }
 }
 
-/// Two files with the same order id, in different month folders. Told by the file names,
-/// since a file whose name is not its id is an error of its own.
+/// Two files with the same order id, in different month folders; and ids that differ only
+/// in upper and lower case, which Windows and macOS keep as one file name. Told by the
+/// file names, since a file whose name is not its id is an error of its own.
 ///
 /// By sorting the names on every core, not by counting them in a map: on 100,000 orders
 /// the map was most of the time spent on the one thread that waits for the others.
@@ -726,30 +727,53 @@ fn duplicate_orders(root: &Path, files: &[(String, Place)], findings: &mut Vec<F
             _ => None,
         })
         .collect();
-    orders.par_sort_unstable();
-    for same in orders
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|same| same.len() > 1)
+    // Ids equal but for case next to each other, and the same id together among them.
+    fn folded(id: &str) -> impl Iterator<Item = u8> + '_ {
+        id.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    orders.par_sort_unstable_by(|a, b| folded(a.0).cmp(folded(b.0)).then(a.cmp(b)));
+    let id_at = |path: &str| {
+        fs::read_to_string(root.join(path))
+            .map(|text| locate(&text, &Field::at("id")))
+            .unwrap_or(START)
+    };
+    for alike in orders
+        .chunk_by(|a, b| a.0.eq_ignore_ascii_case(b.0))
+        .filter(|alike| alike.len() > 1)
     {
-        let id = same[0].0;
-        for &(_, path) in same {
-            let others: Vec<&str> = same
+        for &(id, path) in alike {
+            let twins: Vec<&str> = alike
                 .iter()
+                .filter(|&&(other_id, other)| other_id == id && other != path)
                 .map(|&(_, other)| other)
-                .filter(|other| *other != path)
                 .collect();
-            let at = fs::read_to_string(root.join(path))
-                .map(|text| locate(&text, &Field::at("id")))
-                .unwrap_or(START);
-            findings.push(finding(
-                path,
-                at,
-                ProblemSeverity::Error,
-                format!(
-                    "order \"{id}\" is also in {}; an order id must be unique",
-                    others.join(", ")
-                ),
-            ));
+            let cased: Vec<String> = alike
+                .iter()
+                .filter(|&&(other_id, _)| other_id != id)
+                .map(|&(other_id, other)| format!("\"{other_id}\" ({other})"))
+                .collect();
+            if !twins.is_empty() {
+                findings.push(finding(
+                    path,
+                    id_at(path),
+                    ProblemSeverity::Error,
+                    format!(
+                        "order \"{id}\" is also in {}; an order id must be unique",
+                        twins.join(", ")
+                    ),
+                ));
+            }
+            if !cased.is_empty() {
+                findings.push(finding(
+                    path,
+                    id_at(path),
+                    ProblemSeverity::Warning,
+                    format!(
+                        "order \"{id}\" differs from {} only in upper and lower case; Windows and macOS take such names for one file, so a copy of this workspace there would lose one: give one of them another id",
+                        cased.join(", ")
+                    ),
+                ));
+            }
         }
     }
 }
