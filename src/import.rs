@@ -99,6 +99,18 @@ pub enum ImportError {
     /// Two orders of one import have the same id; nothing was written.
     #[error("order \"{0}\" is in the import twice; nothing was imported")]
     Twice(String),
+    /// An order's id differs from another's only in case; nothing was written.
+    #[error(
+        "order \"{id}\" differs from \"{other}\" ({where_}) only in upper and lower case; Windows and macOS take those for one file name, so nothing was imported: give one of them another id"
+    )]
+    CaseTwin {
+        /// The imported order's id.
+        id: String,
+        /// The id it clashes with.
+        other: String,
+        /// "in the workspace" or "also in the import".
+        where_: &'static str,
+    },
     /// Writing failed part-way.
     #[error(
         "{source}\n{written} orders were saved before that; once the cause is fixed, import the file again to add the rest"
@@ -238,7 +250,9 @@ pub fn read(text: &[u8], file_name: &str, records: &Records) -> Result<Vec<Order
     let staff: Vec<&str> = workspace.staff.iter().map(|p| p.id.as_str()).collect();
     let mut orders = Vec::new();
     let mut problems = Vec::new();
-    let mut first_line: HashMap<String, u64> = HashMap::new();
+    // Each id's first line and spelling, by its lower case: ids that differ only in case
+    // are one file name on Windows and macOS.
+    let mut first_line: HashMap<String, (u64, String)> = HashMap::new();
     while let Some(row) = next(&mut record, &mut lines) {
         let line = match row {
             Ok(line) => line,
@@ -262,13 +276,17 @@ pub fn read(text: &[u8], file_name: &str, records: &Records) -> Result<Vec<Order
         if let Err(reason) = check_id(id, IdKind::Order) {
             wrong(reason);
             ok = false;
-        } else if let Some(first) = first_line.get(id) {
-            wrong(format!(
-                "order \"{id}\" is also on line {first}; each order may appear once"
-            ));
+        } else if let Some((first, spelled)) = first_line.get(&id.to_ascii_lowercase()) {
+            wrong(if spelled == id {
+                format!("order \"{id}\" is also on line {first}; each order may appear once")
+            } else {
+                format!(
+                    "order \"{id}\" differs from \"{spelled}\" on line {first} only in upper and lower case; Windows and macOS take those for one file name"
+                )
+            });
             ok = false;
         } else {
-            first_line.insert(id.to_owned(), line);
+            first_line.insert(id.to_ascii_lowercase(), (line, id.to_owned()));
         }
         let placed = match placed.parse::<Date>() {
             Ok(placed) => Some(placed),
@@ -409,6 +427,17 @@ fn plan(folder: &Folder, orders: Vec<Order>) -> Result<(Vec<Order>, usize), Impo
             unreadable.insert(id, path);
         }
     }
+    // Every id by its lower case, to refuse one that differs from another only in case.
+    let mut folded: HashMap<String, (String, &'static str)> = there
+        .iter()
+        .chain(unreadable.keys())
+        .map(|id| {
+            (
+                id.to_ascii_lowercase(),
+                ((*id).to_owned(), "in the workspace"),
+            )
+        })
+        .collect();
     let mut new = Vec::new();
     let mut skipped = 0;
     let mut broken = Vec::new();
@@ -416,6 +445,16 @@ fn plan(folder: &Folder, orders: Vec<Order>) -> Result<(Vec<Order>, usize), Impo
     for order in orders {
         if !seen.insert(order.id.clone()) {
             return Err(ImportError::Twice(order.id));
+        }
+        let (other, where_) = folded
+            .entry(order.id.to_ascii_lowercase())
+            .or_insert_with(|| (order.id.clone(), "also in the import"));
+        if *other != order.id {
+            return Err(ImportError::CaseTwin {
+                id: order.id,
+                other: other.clone(),
+                where_,
+            });
         }
         if let Some(path) = unreadable.get(order.id.as_str()) {
             let reason = folder

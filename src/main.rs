@@ -395,6 +395,7 @@ fn import(dir: &Path, file: &Path) -> ExitCode {
                 ImportError::Rows(_)
                 | ImportError::Broken(_)
                 | ImportError::Twice(_)
+                | ImportError::CaseTwin { .. }
                 | ImportError::Save { .. } => ExitCode::from(1),
                 ImportError::Open(_)
                 | ImportError::Workspace(_)

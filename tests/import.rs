@@ -185,6 +185,7 @@ B1,2026-12-02,,Cup,tom
 B6,2026-12-01,,,priya
 B7,2026-12-01,Cone,priya
 B8,2026-12-01,,Cone,jake
+b1,2026-12-01,,Cone,tom
 ",
     );
 
@@ -201,7 +202,8 @@ B8,2026-12-01,,Cone,jake
 {file}:6: order \"B1\" is also on line 2; each order may appear once
 {file}:7: the product is empty; every order needs one
 {file}:8: expected 5 fields (id,placed,customer,product,made_by), found 4
-nothing was imported: 6 rows of the file must be fixed first
+{file}:10: order \"b1\" differs from \"B1\" on line 2 only in upper and lower case; Windows and macOS take those for one file name
+nothing was imported: 7 rows of the file must be fixed first
 "
         )
     );
@@ -306,6 +308,17 @@ fn a_second_run_skips_every_order_it_finds() {
         ["orders/2026-12/T-1004.ron"]
     );
     assert!(!ws.root.join("orders/2027-03").exists());
+
+    // An id the workspace has in other capitals would be the same file on Windows or macOS.
+    let before = snapshot(&ws.root);
+    let cased = ws.csv("cased.csv", "id,placed,customer,product,made_by\nT-1005,2026-12-03,,Cone,tom\nt-1004,2026-12-03,,Cone,tom\n");
+    let run = ws.import(&cased);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "rightfirst import: order \"t-1004\" differs from \"T-1004\" (in the workspace) only in upper and lower case; Windows and macOS take those for one file name, so nothing was imported: give one of them another id\n"
+    );
+    assert_eq!(snapshot(&ws.root), before, "something was written");
 }
 
 #[test]
