@@ -45,6 +45,9 @@ pub struct Runner {
     checker: Option<String>,
     /// What was given so far, by item id.
     entries: BTreeMap<String, Entry>,
+    /// The answers of checklists picked and then left, by checklist id, with the revision
+    /// they were given against: picking one again brings them back.
+    set_aside: BTreeMap<String, (u32, BTreeMap<String, Entry>)>,
     /// A save was tried: from now on the view says what stands in the way, as it changes.
     tried: bool,
     /// The checklist got a new revision while it was being filled in.
@@ -184,6 +187,7 @@ impl Runner {
             revision: checklist.map_or(0, |c| c.revision),
             checker,
             entries: BTreeMap::new(),
+            set_aside: BTreeMap::new(),
             tried: false,
             changed: false,
         }
@@ -197,15 +201,26 @@ impl Runner {
                     return Event::None;
                 }
                 // Item ids mean nothing across checklists: "flavour" of a cone is not
-                // "flavour" of a milkshake.
-                self.entries.clear();
+                // "flavour" of a milkshake. The answers wait in case the pick was a slip.
+                let left = std::mem::take(&mut self.entries);
+                if let Some(id) = self.checklist.take()
+                    && !left.is_empty()
+                {
+                    self.set_aside.insert(id, (self.revision, left));
+                }
                 self.tried = false;
                 self.changed = false;
+                let back = self.set_aside.remove(&choice.id);
                 self.checklist = Some(choice.id);
                 let Some(checklist) = self.current(ctx) else {
                     return Event::None;
                 };
                 self.revision = checklist.revision;
+                if let Some((revision, entries)) = back {
+                    // Given against an older revision, they are looked over at the save.
+                    self.revision = revision;
+                    self.entries = entries;
+                }
                 match checklist.items.iter().find_map(input_id) {
                     Some(id) => Event::Focus(id),
                     None => Event::None,

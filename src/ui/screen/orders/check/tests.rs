@@ -415,6 +415,34 @@ fn a_tick_pressed_again_is_taken_back_and_another_replaces_it() {
 }
 
 #[test]
+fn answers_wait_while_another_checklist_is_picked_and_come_back_with_it() {
+    let records = sample();
+    let ctx = ctx(&records, "priya");
+    let order = order(&records, TOMS_CONE);
+    let mut runner = Runner::new(&order, &ctx);
+    answer_all_but(&mut runner, &order, &ctx, &["clean"]);
+    assert!(shows(&runner, &order, ctx, "4 of 5 answered"));
+    let approved = super::pick::approved(&records);
+    let other = approved
+        .iter()
+        .find(|c| c.id != "cone-check")
+        .unwrap()
+        .clone();
+    let cone = approved.into_iter().find(|c| c.id == "cone-check").unwrap();
+
+    let items = records.checklist(&other.id).unwrap().items.len();
+    runner.update(Message::Checklist(other), &order, &ctx);
+    let none = format!("0 of {items} answered");
+    assert!(shows(&runner, &order, ctx, &none), "{none}");
+    runner.update(Message::Checklist(cone), &order, &ctx);
+    assert!(shows(&runner, &order, ctx, "4 of 5 answered"));
+    runner.update(Message::Tick("clean".into(), Tick::Pass), &order, &ctx);
+    let (check, _) = done(runner.update(Message::Save, &order, &ctx));
+    assert_eq!(check.checklist, "cone-check");
+    assert_eq!(check.results.len(), 5);
+}
+
+#[test]
 fn a_checklist_revised_while_checking_is_looked_over_before_saving() {
     let mut records = sample();
     let order = order(&records, TOMS_CONE);
