@@ -515,6 +515,8 @@ fn a_fix_compares_the_days_before_with_the_days_after() {
     );
     assert_eq!((fix.defects_before, fix.orders_before), (2, 3));
     assert_eq!((fix.defects_after, fix.orders_after), (1, 3));
+    assert_eq!(fix.before, refs(&[("o1", "d9"), ("fixed", "d1")]));
+    assert_eq!(fix.after, refs(&[("o5", "d9")]));
     assert_eq!(fix.after_days, 10);
     assert!((fix.before_per_100.unwrap() - 200.0 / 3.0).abs() < 1e-9);
     assert!((fix.after_per_100.unwrap() - 100.0 / 3.0).abs() < 1e-9);

@@ -381,6 +381,29 @@ fn the_dashboard_tells_the_light_ball_story_and_opens_the_defects_behind_it() {
     assert!(desk.sees("Save defect"), "the defect log shows the defect");
 }
 
+/// "Did the fix work?": the defects the first fix of the year was measured on are one
+/// click away, under the fix, and so is the news that none came after it.
+#[test]
+fn a_fix_lists_the_defects_of_its_step_before_and_after_it() {
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("5".into()), Modifiers::COMMAND);
+    desk.click("This year");
+    let hazelnut = "Mrs Hollis came back to the counter: a piece of hazelnut in the vanilla ball. Her son has a nut allergy, which she had said at the counter; he had not eaten it. The vanilla had been scooped with a red hazelnut scoop. The allergy was not on the slip, so the second check passed everything.";
+    assert!(!desk.sees("Defects of the step before"));
+    assert!(!desk.sees(hazelnut));
+    // The first fix of the year: the allergen procedure's revision 2, after the escape.
+    desk.click("Defects before and after");
+    assert!(desk.sees("Defects of the step before"));
+    assert!(desk.sees(hazelnut), "the escaped allergen defect");
+    assert!(desk.sees("Defects of the step after"));
+    assert!(desk.sees("none"));
+    desk.click("Defects before and after");
+    assert!(
+        !desk.sees("Defects of the step before"),
+        "a second click hides them"
+    );
+}
+
 #[test]
 fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
     use rightfirst::export::{ManualFormat, ManualOptions, Paper};

@@ -87,6 +87,9 @@ fn the_whole_sample_tells_its_story() {
         .expect("the scoop fix");
     assert_eq!(fix["done"], "2026-10-20");
     assert_eq!(fix["defects_before"], 6);
+    // The very light balls the recurring cause lists are the ones the fix was measured on.
+    assert_eq!(fix["before"], light["defects"]);
+    assert_eq!(fix["after"].as_array().map(Vec::len), Some(0));
     assert!(fix["before_per_100"].as_f64().unwrap() > 0.0);
     assert_eq!(fix["defects_after"], 0);
     assert!(fix["orders_after"].as_u64().unwrap() > 0);

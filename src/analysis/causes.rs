@@ -249,12 +249,16 @@ pub struct Fix {
     pub what: String,
     /// Defects of the step in the days before.
     pub defects_before: usize,
+    /// Those defects, by found date.
+    pub before: Vec<DefectRef>,
     /// Orders placed in the days before.
     pub orders_before: usize,
     /// `defects_before` per 100 `orders_before`.
     pub before_per_100: Option<f64>,
     /// Defects of the step in the days after.
     pub defects_after: usize,
+    /// Those defects, by found date: the cause coming back, if any.
+    pub after: Vec<DefectRef>,
     /// Orders placed in the days after.
     pub orders_after: usize,
     /// `defects_after` per 100 `orders_after`.
@@ -280,8 +284,8 @@ struct Done {
 pub(super) struct FixTally {
     /// Every order's placed day.
     placed: Vec<i64>,
-    /// Every found day of every defect naming a step, by procedure, then step.
-    by_step: HashMap<String, HashMap<String, Vec<i64>>>,
+    /// Every defect naming a step, with its found day, by procedure, then step.
+    by_step: HashMap<String, HashMap<String, Vec<(i64, DefectRef)>>>,
     /// Corrective actions done in the period, by (procedure, step, done).
     done: BTreeMap<(String, String, Date), Vec<Done>>,
 }
@@ -301,7 +305,13 @@ impl FixTally {
                 Some(found) => found,
                 None => steps.entry(step.clone()).or_default(),
             };
-            found.push(day::number(defect.found));
+            found.push((
+                day::number(defect.found),
+                DefectRef {
+                    order: order.id.clone(),
+                    defect: defect.id.clone(),
+                },
+            ));
             if let Some(action) = &defect.action
                 && action.kind == ActionKind::Corrective
                 && let Some(done) = action.done
@@ -338,6 +348,7 @@ impl FixTally {
         for found in self.by_step.values_mut().flat_map(HashMap::values_mut) {
             found.sort_unstable();
         }
+        let no_defects = Vec::new();
         let days = i64::from(days);
         let today = day::number(today);
         let mut fixes = Vec::with_capacity(self.done.len());
@@ -346,12 +357,18 @@ impl FixTally {
                 .by_step
                 .get(&procedure)
                 .and_then(|steps| steps.get(&step))
-                .map_or(&[][..], Vec::as_slice);
+                .unwrap_or(&no_defects);
             let d = day::number(done);
             let (before, after) = ((d - days, d - 1), (d + 1, (d + days).min(today)));
-            let (defects_before, orders_before) =
-                (within(found, before), within(&self.placed, before));
-            let (defects_after, orders_after) = (within(found, after), within(&self.placed, after));
+            let defects_in = |window| {
+                found[spanning(found, |&(day, _)| day, window)]
+                    .iter()
+                    .map(|(_, reference)| reference.clone())
+                    .collect::<Vec<DefectRef>>()
+            };
+            let (defects_before, defects_after) = (defects_in(before), defects_in(after));
+            let orders_before = spanning(&self.placed, |&day| day, before).len();
+            let orders_after = spanning(&self.placed, |&day| day, after).len();
             actions.sort_unstable_by(|a, b| {
                 (a.placed, &a.order, &a.defect).cmp(&(b.placed, &b.order, &b.defect))
             });
@@ -372,12 +389,14 @@ impl FixTally {
                 step,
                 done,
                 what,
-                defects_before,
+                before_per_100: ratio(defects_before.len(), orders_before).map(|r| r * 100.0),
+                after_per_100: ratio(defects_after.len(), orders_after).map(|r| r * 100.0),
+                defects_before: defects_before.len(),
                 orders_before,
-                before_per_100: ratio(defects_before, orders_before).map(|r| r * 100.0),
-                defects_after,
+                before: defects_before,
+                defects_after: defects_after.len(),
                 orders_after,
-                after_per_100: ratio(defects_after, orders_after).map(|r| r * 100.0),
+                after: defects_after,
                 after_days: u32::try_from(after.1 - after.0 + 1).unwrap_or(0),
                 actions: refs,
             });
@@ -387,10 +406,16 @@ impl FixTally {
     }
 }
 
-/// How many of the sorted `days` lie in `first..=last`.
-fn within(days: &[i64], (first, last): (i64, i64)) -> usize {
+/// The part of `sorted` (sorted by `day`) whose day lies in `first..=last`.
+fn spanning<T>(
+    sorted: &[T],
+    day: impl Fn(&T) -> i64,
+    (first, last): (i64, i64),
+) -> std::ops::Range<usize> {
     if first > last {
-        return 0;
+        return 0..0;
     }
-    days.partition_point(|&d| d <= last) - days.partition_point(|&d| d < first)
+    let start = sorted.partition_point(|item| day(item) < first);
+    let end = sorted.partition_point(|item| day(item) <= last);
+    start..end.max(start)
 }

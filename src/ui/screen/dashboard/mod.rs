@@ -38,6 +38,8 @@ pub enum Picked {
     Pareto(usize),
     Recurring(usize),
     Escapes,
+    /// A fix: its step's defects before and after, shown under it.
+    Fix(usize),
 }
 
 /// The dashboard screen.
@@ -79,11 +81,12 @@ impl Dashboard {
     pub fn refresh(&mut self, ctx: &Context) {
         let period = self.preset.period(ctx.today);
         self.figures = Some(analysis::figures(ctx.records, period, ctx.today));
-        if let (Some(Picked::Pareto(n) | Picked::Recurring(n)), Some(figures)) =
+        if let (Some(Picked::Pareto(n) | Picked::Recurring(n) | Picked::Fix(n)), Some(figures)) =
             (self.picked, &self.figures)
         {
             let gone = match self.picked {
                 Some(Picked::Pareto(_)) => n >= figures.pareto.len(),
+                Some(Picked::Fix(_)) => n >= figures.fixes.len(),
                 _ => n >= figures.recurring.len(),
             };
             if gone {
@@ -136,6 +139,8 @@ impl Dashboard {
                 (what, cause.defects.as_slice())
             }),
             Picked::Escapes => Some((String::new(), figures.escaped.as_slice())),
+            // Listed under the fix itself, not above the causes.
+            Picked::Fix(_) => None,
         }
     }
 }

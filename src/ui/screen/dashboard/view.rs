@@ -7,7 +7,7 @@ use iced::{Alignment, Element, Length};
 use super::charts::{BeforeAfter, Pareto, Trend};
 use super::words::DashboardWords;
 use super::{Dashboard, Message, Picked, Preset};
-use crate::analysis::Figures;
+use crate::analysis::{DefectRef, Figures};
 use crate::ui::screen::Context;
 use crate::ui::screen::defects::place::place;
 use crate::ui::text::fill;
@@ -127,7 +127,7 @@ impl Dashboard {
             row![self.pareto(figures, words), trends(figures, words)].spacing(theme::SPACE_M),
             self.behind_list(ctx, words),
             self.recurring(figures, ctx, words),
-            fixes(figures, ctx, words),
+            self.fixes(figures, ctx, words),
             attention(figures, ctx, words),
         ]
         .spacing(theme::SPACE_M)
@@ -188,29 +188,7 @@ impl Dashboard {
         } else {
             fill(words.behind, &[("what", &what)])
         };
-        let mut list = Column::new().spacing(theme::LIST_GAP);
-        for reference in references {
-            let Some((order, defect)) = reference.find(ctx.records) else {
-                continue;
-            };
-            list = list.push(
-                row![
-                    text(defect.found.to_string())
-                        .size(theme::TEXT_SMALL)
-                        .style(theme::muted),
-                    text(&order.id).size(theme::TEXT_SMALL),
-                    text(&defect.category).size(theme::TEXT_SMALL),
-                    text(&defect.description)
-                        .size(theme::TEXT_SMALL)
-                        .width(Length::Fill),
-                    button(text(words.open).size(theme::TEXT_SMALL))
-                        .style(button::secondary)
-                        .on_press(Message::OpenDefect(reference.clone())),
-                ]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center),
-            );
-        }
+        let list = defect_rows(references, ctx, words);
         Some(
             container(column![text(title).size(theme::TEXT_HEADING), list].spacing(theme::SPACE_S))
                 .padding(theme::SPACE_M)
@@ -218,6 +196,76 @@ impl Dashboard {
                 .style(theme::warning_box)
                 .into(),
         )
+    }
+
+    fn fixes<'a>(
+        &'a self,
+        figures: &'a Figures,
+        ctx: Context<'a>,
+        words: &'static DashboardWords,
+    ) -> Element<'a, Message> {
+        let hint = fill(
+            words.fixes_hint,
+            &[("days", &ctx.records.workspace.recurrence.days.to_string())],
+        );
+        let mut list = Column::new().spacing(theme::SPACE_S);
+        if figures.fixes.is_empty() {
+            list = list.push(text(words.no_fixes).style(theme::muted));
+        }
+        for (n, fix) in figures.fixes.iter().enumerate() {
+            let chart = canvas(BeforeAfter {
+                before: fix.before_per_100,
+                after: fix.after_per_100,
+                labels: (words.before.to_owned(), words.after.to_owned()),
+            })
+            .width(theme::FIX_CHART_WIDTH)
+            .height(theme::FIX_CHART_HEIGHT);
+            let counts = fill(
+                words.fix_counts,
+                &[
+                    ("db", &fix.defects_before.to_string()),
+                    ("ob", &fix.orders_before.to_string()),
+                    ("da", &fix.defects_after.to_string()),
+                    ("oa", &fix.orders_after.to_string()),
+                    ("days", &fix.after_days.to_string()),
+                ],
+            );
+            list = list.push(
+                container(
+                    row![
+                        chart,
+                        column![
+                            text(place(ctx.records, Some(&fix.procedure), Some(&fix.step))),
+                            text(fill(
+                                words.fix_line,
+                                &[("done", &fix.done.to_string()), ("what", &fix.what)]
+                            ))
+                            .size(theme::TEXT_SMALL),
+                            text(counts).size(theme::TEXT_SMALL).style(theme::muted),
+                            row![
+                                button(text(words.fix_defects).size(theme::TEXT_SMALL))
+                                    .style(button::secondary)
+                                    .on_press(Message::Pick(Picked::Fix(n))),
+                                button(text(words.open_procedure).size(theme::TEXT_SMALL))
+                                    .style(button::secondary)
+                                    .on_press(Message::OpenProcedure(fix.procedure.clone())),
+                            ]
+                            .spacing(theme::SPACE_S),
+                        ]
+                        .spacing(theme::SPACE_XS)
+                        .width(Length::Fill),
+                    ]
+                    .spacing(theme::SPACE_M)
+                    .align_y(Alignment::Center),
+                )
+                .padding(theme::SPACE_S)
+                .style(theme::row_box),
+            );
+            if self.picked == Some(Picked::Fix(n)) {
+                list = list.push(fix_defects(fix, ctx, words));
+            }
+        }
+        section(words.fixes, Some(hint), list)
     }
 
     fn recurring<'a>(
@@ -378,66 +426,6 @@ fn trends<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'
     .into()
 }
 
-fn fixes<'a>(
-    figures: &'a Figures,
-    ctx: Context<'a>,
-    words: &'static DashboardWords,
-) -> Element<'a, Message> {
-    let hint = fill(
-        words.fixes_hint,
-        &[("days", &ctx.records.workspace.recurrence.days.to_string())],
-    );
-    let mut list = Column::new().spacing(theme::SPACE_S);
-    if figures.fixes.is_empty() {
-        list = list.push(text(words.no_fixes).style(theme::muted));
-    }
-    for fix in &figures.fixes {
-        let chart = canvas(BeforeAfter {
-            before: fix.before_per_100,
-            after: fix.after_per_100,
-            labels: (words.before.to_owned(), words.after.to_owned()),
-        })
-        .width(theme::FIX_CHART_WIDTH)
-        .height(theme::FIX_CHART_HEIGHT);
-        let counts = fill(
-            words.fix_counts,
-            &[
-                ("db", &fix.defects_before.to_string()),
-                ("ob", &fix.orders_before.to_string()),
-                ("da", &fix.defects_after.to_string()),
-                ("oa", &fix.orders_after.to_string()),
-                ("days", &fix.after_days.to_string()),
-            ],
-        );
-        list = list.push(
-            container(
-                row![
-                    chart,
-                    column![
-                        text(place(ctx.records, Some(&fix.procedure), Some(&fix.step))),
-                        text(fill(
-                            words.fix_line,
-                            &[("done", &fix.done.to_string()), ("what", &fix.what)]
-                        ))
-                        .size(theme::TEXT_SMALL),
-                        text(counts).size(theme::TEXT_SMALL).style(theme::muted),
-                        button(text(words.open_procedure).size(theme::TEXT_SMALL))
-                            .style(button::secondary)
-                            .on_press(Message::OpenProcedure(fix.procedure.clone())),
-                    ]
-                    .spacing(theme::SPACE_XS)
-                    .width(Length::Fill),
-                ]
-                .spacing(theme::SPACE_M)
-                .align_y(Alignment::Center),
-            )
-            .padding(theme::SPACE_S)
-            .style(theme::row_box),
-        );
-    }
-    section(words.fixes, Some(hint), list)
-}
-
 /// What needs someone's attention: orders over the alarm, training gaps, overdue reviews.
 fn attention<'a>(
     figures: &'a Figures,
@@ -514,4 +502,80 @@ fn attention<'a>(
     ]
     .spacing(theme::SPACE_M)
     .into()
+}
+
+/// The defects of a fix's step before and after it was done.
+fn fix_defects<'a>(
+    fix: &'a crate::analysis::Fix,
+    ctx: Context<'a>,
+    words: &'static DashboardWords,
+) -> Element<'a, Message> {
+    let part = |title: &'static str, references: &'a [DefectRef]| {
+        let list: Element<'a, Message> = if references.is_empty() {
+            text(words.none_found)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+                .into()
+        } else {
+            defect_rows(references, ctx, words).into()
+        };
+        column![text(title).size(theme::TEXT_SMALL), list].spacing(theme::SPACE_XS)
+    };
+    container(
+        column![
+            part(words.before_defects, &fix.before),
+            part(words.after_defects, &fix.after)
+        ]
+        .spacing(theme::SPACE_S),
+    )
+    .padding(theme::SPACE_M)
+    .width(Length::Fill)
+    .style(theme::warning_box)
+    .into()
+}
+
+/// At most this many defects are listed under a bar or a cause; the rest are counted.
+const DEFECT_ROWS: usize = 50;
+
+/// One line per defect (found, order, category, description, "Open"), the first
+/// [`DEFECT_ROWS`] of them: finding each one's order walks the orders.
+fn defect_rows<'a>(
+    references: &'a [DefectRef],
+    ctx: Context<'a>,
+    words: &'static DashboardWords,
+) -> Column<'a, Message> {
+    let mut list = Column::new().spacing(theme::LIST_GAP);
+    for reference in references.iter().take(DEFECT_ROWS) {
+        let Some((order, defect)) = reference.find(ctx.records) else {
+            continue;
+        };
+        list = list.push(
+            row![
+                text(defect.found.to_string())
+                    .size(theme::TEXT_SMALL)
+                    .style(theme::muted),
+                text(&order.id).size(theme::TEXT_SMALL),
+                text(&defect.category).size(theme::TEXT_SMALL),
+                text(&defect.description)
+                    .size(theme::TEXT_SMALL)
+                    .width(Length::Fill),
+                button(text(words.open).size(theme::TEXT_SMALL))
+                    .style(button::secondary)
+                    .on_press(Message::OpenDefect(reference.clone())),
+            ]
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+        );
+    }
+    if references.len() > DEFECT_ROWS {
+        list = list.push(
+            text(fill(
+                words.more_defects,
+                &[("count", &(references.len() - DEFECT_ROWS).to_string())],
+            ))
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
+        );
+    }
+    list
 }

@@ -32,6 +32,11 @@ crate::texts!(DashboardWords {
     fix_line: "Done {done}: {what}", "Uitgevoerd {done}: {what}";
     fix_counts: "before: {db} in {ob} orders · after: {da} in {oa} orders ({days} days so far)", "voor: {db} in {ob} bestellingen · na: {da} in {oa} bestellingen (tot nu {days} dagen)";
     before: "Before", "Voor";
+    fix_defects: "Defects before and after", "Gebreken voor en na";
+    before_defects: "Defects of the step before", "Gebreken van de stap ervoor";
+    after_defects: "Defects of the step after", "Gebreken van de stap erna";
+    none_found: "none", "geen";
+    more_defects: "… and {count} more (the defect log lists them all)", "… en nog {count} (het gebrekenlogboek toont ze allemaal)";
     after: "After", "Na";
     behind: "Behind: {what}", "Erachter: {what}";
     escaped_list: "Escaped the check", "Langs de controle geglipt";
