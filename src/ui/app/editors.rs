@@ -106,7 +106,7 @@ impl Desk {
                         return counter::order_saved(&mut self.orders, &mut self.defects, r, &ctx);
                     }
                     SaveRequest::Procedure(r) => {
-                        self.procedures.saved(&ctx, &r.record, r.then.clone());
+                        self.procedures.saved(&ctx, r);
                         &r.then
                     }
                     SaveRequest::Checklist(r) => {

@@ -4,6 +4,7 @@
 pub mod checklists;
 pub mod dashboard;
 pub mod defects;
+pub mod editor;
 pub mod manual;
 pub mod orders;
 pub mod problems;

@@ -2,7 +2,7 @@
 //! settings kept while another kind is picked, and turned into a [`Checklist`] only
 //! when it is saved.
 
-use crate::model::{Checklist, Item, ItemKind, Status, draft_of, fresh_id};
+use crate::model::{Checklist, Item, ItemKind, Status, fresh_id};
 use crate::ui::screen::{shown_number, typed_number};
 use crate::ui::text::{Text, fill};
 
@@ -309,11 +309,6 @@ impl ChecklistForm {
         form
     }
 
-    /// Called before any edit: an approved record becomes a draft of its next revision.
-    pub fn start_editing(&mut self) {
-        self.base = draft_of(&self.base);
-    }
-
     /// A new, empty item with a key of its own.
     pub fn new_item(&mut self) -> ItemForm {
         let key = self.next_key;
@@ -375,7 +370,7 @@ impl ChecklistForm {
 
     /// After a save: this form now stands for `saved`, whose items are this form's items,
     /// in order, under `keys`. Items that were new keep the ids they were saved under.
-    pub fn now_saved_as(&mut self, saved: &Checklist, keys: &[u64], next_key: u64) {
+    pub fn now_stands_for(&mut self, saved: &Checklist, keys: &[u64], next_key: u64) {
         self.base = saved.clone();
         self.is_new = false;
         self.next_key = self.next_key.max(next_key);

@@ -1,17 +1,17 @@
-//! What the checklists screen looks like.
+//! What a checklist's own part of the editor looks like: its fields and items, and an
+//! archived revision.
 
 use iced::keyboard::{Key, key::Named};
 use iced::widget::text_editor::{Binding, KeyPress};
 use iced::widget::{
-    Column, button, checkbox, column, container, pick_list, row, scrollable, text, text_editor,
-    text_input,
+    Column, button, checkbox, column, container, pick_list, row, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Length};
 
 use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
-use super::{Checklists, Direction, Editor, Message};
-use crate::model::{Checklist, ItemKind, Records, Status};
-use crate::ui::screen::revision::{self, Controls, DialogMessages};
+use super::{ChecklistForm, Edit, Message};
+use crate::model::{Checklist, ItemKind, Records};
+use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::{Context, labelled};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
@@ -119,339 +119,207 @@ fn chosen<T: Clone>(
     }
 }
 
-impl Checklists {
-    /// The list beside the editor, filtered by `search`.
-    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message> {
-        let words = ctx.words;
-        let needle = search.trim().to_lowercase();
-        let matching: Vec<&'a Checklist> = ctx
-            .records
-            .checklists
-            .iter()
-            .filter(|c| Checklists::matches(c, &needle))
-            .collect();
-        let entries: Vec<revision::ListEntry<'a>> = matching
-            .iter()
-            .map(|record| revision::ListEntry {
-                id: &record.id,
-                title: &record.title,
-                status: &record.status,
-                revision: record.revision,
-            })
-            .collect();
-        let list = revision::record_list(
-            &entries,
-            self.selected.as_deref(),
-            (words.new_checklist, Message::New),
-            Message::Select,
-            words,
-        );
-
-        let main: Element<'a, Message> = match (&self.viewing, &self.editor) {
-            (Some(archived), _) => archived_view(archived, ctx),
-            (None, Some(editor)) => self.editor_view(editor, ctx),
-            (None, None) => container(text(words.nothing_selected_checklist).style(theme::muted))
-                .padding(theme::SPACE_XL)
-                .into(),
-        };
-        row![
-            list,
-            container(main).width(Length::Fill).height(Length::Fill)
-        ]
-        .spacing(theme::SPACE_L)
-        .padding(theme::SPACE_L)
-        .into()
-    }
-
-    fn editor_view<'a>(&'a self, editor: &'a Editor, ctx: Context<'a>) -> Element<'a, Message> {
-        let words = ctx.words;
-        let form = &editor.form;
-        let original = &editor.original.base;
-        let errors = form.errors(words);
-        let dirty = editor.form != editor.original;
-        let header_title = if form.title.trim().is_empty() {
-            words.untitled
-        } else {
-            form.title.as_str()
-        };
-        let can_edit = !ctx.read_only;
-        let toolbar = revision::toolbar(
-            Controls {
-                save: (dirty && can_edit).then_some(Message::Save),
-                undo: editor.history.can_undo().then_some(Message::Undo),
-                redo: editor.history.can_redo().then_some(Message::Redo),
-                approve: (form.base.status == Status::Draft && can_edit)
-                    .then_some(Message::AskApprove),
-                retire: (matches!(original.status, Status::Approved { .. }) && !dirty && can_edit)
-                    .then_some(Message::Retire),
-                // Only a never-approved first draft may go; approved revisions are retired.
-                delete: (!form.is_new
-                    && can_edit
-                    && editor.original.base.status == Status::Draft
-                    && editor.original.base.revision == 1)
-                    .then_some(Message::AskDelete),
-            },
-            words,
-        );
-
-        let procedures = procedure_choices(ctx.records, words);
-        let procedure = chosen(
-            &procedures,
-            form.procedure.as_deref(),
-            |c| c.id.as_deref(),
-            |id| ProcedureChoice {
-                id: Some(id.to_owned()),
-                label: id.to_owned(),
-            },
-        );
-        let fields = column![
-            labelled(
-                words.title,
-                column![
-                    text_input(words.title, &form.title)
-                        .id("title")
-                        .on_input(Message::Title)
-                        .size(theme::TEXT_HEADING),
-                    errors
-                        .title
-                        .clone()
-                        .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-                ]
-                .spacing(theme::SPACE_XS)
-            ),
-            row![
-                labelled(
-                    words.linked_procedure,
-                    container(
-                        pick_list(procedures, Some(procedure), Message::Procedure)
-                            .width(Length::Fill)
-                    )
-                    .id("procedure")
-                ),
-                container(
-                    checkbox(form.four_eyes)
-                        .label(words.four_eyes)
-                        .on_toggle(Message::FourEyes)
-                )
-                .id("four-eyes")
-                .padding([theme::SPACE_S, 0.0]),
+/// The fields, then the items with their prompt editors, `selected` marked.
+pub(super) fn form_view<'a>(
+    form: &'a ChecklistForm,
+    prompts: &'a [text_editor::Content],
+    selected: Option<usize>,
+    ctx: Context<'a>,
+) -> Element<'a, Message> {
+    let words = ctx.words;
+    let errors = form.errors(words);
+    let procedures = procedure_choices(ctx.records, words);
+    let procedure = chosen(
+        &procedures,
+        form.procedure.as_deref(),
+        |c| c.id.as_deref(),
+        |id| ProcedureChoice {
+            id: Some(id.to_owned()),
+            label: id.to_owned(),
+        },
+    );
+    let fields = column![
+        labelled(
+            words.title,
+            column![
+                text_input(words.title, &form.title)
+                    .id("title")
+                    .on_input(|v| Message::Edit(Edit::Title(v)))
+                    .size(theme::TEXT_HEADING),
+                errors
+                    .title
+                    .clone()
+                    .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
             ]
-            .spacing(theme::SPACE_M)
-            .align_y(Alignment::End),
+            .spacing(theme::SPACE_XS)
+        ),
+        row![
+            labelled(
+                words.linked_procedure,
+                container(
+                    pick_list(procedures, Some(procedure), |p| Message::Edit(
+                        Edit::Procedure(p)
+                    ))
+                    .width(Length::Fill)
+                )
+                .id("procedure")
+            ),
+            container(
+                checkbox(form.four_eyes)
+                    .label(words.four_eyes)
+                    .on_toggle(|v| Message::Edit(Edit::FourEyes(v)))
+            )
+            .id("four-eyes")
+            .padding([theme::SPACE_S, 0.0]),
         ]
-        .spacing(theme::SPACE_M);
+        .spacing(theme::SPACE_M)
+        .align_y(Alignment::End),
+    ]
+    .spacing(theme::SPACE_M);
 
-        let steps = form
-            .procedure
-            .as_deref()
-            .map(|p| step_choices(ctx.records, p, words));
-        let mut items = Column::new().spacing(theme::SPACE_S);
-        // The editor keeps one prompt editor per item.
-        for ((index, item), prompt) in form.items.iter().enumerate().zip(&editor.prompts) {
-            items = items.push(self.item_view(
+    let steps = form
+        .procedure
+        .as_deref()
+        .map(|p| step_choices(ctx.records, p, words));
+    let count = form.items.len();
+    // The editor keeps one prompt editor per item.
+    let items = form
+        .items
+        .iter()
+        .enumerate()
+        .zip(prompts)
+        .map(|((index, item), prompt)| {
+            let selected = selected == Some(index);
+            item_view(
                 prompt,
                 index,
                 item,
-                form.items.len(),
+                (count, selected),
                 steps.as_deref(),
                 words,
-            ));
-        }
-        let items = column![
-            row![
-                text(words.items).size(theme::TEXT_HEADING),
-                text(words.second_person_hint)
-                    .size(theme::TEXT_SMALL)
-                    .style(theme::muted),
-            ]
-            .spacing(theme::SPACE_M)
-            .align_y(Alignment::Center),
-            items,
-            button(text(words.add_item))
-                .on_press(Message::AddItem)
-                .style(button::secondary),
-        ]
-        .spacing(theme::SPACE_S);
-
-        let content = column![
-            text(header_title).size(theme::TEXT_TITLE),
-            revision::status_line(&form.base.status, form.base.revision, dirty, ctx),
-            toolbar,
-            revision::editing_approved(
-                (original.revision, &original.status),
-                form.base.revision,
-                words
-            ),
-            revision::message_box(self.message.as_deref()),
-            fields,
-            items,
-            revision::history(
-                &original.changes,
-                ctx.records
-                    .archived_checklists
-                    .iter()
-                    .filter(|c| c.id == original.id)
-                    .map(|c| c.revision),
-                Message::ShowRevision,
-                ctx
-            ),
-        ]
-        .spacing(theme::SPACE_M)
-        .padding(theme::SPACE_L);
-        let body = scrollable(content).height(Length::Fill);
-        match &self.dialog {
-            None => body.into(),
-            Some(dialog) => column![
-                revision::dialog(
-                    dialog,
-                    header_title,
-                    DialogMessages {
-                        note: Message::ApproveNote,
-                        approve: Message::ConfirmApprove,
-                        delete: Message::ConfirmDelete,
-                        close: Message::CloseDialog,
-                    },
-                    words
-                ),
-                body
-            ]
-            .spacing(theme::SPACE_M)
-            .into(),
-        }
-    }
-
-    fn item_view<'a>(
-        &'a self,
-        prompt: &'a text_editor::Content,
-        index: usize,
-        item: &'a ItemForm,
-        count: usize,
-        steps: Option<&[StepChoice]>,
-        words: &'static Text,
-    ) -> Element<'a, Message> {
-        let selected = self.selected_item == Some(index);
-        let number = button(text(format!("{}.", index + 1)).size(theme::TEXT_HEADING))
-            .style(theme::nav(selected))
-            .on_press(Message::SelectItem(index));
-        let controls = row![
-            button(text(words.move_up).size(theme::TEXT_SMALL))
-                .on_press_maybe((index > 0).then_some(Message::MoveItem(index, Direction::Up)))
-                .style(button::text),
-            button(text(words.move_down).size(theme::TEXT_SMALL))
-                .on_press_maybe(
-                    (index + 1 < count).then_some(Message::MoveItem(index, Direction::Down))
-                )
-                .style(button::text),
-            button(text(words.delete).size(theme::TEXT_SMALL))
-                .on_press(Message::DeleteItem(index))
-                .style(button::text),
-        ]
-        .spacing(theme::SPACE_XS);
-        let errors = item.errors(words);
-
-        let kinds: Vec<KindChoice> = Kind::ALL
-            .into_iter()
-            .map(|kind| KindChoice {
-                kind,
-                label: kind.label(words),
-            })
-            .collect();
-        let kind = KindChoice {
-            kind: item.kind,
-            label: item.kind.label(words),
-        };
-        let kind = column![
-            text(words.kind).size(theme::TEXT_SMALL).style(theme::muted),
-            container(
-                pick_list(kinds, Some(kind), move |k| Message::Kind(index, k))
-                    .width(theme::PICK_WIDTH),
             )
-            .id(format!("item-{index}-kind")),
-        ]
-        .spacing(theme::SPACE_XS);
-        let (step, step_gone): (Element<'a, Message>, _) = match steps {
-            None => (
-                text(words.link_procedure_first)
-                    .size(theme::TEXT_SMALL)
-                    .style(theme::muted)
-                    .into(),
-                None,
-            ),
-            Some(steps) => {
-                let choice = chosen(
-                    steps,
-                    item.step.as_deref(),
-                    |c| c.id.as_deref(),
-                    |id| StepChoice {
-                        id: Some(id.to_owned()),
-                        label: id.to_owned(),
-                    },
-                );
-                let gone = item
-                    .step
-                    .as_deref()
-                    .filter(|id| !steps.iter().any(|c| c.id.as_deref() == Some(*id)))
-                    .map(|id| fill(words.step_gone, &[("step", id)]));
-                (
-                    container(
-                        pick_list(steps.to_vec(), Some(choice), move |s| {
-                            Message::Step(index, s)
-                        })
-                        .width(Length::Fill),
-                    )
-                    .id(format!("item-{index}-step"))
-                    .into(),
-                    gone,
-                )
-            }
-        };
-        let critical = container(
-            checkbox(item.critical)
-                .label(words.critical)
-                .on_toggle(move |v| Message::Critical(index, v)),
-        )
-        .id(format!("item-{index}-critical"))
-        .padding([theme::SPACE_S, 0.0]);
+        });
+    let heading = row![
+        text(words.items).size(theme::TEXT_HEADING),
+        text(words.second_person_hint)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
+    ]
+    .spacing(theme::SPACE_M)
+    .align_y(Alignment::Center);
+    fields_and_lines(fields, heading, items, words.add_item)
+}
 
-        let details: Option<Element<'a, Message>> = match item.kind {
-            Kind::Tick | Kind::Text => None,
-            Kind::Measure => Some(measure_view(index, item, words)),
-            Kind::Choice => Some(choice_view(index, item, words)),
-        };
-        let body = column![
-            row![
-                number,
-                text_editor(prompt)
-                    .id(super::item_input_id(index))
-                    .placeholder(words.second_person_hint)
-                    .key_binding(prompt_keys)
-                    .on_action(move |a| Message::PromptAction(index, a)),
-                controls
-            ]
-            .spacing(theme::SPACE_S)
-            .align_y(Alignment::Center),
-            errors
-                .prompt
-                .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-            row![kind, labelled(words.linked_step, step), critical]
-                .spacing(theme::SPACE_M)
-                .align_y(Alignment::End),
-            step_gone.map(|w| text(w).size(theme::TEXT_SMALL).style(theme::muted)),
-            details,
-            errors
-                .kind
-                .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-        ]
-        .spacing(theme::SPACE_S);
-        container(body)
-            .padding(theme::SPACE_S)
-            .style(if item.critical {
-                theme::critical_box
-            } else {
-                theme::row_box
-            })
-            .into()
-    }
+/// One item; `(count, selected)`: how many items there are, and whether this one is picked.
+fn item_view<'a>(
+    prompt: &'a text_editor::Content,
+    index: usize,
+    item: &'a ItemForm,
+    (count, selected): (usize, bool),
+    steps: Option<&[StepChoice]>,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let errors = item.errors(words);
+
+    let kinds: Vec<KindChoice> = Kind::ALL
+        .into_iter()
+        .map(|kind| KindChoice {
+            kind,
+            label: kind.label(words),
+        })
+        .collect();
+    let kind = KindChoice {
+        kind: item.kind,
+        label: item.kind.label(words),
+    };
+    let kind = column![
+        text(words.kind).size(theme::TEXT_SMALL).style(theme::muted),
+        container(
+            pick_list(kinds, Some(kind), move |k| Message::Edit(Edit::Kind(
+                index, k
+            )))
+            .width(theme::PICK_WIDTH),
+        )
+        .id(format!("item-{index}-kind")),
+    ]
+    .spacing(theme::SPACE_XS);
+    let (step, step_gone): (Element<'a, Message>, _) = match steps {
+        None => (
+            text(words.link_procedure_first)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+                .into(),
+            None,
+        ),
+        Some(steps) => {
+            let choice = chosen(
+                steps,
+                item.step.as_deref(),
+                |c| c.id.as_deref(),
+                |id| StepChoice {
+                    id: Some(id.to_owned()),
+                    label: id.to_owned(),
+                },
+            );
+            let gone = item
+                .step
+                .as_deref()
+                .filter(|id| !steps.iter().any(|c| c.id.as_deref() == Some(*id)))
+                .map(|id| fill(words.step_gone, &[("step", id)]));
+            (
+                container(
+                    pick_list(steps.to_vec(), Some(choice), move |s| {
+                        Message::Edit(Edit::Step(index, s))
+                    })
+                    .width(Length::Fill),
+                )
+                .id(format!("item-{index}-step"))
+                .into(),
+                gone,
+            )
+        }
+    };
+    let critical = container(
+        checkbox(item.critical)
+            .label(words.critical)
+            .on_toggle(move |v| Message::Edit(Edit::Critical(index, v))),
+    )
+    .id(format!("item-{index}-critical"))
+    .padding([theme::SPACE_S, 0.0]);
+
+    let details: Option<Element<'a, Message>> = match item.kind {
+        Kind::Tick | Kind::Text => None,
+        Kind::Measure => Some(measure_view(index, item, words)),
+        Kind::Choice => Some(choice_view(index, item, words)),
+    };
+    let input = text_editor(prompt)
+        .id(super::item_input_id(index))
+        .placeholder(words.second_person_hint)
+        .key_binding(prompt_keys)
+        .on_action(move |a| Message::Edit(Edit::PromptAction(index, a)));
+    let body = column![
+        line_row(index, count, selected, input, words),
+        errors
+            .prompt
+            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+        row![kind, labelled(words.linked_step, step), critical]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::End),
+        step_gone.map(|w| text(w).size(theme::TEXT_SMALL).style(theme::muted)),
+        details,
+        errors
+            .kind
+            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+    ]
+    .spacing(theme::SPACE_S);
+    container(body)
+        .padding(theme::SPACE_S)
+        .style(if item.critical {
+            theme::critical_box
+        } else {
+            theme::row_box
+        })
+        .into()
 }
 
 /// A prompt's keys: Enter adds no line break, and Alt+Up/Down move the item, not the cursor.
@@ -474,7 +342,7 @@ fn measure_view<'a>(
             text(label).size(theme::TEXT_SMALL).style(theme::muted),
             text_input(label, value)
                 .id(format!("item-{index}-{which:?}").to_lowercase())
-                .on_input(move |v| Message::Measure(index, which, v))
+                .on_input(move |v| Message::Edit(Edit::Measure(index, which, v)))
                 .width(theme::NUMBER_WIDTH),
         ]
         .spacing(theme::SPACE_XS)
@@ -500,15 +368,15 @@ fn choice_view<'a>(index: usize, item: &'a ItemForm, words: &'static Text) -> El
             row![
                 text_input(words.option, &option.text)
                     .id(format!("item-{index}-option-{n}"))
-                    .on_input(move |v| Message::OptionText(index, n, v)),
+                    .on_input(move |v| Message::Edit(Edit::OptionText(index, n, v))),
                 container(
                     checkbox(option.passes)
                         .label(words.passes)
-                        .on_toggle(move |v| Message::OptionPasses(index, n, v))
+                        .on_toggle(move |v| Message::Edit(Edit::OptionPasses(index, n, v)))
                 )
                 .id(format!("item-{index}-passes-{n}")),
                 button(text(words.remove).size(theme::TEXT_SMALL))
-                    .on_press(Message::RemoveOption(index, n))
+                    .on_press(Message::Edit(Edit::RemoveOption(index, n)))
                     .style(button::text),
             ]
             .spacing(theme::SPACE_S)
@@ -517,7 +385,7 @@ fn choice_view<'a>(index: usize, item: &'a ItemForm, words: &'static Text) -> El
     }
     let stray = (!item.choice.stray.is_empty()).then(|| {
         button(text(words.remove_stray).size(theme::TEXT_SMALL))
-            .on_press(Message::DropStray(index))
+            .on_press(Message::Edit(Edit::DropStray(index)))
             .style(button::text)
     });
     let fine = choice_error(&item.choice, words).is_none();
@@ -527,7 +395,7 @@ fn choice_view<'a>(index: usize, item: &'a ItemForm, words: &'static Text) -> El
             options,
             row![
                 button(text(words.add_option).size(theme::TEXT_SMALL))
-                    .on_press(Message::AddOption(index))
+                    .on_press(Message::Edit(Edit::AddOption(index)))
                     .style(button::secondary),
                 stray,
                 fine.then(|| text(words.passes_hint)
@@ -541,7 +409,11 @@ fn choice_view<'a>(index: usize, item: &'a ItemForm, words: &'static Text) -> El
     )
 }
 
-fn archived_view<'a>(checklist: &'a Checklist, ctx: Context<'a>) -> Element<'a, Message> {
+/// An archived revision's items, read only.
+pub(super) fn archived_view<'a>(
+    checklist: &'a Checklist,
+    ctx: Context<'a>,
+) -> Element<'a, Message> {
     let words = ctx.words;
     let mut items = Column::new().spacing(theme::SPACE_S);
     for (n, item) in checklist.items.iter().enumerate() {
@@ -579,18 +451,5 @@ fn archived_view<'a>(checklist: &'a Checklist, ctx: Context<'a>) -> Element<'a, 
             .spacing(theme::SPACE_XS),
         );
     }
-    scrollable(
-        column![
-            revision::archived_header(
-                &checklist.title,
-                checklist.revision,
-                Message::BackToCurrent,
-                words
-            ),
-            items,
-        ]
-        .spacing(theme::SPACE_M)
-        .padding(theme::SPACE_L),
-    )
-    .into()
+    items.into()
 }

@@ -1,7 +1,7 @@
 //! The procedure as the editor holds it: text as typed, so "6" on the way to "65" is
 //! fine, and turned into a [`Procedure`] only when it is saved.
 
-use crate::model::{Date, Procedure, Spec, Step, draft_of, fresh_id};
+use crate::model::{Date, Procedure, Spec, Step, fresh_id};
 use crate::ui::screen::{shown_number as show, typed_number as number};
 
 /// A step as typed.
@@ -114,11 +114,6 @@ impl ProcedureForm {
         });
         form.is_new = true;
         form
-    }
-
-    /// Called before any edit: an approved record becomes a draft of its next revision.
-    pub fn start_editing(&mut self) {
-        self.base = draft_of(&self.base);
     }
 
     /// What is wrong with the typed values, field by field.

@@ -1,0 +1,128 @@
+//! What a screen brings to the shared editor: its record, and the form that edits it.
+
+use std::fmt::Debug;
+
+use iced::Element;
+
+use super::Message;
+use crate::model::{Change, Records, Revised};
+use crate::ui::screen::Context;
+use crate::ui::text::Text;
+
+/// A record kept in the workspace, one file per id, its superseded revisions archived.
+pub trait Filed: Revised + Debug + 'static {
+    /// Its id.
+    fn id(&self) -> &str;
+    /// Its title.
+    fn title(&self) -> &str;
+    /// Its approvals, oldest first.
+    fn changes(&self) -> &[Change];
+    /// Whether one of its lines (a step, an item) has this id.
+    fn has_line(&self, id: &str) -> bool;
+    /// Whether it matches a search, `needle` lowercased; an empty one matches all.
+    fn matches(&self, needle: &str) -> bool;
+    /// The current records of its kind.
+    fn current(records: &Records) -> &[Self];
+    /// The archived revisions of its kind.
+    fn archived(records: &Records) -> &[Self];
+}
+
+/// Where the procedure editor, written first, still behaves otherwise than the checklist
+/// editor built after it: each is kept as it was when they came to share this code.
+#[derive(Debug, Clone, Copy)]
+pub struct Ways {
+    /// Leaving a form with errors keeps it open; otherwise its edits are dropped, and a
+    /// save with nothing to write leaves the message above the form as it was.
+    pub keeps_edits_with_errors: bool,
+    /// Picking the open record again goes back from an archived revision to it.
+    pub reselect_shows_current: bool,
+    /// Starting a new record closes an open question.
+    pub new_closes_dialog: bool,
+    /// Undo and redo forget which line was selected.
+    pub undo_forgets_line: bool,
+    /// Confirming a delete closes the editor at once; otherwise the editor stays until the
+    /// app has deleted the file and calls [`Editor::deleted`](super::Editor::deleted).
+    pub delete_closes_at_once: bool,
+}
+
+/// A record as its editor holds it: text as typed, with the record it started from.
+pub trait Form: Clone + PartialEq + Debug + 'static {
+    /// The record it edits.
+    type Record: Filed;
+    /// One line of it as typed: a procedure's step, a checklist's item.
+    type Line: Default;
+    /// A change to its own fields and lines.
+    type Edit: Clone + Debug + 'static;
+    /// What its inputs hold beyond the text, such as a prompt editor's cursor.
+    type Inputs: Debug + Default;
+    /// Where this editor differs from the other.
+    const WAYS: Ways;
+
+    /// The form for an existing record.
+    fn editing(record: &Self::Record) -> Self;
+    /// A new, empty draft.
+    fn blank(ctx: &Context<'_>) -> Self;
+    /// The record being edited: its id, revision, status and history.
+    fn base(&self) -> &Self::Record;
+    /// Whether the record has never been saved.
+    fn is_new(&self) -> bool;
+    /// The title as typed.
+    fn title(&self) -> &str;
+    /// Called before any edit: an approved record becomes a draft of its next revision.
+    fn start_editing(&mut self);
+    /// The record to save, with ids given to new lines (and to the record if new), or
+    /// `None` while a field is marked wrong; `taken_record` and `taken_line` say which
+    /// ids exist already, in any revision.
+    fn to_record(
+        &self,
+        words: &'static Text,
+        taken_record: impl Fn(&str) -> bool,
+        taken_line: impl Fn(&str) -> bool,
+    ) -> Option<Self::Record>;
+    /// Its lines.
+    fn lines(&mut self) -> &mut Vec<Self::Line>;
+    /// A new, empty line.
+    fn new_line(&mut self) -> Self::Line {
+        Self::Line::default()
+    }
+    /// The widget id of a line's main input.
+    fn line_input_id(index: usize) -> String;
+    /// The field an edit types into: edits of one field in a row are one undo step.
+    fn field(&self, edit: &Self::Edit) -> Option<String>;
+    /// Applies an edit; returns the line it selects, if any.
+    fn apply(&mut self, edit: Self::Edit) -> Option<usize>;
+    /// A remembered state of the form now stands for `saved`, written from `sent`;
+    /// `live` is the form the editor had open.
+    fn now_saved_as(&mut self, saved: &Self::Record, sent: &Self, live: &Self);
+    /// The form was opened afresh from the record just saved from `sent`: carry over
+    /// what only the form knows.
+    fn reopened(&mut self, _sent: &Self, _live: &Self) {}
+    /// Brings the inputs' own state in line with the form.
+    fn sync_inputs(&self, _inputs: &mut Self::Inputs) {}
+    /// An edit on its way in: one for an input's own state acts on `inputs` and becomes
+    /// the edit it makes, if any.
+    fn input(
+        edit: Self::Edit,
+        _inputs: &mut Self::Inputs,
+        _line: &mut Option<usize>,
+        _read_only: bool,
+    ) -> Option<Self::Edit> {
+        Some(edit)
+    }
+    /// "New procedure", "New checklist".
+    fn new_label(words: &'static Text) -> &'static str;
+    /// What shows while nothing is open.
+    fn nothing_selected(words: &'static Text) -> &'static str;
+    /// Its fields and lines, `line` selected.
+    fn view<'a>(
+        &'a self,
+        inputs: &'a Self::Inputs,
+        line: Option<usize>,
+        ctx: Context<'a>,
+    ) -> Element<'a, Message<Self::Edit>>;
+    /// An archived revision, read only, below its header.
+    fn archived_view<'a>(
+        record: &'a Self::Record,
+        ctx: Context<'a>,
+    ) -> Element<'a, Message<Self::Edit>>;
+}

@@ -1,0 +1,163 @@
+//! Saving from the editor: on leaving a record, on Ctrl+S and on approval, with the
+//! approved revision it supersedes; and carrying on once the app has saved.
+
+use super::{Action, Editor, Filed, Form};
+use crate::model::{ApproveError, Status, approve};
+use crate::ui::screen::Context;
+use crate::ui::screen::revision::{After, Dialog};
+
+/// A save the app should carry out.
+#[derive(Debug, Clone)]
+pub struct SaveRequest<F: Form> {
+    /// The record to write.
+    pub record: F::Record,
+    /// The approved revision it supersedes, to archive first if it is not archived yet.
+    pub archive: Option<F::Record>,
+    /// What to open once saved.
+    pub then: After,
+    /// The form it was written from, for the editor to carry on with.
+    pub form: Box<F>,
+}
+
+/// Whether the open form may be left: clean, saved, or blocked by errors.
+enum Pending<F: Form> {
+    Clean,
+    Save(Box<SaveRequest<F>>),
+    Blocked,
+}
+
+impl<F: Form> Editor<F> {
+    /// The save a dirty form needs; `Blocked` (with a message shown) while it has errors.
+    fn pending(&mut self, ctx: &Context<'_>, then: After) -> Pending<F> {
+        let Some(open) = self.open.as_ref() else {
+            return Pending::Clean;
+        };
+        if open.form == open.original || ctx.read_only {
+            return Pending::Clean;
+        }
+        let Some(record) = record_of(&open.form, ctx) else {
+            self.message = Some(ctx.words.fix_before_saving.to_owned());
+            return Pending::Blocked;
+        };
+        Pending::Save(Box::new(SaveRequest {
+            archive: superseded(ctx, &record),
+            record,
+            then,
+            form: Box::new(open.form.clone()),
+        }))
+    }
+
+    /// Saves the open record, then goes on to `then`.
+    pub(super) fn leave(&mut self, ctx: &Context<'_>, then: After) -> Action<F> {
+        let keeps = F::WAYS.keeps_edits_with_errors;
+        match self.pending(ctx, then.clone()) {
+            Pending::Save(request) => return Action::Save(request),
+            Pending::Blocked if keeps => return Action::None,
+            // Where edits with errors are dropped, saving nothing leaves the message be.
+            _ if then == After::Stay && !keeps => return Action::None,
+            Pending::Blocked | Pending::Clean => {}
+        }
+        self.message = None;
+        match then {
+            After::Stay => Action::None,
+            After::Select(id) => {
+                self.open(ctx, &id);
+                Action::None
+            }
+            After::New => {
+                self.start_new(ctx);
+                Action::Focus("title".to_owned())
+            }
+        }
+    }
+
+    /// The app saved `request`: carry on with the record as saved, or open what was asked for.
+    pub fn saved(&mut self, ctx: &Context<'_>, request: &SaveRequest<F>) {
+        self.message = None;
+        match &request.then {
+            // Saving keeps the undo history: Ctrl+Z after Ctrl+S still steps back. Every
+            // remembered state now stands for the saved record, so undoing after a first
+            // save keeps the new ids, and undoing after an approval drafts a new revision.
+            After::Stay => {
+                let previous = self.open.take();
+                self.open(ctx, request.record.id());
+                let (Some(previous), Some(open)) = (previous, &mut self.open) else {
+                    return;
+                };
+                open.form.reopened(&request.form, &previous.form);
+                open.original = open.form.clone();
+                open.history = previous.history;
+                open.inputs = previous.inputs;
+                open.form.sync_inputs(&mut open.inputs);
+                open.history.for_each_mut(|form| {
+                    form.now_saved_as(&request.record, &request.form, &previous.form);
+                });
+            }
+            After::Select(id) => self.open(ctx, id),
+            After::New => self.start_new(ctx),
+        }
+    }
+
+    pub(super) fn approve(&mut self, ctx: &Context<'_>) -> Action<F> {
+        let Some(Dialog::Approve { note }) = self.dialog.clone() else {
+            return Action::None;
+        };
+        let (Some(open), Some(me)) = (&self.open, ctx.me) else {
+            return Action::None;
+        };
+        let Some(draft) = record_of(&open.form, ctx) else {
+            self.message = Some(ctx.words.fix_before_saving.to_owned());
+            return Action::None;
+        };
+        let form = Box::new(open.form.clone());
+        match approve(&draft, me, ctx.today, &note) {
+            Ok(approved) => {
+                self.dialog = None;
+                Action::Save(Box::new(SaveRequest {
+                    archive: superseded(ctx, &approved),
+                    record: approved,
+                    then: After::Stay,
+                    form,
+                }))
+            }
+            Err(ApproveError::NotOwner(_)) => {
+                self.dialog = None;
+                self.refuse(ctx);
+                Action::None
+            }
+            Err(error) => {
+                self.message = Some(error.to_string());
+                Action::None
+            }
+        }
+    }
+}
+
+/// The record a form saves as, or `None` while it has errors. Ids are never reused: any
+/// revision's record and lines count as taken.
+fn record_of<F: Form>(form: &F, ctx: &Context<'_>) -> Option<F::Record> {
+    let every = || {
+        F::Record::current(ctx.records)
+            .iter()
+            .chain(F::Record::archived(ctx.records))
+    };
+    let own = form.base().id();
+    form.to_record(
+        ctx.words,
+        |id| every().any(|r| r.id() == id),
+        |id| every().filter(|r| r.id() == own).any(|r| r.has_line(id)),
+    )
+}
+
+/// The approved revision on disk that `record` supersedes, when it is not archived yet.
+fn superseded<R: Filed>(ctx: &Context<'_>, record: &R) -> Option<R> {
+    let current = R::current(ctx.records)
+        .iter()
+        .find(|r| r.id() == record.id())?;
+    let is_older_approved = current.revision() < record.revision()
+        && matches!(current.status(), Status::Approved { .. });
+    let archived = R::archived(ctx.records)
+        .iter()
+        .any(|r| r.id() == current.id() && r.revision() == current.revision());
+    (is_older_approved && !archived).then(|| current.clone())
+}
