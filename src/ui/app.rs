@@ -525,12 +525,12 @@ impl App {
             Message::Procedures(message) => {
                 let ctx = context(&desk.folder, words, me.as_deref(), now);
                 let action = desk.procedures.update(message, &ctx);
-                desk.procedure_action(action, words, me.as_deref(), now)
+                desk.editor_action(action, words, me.as_deref(), now)
             }
             Message::Checklists(message) => {
                 let ctx = context(&desk.folder, words, me.as_deref(), now);
                 let action = desk.checklists.update(message, &ctx);
-                desk.checklist_action(action, words, me.as_deref(), now)
+                desk.editor_action(action, words, me.as_deref(), now)
             }
             Message::Problems(problems::Message::Open(index)) => {
                 if let Some(finding) = desk.folder.findings().get(index) {

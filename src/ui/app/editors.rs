@@ -10,72 +10,111 @@ use super::{
     Command, Conflict, Desk, Message, SEARCH_ID, SECTIONS, SaveRequest, Section, context, counter,
 };
 use crate::model::DateTime;
-use crate::store::{Archived, SaveError};
+use crate::store::{Archived, Folder, RecordFile, SaveError};
+use crate::ui::screen::checklists::{self, ChecklistForm};
+use crate::ui::screen::editor::{self, Editor, Form};
+use crate::ui::screen::procedures::{self, ProcedureForm};
 use crate::ui::screen::revision::{After, Direction};
-use crate::ui::screen::{checklists, defects, orders, procedures};
+use crate::ui::screen::{defects, orders};
 use crate::ui::text::Text;
 
+/// A form whose editor the desk keeps: where it is, and how its saves travel.
+pub(super) trait OnDesk: Form<Record: RecordFile> {
+    /// The desk's editor of this kind, beside the folder it reads.
+    fn parts(desk: &mut Desk) -> (&mut Editor<Self>, &Folder);
+    /// The desk's editor of this kind.
+    fn editor(desk: &mut Desk) -> &mut Editor<Self> {
+        Self::parts(desk).0
+    }
+    /// A save of this kind, as the app carries it through a conflict.
+    fn request(request: editor::SaveRequest<Self>) -> SaveRequest;
+}
+
+impl OnDesk for ProcedureForm {
+    fn parts(desk: &mut Desk) -> (&mut Editor<Self>, &Folder) {
+        (&mut desk.procedures, &desk.folder)
+    }
+
+    fn request(request: procedures::SaveRequest) -> SaveRequest {
+        SaveRequest::Procedure(request)
+    }
+}
+
+impl OnDesk for ChecklistForm {
+    fn parts(desk: &mut Desk) -> (&mut Editor<Self>, &Folder) {
+        (&mut desk.checklists, &desk.folder)
+    }
+
+    fn request(request: checklists::SaveRequest) -> SaveRequest {
+        SaveRequest::Checklist(request)
+    }
+}
+
 impl Desk {
-    pub(super) fn procedure_action(
+    /// Carries out what the procedure or checklist editor asked for.
+    pub(super) fn editor_action<F: OnDesk>(
         &mut self,
-        action: procedures::Action,
+        action: editor::Action<F>,
         words: &'static Text,
         me: Option<&str>,
         now: DateTime,
-    ) -> Task<Message> {
+    ) -> Task<Message>
+    where
+        Archived<F::Record>: RecordFile,
+    {
         match action {
-            procedures::Action::None => Task::none(),
-            procedures::Action::Focus(id) => operation::focus(id),
-            procedures::Action::Save(request) => {
+            editor::Action::None => Task::none(),
+            editor::Action::Focus(id) => operation::focus(id),
+            editor::Action::Save(request) => {
+                // The approved revision goes to the archive before the draft replaces it.
                 if let Some(old) = &request.archive
                     && let Err(error) = self.folder.save(Archived(old.clone()))
                     && !matches!(error, SaveError::AlreadyExists { .. })
                 {
-                    self.procedures.tell(error.to_string());
+                    F::editor(self).tell(error.to_string());
                     return Task::none();
                 }
                 let result = self.folder.save(request.record.clone());
-                self.after_save(result, SaveRequest::Procedure(*request), words, me, now)
+                self.after_save(result, F::request(*request), words, me, now)
             }
-            procedures::Action::Delete(procedure) => {
-                if let Err(error) = self.folder.delete(procedure.as_ref()) {
-                    self.procedures.tell(error.to_string());
+            editor::Action::Delete(record) => {
+                match self.folder.delete(record.as_ref()) {
+                    Ok(()) => F::editor(self).deleted(),
+                    Err(error) => F::editor(self).tell(error.to_string()),
                 }
                 Task::none()
             }
         }
     }
 
-    pub(super) fn checklist_action(
+    /// A keyboard command for the procedure or checklist editor.
+    fn editor_command<F: OnDesk>(
         &mut self,
-        action: checklists::Action,
+        command: Command,
         words: &'static Text,
         me: Option<&str>,
         now: DateTime,
-    ) -> Task<Message> {
-        match action {
-            checklists::Action::None => Task::none(),
-            checklists::Action::Focus(id) => operation::focus(id),
-            checklists::Action::Save(request) => {
-                // The approved revision goes to the archive before the draft replaces it.
-                if let Some(old) = &request.archive
-                    && let Err(error) = self.folder.save(Archived(old.clone()))
-                    && !matches!(error, SaveError::AlreadyExists { .. })
-                {
-                    self.checklists.tell(error.to_string());
-                    return Task::none();
-                }
-                let result = self.folder.save(request.record.clone());
-                self.after_save(result, SaveRequest::Checklist(*request), words, me, now)
+    ) -> Task<Message>
+    where
+        Archived<F::Record>: RecordFile,
+    {
+        let (editor, folder) = F::parts(self);
+        let ctx = context(folder, words, me, now);
+        let message = match command {
+            Command::Move(direction) => {
+                let action = editor.move_selected(direction, &ctx);
+                return self.editor_action(action, words, me, now);
             }
-            checklists::Action::Delete(checklist) => {
-                match self.folder.delete(checklist.as_ref()) {
-                    Ok(()) => self.checklists.deleted(),
-                    Err(error) => self.checklists.tell(error.to_string()),
-                }
-                Task::none()
-            }
-        }
+            Command::Save => editor::Message::Save,
+            Command::Undo => editor::Message::Undo,
+            Command::Redo => editor::Message::Redo,
+            Command::New => editor::Message::New,
+            Command::Delete => editor::Message::AskDelete,
+            Command::Close => editor::Message::CloseDialog,
+            Command::Check | Command::Defect | Command::Contact => return Task::none(),
+        };
+        let action = editor.update(message, &ctx);
+        self.editor_action(action, words, me, now)
     }
 
     /// Shows a failed save in the editor that asked for it.
@@ -197,34 +236,8 @@ impl Desk {
         }
         let ctx = context(&self.folder, words, me, now);
         match self.section {
-            Section::Procedures => {
-                use procedures::Message as M;
-                let action = match command {
-                    Command::Move(direction) => self.procedures.move_selected(direction, &ctx),
-                    Command::Save => self.procedures.update(M::Save, &ctx),
-                    Command::Undo => self.procedures.update(M::Undo, &ctx),
-                    Command::Redo => self.procedures.update(M::Redo, &ctx),
-                    Command::New => self.procedures.update(M::New, &ctx),
-                    Command::Delete => self.procedures.update(M::AskDelete, &ctx),
-                    Command::Close => self.procedures.update(M::CloseDialog, &ctx),
-                    Command::Check | Command::Defect | Command::Contact => return Task::none(),
-                };
-                self.procedure_action(action, words, me, now)
-            }
-            Section::Checklists => {
-                use checklists::Message as M;
-                let action = match command {
-                    Command::Move(direction) => self.checklists.move_selected(direction, &ctx),
-                    Command::Save => self.checklists.update(M::Save, &ctx),
-                    Command::Undo => self.checklists.update(M::Undo, &ctx),
-                    Command::Redo => self.checklists.update(M::Redo, &ctx),
-                    Command::New => self.checklists.update(M::New, &ctx),
-                    Command::Delete => self.checklists.update(M::AskDelete, &ctx),
-                    Command::Close => self.checklists.update(M::CloseDialog, &ctx),
-                    Command::Check | Command::Defect | Command::Contact => return Task::none(),
-                };
-                self.checklist_action(action, words, me, now)
-            }
+            Section::Procedures => self.editor_command::<ProcedureForm>(command, words, me, now),
+            Section::Checklists => self.editor_command::<ChecklistForm>(command, words, me, now),
             Section::Defects => {
                 use defects::Message as M;
                 let message = match command {

@@ -15,7 +15,7 @@ use crate::model::{Change, Checklist, Records, draft_of};
 use crate::ui::text::Text;
 
 use super::Context;
-use super::editor::{self, Filed, Form, Ways};
+use super::editor::{self, Filed, Form};
 pub use super::revision::{After, Direction};
 
 /// The checklists screen.
@@ -97,13 +97,6 @@ impl Form for ChecklistForm {
     /// The prompts as their wrapping editors hold them, with cursor and selection; kept
     /// equal to the form's prompts.
     type Inputs = Vec<text_editor::Content>;
-    const WAYS: Ways = Ways {
-        keeps_edits_with_errors: true,
-        reselect_shows_current: true,
-        new_closes_dialog: true,
-        undo_forgets_line: true,
-        delete_closes_at_once: false,
-    };
 
     fn editing(record: &Checklist) -> Self {
         ChecklistForm::of(record)

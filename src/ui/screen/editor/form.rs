@@ -27,24 +27,6 @@ pub trait Filed: Revised + Debug + 'static {
     fn archived(records: &Records) -> &[Self];
 }
 
-/// Where the procedure editor, written first, still behaves otherwise than the checklist
-/// editor built after it: each is kept as it was when they came to share this code.
-#[derive(Debug, Clone, Copy)]
-pub struct Ways {
-    /// Leaving a form with errors keeps it open; otherwise its edits are dropped, and a
-    /// save with nothing to write leaves the message above the form as it was.
-    pub keeps_edits_with_errors: bool,
-    /// Picking the open record again goes back from an archived revision to it.
-    pub reselect_shows_current: bool,
-    /// Starting a new record closes an open question.
-    pub new_closes_dialog: bool,
-    /// Undo and redo forget which line was selected.
-    pub undo_forgets_line: bool,
-    /// Confirming a delete closes the editor at once; otherwise the editor stays until the
-    /// app has deleted the file and calls [`Editor::deleted`](super::Editor::deleted).
-    pub delete_closes_at_once: bool,
-}
-
 /// A record as its editor holds it: text as typed, with the record it started from.
 pub trait Form: Clone + PartialEq + Debug + 'static {
     /// The record it edits.
@@ -55,9 +37,6 @@ pub trait Form: Clone + PartialEq + Debug + 'static {
     type Edit: Clone + Debug + 'static;
     /// What its inputs hold beyond the text, such as a prompt editor's cursor.
     type Inputs: Debug + Default;
-    /// Where this editor differs from the other.
-    const WAYS: Ways;
-
     /// The form for an existing record.
     fn editing(record: &Self::Record) -> Self;
     /// A new, empty draft.

@@ -6,7 +6,7 @@ mod form;
 mod save;
 mod view;
 
-pub use form::{Filed, Form, Ways};
+pub use form::{Filed, Form};
 pub use save::SaveRequest;
 pub use view::{fields_and_lines, line_row};
 
@@ -146,9 +146,7 @@ impl<F: Form> Editor<F> {
     fn start_new(&mut self, ctx: &Context<'_>) {
         self.selected = None;
         self.viewing = None;
-        if F::WAYS.new_closes_dialog {
-            self.dialog = None;
-        }
+        self.dialog = None;
         self.line = None;
         self.open = Some(Open::new(F::blank(ctx)));
     }
@@ -165,10 +163,9 @@ impl<F: Form> Editor<F> {
     fn handle(&mut self, message: Message<F::Edit>, ctx: &Context<'_>) -> Action<F> {
         match message {
             Message::Select(id) => {
+                // Picking the open record again goes back from an archived revision to it.
                 if self.selected.as_deref() == Some(id.as_str()) && self.open.is_some() {
-                    if F::WAYS.reselect_shows_current {
-                        self.viewing = None;
-                    }
+                    self.viewing = None;
                     return Action::None;
                 }
                 // Leaving an edited record saves it.
@@ -187,9 +184,8 @@ impl<F: Form> Editor<F> {
                         open.form.start_editing();
                     }
                 }
-                if F::WAYS.undo_forgets_line {
-                    self.line = None;
-                }
+                // The selected line may be gone, or another line now.
+                self.line = None;
                 Action::None
             }
             Message::AskApprove => {
@@ -226,13 +222,8 @@ impl<F: Form> Editor<F> {
             }
             Message::ConfirmDelete => {
                 self.dialog = None;
-                if F::WAYS.delete_closes_at_once {
-                    let Some(open) = self.open.take() else {
-                        return Action::None;
-                    };
-                    self.selected = None;
-                    return Action::Delete(Box::new(open.original.base().clone()));
-                }
+                // The editor stays open until the app has deleted the file: if it cannot,
+                // the record is still there to see, with the reason above it.
                 match &self.open {
                     Some(open) if !open.form.is_new() => {
                         Action::Delete(Box::new(open.original.base().clone()))
@@ -364,7 +355,7 @@ impl<F: Form> Editor<F> {
     /// Moves the selected line, from the keyboard.
     pub fn move_selected(&mut self, direction: Direction, ctx: &Context<'_>) -> Action<F> {
         match self.line {
-            Some(index) => self.edit(Undoable::MoveLine(index, direction), ctx),
+            Some(index) => self.update(Message::MoveLine(index, direction), ctx),
             None => Action::None,
         }
     }

@@ -49,13 +49,11 @@ impl<F: Form> Editor<F> {
 
     /// Saves the open record, then goes on to `then`.
     pub(super) fn leave(&mut self, ctx: &Context<'_>, then: After) -> Action<F> {
-        let keeps = F::WAYS.keeps_edits_with_errors;
         match self.pending(ctx, then.clone()) {
             Pending::Save(request) => return Action::Save(request),
-            Pending::Blocked if keeps => return Action::None,
-            // Where edits with errors are dropped, saving nothing leaves the message be.
-            _ if then == After::Stay && !keeps => return Action::None,
-            Pending::Blocked | Pending::Clean => {}
+            // Edits with errors are never dropped: the form stays open, its fields marked.
+            Pending::Blocked => return Action::None,
+            Pending::Clean => {}
         }
         self.message = None;
         match then {

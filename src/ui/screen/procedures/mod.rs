@@ -12,7 +12,7 @@ use crate::model::{Change, Procedure, Records, draft_of};
 use crate::ui::text::Text;
 
 use super::Context;
-use super::editor::{self, Filed, Form, Ways};
+use super::editor::{self, Filed, Form};
 pub use super::revision::{After, Direction};
 
 /// The procedures screen.
@@ -99,13 +99,6 @@ impl Form for ProcedureForm {
     type Line = StepForm;
     type Edit = Edit;
     type Inputs = ();
-    const WAYS: Ways = Ways {
-        keeps_edits_with_errors: false,
-        reselect_shows_current: false,
-        new_closes_dialog: false,
-        undo_forgets_line: false,
-        delete_closes_at_once: true,
-    };
 
     fn editing(record: &Procedure) -> Self {
         ProcedureForm::of(record)
