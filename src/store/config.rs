@@ -66,6 +66,16 @@ impl Config {
         }
     }
 
+    /// Reads the config for a run of the window: the config, the file to save it back to,
+    /// and what went wrong reading it. A file that is there but cannot be read gives no file
+    /// to save to, so that it is never written over: the defaults hold until the run ends.
+    pub fn open(path: &Path) -> (Config, Option<PathBuf>, Option<String>) {
+        match Config::load(path) {
+            Ok(config) => (config, Some(path.to_path_buf()), None),
+            Err(error) => (Config::default(), None, Some(error)),
+        }
+    }
+
     /// Saves the config atomically; it is small and rarely written.
     pub fn save(&self, path: &Path) -> Result<(), String> {
         let folder = path.parent().ok_or("the config file has no folder")?;
@@ -81,5 +91,50 @@ impl Config {
         write_atomic(folder, name, format::print(self).as_bytes(), expect)
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_config_with_people_reads_back_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        let mut config = Config {
+            last_workspace: Some(PathBuf::from("/tmp/shop")),
+            language: Some("nl".to_owned()),
+            theme: Some("dark".to_owned()),
+            ..Config::default()
+        };
+        config
+            .people
+            .insert(PathBuf::from("/tmp/shop"), "ellen".to_owned());
+        config.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(Config::load(&path), Ok(config), "{text}");
+    }
+
+    #[test]
+    fn a_config_that_cannot_be_read_gives_no_file_to_save_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        let (config, file, error) = Config::open(&path);
+        assert_eq!(
+            (config, file.as_deref(), error),
+            (Config::default(), Some(&*path), None)
+        );
+
+        let broken = "Config(\n    people: {\"/tmp/shop\", :, \"ellen\"},\n)\n";
+        std::fs::write(&path, broken).unwrap();
+        let (config, file, error) = Config::open(&path);
+        assert_eq!(config, Config::default());
+        assert_eq!(file, None, "never written over");
+        let error = error.expect("the error is told");
+        assert!(
+            error.starts_with(&format!("{}:2:", path.display())),
+            "{error}"
+        );
     }
 }

@@ -21,7 +21,8 @@ enum Node<'a> {
 }
 
 struct Entry<'a> {
-    key: Option<&'a str>,
+    /// A field's name, or a map entry's key as written.
+    key: Option<String>,
     value: Node<'a>,
 }
 
@@ -93,14 +94,24 @@ impl<'a> Parser<'_, 'a> {
         self.at += 1;
         let mut entries = Vec::new();
         while self.at < self.tokens.len() && self.kind(0) != Some(Kind::Punct(close)) {
-            let key = match (self.tokens[self.at].kind, self.kind(1)) {
-                (Kind::Ident(key), Some(Kind::Punct(b':'))) => {
-                    self.at += 2;
-                    Some(key)
+            let (key, is_field) = if open == b'{' {
+                // A map's key is a value of its own: a string, a number, even a struct.
+                let mut key = String::new();
+                flat(&self.value(false), &mut key);
+                if self.kind(0) == Some(Kind::Punct(b':')) {
+                    self.at += 1;
                 }
-                _ => None,
+                (Some(key), false)
+            } else {
+                match (self.tokens[self.at].kind, self.kind(1)) {
+                    (Kind::Ident(key), Some(Kind::Punct(b':'))) => {
+                        self.at += 2;
+                        (Some(key.to_owned()), true)
+                    }
+                    _ => (None, false),
+                }
             };
-            let value = self.value(key.is_some());
+            let value = self.value(is_field);
             entries.push(Entry { key, value });
             if self.kind(0) == Some(Kind::Punct(b',')) {
                 self.at += 1;
@@ -132,7 +143,7 @@ fn flat(node: &Node<'_>, out: &mut String) {
                 if n > 0 {
                     out.push_str(", ");
                 }
-                if let Some(key) = entry.key {
+                if let Some(key) = &entry.key {
                     out.push_str(key);
                     out.push_str(": ");
                 }
@@ -175,10 +186,10 @@ fn render(node: &Node<'_>, depth: usize, column: usize, is_root: bool, out: &mut
         let indent = INDENT.repeat(depth + 1);
         out.push_str(&indent);
         let mut column = indent.len();
-        if let Some(key) = entry.key {
+        if let Some(key) = &entry.key {
             out.push_str(key);
             out.push_str(": ");
-            column += key.len() + 2;
+            column += key.chars().count() + 2;
         }
         render(&entry.value, depth + 1, column, false, out);
         out.push_str(",\n");
@@ -226,6 +237,16 @@ mod tests {
     warning: "Never press it's ice cream.",
 )"#;
         assert_eq!(layout(compact, &["Spec"]), expected);
+    }
+
+    #[test]
+    fn a_maps_keys_keep_their_colons() {
+        let compact =
+            r#"Config(people:{"/tmp/shop":"ellen","/srv/it\'s":"tom"},sizes:{1:Spec(a:1)})"#;
+        assert_eq!(
+            layout(compact, &["Spec"]),
+            "Config(\n    people: {\"/tmp/shop\": \"ellen\", \"/srv/it's\": \"tom\"},\n    sizes: {1: Spec(a: 1)},\n)"
+        );
     }
 
     #[test]
