@@ -59,13 +59,52 @@ impl Desk {
             .expect("the target is on screen");
     }
 
+    /// Clicks the input `id` and types `text` one key at a time, as a real window does: after
+    /// each key the app updates, and the next view is built on the widget state of the last,
+    /// as iced's runtime keeps it. A field that loses its focus when the view around it
+    /// changes loses the keys after that, as it would for a user; feeding all keys to one
+    /// simulator view could not show it.
     pub fn type_into(&mut self, id: &'static str, text: &str) {
-        self.act(|ui| {
-            ui.click(iced_test::selector::id(id))?;
-            ui.typewrite(text);
-            Ok::<(), Error>(())
-        })
-        .unwrap_or_else(|e| panic!("{id}: {e}"));
+        use iced_test::core::renderer::Headless;
+        use iced_test::runtime::{UserInterface, user_interface::Cache};
+        use iced_test::simulator::{click, typewrite};
+
+        let size = iced::Size::new(1400.0, 2400.0);
+        let center = self
+            .act(|ui| ui.find(iced_test::selector::id(id)))
+            .unwrap_or_else(|e| panic!("{id}: {e}"))
+            .visible_bounds()
+            .expect("the input is visible")
+            .center();
+        let cursor = iced::mouse::Cursor::Available(center);
+        let backend = std::env::var("ICED_TEST_BACKEND").ok();
+        let mut renderer = iced::futures::executor::block_on(<iced::Renderer as Headless>::new(
+            iced::Font::with_name("Fira Sans"),
+            iced::Pixels(16.0),
+            backend.as_deref(),
+        ))
+        .expect("a headless renderer");
+        let mut batches: Vec<Vec<iced::Event>> = vec![click().collect()];
+        batches.extend(
+            text.chars()
+                .map(|c| typewrite(&c.to_string()).collect::<Vec<_>>()),
+        );
+        let mut cache = Cache::default();
+        for events in batches {
+            let mut messages = Vec::new();
+            let mut ui = UserInterface::build(self.app.view(), size, cache, &mut renderer);
+            let _ = ui.update(
+                &events,
+                cursor,
+                &mut renderer,
+                &mut iced_test::core::clipboard::Null,
+                &mut messages,
+            );
+            cache = ui.into_cache();
+            for message in messages {
+                let _ = self.app.update(message);
+            }
+        }
     }
 
     /// Opens the pick list inside the container `id` and picks its `index`th option, as a
@@ -104,6 +143,14 @@ impl Desk {
 
     pub fn key(&mut self, key: Key, modifiers: Modifiers) {
         let _ = self.app.update(Message::Key(key, modifiers));
+    }
+
+    /// What the text input `id` holds.
+    pub fn input_text(&mut self, id: &'static str) -> String {
+        match self.act(|ui| ui.find(iced_test::selector::id(id))) {
+            Ok(iced_test::selector::Target::TextInput { content, .. }) => content,
+            other => panic!("{id} is no text input: {other:?}"),
+        }
     }
 
     pub fn sees(&mut self, text: &str) -> bool {

@@ -267,8 +267,9 @@ impl Defects {
         scrollable(
             column![
                 column![text(title).size(theme::TEXT_TITLE), about].spacing(theme::SPACE_XS),
-                toolbar,
-                message_box(self.message.as_deref()),
+                // The message comes and goes with the toolbar as one child, so the form keeps
+                // its place in the widget tree and the field being typed in its focus.
+                column![toolbar, message_box(self.message.as_deref())].spacing(theme::SPACE_M),
                 open.form.view(ctx).map(Message::Form),
             ]
             .spacing(theme::SPACE_M)

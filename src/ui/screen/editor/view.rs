@@ -86,9 +86,10 @@ impl<F: Form> Editor<F> {
             },
             words,
         );
-        let content = column![
-            text(header_title).size(theme::TEXT_TITLE),
-            revision::status_line(base.status(), base.revision(), dirty, ctx),
+        // The notes that come and go while typing share one child of the column with the
+        // toolbar: the form after them keeps its place in the widget tree, and with it the
+        // focus of the field being typed in.
+        let above = column![
             toolbar,
             revision::editing_approved(
                 (original.revision(), original.status()),
@@ -96,6 +97,12 @@ impl<F: Form> Editor<F> {
                 words
             ),
             revision::message_box(self.message.as_deref()),
+        ]
+        .spacing(theme::SPACE_M);
+        let content = column![
+            text(header_title).size(theme::TEXT_TITLE),
+            revision::status_line(base.status(), base.revision(), dirty, ctx),
+            above,
             form.view(&open.inputs, self.line, ctx),
             revision::history(
                 original.changes(),
