@@ -368,3 +368,92 @@ fn a_cancelled_folder_dialog_changes_nothing() {
     }
     assert!(desk.sees("Procedures (8)"));
 }
+
+#[test]
+fn closing_with_an_unsaved_procedure_asks_first_and_save_and_close_saves_it() {
+    let mut desk = Desk::open_as("ellen");
+    // With nothing unsaved the window closes without a question.
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+
+    desk.click("Baking waffles");
+    desk.type_into("title", " and cones");
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("Some work is not saved yet. Close the window?"));
+    assert!(desk.sees("• Procedures: “Baking waffles and cones”"));
+    desk.click("Keep working");
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+    assert!(desk.sees("Draft · Revision 2"), "the edits are still open");
+    assert!(
+        !desk
+            .read("procedures/bake-waffle.ron")
+            .contains("and cones")
+    );
+
+    let _ = desk.app.update(Message::CloseRequested);
+    desk.click("Save and close");
+    let saved = desk.read("procedures/bake-waffle.ron");
+    assert!(
+        saved.contains("title: \"Baking waffles and cones\""),
+        "{saved}"
+    );
+}
+
+#[test]
+fn save_and_close_stays_open_on_a_procedure_that_cannot_be_saved() {
+    use rightfirst::ui::screen::editor;
+    use rightfirst::ui::screen::procedures::Edit;
+    let mut desk = Desk::open_as("ellen");
+    let before = desk.read("procedures/bake-waffle.ron");
+    desk.click("Baking waffles");
+    let _ = desk
+        .app
+        .update(Message::Procedures(editor::Message::Edit(Edit::Title(
+            String::new(),
+        ))));
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("• Procedures: “Baking waffles”"));
+    desk.click("Save and close");
+    // The question gives way to the procedure, which says what stands in the way.
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+    assert!(desk.sees("Fix the marked fields before saving."));
+    assert_eq!(desk.read("procedures/bake-waffle.ron"), before);
+
+    // Escape answers "keep working"; "close without saving" writes nothing.
+    let _ = desk.app.update(Message::CloseRequested);
+    desk.key(Key::Named(Named::Escape), Modifiers::default());
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+    let _ = desk.app.update(Message::CloseRequested);
+    desk.click("Close without saving");
+    assert_eq!(desk.read("procedures/bake-waffle.ron"), before);
+}
+
+#[test]
+fn every_key_lands_while_the_notes_above_the_form_come_and_go() {
+    let mut desk = Desk::open_as("ellen");
+    // The first key makes an approved procedure a draft, and a note appears above the form.
+    desk.click("Baking waffles");
+    desk.type_into("title", " and cones");
+    assert!(desk.sees("Draft · Revision 2"));
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("procedures/bake-waffle.ron");
+    assert!(
+        saved.contains("title: \"Baking waffles and cones\""),
+        "{saved}"
+    );
+
+    // The first key after a refused save takes the message above the form away.
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    desk.click("Second check of a waffle");
+    let _ = desk.app.update(Message::Checklists(
+        rightfirst::ui::screen::editor::Message::Edit(
+            rightfirst::ui::screen::checklists::Edit::Title(String::new()),
+        ),
+    ));
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Fix the marked fields before saving."));
+    desk.type_into("title", "Waffle plate check");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("checklists/waffle-check.ron");
+    assert!(saved.contains("title: \"Waffle plate check\""), "{saved}");
+}

@@ -114,6 +114,15 @@ fn check_todays_cone(desk: &mut Desk) {
     desk.key(Key::Character("k".into()), Modifiers::COMMAND);
 }
 
+/// Answers every item of the cone check, the ball weighing `weight` grams.
+fn answer_the_cone_check(desk: &mut Desk, weight: &str) {
+    desk.type_into("measure-weight", weight);
+    desk.click(iced_test::selector::id("pass-flavour"));
+    desk.pick("choice-shape", 0);
+    desk.click(iced_test::selector::id("pass-clean"));
+    desk.pick("choice-allergy", 0);
+}
+
 #[test]
 fn a_light_ball_fails_the_check_proposes_a_defect_and_the_call_is_logged() {
     let mut desk = with_todays_cone("priya");
@@ -432,4 +441,66 @@ fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
     assert!(manual.contains("Scooping ice cream"), "{manual}");
     assert!(desk.sees(&format!("Saved {}", path.display())));
     assert!(desk.sees("Open it"));
+}
+
+#[test]
+fn closing_mid_check_names_the_order_and_save_and_close_saves_the_check() {
+    let mut desk = with_todays_cone("priya");
+    // A new order opened and left blank is no unsaved work.
+    to_orders(&mut desk);
+    desk.key(Key::Character("n".into()), Modifiers::COMMAND);
+    let _ = desk.app.update(rightfirst::ui::Message::CloseRequested);
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+
+    check_todays_cone(&mut desk);
+    answer_the_cone_check(&mut desk, "64,5");
+    let _ = desk.app.update(rightfirst::ui::Message::CloseRequested);
+    assert!(desk.sees("• Orders: the check of order 2026-11-0062"));
+    assert_eq!(desk.read("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE);
+    desk.click("Save and close");
+    let saved = desk.read("orders/2026-11/2026-11-0062.ron");
+    assert!(
+        saved.contains("Result(item: \"weight\", outcome: Value(64.5))"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn ctrl_s_saves_the_check_and_a_failed_one_stops_closing_at_its_proposed_defect() {
+    let mut desk = with_todays_cone("priya");
+    check_todays_cone(&mut desk);
+    answer_the_cone_check(&mut desk, "58");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("orders/2026-11/2026-11-0062.ron");
+    assert!(saved.contains("outcome: Value(58)"), "{saved}");
+    // The failed weight proposes a defect: not confirmed yet, so closing asks about it.
+    assert!(desk.sees("Confirm defect"));
+    let _ = desk.app.update(rightfirst::ui::Message::CloseRequested);
+    assert!(desk.sees("• Orders: a defect of order 2026-11-0062"));
+    desk.click("Close without saving");
+    assert!(
+        !desk
+            .read("orders/2026-11/2026-11-0062.ron")
+            .contains("defects:"),
+        "closing without saving writes nothing"
+    );
+}
+
+#[test]
+fn after_a_refused_save_every_key_of_the_next_edit_lands() {
+    let mut desk = Desk::open_as("ellen");
+    let before = desk.read("orders/2026-11/2026-11-0026.ron");
+    desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+    desk.click("2026-11-0026");
+    desk.type_into("defect-cost", "x");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert_eq!(
+        desk.read("orders/2026-11/2026-11-0026.ron"),
+        before,
+        "a cost that is no amount is refused"
+    );
+    // The first key takes the refusal above the form away; the keys after it still land.
+    desk.type_into("defect-cause", " (nobody had shown Jake)");
+    let cause = desk.input_text("defect-cause");
+    assert!(cause.contains(" (nobody had shown Jake)"), "{cause}");
 }

@@ -12,9 +12,12 @@ use iced::{Element, Length, Subscription, Task, Theme};
 mod chrome;
 pub(crate) mod counter;
 mod editors;
+mod leaving;
 pub(crate) mod printing;
 
 use chrome::{conflict_view, sidebar, who_are_you, with_search};
+pub use leaving::Choice as LeaveChoice;
+use leaving::{Leaving, Question, question_view};
 
 use super::screen::checklists::{self, Checklists};
 use super::screen::dashboard::{self, Dashboard};
@@ -128,6 +131,10 @@ pub enum Message {
     KeepMine,
     /// Take the file on disk, dropping the unsaved version.
     TakeDisk,
+    /// The window's close button, or the system asking the window to close.
+    CloseRequested,
+    /// The answer to "some work is not saved yet".
+    Leave(LeaveChoice),
 }
 
 enum Phase {
@@ -204,13 +211,17 @@ struct Conflict {
 
 /// The whole window.
 pub struct App {
-    places: Option<Places>,
     config: Config,
     system_mode: Mode,
     phase: Phase,
     /// A fixed time for tests and benchmarks; the system's clock when `None`.
     clock: Option<DateTime>,
     notice: Option<String>,
+    /// Asked before the workspace goes while work is unsaved.
+    question: Option<Question>,
+    /// Where the config is saved; `None` when there is no home folder, or its file could
+    /// not be read and is kept as it is.
+    config_file: Option<PathBuf>,
 }
 
 /// The local time now, to the minute.
@@ -226,10 +237,9 @@ impl App {
     /// Starts the window on the workspace `start` names, reading it off the UI thread.
     pub fn boot(start: Start) -> (App, Task<Message>) {
         let places = Places::of_user();
-        let (config, mut notice) = match places.as_ref().map(|p| Config::load(&p.config)) {
-            Some(Ok(config)) => (config, None),
-            Some(Err(error)) => (Config::default(), Some(error)),
-            None => (Config::default(), None),
+        let (config, config_file, notice) = match &places {
+            Some(places) => Config::open(&places.config),
+            None => (Config::default(), None, None),
         };
         let path = match (start, &config.last_workspace, &places) {
             (Start::Folder(path), _, _) => Ok(path),
@@ -247,12 +257,13 @@ impl App {
             ),
         };
         let make = |phase| App {
-            places: places.clone(),
             config: config.clone(),
             system_mode: Mode::Light,
             phase,
             clock: None,
             notice: None,
+            question: None,
+            config_file: config_file.clone(),
         };
         let mut app: App;
         let task = match path {
@@ -272,7 +283,7 @@ impl App {
                 Task::none()
             }
         };
-        app.notice = notice.take();
+        app.notice = notice.map(|error| format!("{error}. {}", app.words().config_kept));
         let theme = iced::system::theme().map(Message::SystemTheme);
         (app, Task::batch([task, theme]))
     }
@@ -287,7 +298,6 @@ impl App {
                 .insert(folder.root().to_path_buf(), me.to_owned());
         }
         let mut app = App {
-            places: None,
             config,
             system_mode: Mode::Light,
             phase: Phase::Opening {
@@ -297,6 +307,8 @@ impl App {
             },
             clock: Some(DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today))),
             notice: None,
+            question: None,
+            config_file: None,
         };
         app.opened(folder);
         app
@@ -331,6 +343,7 @@ impl App {
         Subscription::batch([
             keys,
             iced::system::theme_changes().map(Message::SystemTheme),
+            iced::window::close_requests().map(|_| Message::CloseRequested),
         ])
     }
 
@@ -376,8 +389,8 @@ impl App {
     }
 
     fn save_config(&mut self) {
-        if let Some(places) = &self.places
-            && let Err(error) = self.config.save(&places.config)
+        if let Some(file) = &self.config_file
+            && let Err(error) = self.config.save(file)
         {
             self.notice = Some(error);
         }
@@ -440,17 +453,11 @@ impl App {
             }
             Message::Settings(message) => self.settings(message),
             Message::FolderPicked(None, _) => Task::none(),
-            Message::FolderPicked(Some(path), new) => {
-                if new && let Err(error) = create_workspace(&path, self.me()) {
-                    self.notice = Some(error);
-                    return Task::none();
-                }
-                self.phase = Phase::Opening {
-                    path: path.clone(),
-                    read: 0,
-                    total: 0,
-                };
-                open_task(path)
+            Message::FolderPicked(Some(path), new) => self.leave(Leaving::Open(path, new)),
+            Message::CloseRequested => self.leave(Leaving::Close),
+            Message::Leave(choice) => self.answer(choice),
+            Message::Key(Key::Named(keyboard::key::Named::Escape), _) if self.is_asking() => {
+                self.answer(LeaveChoice::Stay)
             }
             Message::PickPerson(person) => {
                 if let Phase::Open(desk) = &self.phase {
@@ -708,9 +715,10 @@ impl App {
             )
             .map(Message::Settings),
         };
-        let main: Element<'a, Message> = match &desk.conflict {
-            Some(conflict) => conflict_view(conflict, words),
-            None => main,
+        let main: Element<'a, Message> = match (&self.question, &desk.conflict) {
+            (Some(question), _) => question_view(question, words),
+            (None, Some(conflict)) => conflict_view(conflict, words),
+            (None, None) => main,
         };
         row![
             sidebar(desk, me, words),

@@ -8,7 +8,7 @@ pub mod theme;
 
 pub use app::counter::{Message as CounterMessage, PhotoTarget};
 pub use app::printing::Message as PrintingMessage;
-pub use app::{App, Message, Start};
+pub use app::{App, LeaveChoice, Message, Start};
 
 /// Opens the window and runs until it is closed.
 pub fn run(start: Start) -> iced::Result {
@@ -17,5 +17,7 @@ pub fn run(start: Start) -> iced::Result {
         .subscription(App::subscription)
         .theme(App::theme)
         .window_size((1280.0, 820.0))
+        // Closing asks first while work is unsaved: see `Message::CloseRequested`.
+        .exit_on_close_request(false)
         .run()
 }

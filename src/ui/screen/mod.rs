@@ -19,6 +19,22 @@ use crate::model::{Date, DateTime, Number, Person, Records, Role};
 use crate::ui::text::{Language, Text};
 use crate::ui::theme;
 
+/// Work begun on a screen and not saved yet, as the app names it before it lets the
+/// workspace go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsaved {
+    /// A procedure or checklist, by its title.
+    Record(String),
+    /// A new order, not saved yet.
+    NewOrder,
+    /// A check begun on this order.
+    Check(String),
+    /// A defect of this order: new, changed, or proposed by a failed check.
+    Defect(String),
+    /// A customer contact being logged on this order.
+    Contact(String),
+}
+
 /// What every screen may read: the records, who you are, today, and the words to use.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {

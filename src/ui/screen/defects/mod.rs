@@ -8,7 +8,7 @@ mod widgets;
 pub mod words;
 
 use crate::model::{DefectState, Order};
-use crate::ui::screen::Context;
+use crate::ui::screen::{Context, Unsaved};
 
 use form::DefectForm;
 use log::{Filter, ProcedureFilter};
@@ -116,6 +116,14 @@ impl Defects {
         self.open
             .as_ref()
             .is_some_and(|open| open.form.is_changed())
+    }
+
+    /// The open defect, if it has unsaved edits.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        self.open
+            .as_ref()
+            .filter(|open| open.form.is_changed())
+            .map(|open| Unsaved::Defect(open.order.clone()))
     }
 
     /// The filters in force.

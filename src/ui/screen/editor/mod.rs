@@ -10,8 +10,8 @@ pub use form::{Filed, Form};
 pub use save::SaveRequest;
 pub use view::{fields_and_lines, line_row};
 
-use super::Context;
 use super::revision::{After, Dialog, Direction};
+use super::{Context, Unsaved};
 use crate::model::{Revised, Status};
 use crate::ui::history::History;
 use crate::ui::text::fill;
@@ -117,6 +117,21 @@ impl<F: Form> Editor<F> {
     /// Whether the open record has unsaved changes.
     pub fn is_dirty(&self) -> bool {
         self.open.as_ref().is_some_and(|o| o.form != o.original)
+    }
+
+    /// The open record, if it has unsaved changes.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        let open = self.open.as_ref().filter(|o| o.form != o.original)?;
+        let title = [
+            open.form.title(),
+            open.original.title(),
+            open.form.base().id(),
+        ]
+        .into_iter()
+        .map(str::trim)
+        .find(|title| !title.is_empty())
+        .unwrap_or_default();
+        Some(Unsaved::Record(title.to_owned()))
     }
 
     /// Shows a message above the form (a refusal, a failed save).

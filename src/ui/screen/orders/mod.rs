@@ -9,7 +9,7 @@ pub mod words;
 
 use crate::model::{Channel, Defect, Order};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
-use crate::ui::screen::{Context, PersonChoice};
+use crate::ui::screen::{Context, PersonChoice, Unsaved};
 
 use check::Runner;
 use contact::ContactForm;
@@ -187,6 +187,29 @@ impl Orders {
             Pane::New(_) => Some(Message::SaveNew),
             Pane::Order(Work::Defect { .. }) => Some(Message::SaveDefect),
             Pane::Order(Work::Contact(_)) => Some(Message::SaveContact),
+            Pane::Order(Work::Check(_)) => Some(Message::Check(check::Message::Save)),
+            _ => None,
+        }
+    }
+
+    /// Work begun in the pane and not saved yet; a form opened and left as it came is none.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        let order = || self.selected.clone().unwrap_or_default();
+        match &self.pane {
+            Pane::New(form)
+                if !form.customer.trim().is_empty() || !form.product.trim().is_empty() =>
+            {
+                Some(Unsaved::NewOrder)
+            }
+            Pane::Order(Work::Check(runner)) if runner.has_answers() => {
+                Some(Unsaved::Check(order()))
+            }
+            Pane::Order(Work::Defect { form, proposed, .. }) if *proposed || form.is_changed() => {
+                Some(Unsaved::Defect(order()))
+            }
+            Pane::Order(Work::Contact(form)) if !form.about.trim().is_empty() => {
+                Some(Unsaved::Contact(order()))
+            }
             _ => None,
         }
     }

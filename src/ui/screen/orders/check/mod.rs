@@ -174,6 +174,11 @@ impl Refusal {
 }
 
 impl Runner {
+    /// Whether anything was answered, on this checklist or one set aside.
+    pub fn has_answers(&self) -> bool {
+        !self.entries.is_empty() || self.set_aside.values().any(|(_, set)| !set.is_empty())
+    }
+
     /// A new check of `order`, with the checklist its product most likely needs.
     pub fn new(order: &Order, ctx: &Context) -> Runner {
         let checklist = pick::likely_checklist(order, ctx.records);
