@@ -457,3 +457,58 @@ fn every_key_lands_while_the_notes_above_the_form_come_and_go() {
     let saved = desk.read("checklists/waffle-check.ron");
     assert!(saved.contains("title: \"Waffle plate check\""), "{saved}");
 }
+
+#[test]
+fn files_changed_by_another_machine_are_offered_and_f5_reads_them_again_on_the_same_screen() {
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("2".into()), Modifiers::COMMAND);
+    let banner = "Another program or machine changed files of this workspace (1).";
+    // The window's own save is no change.
+    desk.click("Second check of a waffle");
+    desk.type_into("title", "!");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let _ = desk.app.update(Message::DiskChanged(vec![
+        "checklists/waffle-check.ron".into(),
+        "archive/checklists/waffle-check@1.ron".into(),
+    ]));
+    assert!(!desk.sees(banner));
+
+    let file = "procedures/bake-waffle.ron";
+    let text = desk.read(file).replace(
+        "title: \"Baking waffles\"",
+        "title: \"Baking waffles on the new iron\"",
+    );
+    std::fs::write(desk.root().join(file), text).unwrap();
+    let _ = desk.app.update(Message::DiskChanged(vec![
+        file.into(),
+        "attachments/2026-11/photo.jpg".into(),
+    ]));
+    assert!(desk.sees(banner));
+
+    let task = desk
+        .app
+        .update(Message::Key(Key::Named(Named::F5), Modifiers::default()));
+    desk.run(task);
+    assert!(!desk.sees(banner));
+    assert!(desk.sees("New checklist"), "still on the checklists");
+    desk.key(Key::Character("1".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Baking waffles on the new iron"));
+}
+
+#[test]
+fn reading_again_with_unsaved_work_asks_first() {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("Baking waffles");
+    desk.type_into("title", " and cones");
+    let task = desk.app.update(Message::Reload);
+    desk.run(task);
+    assert!(desk.sees("Some work is not saved yet. Read the workspace again?"));
+    let task = desk
+        .app
+        .update(Message::Leave(rightfirst::ui::LeaveChoice::Save));
+    desk.run(task);
+    let saved = desk.read("procedures/bake-waffle.ron");
+    assert!(saved.contains("Baking waffles and cones"), "{saved}");
+    assert!(desk.sees("Baking waffles and cones"), "read again");
+    assert!(!desk.sees("Unsaved changes"));
+}

@@ -306,27 +306,6 @@ fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it
     assert_eq!(folder.error_count(), 0, "{:?}", folder.findings());
 }
 
-/// Feeds `update` the messages of the task it returned, and of the tasks those return, as the
-/// window's runtime would (widget operations such as focus are left out).
-fn run_task(desk: &mut Desk, task: iced::Task<rightfirst::ui::Message>) -> Vec<String> {
-    use iced::futures::StreamExt;
-    let mut seen = Vec::new();
-    let mut tasks = vec![task];
-    while let Some(task) = tasks.pop() {
-        let Some(stream) = iced_test::runtime::task::into_stream(task) else {
-            continue;
-        };
-        let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
-        for action in actions {
-            if let iced_test::runtime::Action::Output(message) = action {
-                seen.push(format!("{message:?}"));
-                tasks.push(desk.app.update(message));
-            }
-        }
-    }
-    seen
-}
-
 #[test]
 fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_new_orders() {
     use rightfirst::ui::{CounterMessage, Message};
@@ -343,7 +322,7 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
     let task = desk
         .app
         .update(Message::Counter(CounterMessage::ImportPicked(Some(csv))));
-    let seen = run_task(&mut desk, task);
+    let seen = desk.run(task);
     assert!(
         seen.iter().any(|m| m.contains("Importing(2, 2)")),
         "progress is reported: {seen:?}"
@@ -435,7 +414,7 @@ fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
         Box::new(options),
         Some(path.clone()),
     )));
-    let seen = run_task(&mut desk, task);
+    let seen = desk.run(task);
     assert!(seen.iter().any(|m| m.contains("Progress")), "{seen:?}");
     let manual = std::fs::read_to_string(&path).unwrap();
     assert!(manual.contains("Scooping ice cream"), "{manual}");

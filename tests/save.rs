@@ -1407,3 +1407,39 @@ fn an_order_placed_in_another_month_moves_to_that_months_folder() {
     assert_eq!(reopened.records().orders.len(), 1);
     assert_eq!(folder.records().orders, reopened.records().orders);
 }
+
+#[test]
+fn only_record_files_that_differ_from_what_was_read_or_written_count_as_changed_on_disk() {
+    let ws = Fixture::new();
+    let mut folder = ws.open();
+    assert!(!folder.changed_on_disk(ORDER_FILE), "as read");
+
+    // The folder's own save is no change; another writer's is.
+    let mut order = folder.records().orders[0].clone();
+    order.customer = None;
+    folder.save(order).unwrap();
+    assert!(!folder.changed_on_disk(ORDER_FILE), "as written");
+    let saved = ws.bytes(ORDER_FILE);
+    write(&ws.path(ORDER_FILE), ORDER.as_bytes());
+    assert!(folder.changed_on_disk(ORDER_FILE), "written by another");
+    write(&ws.path(ORDER_FILE), &saved);
+    assert!(
+        !folder.changed_on_disk(ORDER_FILE),
+        "back to what was written"
+    );
+
+    // A record file that appeared or went counts; a temp file, a photo or a folder does not.
+    let new = ORDER_FILE.replace(".ron", "9.ron");
+    write(&ws.path(&new), ORDER.as_bytes());
+    assert!(folder.changed_on_disk(&new));
+    fs::remove_file(ws.path(ORDER_FILE)).unwrap();
+    assert!(folder.changed_on_disk(ORDER_FILE));
+    let folder_of = |file: &str| file.rsplit_once('/').unwrap().0.to_owned();
+    let temp = format!("{}/.x.ron", folder_of(&new));
+    write(&ws.path(&temp), b"half");
+    assert!(!folder.changed_on_disk(&temp));
+    write(&ws.path("attachments/2026-11/photo.jpg"), b"jpeg");
+    assert!(!folder.changed_on_disk("attachments/2026-11/photo.jpg"));
+    assert!(!folder.changed_on_disk(&folder_of(&new)));
+    assert!(!folder.changed_on_disk("orders/2026-11/gone-before-we-knew.ron"));
+}

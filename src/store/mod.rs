@@ -311,6 +311,26 @@ impl Folder {
         }
     }
 
+    /// Whether the file at `relative` (with `/` separators) now differs from what this folder
+    /// read or wrote: a record file that appeared, changed or went. Anything else, such as a
+    /// photo or a save's hidden temp file, is no change to the records.
+    pub fn changed_on_disk(&self, relative: &str) -> bool {
+        let name = relative.rsplit('/').next().unwrap_or(relative);
+        if !name.ends_with(".ron") || name.starts_with('.') {
+            return false;
+        }
+        match (
+            std::fs::read(self.root.join(relative)),
+            self.files.get(relative),
+        ) {
+            (Ok(bytes), Some(FileState::Loaded(hash))) => content_hash(&bytes) != *hash,
+            // A broken file written again may be mended; a new file is new.
+            (Ok(_), Some(FileState::Broken) | None) => true,
+            (Err(error), Some(_)) => error.kind() == std::io::ErrorKind::NotFound,
+            (Err(_), None) => false,
+        }
+    }
+
     /// Saves a record over whatever its file holds now: the user saw both and chose theirs.
     pub fn overwrite<R: RecordFile>(&mut self, record: R) -> Result<(), SaveError> {
         let relative = record.path().map_err(SaveError::BadId)?;

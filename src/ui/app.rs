@@ -2,6 +2,7 @@
 //! screens' actions. The only place in the window that reads or writes files (through
 //! the store).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -14,8 +15,9 @@ pub(crate) mod counter;
 mod editors;
 mod leaving;
 pub(crate) mod printing;
+mod watch;
 
-use chrome::{conflict_view, sidebar, who_are_you, with_search};
+use chrome::{changed_on_disk, conflict_view, sidebar, who_are_you, with_search};
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, question_view};
 
@@ -135,6 +137,10 @@ pub enum Message {
     CloseRequested,
     /// The answer to "some work is not saved yet".
     Leave(LeaveChoice),
+    /// Files of the workspace, relative to it, that something changed on disk.
+    DiskChanged(Vec<String>),
+    /// Read the workspace again from disk (F5).
+    Reload,
 }
 
 enum Phase {
@@ -163,6 +169,8 @@ struct Desk {
     checklists: Checklists,
     problems: problems::Problems,
     conflict: Option<Conflict>,
+    /// Files that something else changed on disk since they were read or saved here.
+    changed: BTreeSet<String>,
 }
 
 /// A save one of the editors asked for.
@@ -219,6 +227,8 @@ pub struct App {
     notice: Option<String>,
     /// Asked before the workspace goes while work is unsaved.
     question: Option<Question>,
+    /// The screen to come back to once the workspace is read again.
+    reopen_on: Option<Section>,
     /// Where the config is saved; `None` when there is no home folder, or its file could
     /// not be read and is kept as it is.
     config_file: Option<PathBuf>,
@@ -263,6 +273,7 @@ impl App {
             clock: None,
             notice: None,
             question: None,
+            reopen_on: None,
             config_file: config_file.clone(),
         };
         let mut app: App;
@@ -308,6 +319,7 @@ impl App {
             clock: Some(DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today))),
             notice: None,
             question: None,
+            reopen_on: None,
             config_file: None,
         };
         app.opened(folder);
@@ -340,10 +352,18 @@ impl App {
             }
             _ => None,
         });
+        let watch = match &self.phase {
+            Phase::Open(desk) => {
+                Subscription::run_with(desk.folder.root().to_path_buf(), watch::changes)
+                    .map(Message::DiskChanged)
+            }
+            _ => Subscription::none(),
+        };
         Subscription::batch([
             keys,
             iced::system::theme_changes().map(Message::SystemTheme),
             iced::window::close_requests().map(|_| Message::CloseRequested),
+            watch,
         ])
     }
 
@@ -396,13 +416,23 @@ impl App {
         }
     }
 
+    /// Shows the opening screen and reads the workspace at `path` off the UI thread.
+    fn opening(&mut self, path: PathBuf) -> Task<Message> {
+        self.phase = Phase::Opening {
+            path: path.clone(),
+            read: 0,
+            total: 0,
+        };
+        open_task(path)
+    }
+
     fn opened(&mut self, folder: Folder) {
         self.config.last_workspace = Some(folder.root().to_path_buf());
         self.save_config();
-        let section = if folder.error_count() > 0 {
-            Section::Problems
-        } else {
-            Section::Procedures
+        let section = match self.reopen_on.take() {
+            Some(section) => section,
+            None if folder.error_count() > 0 => Section::Problems,
+            None => Section::Procedures,
         };
         self.phase = Phase::Open(Box::new(Desk {
             folder,
@@ -416,6 +446,7 @@ impl App {
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
             conflict: None,
+            changed: BTreeSet::new(),
         }));
     }
 
@@ -455,6 +486,9 @@ impl App {
             Message::FolderPicked(None, _) => Task::none(),
             Message::FolderPicked(Some(path), new) => self.leave(Leaving::Open(path, new)),
             Message::CloseRequested => self.leave(Leaving::Close),
+            Message::Reload | Message::Key(Key::Named(keyboard::key::Named::F5), _) => {
+                self.leave(Leaving::Reload)
+            }
             Message::Leave(choice) => self.answer(choice),
             Message::Key(Key::Named(keyboard::key::Named::Escape), _) if self.is_asking() => {
                 self.answer(LeaveChoice::Stay)
@@ -596,6 +630,11 @@ impl App {
             Message::Key(key, modifiers) => {
                 desk.shortcut(key, modifiers, words, me.as_deref(), now)
             }
+            Message::DiskChanged(files) => {
+                let changed = files.into_iter().filter(|f| desk.folder.changed_on_disk(f));
+                desk.changed.extend(changed);
+                Task::none()
+            }
             _ => Task::none(),
         }
     }
@@ -720,6 +759,9 @@ impl App {
             (None, Some(conflict)) => conflict_view(conflict, words),
             (None, None) => main,
         };
+        // The note sits in a column of its own, present or not, so that the screen below
+        // keeps its place in the widget tree, and the field being typed in its focus.
+        let main = column![column![changed_on_disk(&desk.changed, words)], main];
         row![
             sidebar(desk, me, words),
             container(main).width(Length::Fill).height(Length::Fill)

@@ -117,6 +117,11 @@ texts!(Text {
     keep_mine: "Keep mine (overwrite)", "Mijn versie bewaren (overschrijven)";
     take_disk: "Take the one on disk", "De versie op schijf nemen";
     config_kept: "It is kept as it is; choices made now last until the window closes.", "Het blijft zoals het is; wat je nu kiest, geldt tot het venster sluit.";
+    changed_on_disk: "Another program or machine changed files of this workspace ({count}).", "Een ander programma of een andere computer heeft bestanden van deze werkmap veranderd ({count}).";
+    reload: "Read them again (F5)", "Opnieuw inlezen (F5)";
+    unsaved_reload: "Some work is not saved yet. Read the workspace again?", "Nog niet alles is bewaard. De werkmap opnieuw inlezen?";
+    save_and_reload: "Save and read again", "Bewaren en opnieuw inlezen";
+    reload_without_saving: "Read again without saving", "Opnieuw inlezen zonder bewaren";
     unsaved_close: "Some work is not saved yet. Close the window?", "Nog niet alles is bewaard. Het venster sluiten?";
     unsaved_switch: "Some work is not saved yet. Open the other workspace?", "Nog niet alles is bewaard. De andere werkmap openen?";
     unsaved_new_order: "a new order", "een nieuwe bestelling";

@@ -145,6 +145,27 @@ impl Desk {
         let _ = self.app.update(Message::Key(key, modifiers));
     }
 
+    /// Feeds `update` the messages of the task it returned, and of the tasks those return, as
+    /// the window's runtime would (widget operations such as focus are left out).
+    pub fn run(&mut self, task: iced::Task<Message>) -> Vec<String> {
+        use iced::futures::StreamExt;
+        let mut seen = Vec::new();
+        let mut tasks = vec![task];
+        while let Some(task) = tasks.pop() {
+            let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+                continue;
+            };
+            let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+            for action in actions {
+                if let iced_test::runtime::Action::Output(message) = action {
+                    seen.push(format!("{message:?}"));
+                    tasks.push(self.app.update(message));
+                }
+            }
+        }
+        seen
+    }
+
     /// What the text input `id` holds.
     pub fn input_text(&mut self, id: &'static str) -> String {
         match self.act(|ui| ui.find(iced_test::selector::id(id))) {

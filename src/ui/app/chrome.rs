@@ -1,6 +1,8 @@
 //! The window's frame around the screens: the sidebar, the search field, "who are you?",
 //! and the two versions of a file side by side after a refused save.
 
+use std::collections::BTreeSet;
+
 use iced::widget::{button, column, container, row, scrollable, space, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
@@ -8,6 +10,33 @@ use super::{Conflict, Desk, Message, SEARCH_ID, Section};
 use crate::ui::screen::people;
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
+
+/// Says that files changed on disk and offers to read them again; nothing while none did.
+pub(super) fn changed_on_disk<'a>(
+    changed: &BTreeSet<String>,
+    words: &'static Text,
+) -> Option<Element<'a, Message>> {
+    (!changed.is_empty()).then(|| {
+        container(
+            row![
+                iced::widget::text(fill(
+                    words.changed_on_disk,
+                    &[("count", &changed.len().to_string())]
+                ))
+                .width(Length::Fill),
+                button(iced::widget::text(words.reload))
+                    .on_press(Message::Reload)
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_M)
+            .align_y(Alignment::Center),
+        )
+        .padding(theme::SPACE_S)
+        .style(theme::warning_box)
+        .width(Length::Fill)
+        .into()
+    })
+}
 
 pub(super) fn with_search<'a>(
     search: &'a str,

@@ -139,6 +139,9 @@ impl Desk {
     ) -> Task<Message> {
         match result {
             Ok(()) => {
+                // A file saved here over one changed elsewhere is the workspace's again.
+                let folder = &self.folder;
+                self.changed.retain(|file| folder.changed_on_disk(file));
                 let ctx = context(&self.folder, words, me, now);
                 let then = match &request {
                     SaveRequest::Order(r) => {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row};
 use iced::{Element, Length, Task};
 
-use super::{App, Desk, Message, Phase, Section, context, create_workspace, open_task};
+use super::{App, Desk, Message, Phase, Section, context, create_workspace};
 use crate::model::DateTime;
 use crate::ui::screen::{Unsaved, checklists, defects, procedures};
 use crate::ui::text::{Text, fill};
@@ -19,6 +19,8 @@ pub(super) enum Leaving {
     Close,
     /// Open the workspace in this folder; first make one there when `true`.
     Open(PathBuf, bool),
+    /// Read the open workspace again from disk, staying on the same screen.
+    Reload,
 }
 
 /// The answer to "some work is not saved yet".
@@ -103,13 +105,16 @@ impl App {
                     self.notice = Some(error);
                     return Task::none();
                 }
-                self.phase = Phase::Opening {
-                    path: path.clone(),
-                    read: 0,
-                    total: 0,
-                };
-                open_task(path)
+                self.opening(path)
             }
+            Leaving::Reload => match &self.phase {
+                Phase::Open(desk) => {
+                    self.reopen_on = Some(desk.section);
+                    let path = desk.folder.root().to_path_buf();
+                    self.opening(path)
+                }
+                _ => Task::none(),
+            },
         }
     }
 
@@ -159,6 +164,11 @@ pub(super) fn question_view<'a>(
             words.unsaved_switch,
             words.save_and_switch,
             words.switch_without_saving,
+        ),
+        Leaving::Reload => (
+            words.unsaved_reload,
+            words.save_and_reload,
+            words.reload_without_saving,
         ),
     };
     let items = question.unsaved.iter().map(|(section, unsaved)| {

@@ -1,0 +1,142 @@
+//! Watching the workspace folder for files that a sync tool, another machine or an editor
+//! changed, so the window can offer to read them again.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use iced::futures::Stream;
+use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
+use notify::{EventKind, RecursiveMode, Watcher};
+
+/// How long the folder stays quiet before the files changed are told: a sync tool writes
+/// many files in a burst, and they are told together.
+const QUIET: Duration = Duration::from_millis(400);
+/// The longest a batch waits for quiet, so that a folder that never rests is still told.
+const AT_MOST: Duration = Duration::from_secs(3);
+/// How often a watcher with nothing to tell checks that the window still listens.
+const IDLE: Duration = Duration::from_secs(1);
+
+/// The files that changed under `root`, relative to it with `/` separators, in batches.
+/// Nothing comes where the folder cannot be watched: the window then works as before.
+#[expect(
+    clippy::ptr_arg,
+    reason = "Subscription::run_with hands its builder a reference to the data it keys on"
+)]
+pub(super) fn changes(root: &PathBuf) -> impl Stream<Item = Vec<String>> + use<> {
+    let (sender, receiver) = unbounded();
+    let root = root.clone();
+    // A thread of its own owns the watcher: it ends once the window stops listening.
+    let _ = std::thread::Builder::new()
+        .name("watch".to_owned())
+        .spawn(move || watch(&root, &sender));
+    receiver
+}
+
+fn watch(root: &Path, sender: &UnboundedSender<Vec<String>>) {
+    let (events, incoming) = mpsc::channel();
+    let Ok(mut watcher) = notify::recommended_watcher(events) else {
+        return;
+    };
+    if watcher.watch(root, RecursiveMode::Recursive).is_err() {
+        return;
+    }
+    let mut batch = BTreeSet::new();
+    let mut since = Instant::now();
+    loop {
+        let wait = if batch.is_empty() { IDLE } else { QUIET };
+        match incoming.recv_timeout(wait) {
+            Ok(Ok(event)) if changes_content(&event.kind) => {
+                if batch.is_empty() {
+                    since = Instant::now();
+                }
+                batch.extend(event.paths.iter().filter_map(|path| relative(root, path)));
+                if since.elapsed() < AT_MOST {
+                    continue;
+                }
+            }
+            Ok(_) => continue,
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        if batch.is_empty() {
+            if sender.is_closed() {
+                return;
+            }
+        } else if sender
+            .unbounded_send(std::mem::take(&mut batch).into_iter().collect())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Whether an event can change what a file holds; reading one (as the window does) cannot.
+fn changes_content(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    ) && !matches!(
+        kind,
+        EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+    )
+}
+
+/// `path` relative to `root`, with `/` separators; `None` outside it or not in Unicode.
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let inside = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = inside.iter().map(|part| part.to_str()).collect();
+    let parts = parts?;
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::futures::StreamExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn a_file_written_in_the_folder_is_told_relative_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join("orders/2026-12")).unwrap();
+        let mut changes = Box::pin(changes(&root));
+        // The watcher starts on its own thread; write until it has seen a file.
+        let told = AtomicBool::new(false);
+        let changed = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                for n in 0..100 {
+                    if told.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let file = root.join("orders/2026-12/2026-12-0001.ron");
+                    std::fs::write(file, format!("Order() // {n}")).unwrap();
+                    std::thread::sleep(QUIET + Duration::from_millis(200));
+                }
+            });
+            let changed = iced::futures::executor::block_on(changes.next());
+            told.store(true, Ordering::Relaxed);
+            changed
+        });
+        let told = changed;
+        let told = told.expect("the watcher tells");
+        assert!(
+            told.contains(&"orders/2026-12/2026-12-0001.ron".to_owned()),
+            "{told:?}"
+        );
+    }
+
+    #[test]
+    fn paths_are_told_relative_with_slashes_and_nothing_outside() {
+        let root = Path::new("/shop");
+        assert_eq!(
+            relative(root, Path::new("/shop/orders/2026-12/a.ron")).as_deref(),
+            Some("orders/2026-12/a.ron")
+        );
+        assert_eq!(relative(root, Path::new("/elsewhere/a.ron")), None);
+        assert_eq!(relative(root, root), None);
+    }
+}
