@@ -483,3 +483,41 @@ fn after_a_refused_save_every_key_of_the_next_edit_lands() {
     let cause = desk.input_text("defect-cause");
     assert!(cause.contains(" (nobody had shown Jake)"), "{cause}");
 }
+
+#[test]
+fn work_left_for_another_order_waits_there_and_closing_saves_it() {
+    let mut desk = with_todays_cone("priya");
+    check_todays_cone(&mut desk);
+    answer_the_cone_check(&mut desk, "64,5");
+    let _ = desk
+        .app
+        .update(rightfirst::ui::Message::Search(String::new()));
+    // Looking at another order sets the check aside, marked in the list, not lost.
+    desk.click("2026-11-0061");
+    assert!(!desk.sees("Save check"));
+    assert!(desk.sees("Unsaved work"));
+    desk.click("2026-11-0062");
+    assert!(desk.sees("Save check"));
+    assert_eq!(desk.input_text("measure-weight"), "64,5");
+
+    // So does a new order begun and left.
+    desk.key(Key::Character("n".into()), Modifiers::COMMAND);
+    desk.type_into("order-product", "Waffle");
+    desk.click("2026-11-0061");
+    desk.key(Key::Character("n".into()), Modifiers::COMMAND);
+    assert_eq!(desk.input_text("order-product"), "Waffle");
+    desk.click("2026-11-0061");
+
+    let _ = desk.app.update(rightfirst::ui::Message::CloseRequested);
+    assert!(desk.sees("• Orders: a new order"));
+    assert!(desk.sees("• Orders: the check of order 2026-11-0062"));
+    desk.click("Save and close");
+    let saved = desk.read("orders/2026-11/2026-11-0062.ron");
+    assert!(
+        saved.contains("Result(item: \"weight\", outcome: Value(64.5))"),
+        "{saved}"
+    );
+    // The new order lacks nothing either: it is saved under the next number.
+    let new = desk.read("orders/2026-11/2026-11-0063.ron");
+    assert!(new.contains("product: \"Waffle\""), "{new}");
+}

@@ -608,7 +608,7 @@ impl App {
                 match &conflict.request {
                     SaveRequest::Procedure(r) => desk.procedures.open(&ctx, &r.record.id),
                     SaveRequest::Checklist(r) => desk.checklists.open(&ctx, &r.record.id),
-                    SaveRequest::Order(r) => desk.orders.show(&r.order.id),
+                    SaveRequest::Order(r) => desk.orders.show_as_saved(&r.order.id),
                 }
                 if let Err(error) = reloaded {
                     desk.tell(&conflict.request, error.to_string());

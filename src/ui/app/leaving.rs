@@ -8,7 +8,7 @@ use iced::{Element, Length, Task};
 
 use super::{App, Desk, Message, Phase, Section, context, create_workspace};
 use crate::model::DateTime;
-use crate::ui::screen::{Unsaved, checklists, defects, procedures};
+use crate::ui::screen::{Unsaved, checklists, defects, orders, procedures};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
@@ -44,15 +44,18 @@ pub(super) struct Question {
 impl Desk {
     /// Every screen's unsaved work, in the sidebar's order.
     pub(super) fn unsaved(&self) -> Vec<(Section, Unsaved)> {
-        [
+        let editors = [
             (Section::Procedures, self.procedures.unsaved()),
             (Section::Checklists, self.checklists.unsaved()),
-            (Section::Orders, self.orders.unsaved()),
-            (Section::Defects, self.defects.unsaved()),
-        ]
-        .into_iter()
-        .filter_map(|(section, unsaved)| Some((section, unsaved?)))
-        .collect()
+        ];
+        let orders = self.orders.unsaved().into_iter().map(Some);
+        let defects = self.defects.unsaved();
+        editors
+            .into_iter()
+            .chain(orders.map(|unsaved| (Section::Orders, unsaved)))
+            .chain([(Section::Defects, defects)])
+            .filter_map(|(section, unsaved)| Some((section, unsaved?)))
+            .collect()
     }
 
     /// Saves each screen's unsaved work as its own Save would; what cannot be saved stays
@@ -68,17 +71,35 @@ impl Desk {
             let action = self.checklists.update(checklists::Message::Save, &ctx);
             let _ = self.editor_action(action, words, me, now);
         }
-        if self.orders.unsaved().is_some()
-            && let Some(message) = self.orders.save_message()
-        {
+        // The orders' work in front, then each piece set aside, brought to the front in turn.
+        let (parked, new) = self.orders.parked();
+        self.save_order_in_front(words, me, now);
+        if new {
             let ctx = context(&self.folder, words, me, now);
-            let action = self.orders.update(message, &ctx);
-            let _ = self.order_action(action, words, me, now);
+            let _ = self.orders.update(orders::Message::New, &ctx);
+            self.save_order_in_front(words, me, now);
+        }
+        for id in parked {
+            self.orders.show(&id);
+            self.save_order_in_front(words, me, now);
         }
         if self.defects.unsaved().is_some() {
             let ctx = context(&self.folder, words, me, now);
             let action = self.defects.update(defects::Message::Save, &ctx);
             let _ = self.defect_action(action, words, me, now);
+        }
+    }
+}
+
+impl Desk {
+    /// Saves the orders screen's work in front, if it is unsaved.
+    fn save_order_in_front(&mut self, words: &'static Text, me: Option<&str>, now: DateTime) {
+        if self.orders.unsaved_in_front()
+            && let Some(message) = self.orders.save_message()
+        {
+            let ctx = context(&self.folder, words, me, now);
+            let action = self.orders.update(message, &ctx);
+            let _ = self.order_action(action, words, me, now);
         }
     }
 }
@@ -137,8 +158,22 @@ impl App {
             return self.go(question.leaving);
         }
         // Stay, or a save failed: show the first screen still holding work, and why.
-        if let Some((section, _)) = left.first() {
+        if let Some((section, unsaved)) = left.first() {
             desk.section = *section;
+            if !desk.orders.unsaved_in_front() {
+                match unsaved {
+                    Unsaved::NewOrder => {
+                        let ctx = context(&desk.folder, words, me.as_deref(), now);
+                        let _ = desk.orders.update(orders::Message::New, &ctx);
+                    }
+                    Unsaved::Check(id) | Unsaved::Defect(id) | Unsaved::Contact(id)
+                        if *section == Section::Orders =>
+                    {
+                        desk.orders.show(id);
+                    }
+                    _ => {}
+                }
+            }
         }
         Task::none()
     }

@@ -7,6 +7,8 @@ mod new;
 mod view;
 pub mod words;
 
+use std::collections::BTreeMap;
+
 use crate::model::{Channel, Defect, Order};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
 use crate::ui::screen::{Context, PersonChoice, Unsaved};
@@ -66,6 +68,11 @@ pub struct Orders {
     import: Option<(usize, usize)>,
     /// The defects a check proposed, shown once the check is on disk.
     proposals: Vec<Defect>,
+    /// Work begun on an order and left for another, by order id: opening the order again
+    /// brings it back where it was.
+    parked: BTreeMap<String, Work>,
+    /// A new order begun and left: New brings it back.
+    parked_new: Option<NewOrder>,
 }
 
 /// A line above the order: what just happened, or what went wrong.
@@ -96,6 +103,27 @@ enum Work {
         proposed: bool,
     },
     Contact(ContactForm),
+}
+
+impl Work {
+    /// Whether it holds anything not saved: answers, edits, a proposal, a contact's words.
+    fn is_unsaved(&self) -> bool {
+        match self {
+            Work::Overview => false,
+            Work::Check(runner) => runner.has_answers(),
+            Work::Defect { form, proposed, .. } => *proposed || form.is_changed(),
+            Work::Contact(form) => !form.about.trim().is_empty(),
+        }
+    }
+
+    /// Its unsaved work on order `id`, named.
+    fn unsaved(&self, id: &str) -> Option<Unsaved> {
+        self.is_unsaved().then(|| match self {
+            Work::Check(_) => Unsaved::Check(id.to_owned()),
+            Work::Contact(_) => Unsaved::Contact(id.to_owned()),
+            Work::Overview | Work::Defect { .. } => Unsaved::Defect(id.to_owned()),
+        })
+    }
 }
 
 /// What the user did on the orders screen.
@@ -159,11 +187,51 @@ impl Orders {
         self.selected.as_deref()
     }
 
-    /// Shows `order` (from the defect log or after an import).
+    /// Shows `order`, with the work begun on it and left, if any. Unsaved work in front is
+    /// set aside, never dropped; the order already in front stays as it is.
     pub fn show(&mut self, order: &str) {
+        self.message = None;
+        if self.selected.as_deref() == Some(order) && matches!(self.pane, Pane::Order(_)) {
+            return;
+        }
+        self.park();
+        self.selected = Some(order.to_owned());
+        self.pane = Pane::Order(self.parked.remove(order).unwrap_or(Work::Overview));
+    }
+
+    /// Shows `order` as it is saved, dropping the work begun on it: the user took the file
+    /// on disk over their own version.
+    pub fn show_as_saved(&mut self, order: &str) {
+        self.parked.remove(order);
         self.selected = Some(order.to_owned());
         self.pane = Pane::Order(Work::Overview);
         self.message = None;
+    }
+
+    /// Sets the unsaved work in front aside, to come back when its order is opened again.
+    fn park(&mut self) {
+        match std::mem::take(&mut self.pane) {
+            Pane::New(form) if form.is_begun() => self.parked_new = Some(form),
+            Pane::Order(work) if work.is_unsaved() => {
+                if let Some(id) = &self.selected {
+                    self.parked.insert(id.clone(), work);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The orders whose work is set aside, and whether a new order is.
+    pub fn parked(&self) -> (Vec<String>, bool) {
+        (
+            self.parked.keys().cloned().collect(),
+            self.parked_new.is_some(),
+        )
+    }
+
+    /// Whether the order `id` has work set aside.
+    pub fn is_parked(&self, id: &str) -> bool {
+        self.parked.contains_key(id)
     }
 
     /// How far an import has come; `None` when it is over.
@@ -192,25 +260,24 @@ impl Orders {
         }
     }
 
-    /// Work begun in the pane and not saved yet; a form opened and left as it came is none.
-    pub fn unsaved(&self) -> Option<Unsaved> {
-        let order = || self.selected.clone().unwrap_or_default();
-        match &self.pane {
-            Pane::New(form)
-                if !form.customer.trim().is_empty() || !form.product.trim().is_empty() =>
-            {
-                Some(Unsaved::NewOrder)
-            }
-            Pane::Order(Work::Check(runner)) if runner.has_answers() => {
-                Some(Unsaved::Check(order()))
-            }
-            Pane::Order(Work::Defect { form, proposed, .. }) if *proposed || form.is_changed() => {
-                Some(Unsaved::Defect(order()))
-            }
-            Pane::Order(Work::Contact(form)) if !form.about.trim().is_empty() => {
-                Some(Unsaved::Contact(order()))
-            }
+    /// Work begun and not saved yet: in front first, then what was set aside.
+    pub fn unsaved(&self) -> Vec<Unsaved> {
+        let front = match &self.pane {
+            Pane::New(form) if form.is_begun() => Some(Unsaved::NewOrder),
+            Pane::Order(work) => self.selected.as_deref().and_then(|id| work.unsaved(id)),
             _ => None,
+        };
+        let new = self.parked_new.as_ref().map(|_| Unsaved::NewOrder);
+        let parked = self.parked.iter().filter_map(|(id, work)| work.unsaved(id));
+        front.into_iter().chain(new).chain(parked).collect()
+    }
+
+    /// Whether the work in front is unsaved.
+    pub fn unsaved_in_front(&self) -> bool {
+        match &self.pane {
+            Pane::New(form) => form.is_begun(),
+            Pane::Order(work) => work.is_unsaved(),
+            Pane::Empty => false,
         }
     }
 
@@ -275,9 +342,11 @@ impl Orders {
                 Action::None
             }
             Message::New => {
+                self.park();
                 self.selected = None;
                 self.message = None;
-                self.pane = Pane::New(NewOrder::blank(ctx));
+                let form = self.parked_new.take();
+                self.pane = Pane::New(form.unwrap_or_else(|| NewOrder::blank(ctx)));
                 Action::Focus("order-product".to_owned())
             }
             Message::NewId(value) => self.edit_new(|form| form.id = value),

@@ -16,6 +16,11 @@ pub struct NewOrder {
 }
 
 impl NewOrder {
+    /// Whether anything was typed that a blank order does not hold.
+    pub fn is_begun(&self) -> bool {
+        !self.customer.trim().is_empty() || !self.product.trim().is_empty()
+    }
+
     /// A blank order for today, with the next free number of today's month and the person
     /// at the keyboard as its maker.
     pub fn blank(ctx: &Context) -> NewOrder {

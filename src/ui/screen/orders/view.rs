@@ -181,6 +181,9 @@ impl Orders {
         if order.over_alarm(ctx.records.workspace.contacts_per_order_alarm) {
             badges = badges.push(badge(format!("{} ✆", order.contacts.len()), Badge::Alarm));
         }
+        if self.is_parked(&order.id) {
+            badges = badges.push(badge(words.work_not_saved, Badge::Draft));
+        }
         let title = match &order.customer {
             Some(customer) => format!("{} · {customer}", order.product),
             None => order.product.clone(),

@@ -11,6 +11,7 @@ crate::texts!(OrderWords {
     filter_alarm: "Over the contacts alarm", "Boven het contactalarm";
     no_orders: "No orders match.", "Geen bestellingen gevonden.";
     more_orders: "… and {count} more: narrow the search.", "… en nog {count}: zoek nauwkeuriger.";
+    work_not_saved: "Unsaved work", "Werk niet bewaard";
     pick_order: "Pick an order on the left, or make a new one (Ctrl+N).", "Kies links een bestelling, of maak een nieuwe (Ctrl+N).";
     order_number: "Order number", "Bestelnummer";
     placed: "Placed", "Besteld op";
