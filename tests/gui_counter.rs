@@ -521,3 +521,28 @@ fn work_left_for_another_order_waits_there_and_closing_saves_it() {
     let new = desk.read("orders/2026-11/2026-11-0063.ron");
     assert!(new.contains("product: \"Waffle\""), "{new}");
 }
+
+#[test]
+fn a_dutch_dashboard_writes_its_numbers_the_dutch_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let workspace = std::fs::read_to_string(root.join("workspace.ron")).unwrap();
+    let dutch = workspace.replace("language: \"en\"", "language: \"nl\"");
+    assert_ne!(dutch, workspace);
+    std::fs::write(root.join("workspace.ron"), dutch).unwrap();
+    let mut desk = Desk::open_folder(dir, "ellen");
+    desk.key(Key::Character("5".into()), Modifiers::COMMAND);
+    desk.click("Dit jaar");
+    assert!(desk.sees("alarm boven 1,5"));
+    let folder = Folder::open(&desk.root()).unwrap();
+    let today = rightfirst::model::Date::new(2026, 11, 23).unwrap();
+    let year = rightfirst::analysis::Period {
+        from: rightfirst::model::Date::new(2026, 1, 1).unwrap(),
+        to: today,
+    };
+    let figures = rightfirst::analysis::figures(folder.records(), year, today);
+    let cost = rightfirst::model::Language::Nl.euros(figures.cost_cents);
+    assert!(cost.contains(','), "{cost}");
+    assert!(desk.sees(&cost), "{cost}");
+}

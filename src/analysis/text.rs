@@ -52,10 +52,8 @@ struct Words {
     never: &'static str,
     reviews: &'static str,
     review_by: &'static str,
-    /// The decimal mark, and the mark between thousands.
-    marks: (char, char),
-    /// The euro sign before an amount, with its space if the language wants one.
-    euro: &'static str,
+    /// Whose decimal marks and euro sign the numbers take.
+    language: Language,
 }
 
 const ENGLISH: Words = Words {
@@ -100,8 +98,7 @@ const ENGLISH: Words = Words {
     never: "never",
     reviews: "Reviews overdue",
     review_by: "review by {by}, {days} days ago",
-    marks: ('.', ','),
-    euro: "€",
+    language: Language::En,
 };
 
 const DUTCH: Words = Words {
@@ -146,8 +143,7 @@ const DUTCH: Words = Words {
     never: "nooit",
     reviews: "Herziening te laat",
     review_by: "herzien voor {by}, {days} dagen geleden",
-    marks: (',', '.'),
-    euro: "€ ",
+    language: Language::Nl,
 };
 
 fn words(language: Language) -> &'static Words {
@@ -204,7 +200,7 @@ fn summary(out: &mut String, f: &Figures, w: &Words) {
             ("orders", &f.orders.to_string()),
         ],
     );
-    let alarm = f.contacts_per_order_alarm.to_string();
+    let alarm = w.language.number(f.contacts_per_order_alarm);
     let rows = vec![
         row([w.orders, &f.orders.to_string(), ""]),
         row([w.right_first_time, &rft, &format!("{of_orders}{unjudged}")]),
@@ -213,13 +209,7 @@ fn summary(out: &mut String, f: &Figures, w: &Words) {
         row([
             w.contacts,
             &f.contacts.to_string(),
-            &fill(
-                w.per_order,
-                &[
-                    ("per_order", &per_order),
-                    ("alarm", &alarm.replace('.', &w.marks.0.to_string())),
-                ],
-            ),
+            &fill(w.per_order, &[("per_order", &per_order), ("alarm", &alarm)]),
         ]),
         row([
             w.over_alarm,
@@ -476,40 +466,10 @@ fn per_100(value: Option<f64>, w: &Words) -> String {
 
 /// `value` with `places` decimals and the language's decimal mark.
 fn decimal(value: f64, places: usize, w: &Words) -> String {
-    format!("{value:.places$}").replace('.', &w.marks.0.to_string())
+    w.language.decimal(value, places)
 }
 
-/// Cents as euros: 123456 -> "€1,234.56" in English, "€ 1.234,56" in Dutch.
+/// Cents as euros, as the language writes them.
 fn euros(cents: u64, w: &Words) -> String {
-    let (decimal, thousands) = w.marks;
-    let whole = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(thousands);
-        }
-        grouped.push(digit);
-    }
-    format!("{}{grouped}{decimal}{:02}", w.euro, cents % 100)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn euros_group_thousands_as_each_language_writes_them() {
-        assert_eq!(euros(0, &ENGLISH), "€0.00");
-        assert_eq!(euros(5, &ENGLISH), "€0.05");
-        assert_eq!(euros(123_456, &ENGLISH), "€1,234.56");
-        assert_eq!(euros(100_000_000, &ENGLISH), "€1,000,000.00");
-        assert_eq!(euros(123_456, &DUTCH), "€ 1.234,56");
-        assert_eq!(euros(5, &DUTCH), "€ 0,05");
-    }
-
-    #[test]
-    fn decimals_take_the_languages_mark() {
-        assert_eq!(decimal(61.0, 1, &ENGLISH), "61.0");
-        assert_eq!(decimal(0.2195, 2, &DUTCH), "0,22");
-    }
+    w.language.euros(cents)
 }

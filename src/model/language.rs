@@ -27,6 +27,50 @@ impl Language {
             Language::Nl => "nl",
         }
     }
+
+    /// The marks between whole and fraction, and between thousands: `.` and `,` in
+    /// English, `,` and `.` in Dutch.
+    pub fn marks(self) -> (char, char) {
+        match self {
+            Language::En => ('.', ','),
+            Language::Nl => (',', '.'),
+        }
+    }
+
+    /// `value` with `places` decimals and the language's mark: 0.29 or 0,29.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        self.marked(format!("{value:.places$}"))
+    }
+
+    /// `value` as short as it is exactly written: 1.5 or 1,5; 2 as 2.
+    pub fn number(self, value: f64) -> String {
+        self.marked(value.to_string())
+    }
+
+    /// Cents as euros: 123456 is "€1,234.56" in English, "€ 1.234,56" in Dutch.
+    pub fn euros(self, cents: u64) -> String {
+        let (decimal, thousands) = self.marks();
+        let whole = (cents / 100).to_string();
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                grouped.push(thousands);
+            }
+            grouped.push(digit);
+        }
+        let sign = match self {
+            Language::En => "€",
+            Language::Nl => "€ ",
+        };
+        format!("{sign}{grouped}{decimal}{:02}", cents % 100)
+    }
+
+    fn marked(self, number: String) -> String {
+        match self.marks().0 {
+            '.' => number,
+            mark => number.replace('.', &mark.to_string()),
+        }
+    }
 }
 
 /// Fills the `{name}` placeholders of a sentence in either language.
@@ -54,6 +98,30 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
                 .any(|window| window.eq_ignore_ascii_case(needle))
     } else {
         haystack.to_lowercase().contains(needle)
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::Language::{En, Nl};
+
+    #[test]
+    fn euros_group_thousands_as_each_language_writes_them() {
+        assert_eq!(En.euros(0), "€0.00");
+        assert_eq!(En.euros(5), "€0.05");
+        assert_eq!(En.euros(123_456), "€1,234.56");
+        assert_eq!(En.euros(100_000_000), "€1,000,000.00");
+        assert_eq!(Nl.euros(123_456), "€ 1.234,56");
+        assert_eq!(Nl.euros(5), "€ 0,05");
+    }
+
+    #[test]
+    fn numbers_take_the_languages_mark() {
+        assert_eq!(En.decimal(61.0, 1), "61.0");
+        assert_eq!(Nl.decimal(0.2195, 2), "0,22");
+        assert_eq!(En.number(1.5), "1.5");
+        assert_eq!(Nl.number(1.5), "1,5");
+        assert_eq!(Nl.number(2.0), "2");
     }
 }
 

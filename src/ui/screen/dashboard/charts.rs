@@ -5,6 +5,7 @@ use iced::mouse;
 use iced::widget::canvas::{self, Event, Frame, Geometry, Path, Stroke, Text};
 use iced::{Color, Point, Rectangle, Renderer, Size, Theme, alignment};
 
+use crate::model::Language;
 use crate::ui::theme;
 
 /// Room at the bottom of a chart for its labels.
@@ -204,8 +205,10 @@ pub struct Trend {
     pub alarm: Option<f64>,
     /// Whether higher is worse (contacts) or better (right first time).
     pub higher_is_worse: bool,
-    /// How a value reads on the axis.
-    pub format: fn(f64) -> String,
+    /// How a value reads on the axis, in a language.
+    pub format: fn(f64, Language) -> String,
+    /// The language the numbers are written in.
+    pub language: Language,
 }
 
 impl<Message> canvas::Program<Message> for Trend {
@@ -230,14 +233,14 @@ impl<Message> canvas::Program<Message> for Trend {
         let text = palette.background.base.text;
         label(
             &mut frame,
-            (self.format)(max),
+            (self.format)(max, self.language),
             Point::new(0.0, 0.0),
             text,
             alignment::Horizontal::Left,
         );
         label(
             &mut frame,
-            (self.format)(0.0),
+            (self.format)(0.0, self.language),
             Point::new(0.0, height - 14.0),
             text,
             alignment::Horizontal::Left,
@@ -316,6 +319,8 @@ pub struct BeforeAfter {
     pub after: Option<f64>,
     /// The two bars' labels.
     pub labels: (String, String),
+    /// The language the numbers are written in.
+    pub language: Language,
 }
 
 impl<Message> canvas::Program<Message> for BeforeAfter {
@@ -354,7 +359,7 @@ impl<Message> canvas::Program<Message> for BeforeAfter {
                     share: 0.6,
                     tall: bar,
                     color,
-                    value: value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}")),
+                    value: value.map_or_else(|| "–".to_owned(), |v| self.language.decimal(v, 1)),
                     name: name.clone(),
                 },
                 height,

@@ -8,6 +8,7 @@ use super::charts::{BeforeAfter, Pareto, Trend};
 use super::words::DashboardWords;
 use super::{Dashboard, Message, Picked, Preset};
 use crate::analysis::{DefectRef, Figures};
+use crate::model::Language;
 use crate::ui::screen::Context;
 use crate::ui::screen::defects::place::place;
 use crate::ui::text::fill;
@@ -17,14 +18,6 @@ const PRESETS: [Preset; 3] = [Preset::Days30, Preset::Days90, Preset::ThisYear];
 
 fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
-}
-
-fn decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
-}
-
-fn euros(cents: u64) -> String {
-    format!("€ {}.{:02}", cents / 100, cents % 100)
 }
 
 /// A headline figure in a card: what it is, and its value.
@@ -115,7 +108,7 @@ impl Dashboard {
 
         let content = column![
             header,
-            tiles(figures, words),
+            tiles(figures, words, ctx.language),
             (figures.unjudged_checks > 0).then(|| {
                 text(fill(
                     words.unjudged,
@@ -124,7 +117,11 @@ impl Dashboard {
                 .size(theme::TEXT_SMALL)
                 .style(theme::muted)
             }),
-            row![self.pareto(figures, words), trends(figures, words)].spacing(theme::SPACE_M),
+            row![
+                self.pareto(figures, words),
+                trends(figures, words, ctx.language)
+            ]
+            .spacing(theme::SPACE_M),
             self.behind_list(ctx, words),
             self.recurring(figures, ctx, words),
             self.fixes(figures, ctx, words),
@@ -217,6 +214,7 @@ impl Dashboard {
                 before: fix.before_per_100,
                 after: fix.after_per_100,
                 labels: (words.before.to_owned(), words.after.to_owned()),
+                language: ctx.language,
             })
             .width(theme::FIX_CHART_WIDTH)
             .height(theme::FIX_CHART_HEIGHT);
@@ -338,13 +336,17 @@ impl Dashboard {
     }
 }
 
-fn tiles<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'a, Message> {
+fn tiles<'a>(
+    figures: &'a Figures,
+    words: &'static DashboardWords,
+    language: Language,
+) -> Element<'a, Message> {
     let over = figures
         .contacts_per_order
         .is_some_and(|c| c > figures.contacts_per_order_alarm);
     let alarm = fill(
         words.alarm_at,
-        &[("alarm", &figures.contacts_per_order_alarm.to_string())],
+        &[("alarm", &language.number(figures.contacts_per_order_alarm))],
     );
     row![
         tile(words.orders, figures.orders.to_string(), None, false),
@@ -356,7 +358,9 @@ fn tiles<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'a
         ),
         tile(
             words.contacts_per_order,
-            decimal(figures.contacts_per_order),
+            figures
+                .contacts_per_order
+                .map_or_else(|| "–".to_owned(), |c| language.decimal(c, 2)),
             Some(alarm),
             over
         ),
@@ -370,13 +374,17 @@ fn tiles<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'a
         .padding(0)
         .style(button::text)
         .on_press(Message::Pick(Picked::Escapes)),
-        tile(words.cost, euros(figures.cost_cents), None, false),
+        tile(words.cost, language.euros(figures.cost_cents), None, false),
     ]
     .spacing(theme::SPACE_M)
     .into()
 }
 
-fn trends<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'a, Message> {
+fn trends<'a>(
+    figures: &'a Figures,
+    words: &'static DashboardWords,
+    language: Language,
+) -> Element<'a, Message> {
     let label = |week: &crate::analysis::Week| format!("{}", week.iso_week);
     let rft = Trend {
         points: figures
@@ -387,7 +395,8 @@ fn trends<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'
         max: 100.0,
         alarm: None,
         higher_is_worse: false,
-        format: |v| format!("{v:.0}%"),
+        format: |v, _| format!("{v:.0}%"),
+        language,
     };
     let highest = figures
         .weeks
@@ -403,7 +412,8 @@ fn trends<'a>(figures: &'a Figures, words: &'static DashboardWords) -> Element<'
         max: (highest * 1.2).max(0.5),
         alarm: Some(figures.contacts_per_order_alarm),
         higher_is_worse: true,
-        format: |v| format!("{v:.1}"),
+        format: |v, language| language.decimal(v, 1),
+        language,
     };
     column![
         section(

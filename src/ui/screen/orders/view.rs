@@ -360,7 +360,9 @@ impl Orders {
             Work::Contact(form) => contact_form(form, ctx, words),
         };
         scrollable(
-            column![header, self.note(), body]
+            // The note has a column of its own, present or not: the forms below keep their
+            // place in the widget tree, and a field being typed in its focus.
+            column![header, column![self.note()], body]
                 .spacing(theme::SPACE_M)
                 .padding(
                     iced::Padding::new(theme::SPACE_S)
@@ -458,7 +460,7 @@ fn overview<'a>(
         words.contact_count,
         &[
             ("count", &order.contacts.len().to_string()),
-            ("alarm", &alarm.to_string()),
+            ("alarm", &ctx.language.number(alarm.get())),
         ],
     ))
     .size(theme::TEXT_SMALL)

@@ -52,10 +52,7 @@ pub fn shown_cents(cents: u64, language: Language) -> String {
     if cents == 0 {
         return String::new();
     }
-    let mark = match language {
-        Language::Nl => ',',
-        Language::En => '.',
-    };
+    let mark = language.marks().0;
     format!("{}{mark}{:02}", cents / 100, cents % 100)
 }
 
