@@ -141,6 +141,8 @@ pub enum Message {
     DiskChanged(Vec<String>),
     /// Read the workspace again from disk (F5).
     Reload,
+    /// The workspace read again off the UI thread, after files changed on disk.
+    Refreshed(Handoff<Result<Folder, String>>),
 }
 
 enum Phase {
@@ -171,6 +173,8 @@ struct Desk {
     conflict: Option<Conflict>,
     /// Files that something else changed on disk since they were read or saved here.
     changed: BTreeSet<String>,
+    /// The workspace is being read again in the background.
+    refreshing: bool,
 }
 
 /// A save one of the editors asked for.
@@ -447,6 +451,7 @@ impl App {
             problems: problems::Problems::default(),
             conflict: None,
             changed: BTreeSet::new(),
+            refreshing: false,
         }));
     }
 
@@ -633,7 +638,19 @@ impl App {
             Message::DiskChanged(files) => {
                 let changed = files.into_iter().filter(|f| desk.folder.changed_on_disk(f));
                 desk.changed.extend(changed);
-                Task::none()
+                desk.refresh_if_idle(self.question.is_some())
+            }
+            Message::Refreshed(handoff) => {
+                desk.refreshing = false;
+                let Some(Ok(folder)) = handoff.take() else {
+                    // Not read: the note stays, and F5 reads it with the opening screen.
+                    return Task::none();
+                };
+                if self.question.is_some() || !desk.is_idle() {
+                    return Task::none();
+                }
+                desk.take_folder(folder, words, me.as_deref(), now);
+                desk.refresh_if_idle(false)
             }
             _ => Task::none(),
         }
@@ -761,7 +778,11 @@ impl App {
         };
         // The note sits in a column of its own, present or not, so that the screen below
         // keeps its place in the widget tree, and the field being typed in its focus.
-        let main = column![column![changed_on_disk(&desk.changed, words)], main];
+        let changed = (!desk.refreshing).then_some(&desk.changed);
+        let main = column![
+            column![changed.and_then(|c| changed_on_disk(c, words))],
+            main
+        ];
         row![
             sidebar(desk, me, words),
             container(main).width(Length::Fill).height(Length::Fill)

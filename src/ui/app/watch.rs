@@ -1,14 +1,69 @@
 //! Watching the workspace folder for files that a sync tool, another machine or an editor
-//! changed, so the window can offer to read them again.
+//! changed, and taking them in: at once while nothing is being edited, read off the UI
+//! thread; otherwise the window says so and F5 reads them, asking first.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use iced::Task;
 use iced::futures::Stream;
 use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
 use notify::{EventKind, RecursiveMode, Watcher};
+
+use super::{Desk, Handoff, Message, Section, context};
+use crate::model::DateTime;
+use crate::store::Folder;
+use crate::ui::text::Text;
+
+impl Desk {
+    /// Whether nothing is being edited, asked or resolved: the records may change under
+    /// the screens without taking anything from the user.
+    pub(super) fn is_idle(&self) -> bool {
+        self.conflict.is_none()
+            && self.unsaved().is_empty()
+            && !self.procedures.is_asking()
+            && !self.checklists.is_asking()
+    }
+
+    /// Reads the workspace again in the background when files changed and the desk is
+    /// idle; `asking` is whether the window has a question open.
+    pub(super) fn refresh_if_idle(&mut self, asking: bool) -> Task<Message> {
+        if self.changed.is_empty() || self.refreshing || asking || !self.is_idle() {
+            return Task::none();
+        }
+        self.refreshing = true;
+        let root = self.folder.root().to_path_buf();
+        let (sender, receiver) = unbounded();
+        std::thread::spawn(move || {
+            let result = Folder::open(&root).map_err(|error| error.to_string());
+            let _ = sender.unbounded_send(Message::Refreshed(Handoff::new(result)));
+        });
+        Task::run(receiver, |message| message)
+    }
+
+    /// Takes the workspace as read again: each screen keeps what it shows, now from the
+    /// files as they are.
+    pub(super) fn take_folder(
+        &mut self,
+        folder: Folder,
+        words: &'static Text,
+        me: Option<&str>,
+        now: DateTime,
+    ) {
+        self.folder = folder;
+        let folder = &self.folder;
+        self.changed.retain(|file| folder.changed_on_disk(file));
+        let ctx = context(&self.folder, words, me, now);
+        self.procedures.refresh(&ctx);
+        self.checklists.refresh(&ctx);
+        self.defects.refresh(&ctx);
+        if self.section == Section::Dashboard {
+            self.dashboard.refresh(&ctx);
+        }
+    }
+}
 
 /// How long the folder stays quiet before the files changed are told: a sync tool writes
 /// many files in a burst, and they are told together.

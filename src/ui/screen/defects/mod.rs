@@ -126,6 +126,18 @@ impl Defects {
             .map(|open| Unsaved::Defect(open.order.clone()))
     }
 
+    /// The workspace was read again: a clean open defect shows what its file holds now.
+    pub fn refresh(&mut self, ctx: &Context) {
+        if self.is_dirty() || self.pending.is_some() {
+            return;
+        }
+        if let Some((order, defect)) = self.selected().map(|(o, d)| (o.to_owned(), d.to_owned())) {
+            let message = self.message.take();
+            self.open(ctx, &order, &defect);
+            self.message = message;
+        }
+    }
+
     /// The filters in force.
     pub fn filter(&self) -> &Filter {
         &self.filter

@@ -134,6 +134,37 @@ impl<F: Form> Editor<F> {
         Some(Unsaved::Record(title.to_owned()))
     }
 
+    /// Whether a question (approve, delete) is open.
+    pub fn is_asking(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The workspace was read again: a clean open record shows what its file holds now,
+    /// with the same line selected and the same archived revision shown.
+    pub fn refresh(&mut self, ctx: &Context<'_>) {
+        if self.is_dirty() || self.dialog.is_some() {
+            return;
+        }
+        let Some(id) = self.selected.clone() else {
+            return;
+        };
+        let (line, viewing) = (self.line, self.viewing.as_ref().map(|r| r.revision()));
+        self.open(ctx, &id);
+        let Some(open) = &mut self.open else {
+            // Its file is gone.
+            self.selected = None;
+            return;
+        };
+        let count = open.form.lines().len();
+        self.line = line.filter(|line| *line < count);
+        self.viewing = viewing.and_then(|revision| {
+            F::Record::archived(ctx.records)
+                .iter()
+                .find(|r| r.id() == id && r.revision() == revision)
+                .cloned()
+        });
+    }
+
     /// Shows a message above the form (a refusal, a failed save).
     pub fn tell(&mut self, message: String) {
         self.message = Some(message);
