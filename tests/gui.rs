@@ -519,3 +519,31 @@ fn reading_again_with_unsaved_work_asks_first() {
     assert!(desk.sees("Baking waffles and cones"), "read again");
     assert!(!desk.sees("Unsaved changes"));
 }
+
+#[test]
+fn a_copy_read_before_the_windows_own_save_is_not_taken() {
+    use iced::futures::StreamExt;
+    let mut desk = Desk::open_as("ellen");
+    let hygiene = desk.read("procedures/hygiene.ron") + "\n";
+    std::fs::write(desk.root().join("procedures/hygiene.ron"), hygiene).unwrap();
+    let task = desk
+        .app
+        .update(Message::DiskChanged(vec!["procedures/hygiene.ron".into()]));
+    // The copy is read to the end now, before the save below.
+    let stream = iced_test::runtime::task::into_stream(task).expect("a read");
+    let read: Vec<_> = iced::futures::executor::block_on(stream.collect());
+    desk.click("Baking waffles");
+    desk.type_into("title", " and cones");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    for action in read {
+        if let iced_test::runtime::Action::Output(message) = action {
+            let task = desk.app.update(message);
+            desk.run(task);
+        }
+    }
+    assert_eq!(desk.input_text("title"), "Baking waffles and cones");
+    desk.type_into("title", "!");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("procedures/bake-waffle.ron");
+    assert!(saved.contains("Baking waffles and cones!"), "{saved}");
+}

@@ -442,6 +442,7 @@ pub(super) fn load<S: OrderSink>(
                     records: Records::new(Workspace::new(String::new())),
                     files: HashMap::new(),
                     untracked: 0,
+                    writes: 0,
                     findings: vec![finding],
                     read_only: Some(format!(
                         "{WORKSPACE_FILE}:{}:{}: {}",
@@ -617,6 +618,7 @@ pub(super) fn load<S: OrderSink>(
         records,
         files: states,
         untracked,
+        writes: 0,
         findings,
         read_only: None,
     };

@@ -77,6 +77,8 @@ pub struct Folder {
     untracked: usize,
     findings: Vec<Finding>,
     read_only: Option<String>,
+    /// How many times this folder has written, deleted or read again a record file.
+    writes: u64,
 }
 
 /// Whether loading may tidy up after killed writers.
@@ -204,11 +206,18 @@ impl Folder {
         attach::attach(&self.root, source, month)
     }
 
+    /// How many times this folder has written, deleted or read again a record file (tried,
+    /// at least): a copy read from disk before a later one of these may lack it.
+    pub fn writes(&self) -> u64 {
+        self.writes
+    }
+
     /// Saves one record to its file, atomically and durably.
     ///
     /// Refuses to overwrite a file that changed on disk since it was loaded,
     /// one that did not parse, or any file of a workspace from a newer build.
     pub fn save<R: RecordFile>(&mut self, record: R) -> Result<(), SaveError> {
+        self.writes += 1;
         if let Some(reason) = &self.read_only {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
@@ -245,6 +254,7 @@ impl Folder {
     ///
     /// Refuses the whole batch, writing nothing, if any of them already has a file.
     pub fn save_new<R: RecordFile>(&mut self, new: Vec<R>) -> Result<(), SaveError> {
+        self.writes += 1;
         if let Some(reason) = &self.read_only {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
@@ -284,6 +294,7 @@ impl Folder {
 
     /// Deletes a record's file, if it still holds what was loaded.
     pub fn delete<R: RecordFile>(&mut self, record: &R) -> Result<(), SaveError> {
+        self.writes += 1;
         if let Some(reason) = &self.read_only {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
@@ -348,6 +359,7 @@ impl Folder {
     where
         R: RecordFile + serde::de::DeserializeOwned,
     {
+        self.writes += 1;
         let path = self.root.join(relative);
         let (text, hash) = read::read_text(&path, true).map_err(|error| SaveError::Io {
             action: "read",

@@ -173,8 +173,9 @@ struct Desk {
     conflict: Option<Conflict>,
     /// Files that something else changed on disk since they were read or saved here.
     changed: BTreeSet<String>,
-    /// The workspace is being read again in the background.
-    refreshing: bool,
+    /// The workspace is being read again in the background, begun when the folder had
+    /// made this many writes.
+    refreshing: Option<u64>,
 }
 
 /// A save one of the editors asked for.
@@ -451,7 +452,7 @@ impl App {
             problems: problems::Problems::default(),
             conflict: None,
             changed: BTreeSet::new(),
-            refreshing: false,
+            refreshing: None,
         }));
     }
 
@@ -640,18 +641,16 @@ impl App {
                 desk.changed.extend(changed);
                 desk.refresh_if_idle(self.question.is_some())
             }
-            Message::Refreshed(handoff) => {
-                desk.refreshing = false;
-                let Some(Ok(folder)) = handoff.take() else {
-                    // Not read: the note stays, and F5 reads it with the opening screen.
-                    return Task::none();
-                };
-                if self.question.is_some() || !desk.is_idle() {
-                    return Task::none();
+            Message::Refreshed(handoff) => match handoff.take() {
+                Some(Ok(folder)) => {
+                    desk.take_folder(folder, self.question.is_some(), words, me.as_deref(), now)
                 }
-                desk.take_folder(folder, words, me.as_deref(), now);
-                desk.refresh_if_idle(false)
-            }
+                // Not read: the note stays, and F5 reads it with the opening screen.
+                _ => {
+                    desk.refreshing = None;
+                    Task::none()
+                }
+            },
             _ => Task::none(),
         }
     }
@@ -778,7 +777,7 @@ impl App {
         };
         // The note sits in a column of its own, present or not, so that the screen below
         // keeps its place in the widget tree, and the field being typed in its focus.
-        let changed = (!desk.refreshing).then_some(&desk.changed);
+        let changed = desk.refreshing.is_none().then_some(&desk.changed);
         let main = column![
             column![changed.and_then(|c| changed_on_disk(c, words))],
             main

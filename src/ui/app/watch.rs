@@ -30,10 +30,10 @@ impl Desk {
     /// Reads the workspace again in the background when files changed and the desk is
     /// idle; `asking` is whether the window has a question open.
     pub(super) fn refresh_if_idle(&mut self, asking: bool) -> Task<Message> {
-        if self.changed.is_empty() || self.refreshing || asking || !self.is_idle() {
+        if self.changed.is_empty() || self.refreshing.is_some() || asking || !self.is_idle() {
             return Task::none();
         }
-        self.refreshing = true;
+        self.refreshing = Some(self.folder.writes());
         let root = self.folder.root().to_path_buf();
         let (sender, receiver) = unbounded();
         std::thread::spawn(move || {
@@ -43,15 +43,23 @@ impl Desk {
         Task::run(receiver, |message| message)
     }
 
-    /// Takes the workspace as read again: each screen keeps what it shows, now from the
-    /// files as they are.
+    /// Takes the workspace as read again, unless this window wrote to it meanwhile (the
+    /// copy may lack that), and reads again if files are still changed; each screen keeps
+    /// what it shows, now from the files as they are.
     pub(super) fn take_folder(
         &mut self,
         folder: Folder,
+        asking: bool,
         words: &'static Text,
         me: Option<&str>,
         now: DateTime,
-    ) {
+    ) -> Task<Message> {
+        let Some(writes) = self.refreshing.take() else {
+            return Task::none();
+        };
+        if writes != self.folder.writes() || asking || !self.is_idle() {
+            return self.refresh_if_idle(asking);
+        }
         self.folder = folder;
         let folder = &self.folder;
         self.changed.retain(|file| folder.changed_on_disk(file));
@@ -62,6 +70,7 @@ impl Desk {
         if self.section == Section::Dashboard {
             self.dashboard.refresh(&ctx);
         }
+        self.refresh_if_idle(asking)
     }
 }
 
