@@ -119,6 +119,19 @@ fn a_broken_file_is_listed_in_the_problems_panel_with_its_line() {
     desk.click("procedures/hygiene.ron:3:5");
     assert!(desk.sees("procedures/hygiene.ron"));
     assert!(Path::new(&path).exists());
+
+    // Mended elsewhere, the file is read in again and the problem goes.
+    let mended = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("titel:", "title:");
+    std::fs::write(&path, mended).unwrap();
+    let task = desk
+        .app
+        .update(Message::DiskChanged(vec!["procedures/hygiene.ron".into()]));
+    desk.run(task);
+    assert!(desk.sees("Problems"));
+    assert!(!desk.sees("procedures/hygiene.ron:3:5"));
+    assert!(!desk.sees("procedures/hygiene.ron"), "the panel is closed");
 }
 
 fn leak(id: String) -> &'static str {

@@ -60,6 +60,10 @@ impl Desk {
         if writes != self.folder.writes() || asking || !self.is_idle() {
             return self.refresh_if_idle(asking);
         }
+        // The problems panel points into the findings by place: a new list starts closed.
+        if folder.findings() != self.folder.findings() {
+            self.problems = Default::default();
+        }
         self.folder = folder;
         let folder = &self.folder;
         self.changed.retain(|file| folder.changed_on_disk(file));
