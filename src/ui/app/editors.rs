@@ -88,7 +88,7 @@ impl Desk {
     }
 
     /// A keyboard command for the procedure or checklist editor.
-    fn editor_command<F: OnDesk>(
+    pub(super) fn editor_command<F: OnDesk>(
         &mut self,
         command: Command,
         words: &'static Text,

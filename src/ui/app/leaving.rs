@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row};
 use iced::{Element, Length, Task};
 
-use super::{App, Desk, Message, Phase, Section, context, create_workspace};
+use super::{App, Command, Desk, Message, Phase, Section, context, create_workspace};
 use crate::model::DateTime;
-use crate::ui::screen::{Unsaved, checklists, defects, orders, procedures};
+use crate::ui::screen::checklists::ChecklistForm;
+use crate::ui::screen::procedures::ProcedureForm;
+use crate::ui::screen::{Unsaved, defects, orders};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
@@ -62,14 +64,10 @@ impl Desk {
     /// unsaved, with the reason on its screen.
     fn save_all(&mut self, words: &'static Text, me: Option<&str>, now: DateTime) {
         if self.procedures.unsaved().is_some() {
-            let ctx = context(&self.folder, words, me, now);
-            let action = self.procedures.update(procedures::Message::Save, &ctx);
-            let _ = self.editor_action(action, words, me, now);
+            let _ = self.editor_command::<ProcedureForm>(Command::Save, words, me, now);
         }
         if self.checklists.unsaved().is_some() {
-            let ctx = context(&self.folder, words, me, now);
-            let action = self.checklists.update(checklists::Message::Save, &ctx);
-            let _ = self.editor_action(action, words, me, now);
+            let _ = self.editor_command::<ChecklistForm>(Command::Save, words, me, now);
         }
         // The orders' work in front, then each piece set aside, brought to the front in turn.
         let (parked, new) = self.orders.parked();
