@@ -546,3 +546,36 @@ fn a_dutch_dashboard_writes_its_numbers_the_dutch_way() {
     assert!(cost.contains(','), "{cost}");
     assert!(desk.sees(&cost), "{cost}");
 }
+
+#[test]
+fn escape_never_throws_typed_work_away() {
+    use iced::keyboard::key::Named;
+    let note = "Escape does not throw away work that is not saved: save it with Ctrl+S, or press Cancel or Discard changes.";
+    let mut desk = with_todays_cone("priya");
+    check_todays_cone(&mut desk);
+    answer_the_cone_check(&mut desk, "64,5");
+    desk.key(Key::Named(Named::Escape), Modifiers::default());
+    assert!(desk.sees(note));
+    assert_eq!(desk.input_text("measure-weight"), "64,5");
+    desk.click("Cancel");
+    assert!(!desk.sees("Save check"), "Cancel drops it, on purpose");
+
+    let _ = desk
+        .app
+        .update(rightfirst::ui::Message::Search(String::new()));
+    desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+    desk.click("2026-11-0026");
+    desk.type_into("defect-cause", " (nobody had shown Jake)");
+    desk.key(Key::Named(Named::Escape), Modifiers::default());
+    assert!(desk.sees(note));
+    assert!(
+        desk.input_text("defect-cause")
+            .contains("(nobody had shown Jake)")
+    );
+    desk.click("Discard changes");
+    assert!(
+        !desk
+            .input_text("defect-cause")
+            .contains("(nobody had shown Jake)")
+    );
+}

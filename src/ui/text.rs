@@ -122,6 +122,7 @@ texts!(Text {
     unsaved_reload: "Some work is not saved yet. Read the workspace again?", "Nog niet alles is bewaard. De werkmap opnieuw inlezen?";
     save_and_reload: "Save and read again", "Bewaren en opnieuw inlezen";
     reload_without_saving: "Read again without saving", "Opnieuw inlezen zonder bewaren";
+    escape_keeps: "Escape does not throw away work that is not saved: save it with Ctrl+S, or press Cancel or Discard changes.", "Escape gooit niet-bewaard werk niet weg: bewaar het met Ctrl+S, of kies Annuleren of Wijzigingen weggooien.";
     unsaved_close: "Some work is not saved yet. Close the window?", "Nog niet alles is bewaard. Het venster sluiten?";
     unsaved_switch: "Some work is not saved yet. Open the other workspace?", "Nog niet alles is bewaard. De andere werkmap openen?";
     unsaved_new_order: "a new order", "een nieuwe bestelling";

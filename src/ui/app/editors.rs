@@ -245,6 +245,11 @@ impl Desk {
                 use defects::Message as M;
                 let message = match command {
                     Command::Save => M::Save,
+                    // Escape never throws typing away; the Discard button does, on purpose.
+                    Command::Close if self.defects.is_dirty() => {
+                        self.defects.tell(words.escape_keeps.to_owned());
+                        return Task::none();
+                    }
                     Command::Close => M::Discard,
                     _ => return Task::none(),
                 };
@@ -255,6 +260,11 @@ impl Desk {
                 use orders::Message as M;
                 let message = match command {
                     Command::New => Some(M::New),
+                    // Escape never throws work away; Cancel does, on purpose.
+                    Command::Close if self.orders.unsaved_in_front() => {
+                        self.orders.tell(words.escape_keeps.to_owned());
+                        None
+                    }
                     Command::Close => Some(M::Close),
                     Command::Save => self.orders.save_message(),
                     Command::Check => Some(M::StartCheck),
