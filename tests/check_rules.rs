@@ -1373,3 +1373,22 @@ fn new_makes_a_workspace_that_checks_clean_and_refuses_a_folder_in_use() {
     );
     assert_unchanged(&before, &snapshot(&used));
 }
+
+#[test]
+fn a_prompt_that_does_not_speak_to_the_checker_is_a_warning() {
+    let imperative = Workspace::base();
+    imperative.edit(
+        "checklists/cone-check.ron",
+        10,
+        "\"You check that the cone has no drips.\"",
+        "\"Check that the cone has no drips.\"",
+    );
+    assert_findings(
+        &imperative.check(),
+        0,
+        &[(
+            "checklists/cone-check.ron:10:35",
+            r#"warning: item "clean": the prompt does not speak to the checker; write it as "You weigh the ball.""#,
+        )],
+    );
+}

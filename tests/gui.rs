@@ -155,7 +155,14 @@ fn an_owner_writes_a_checklist_that_verifies_procedure_steps_and_saves_it_as_rea
     desk.pick("procedure", 8);
 
     desk.click("Add item");
+    let not_to_checker =
+        "This prompt does not speak to the checker: write \u{201c}You weigh the ball.\u{201d}";
+    desk.type_into(leak(item_input_id(0)), "Look at");
+    assert!(desk.sees(not_to_checker));
+    desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    assert!(!desk.sees(not_to_checker));
     desk.type_into(leak(item_input_id(0)), "You look at its shape.");
+    assert!(!desk.sees(not_to_checker));
     desk.pick("item-0-kind", 2);
     desk.type_into("item-0-option-0", "round and firm");
     desk.click(iced_test::selector::id("item-0-passes-0"));

@@ -94,6 +94,21 @@ pub enum ItemKind {
     Text,
 }
 
+/// The words by which a prompt speaks to the checker, in English and in Dutch.
+const SECOND_PERSON: [&str; 10] = [
+    "you", "your", "yours", "yourself", "je", "jij", "jou", "jouw", "u", "uw",
+];
+
+/// Whether `prompt` speaks to the checker in the second person ("You weigh the ball.",
+/// "Je weegt het bolletje."), as prompts are written: a word of it addresses them.
+pub fn speaks_to_checker(prompt: &str) -> bool {
+    prompt.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        SECOND_PERSON
+            .iter()
+            .any(|you| word.eq_ignore_ascii_case(you))
+    })
+}
+
 impl ItemKind {
     /// Why the kind's own settings are inconsistent, if they are.
     pub fn inconsistency(&self) -> Option<String> {
@@ -124,5 +139,31 @@ impl Checklist {
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.id == id)
+    }
+}
+
+#[cfg(test)]
+mod second_person {
+    use super::speaks_to_checker;
+
+    #[test]
+    fn a_prompt_that_addresses_the_checker_speaks_to_them() {
+        for prompt in [
+            "You weigh the ball.",
+            "Weigh the ball in your hand.",
+            "Je weegt het bolletje.",
+            "U leest de temperatuur af.",
+            "Check it yourself; you know how.",
+        ] {
+            assert!(speaks_to_checker(prompt), "{prompt}");
+        }
+        for prompt in [
+            "Weigh the ball.",
+            "Weeg het bolletje.",
+            "Youth menu size",
+            "",
+        ] {
+            assert!(!speaks_to_checker(prompt), "{prompt}");
+        }
     }
 }

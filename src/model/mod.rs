@@ -20,7 +20,7 @@ mod training;
 mod validate;
 mod workspace;
 
-pub use checklist::{Checklist, Item, ItemKind};
+pub use checklist::{Checklist, Item, ItemKind, speaks_to_checker};
 pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
 pub use language::{Language, contains_folded, fill};

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{
     Checklist, Field, IdKind, ItemKind, Order, Outcome, Problem, Procedure, Role, Status, Training,
-    Workspace, check_id,
+    Workspace, check_id, speaks_to_checker,
 };
 
 /// Every revision of a record the workspace holds: the current file and the archive.
@@ -338,6 +338,14 @@ impl<'a> Catalog<'a> {
                 problems.push(Problem::error(
                     field.clone().name("prompt"),
                     format!("item \"{}\" has no prompt", item.id),
+                ));
+            } else if !archived && !speaks_to_checker(&item.prompt) {
+                problems.push(Problem::warning(
+                    field.clone().name("prompt"),
+                    format!(
+                        "item \"{}\": the prompt does not speak to the checker; write it as \"You weigh the ball.\" (\"Je weegt het bolletje.\")",
+                        item.id
+                    ),
                 ));
             }
             if let Some(message) = item.kind.inconsistency() {

@@ -189,6 +189,7 @@ texts!(Text {
     not_a_number: "not a number", "geen getal";
     not_a_date: "not a date (YYYY-MM-DD)", "geen datum (JJJJ-MM-DD)";
     fix_before_saving: "Fix the marked fields before saving.", "Herstel eerst de gemarkeerde velden.";
+    not_to_checker: "This prompt does not speak to the checker: write \u{201c}You weigh the ball.\u{201d}", "Deze opdracht spreekt de controleur niet aan: schrijf \u{201c}Je weegt het bolletje.\u{201d}";
     second_person_hint: "Write prompts to the checker: \u{201c}You weigh the ball.\u{201d}", "Schrijf opdrachten aan de controleur: \u{201c}Je weegt het bolletje.\u{201d}";
 });
 

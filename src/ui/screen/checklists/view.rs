@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Length};
 
 use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
 use super::{ChecklistForm, Edit, Message};
-use crate::model::{Checklist, ItemKind, Records};
+use crate::model::{Checklist, ItemKind, Records, speaks_to_checker};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::{Context, labelled};
 use crate::ui::text::{Text, fill};
@@ -297,11 +297,17 @@ fn item_view<'a>(
         .placeholder(words.second_person_hint)
         .key_binding(prompt_keys)
         .on_action(move |a| Message::Edit(Edit::PromptAction(index, a)));
+    // Once a prompt has words enough to judge, one that does not address the checker is
+    // told so, as `rightfirst check` warns.
+    let prompt = item.prompt.trim();
+    let not_to_checker = (prompt.contains(' ') && !speaks_to_checker(prompt))
+        .then(|| text(words.not_to_checker).size(theme::TEXT_SMALL));
     let body = column![
         line_row(index, count, selected, input, words),
         errors
             .prompt
             .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+        not_to_checker,
         row![kind, labelled(words.linked_step, step), critical]
             .spacing(theme::SPACE_M)
             .align_y(Alignment::End),
