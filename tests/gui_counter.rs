@@ -579,3 +579,49 @@ fn escape_never_throws_typed_work_away() {
             .contains("(nobody had shown Jake)")
     );
 }
+
+#[test]
+fn the_defect_form_undoes_and_redoes_a_field_at_a_time() {
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+    desk.click("2026-11-0026");
+    let cause = desk.input_text("defect-cause");
+    desk.type_into("defect-cause", " (nobody had shown Jake)");
+    let typed = desk.input_text("defect-cause");
+    desk.type_into("defect-cost", "5");
+    let cost = desk.input_text("defect-cost");
+    let undo = |desk: &mut Desk| desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    let redo = |desk: &mut Desk| {
+        desk.key(
+            Key::Character("z".into()),
+            Modifiers::COMMAND | Modifiers::SHIFT,
+        )
+    };
+    undo(&mut desk);
+    assert_ne!(desk.input_text("defect-cost"), cost, "the cost as it was");
+    assert_eq!(
+        desk.input_text("defect-cause"),
+        typed,
+        "the cause still typed"
+    );
+    undo(&mut desk);
+    assert_eq!(
+        desk.input_text("defect-cause"),
+        cause,
+        "all the typing is one step"
+    );
+    assert!(!desk.sees("Unsaved changes"), "back as saved");
+    redo(&mut desk);
+    assert_eq!(desk.input_text("defect-cause"), typed);
+    desk.click("Undo");
+    assert_eq!(desk.input_text("defect-cause"), cause);
+
+    // The same form on the orders screen, for a new defect.
+    desk.click("Open order");
+    desk.key(Key::Character("d".into()), Modifiers::COMMAND);
+    desk.type_into("defect-cause", "The scale was not zeroed");
+    undo(&mut desk);
+    assert!(!desk.input_text("defect-cause").contains("scale"));
+    redo(&mut desk);
+    assert_eq!(desk.input_text("defect-cause"), "The scale was not zeroed");
+}

@@ -245,6 +245,8 @@ impl Desk {
                 use defects::Message as M;
                 let message = match command {
                     Command::Save => M::Save,
+                    Command::Undo => M::Form(defects::form::Message::Undo),
+                    Command::Redo => M::Form(defects::form::Message::Redo),
                     // Escape never throws typing away; the Discard button does, on purpose.
                     Command::Close if self.defects.is_dirty() => {
                         self.defects.tell(words.escape_keeps.to_owned());
@@ -267,6 +269,8 @@ impl Desk {
                     }
                     Command::Close => Some(M::Close),
                     Command::Save => self.orders.save_message(),
+                    Command::Undo => self.orders.undo_message(false),
+                    Command::Redo => self.orders.undo_message(true),
                     Command::Check => Some(M::StartCheck),
                     Command::Defect => Some(M::NewDefect),
                     Command::Contact => Some(M::LogContact),

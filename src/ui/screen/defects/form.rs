@@ -14,6 +14,7 @@ use typed::{filled, shown_date, typed_date};
 
 use super::words::DefectWords;
 use crate::model::{Action, ActionKind, Date, Defect, DefectState, FoundBy, RootCause, Severity};
+use crate::ui::history::History;
 use crate::ui::screen::Context;
 use crate::ui::text::{Language, fill};
 
@@ -42,6 +43,15 @@ pub struct DefectForm {
     description: text_editor::Content,
     /// What is done, likewise: actions run to a few sentences.
     what: text_editor::Content,
+    /// Earlier and later states of the fields, for undo and redo.
+    history: History<State>,
+}
+
+/// What undo steps back through: the fields, and the cost as typed.
+#[derive(Debug, Clone, PartialEq)]
+struct State {
+    fields: Fields,
+    cost: Option<String>,
 }
 
 /// Everything the user edits, as typed.
@@ -116,6 +126,30 @@ pub enum Message {
     VerifiedBy(Option<String>),
     /// Empties every field of the action: the defect has no action.
     ClearAction,
+    /// Steps back one edit.
+    Undo,
+    /// Steps forward again.
+    Redo,
+}
+
+impl Message {
+    /// The field an edit types into: edits of one field in a row are one undo step.
+    fn field(&self) -> Option<String> {
+        let name = match self {
+            Message::Category(_) => "category",
+            Message::Found(_) => "found",
+            Message::Description(_) => "description",
+            Message::Cost(_) => "cost",
+            Message::Why(n, _) => return Some(format!("why-{n}")),
+            Message::Cause(_) => "cause",
+            Message::ActionWhat(_) => "what",
+            Message::Due(_) => "due",
+            Message::Done(_) => "done",
+            Message::Verified(_) => "verified",
+            _ => return None,
+        };
+        Some(name.to_owned())
+    }
 }
 
 /// What the form asks of the screen holding it.
@@ -180,6 +214,7 @@ impl DefectForm {
             fields,
             cost: None,
             original: defect,
+            history: History::default(),
         }
     }
 
@@ -215,6 +250,50 @@ impl DefectForm {
         if ctx.read_only {
             return Event::None;
         }
+        match message {
+            Message::Undo | Message::Redo => {
+                let mut state = self.snapshot();
+                let moved = match message {
+                    Message::Undo => self.history.undo(&mut state),
+                    _ => self.history.redo(&mut state),
+                };
+                if moved {
+                    self.set_state(state);
+                }
+                Event::None
+            }
+            message => {
+                let (before, field) = (self.snapshot(), message.field());
+                let event = self.apply(message, ctx);
+                if self.snapshot() != before {
+                    self.history.record(&before, field.as_deref());
+                }
+                event
+            }
+        }
+    }
+
+    fn snapshot(&self) -> State {
+        State {
+            fields: self.fields.clone(),
+            cost: self.cost.clone(),
+        }
+    }
+
+    /// Puts back an earlier state, the wrapping editors with it.
+    fn set_state(&mut self, state: State) {
+        self.description = text_editor::Content::with_text(&state.fields.description);
+        self.what = text_editor::Content::with_text(&state.fields.action.what);
+        self.fields = state.fields;
+        self.cost = state.cost;
+    }
+
+    /// Whether undo, and redo, would do something.
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        (self.history.can_undo(), self.history.can_redo())
+    }
+
+    fn apply(&mut self, message: Message, ctx: &Context) -> Event {
         let fields = &mut self.fields;
         let action = &mut fields.action;
         match message {
@@ -281,6 +360,7 @@ impl DefectForm {
                 *action = ActionFields::default();
                 self.what = text_editor::Content::new();
             }
+            Message::Undo | Message::Redo => {}
         }
         Event::None
     }
@@ -288,6 +368,7 @@ impl DefectForm {
     /// A photo copied into the workspace, relative to it.
     pub fn add_photo(&mut self, path: String) {
         if !self.fields.photos.contains(&path) {
+            self.history.record(&self.snapshot(), None);
             self.fields.photos.push(path);
         }
     }

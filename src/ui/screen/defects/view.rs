@@ -8,7 +8,7 @@ use iced::{Alignment, Element, Length};
 use super::log::{self, Entry, ProcedureFilter};
 use super::widgets::{badge, option, state_badge};
 use super::words::DefectWords;
-use super::{Choice, Defects, Message, Open, place};
+use super::{Choice, Defects, Message, Open, form, place};
 use crate::model::DefectState;
 use crate::ui::screen::Context;
 use crate::ui::screen::revision::message_box;
@@ -236,6 +236,7 @@ impl Defects {
             text(about).size(theme::TEXT_SMALL).style(theme::muted)
         });
         let dirty = open.form.is_changed();
+        let (can_undo, can_redo) = open.form.can_undo_redo();
         let saved = if dirty {
             text(words.unsaved)
                 .size(theme::TEXT_SMALL)
@@ -252,6 +253,12 @@ impl Defects {
             dirty.then(|| button(text(words.discard))
                 .on_press(Message::Discard)
                 .style(button::secondary)),
+            button(text(ctx.words.undo))
+                .on_press_maybe(can_undo.then_some(Message::Form(form::Message::Undo)))
+                .style(button::secondary),
+            button(text(ctx.words.redo))
+                .on_press_maybe(can_redo.then_some(Message::Form(form::Message::Redo)))
+                .style(button::secondary),
             saved,
             space::horizontal(),
             button(text(words.open_order))

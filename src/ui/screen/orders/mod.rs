@@ -260,6 +260,19 @@ impl Orders {
         }
     }
 
+    /// What Ctrl+Z (or with `redo`, Ctrl+Shift+Z) means for the form in front, if anything.
+    pub fn undo_message(&self, redo: bool) -> Option<Message> {
+        let Pane::Order(Work::Defect { .. }) = &self.pane else {
+            return None;
+        };
+        let step = if redo {
+            defect_form::Message::Redo
+        } else {
+            defect_form::Message::Undo
+        };
+        Some(Message::Defect(step))
+    }
+
     /// Work begun and not saved yet: in front first, then what was set aside.
     pub fn unsaved(&self) -> Vec<Unsaved> {
         let front = match &self.pane {
