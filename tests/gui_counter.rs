@@ -625,3 +625,23 @@ fn the_defect_form_undoes_and_redoes_a_field_at_a_time() {
     redo(&mut desk);
     assert_eq!(desk.input_text("defect-cause"), "The scale was not zeroed");
 }
+
+#[test]
+fn up_and_down_walk_the_orders_list_the_search_shows() {
+    use iced::keyboard::key::Named;
+    let mut desk = Desk::open_as("priya");
+    to_orders(&mut desk);
+    let step = |desk: &mut Desk, key: Named| desk.key(Key::Named(key), Modifiers::default());
+    // The newest order first: 2026-11-0061 is not checked yet; 0058 was, by Priya.
+    step(&mut desk, Named::ArrowDown);
+    assert!(desk.sees("Not checked yet."));
+    step(&mut desk, Named::ArrowDown);
+    assert!(desk.sees("Priya Shah, 2026-11-22 14:05"));
+    step(&mut desk, Named::ArrowUp);
+    assert!(desk.sees("Not checked yet."));
+
+    // With a form open on the order, the keys are the form's.
+    desk.key(Key::Character("k".into()), Modifiers::COMMAND);
+    step(&mut desk, Named::ArrowDown);
+    assert!(desk.sees("Save check"));
+}

@@ -206,6 +206,8 @@ enum Command {
     Delete,
     Close,
     Move(Direction),
+    /// Up or down the list, to the order before or after.
+    Step(Direction),
     /// Run a check on the order in front.
     Check,
     /// Log a defect on it.

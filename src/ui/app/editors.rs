@@ -111,7 +111,9 @@ impl Desk {
             Command::New => editor::Message::New,
             Command::Delete => editor::Message::AskDelete,
             Command::Close => editor::Message::CloseDialog,
-            Command::Check | Command::Defect | Command::Contact => return Task::none(),
+            Command::Check | Command::Defect | Command::Contact | Command::Step(_) => {
+                return Task::none();
+            }
         };
         let action = editor.update(message, &ctx);
         self.editor_action(action, words, me, now)
@@ -231,6 +233,8 @@ impl Desk {
             (Key::Named(Named::Escape), _, _, _) => Command::Close,
             (Key::Named(Named::ArrowUp), _, _, true) => Command::Move(Direction::Up),
             (Key::Named(Named::ArrowDown), _, _, true) => Command::Move(Direction::Down),
+            (Key::Named(Named::ArrowUp), false, false, false) => Command::Step(Direction::Up),
+            (Key::Named(Named::ArrowDown), false, false, false) => Command::Step(Direction::Down),
             _ => return Task::none(),
         };
         // While two versions of a file are shown side by side, the editor behind waits.
@@ -269,6 +273,11 @@ impl Desk {
                     }
                     Command::Close => Some(M::Close),
                     Command::Save => self.orders.save_message(),
+                    // Up and down walk the list, from the search field too, while no
+                    // form is open on the order.
+                    Command::Step(direction) if !self.orders.is_busy() => {
+                        Some(M::Step(self.search.clone(), direction == Direction::Down))
+                    }
                     Command::Undo => self.orders.undo_message(false),
                     Command::Redo => self.orders.undo_message(true),
                     Command::Check => Some(M::StartCheck),

@@ -58,6 +58,10 @@ pub enum PhotoFor {
     Defect,
 }
 
+/// The most orders the list shows at once: drawing more makes every keystroke in the
+/// search slow; the rest are counted, and a search narrows them.
+const LIST_LIMIT: usize = 100;
+
 /// The orders screen.
 #[derive(Debug, Default)]
 pub struct Orders {
@@ -133,6 +137,8 @@ pub enum Message {
     Select(String),
     /// Enter in the search field: the first order the list shows.
     OpenFirst(String),
+    /// Up (`false`) or down (`true`) the list the search shows, from the order in front.
+    Step(String, bool),
     New,
     NewId(String),
     NewPlaced(String),
@@ -260,6 +266,20 @@ impl Orders {
         }
     }
 
+    /// The orders the list shows for `search` under the filter, newest first.
+    fn listed<'a, 'c>(
+        &'c self,
+        ctx: &'c Context<'a>,
+        search: &str,
+    ) -> impl Iterator<Item = &'a Order> + 'c {
+        let needle = search.trim().to_lowercase();
+        ctx.records
+            .orders
+            .iter()
+            .rev()
+            .filter(move |order| order.matches(&needle) && self.filter.keeps(order, ctx))
+    }
+
     /// What Ctrl+Z (or with `redo`, Ctrl+Shift+Z) means for the form in front, if anything.
     pub fn undo_message(&self, redo: bool) -> Option<Message> {
         let Pane::Order(Work::Defect { .. }) = &self.pane else {
@@ -342,15 +362,29 @@ impl Orders {
                 Action::None
             }
             Message::OpenFirst(search) => {
-                let needle = search.trim().to_lowercase();
-                if let Some(order) = ctx
-                    .records
-                    .orders
-                    .iter()
-                    .rev()
-                    .find(|order| order.matches(&needle) && self.filter.keeps(order, ctx))
-                {
-                    self.show(&order.id.clone());
+                let first = self.listed(ctx, &search).next().map(|o| o.id.clone());
+                if let Some(id) = first {
+                    self.show(&id);
+                }
+                Action::None
+            }
+            Message::Step(search, down) => {
+                let listed: Vec<&str> = self
+                    .listed(ctx, &search)
+                    .take(LIST_LIMIT)
+                    .map(|order| order.id.as_str())
+                    .collect();
+                let at = self
+                    .selected
+                    .as_deref()
+                    .and_then(|id| listed.iter().position(|listed| *listed == id));
+                let next = match (at, down) {
+                    (None, _) => listed.first(),
+                    (Some(at), true) => listed.get(at + 1),
+                    (Some(at), false) => at.checked_sub(1).and_then(|at| listed.get(at)),
+                };
+                if let Some(id) = next.map(|id| (*id).to_owned()) {
+                    self.show(&id);
                 }
                 Action::None
             }

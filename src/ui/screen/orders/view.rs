@@ -9,15 +9,11 @@ use iced::{Alignment, Element, Length};
 
 use super::contact::{CHANNELS, ChannelChoice, channel_name};
 use super::words::OrderWords;
-use super::{Filter, Message, Note, Orders, Pane, RecordFormat, Work};
+use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, RecordFormat, Work};
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
 use crate::ui::screen::{Context, labelled, people};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
-
-/// Drawing more entries than this makes every keystroke in the search slow; the rest are
-/// counted, and a search narrows them.
-const LIST_LIMIT: usize = 100;
 
 const FILTERS: [Filter; 5] = [
     Filter::All,
@@ -80,14 +76,7 @@ impl Orders {
         search: &str,
         words: &'static OrderWords,
     ) -> Element<'a, Message> {
-        let needle = search.trim().to_lowercase();
-        let matching: Vec<&Order> = ctx
-            .records
-            .orders
-            .iter()
-            .rev()
-            .filter(|order| order.matches(&needle) && self.filter.keeps(order, &ctx))
-            .collect();
+        let matching: Vec<&Order> = self.listed(&ctx, search).collect();
         let mut list = Column::new().spacing(theme::LIST_GAP);
         let mut month = String::new();
         for order in matching.iter().take(LIST_LIMIT) {
