@@ -645,3 +645,35 @@ fn up_and_down_walk_the_orders_list_the_search_shows() {
     step(&mut desk, Named::ArrowDown);
     assert!(desk.sees("Save check"));
 }
+
+#[test]
+fn stepping_through_the_list_scrolls_it_to_keep_the_order_in_view() {
+    use iced::futures::StreamExt;
+    use rightfirst::ui::Message;
+    use rightfirst::ui::screen::orders;
+    let mut desk = Desk::open_as("priya");
+    to_orders(&mut desk);
+    let mut step = |down: bool| {
+        let message = Message::Orders(orders::Message::Step(String::new(), down));
+        let task = desk.app.update(message);
+        let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+            return 0;
+        };
+        let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+        actions
+            .iter()
+            .filter(|action| matches!(action, iced_test::runtime::Action::Widget(_)))
+            .count()
+    };
+    for _ in 0..12 {
+        assert_eq!(step(true), 1, "each step down scrolls the list");
+    }
+    for _ in 0..11 {
+        assert_eq!(step(false), 1, "and each step up");
+    }
+    assert_eq!(
+        step(false),
+        0,
+        "above the first order there is nothing to go to"
+    );
+}

@@ -78,6 +78,13 @@ impl Desk {
             }
             orders::Action::Import => pick_csv(),
             orders::Action::Record { order, format } => pick_record_path(order, format),
+            orders::Action::ScrollList(y) => operation::snap_to(
+                orders::LIST_ID,
+                operation::RelativeOffset {
+                    x: None,
+                    y: Some(y),
+                },
+            ),
         }
     }
 

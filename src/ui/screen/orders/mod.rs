@@ -185,7 +185,12 @@ pub enum Action {
         order: String,
         format: RecordFormat,
     },
+    /// Scroll the list ([`LIST_ID`]) this far down, 0 to 1, to keep the picked order in view.
+    ScrollList(f32),
 }
+
+/// The widget id of the scrolling list of orders.
+pub const LIST_ID: &str = "orders-list";
 
 impl Orders {
     /// The order the screen is on.
@@ -379,14 +384,19 @@ impl Orders {
                     .as_deref()
                     .and_then(|id| listed.iter().position(|listed| *listed == id));
                 let next = match (at, down) {
-                    (None, _) => listed.first(),
-                    (Some(at), true) => listed.get(at + 1),
-                    (Some(at), false) => at.checked_sub(1).and_then(|at| listed.get(at)),
+                    (None, _) => Some(0),
+                    (Some(at), true) => Some(at + 1),
+                    (Some(at), false) => at.checked_sub(1),
                 };
-                if let Some(id) = next.map(|id| (*id).to_owned()) {
-                    self.show(&id);
-                }
-                Action::None
+                let Some((next, id)) =
+                    next.and_then(|next| Some((next, (*listed.get(next)?).to_owned())))
+                else {
+                    return Action::None;
+                };
+                self.show(&id);
+                // The list's entries are alike in height: the order's place in the list is
+                // about its place in the scrolled content, and snapping there keeps it in view.
+                Action::ScrollList(next as f32 / listed.len().saturating_sub(1).max(1) as f32)
             }
             Message::New => {
                 self.park();

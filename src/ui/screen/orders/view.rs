@@ -139,6 +139,7 @@ impl Orders {
             filters,
             // Room on the right, so the scrollbar never covers a date.
             scrollable(container(list).padding(iced::Padding::ZERO.right(theme::SPACE_M)))
+                .id(super::LIST_ID)
                 .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)
