@@ -397,7 +397,12 @@ fn closing_with_an_unsaved_procedure_asks_first_and_save_and_close_saves_it() {
     assert!(!desk.sees("Some work is not saved yet. Close the window?"));
 
     desk.click("Baking waffles");
+    assert!(desk.sees("Procedures (8)"));
     desk.type_into("title", " and cones");
+    assert!(
+        desk.sees("Procedures (8) •"),
+        "the sidebar marks the unsaved work"
+    );
     let _ = desk.app.update(Message::CloseRequested);
     assert!(desk.sees("Some work is not saved yet. Close the window?"));
     assert!(desk.sees("• Procedures: “Baking waffles and cones”"));

@@ -496,6 +496,7 @@ fn work_left_for_another_order_waits_there_and_closing_saves_it() {
     desk.click("2026-11-0061");
     assert!(!desk.sees("Save check"));
     assert!(desk.sees("Unsaved work"));
+    assert!(desk.sees("Orders (42) •"));
     desk.click("2026-11-0062");
     assert!(desk.sees("Save check"));
     assert_eq!(desk.input_text("measure-weight"), "64,5");

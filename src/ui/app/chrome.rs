@@ -64,7 +64,15 @@ pub(super) fn sidebar<'a>(
 ) -> Element<'a, Message> {
     let records = desk.folder.records();
     let errors = desk.folder.error_count();
+    // A screen holding unsaved work says so with a dot, so it is found before the window
+    // closes.
+    let unsaved: Vec<Section> = desk.unsaved().into_iter().map(|(s, _)| s).collect();
     let entry = |label: String, section: Section| {
+        let label = if unsaved.contains(&section) {
+            format!("{label} •")
+        } else {
+            label
+        };
         button(iced::widget::text(label).size(theme::TEXT))
             .width(Length::Fill)
             .padding(theme::SPACE_S)
