@@ -812,17 +812,28 @@ fn context<'a>(
 }
 
 fn open_task(path: PathBuf) -> Task<Message> {
+    read_task(path, true, Message::Loaded)
+}
+
+/// Reads the workspace at `path` on a worker thread and hands it over with `done`; with
+/// `progress`, the opening screen hears how far it has come.
+fn read_task(
+    path: PathBuf,
+    progress: bool,
+    done: fn(Handoff<Result<Folder, String>>) -> Message,
+) -> Task<Message> {
     let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
     std::thread::spawn(move || {
-        let progress = {
+        let told = {
             let sender = sender.clone();
             move |read: usize, total: usize| {
-                let _ = sender.unbounded_send(Message::Loading(read, total));
+                if progress {
+                    let _ = sender.unbounded_send(Message::Loading(read, total));
+                }
             }
         };
-        let result =
-            Folder::open_with_progress(&path, &progress).map_err(|error| error.to_string());
-        let _ = sender.unbounded_send(Message::Loaded(Handoff::new(result)));
+        let result = Folder::open_with_progress(&path, &told).map_err(|error| error.to_string());
+        let _ = sender.unbounded_send(done(Handoff::new(result)));
     });
     Task::run(receiver, |message| message)
 }

@@ -12,7 +12,7 @@ use iced::futures::Stream;
 use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{Desk, Handoff, Message, Section, context};
+use super::{Desk, Message, Section, context, read_task};
 use crate::model::DateTime;
 use crate::store::Folder;
 use crate::ui::text::Text;
@@ -34,13 +34,7 @@ impl Desk {
             return Task::none();
         }
         self.refreshing = Some(self.folder.writes());
-        let root = self.folder.root().to_path_buf();
-        let (sender, receiver) = unbounded();
-        std::thread::spawn(move || {
-            let result = Folder::open(&root).map_err(|error| error.to_string());
-            let _ = sender.unbounded_send(Message::Refreshed(Handoff::new(result)));
-        });
-        Task::run(receiver, |message| message)
+        read_task(self.folder.root().to_path_buf(), false, Message::Refreshed)
     }
 
     /// Takes the workspace as read again, unless this window wrote to it meanwhile (the
