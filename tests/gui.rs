@@ -572,3 +572,48 @@ fn a_copy_read_before_the_windows_own_save_is_not_taken() {
     let saved = desk.read("procedures/bake-waffle.ron");
     assert!(saved.contains("Baking waffles and cones!"), "{saved}");
 }
+
+#[test]
+fn a_copy_of_another_workspace_read_before_it_was_left_is_not_taken() {
+    use iced::futures::StreamExt;
+    let read = |desk: &mut Desk, file: &str| {
+        let task = desk.app.update(Message::DiskChanged(vec![file.into()]));
+        let stream = iced_test::runtime::task::into_stream(task).expect("a read");
+        let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+        actions
+            .into_iter()
+            .filter_map(|action| match action {
+                iced_test::runtime::Action::Output(message) => Some(message),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut left = Desk::open_as("ellen");
+    let file = "procedures/bake-waffle.ron";
+    let text = left.read(file).replace(
+        "title: \"Baking waffles\"",
+        "title: \"Baking waffles on the new iron\"",
+    );
+    std::fs::write(left.root().join(file), text).unwrap();
+    let stale = read(&mut left, file);
+
+    let mut open = Desk::open_as("ellen");
+    let hygiene = open.read("procedures/hygiene.ron") + "\n";
+    std::fs::write(open.root().join("procedures/hygiene.ron"), hygiene).unwrap();
+    let own = read(&mut open, "procedures/hygiene.ron");
+    for message in stale {
+        let task = open.app.update(message);
+        open.run(task);
+    }
+    assert!(
+        open.sees("Baking waffles"),
+        "still this workspace, as its own person"
+    );
+    assert!(!open.sees("Baking waffles on the new iron"));
+    for message in own {
+        let task = open.app.update(message);
+        open.run(task);
+    }
+    assert!(open.sees("Baking waffles"));
+    assert!(!open.sees("Another program or machine changed files of this workspace (1)."));
+}

@@ -37,8 +37,9 @@ impl Desk {
         read_task(self.folder.root().to_path_buf(), false, Message::Refreshed)
     }
 
-    /// Takes the workspace as read again, unless this window wrote to it meanwhile (the
-    /// copy may lack that), and reads again if files are still changed; each screen keeps
+    /// Takes the workspace as read again, unless it is of another folder or this window
+    /// wrote to it meanwhile (the copy may lack that), and reads again if files are still
+    /// changed; each screen keeps
     /// what it shows, now from the files as they are.
     pub(super) fn take_folder(
         &mut self,
@@ -48,6 +49,10 @@ impl Desk {
         me: Option<&str>,
         now: DateTime,
     ) -> Task<Message> {
+        // A copy of another workspace, read before the user opened this one, is not ours.
+        if folder.root() != self.folder.root() {
+            return Task::none();
+        }
         let Some(writes) = self.refreshing.take() else {
             return Task::none();
         };
