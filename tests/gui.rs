@@ -547,7 +547,6 @@ fn reading_again_with_unsaved_work_asks_first() {
 
 #[test]
 fn a_copy_read_before_the_windows_own_save_is_not_taken() {
-    use iced::futures::StreamExt;
     let mut desk = Desk::open_as("ellen");
     let hygiene = desk.read("procedures/hygiene.ron") + "\n";
     std::fs::write(desk.root().join("procedures/hygiene.ron"), hygiene).unwrap();
@@ -555,17 +554,12 @@ fn a_copy_read_before_the_windows_own_save_is_not_taken() {
         .app
         .update(Message::DiskChanged(vec!["procedures/hygiene.ron".into()]));
     // The copy is read to the end now, before the save below.
-    let stream = iced_test::runtime::task::into_stream(task).expect("a read");
-    let read: Vec<_> = iced::futures::executor::block_on(stream.collect());
+    let read = desk::outputs(task);
+    assert!(!read.is_empty(), "a read");
     desk.click("Baking waffles");
     desk.type_into("title", " and cones");
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
-    for action in read {
-        if let iced_test::runtime::Action::Output(message) = action {
-            let task = desk.app.update(message);
-            desk.run(task);
-        }
-    }
+    desk.hand_over(read);
     assert_eq!(desk.input_text("title"), "Baking waffles and cones");
     desk.type_into("title", "!");
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
@@ -575,18 +569,10 @@ fn a_copy_read_before_the_windows_own_save_is_not_taken() {
 
 #[test]
 fn a_copy_of_another_workspace_read_before_it_was_left_is_not_taken() {
-    use iced::futures::StreamExt;
     let read = |desk: &mut Desk, file: &str| {
-        let task = desk.app.update(Message::DiskChanged(vec![file.into()]));
-        let stream = iced_test::runtime::task::into_stream(task).expect("a read");
-        let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
-        actions
-            .into_iter()
-            .filter_map(|action| match action {
-                iced_test::runtime::Action::Output(message) => Some(message),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
+        let read = desk::outputs(desk.app.update(Message::DiskChanged(vec![file.into()])));
+        assert!(!read.is_empty(), "a read");
+        read
     };
     let mut left = Desk::open_as("ellen");
     let file = "procedures/bake-waffle.ron";
@@ -601,19 +587,13 @@ fn a_copy_of_another_workspace_read_before_it_was_left_is_not_taken() {
     let hygiene = open.read("procedures/hygiene.ron") + "\n";
     std::fs::write(open.root().join("procedures/hygiene.ron"), hygiene).unwrap();
     let own = read(&mut open, "procedures/hygiene.ron");
-    for message in stale {
-        let task = open.app.update(message);
-        open.run(task);
-    }
+    open.hand_over(stale);
     assert!(
         open.sees("Baking waffles"),
         "still this workspace, as its own person"
     );
     assert!(!open.sees("Baking waffles on the new iron"));
-    for message in own {
-        let task = open.app.update(message);
-        open.run(task);
-    }
+    open.hand_over(own);
     assert!(open.sees("Baking waffles"));
     assert!(!open.sees("Another program or machine changed files of this workspace (1)."));
 }

@@ -148,22 +148,23 @@ impl Desk {
     /// Feeds `update` the messages of the task it returned, and of the tasks those return, as
     /// the window's runtime would (widget operations such as focus are left out).
     pub fn run(&mut self, task: iced::Task<Message>) -> Vec<String> {
-        use iced::futures::StreamExt;
         let mut seen = Vec::new();
         let mut tasks = vec![task];
         while let Some(task) = tasks.pop() {
-            let Some(stream) = iced_test::runtime::task::into_stream(task) else {
-                continue;
-            };
-            let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
-            for action in actions {
-                if let iced_test::runtime::Action::Output(message) = action {
-                    seen.push(format!("{message:?}"));
-                    tasks.push(self.app.update(message));
-                }
+            for message in outputs(task) {
+                seen.push(format!("{message:?}"));
+                tasks.push(self.app.update(message));
             }
         }
         seen
+    }
+
+    /// Feeds `update` messages held back, and what their tasks send.
+    pub fn hand_over(&mut self, messages: Vec<Message>) {
+        for message in messages {
+            let task = self.app.update(message);
+            self.run(task);
+        }
     }
 
     /// What the text input `id` holds.
@@ -179,4 +180,20 @@ impl Desk {
             Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
         ui.find(text).is_ok()
     }
+}
+
+/// The messages a task sends `update`, run to its end but not sent: to hand them over later.
+pub fn outputs(task: iced::Task<Message>) -> Vec<Message> {
+    use iced::futures::StreamExt;
+    let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+    actions
+        .into_iter()
+        .filter_map(|action| match action {
+            iced_test::runtime::Action::Output(message) => Some(message),
+            _ => None,
+        })
+        .collect()
 }
