@@ -56,6 +56,7 @@ fn procedure(n: usize) -> Procedure {
             warning: (s % 4 == 2).then(|| {
                 "Never press the ice cream into the scoop: a cold scoop makes hollow balls.".into()
             }),
+            photos: Vec::new(),
         })
         .collect();
     Procedure {

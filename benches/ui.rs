@@ -129,6 +129,7 @@ fn procedures(count: usize) -> Vec<Procedure> {
                         max: Number::new(7.0),
                     }),
                     warning: (rng.below(6) == 0).then(|| rng.pick(WARNINGS).to_owned()),
+                    photos: Vec::new(),
                 })
                 .collect();
             Procedure {

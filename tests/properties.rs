@@ -228,6 +228,7 @@ fn step() -> impl Strategy<Value = Step> {
             text,
             spec,
             warning,
+            photos: Vec::new(),
         })
 }
 
@@ -764,6 +765,7 @@ fn edge_values_round_trip() {
             text: String::new(),
             spec: Some(Spec::default()),
             warning: Some(String::new()),
+            photos: Vec::new(),
         },
         Step {
             id: "negative-zero".to_owned(),
@@ -775,6 +777,7 @@ fn edge_values_round_trip() {
                 ..Spec::default()
             }),
             warning: None,
+            photos: Vec::new(),
         },
     ];
     let text = print(&procedure);

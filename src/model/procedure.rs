@@ -62,6 +62,10 @@ pub struct Step {
         serialize_with = "bare"
     )]
     pub warning: Option<String>,
+    /// What right looks like: photos copied into `attachments/procedures/<procedure-id>/`,
+    /// paths relative to the workspace, in the order shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<String>,
 }
 
 /// A measurable standard: "one ball is 60-70 g".

@@ -12,6 +12,8 @@ pub struct StepForm {
     pub text: String,
     pub warning: String,
     pub spec: Option<SpecForm>,
+    /// Paths of the step's photos, relative to the workspace, kept as they are.
+    pub photos: Vec<String>,
 }
 
 /// A measurable standard as typed.
@@ -93,6 +95,7 @@ impl ProcedureForm {
                         min: show(spec.min),
                         max: show(spec.max),
                     }),
+                    photos: step.photos.clone(),
                 })
                 .collect(),
         }
@@ -177,6 +180,7 @@ impl ProcedureForm {
                 text: form.text.trim().to_owned(),
                 spec,
                 warning: (!warning.is_empty()).then(|| warning.to_owned()),
+                photos: form.photos.clone(),
             });
         }
         procedure.steps = steps;

@@ -32,6 +32,7 @@ fn records() -> Records {
         text: text.into(),
         spec: None,
         warning: None,
+        photos: Vec::new(),
     };
     records.procedures = vec![Procedure {
         id: "scoop-ice-cream".into(),
