@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::book::{Answer, Book, Form, Link, Part};
-use crate::export::html::escape;
+use super::book::{Answer, Book, Form, FormItem, Link, Part};
+use super::words::Words;
+use crate::export::html::{ItemCells, ItemsLook, checklist_items, escape};
 
 const STYLE: &str = r#"
 :root { color: #1f2933; font: 10.5pt/1.5 Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -241,6 +242,14 @@ fn part(out: &mut String, book: &Book, part: &Part) {
         "</div><h2 class=\"sub\">{}</h2><ol class=\"steps\">",
         escape(w.steps)
     );
+    steps(out, w, part);
+    let _ = write!(out, "</ol><h2 class=\"sub\">{}</h2>", escape(w.history));
+    history(out, w, part);
+    out.push_str("</section>\n");
+}
+
+/// A procedure's steps, each with its standard and its warning.
+fn steps(out: &mut String, w: &Words, part: &Part) {
     for step in &part.steps {
         let _ = write!(
             out,
@@ -269,7 +278,10 @@ fn part(out: &mut String, book: &Book, part: &Part) {
         }
         out.push_str("</div></li>");
     }
-    let _ = write!(out, "</ol><h2 class=\"sub\">{}</h2>", escape(w.history));
+}
+
+/// A procedure's revision history as a table.
+fn history(out: &mut String, w: &Words, part: &Part) {
     if part.changes.is_empty() {
         let _ = write!(out, "<p class=\"muted\">{}</p>", escape(w.no_history));
     } else {
@@ -293,7 +305,6 @@ fn part(out: &mut String, book: &Book, part: &Part) {
         }
         out.push_str("</tbody></table>");
     }
-    out.push_str("</section>\n");
 }
 
 fn field(out: &mut String, label: &str) {
@@ -314,6 +325,40 @@ fn boxes(out: &mut String, words: &[&str]) {
         );
     }
     out.push_str("</span>");
+}
+
+fn cells(item: &FormItem) -> ItemCells<'_> {
+    ItemCells {
+        number: &item.number,
+        prompt: &item.prompt,
+        critical: item.critical,
+    }
+}
+
+/// The answer cell of a blank form: boxes to tick, a blank to write on, options to circle.
+fn answer(out: &mut String, w: &Words, answer: &Answer) {
+    match answer {
+        Answer::Tick => boxes(out, &[w.ok, w.not_ok, w.not_applicable]),
+        Answer::Measure { unit, bounds } => {
+            let _ = write!(out, "<span class=\"blank\"></span> {}", escape(unit));
+            if !bounds.is_empty() {
+                let _ = write!(out, " <span class=\"muted\">({})</span>", escape(bounds));
+            }
+        }
+        Answer::Choice { options } => {
+            out.push_str("<div class=\"choices\">");
+            for choice in options {
+                let class = if choice.pass { " class=\"pass\"" } else { "" };
+                let _ = write!(out, "<span{class}>{}</span>", escape(&choice.text));
+            }
+            let _ = write!(
+                out,
+                "</div><span class=\"muted\">({})</span>",
+                escape(w.circle_one)
+            );
+        }
+        Answer::Text => out.push_str("<div class=\"write\"></div><div class=\"write\"></div>"),
+    }
 }
 
 fn form(out: &mut String, book: &Book, form: &Form) {
@@ -357,55 +402,28 @@ fn form(out: &mut String, book: &Book, form: &Form) {
         field(out, w.name);
         field(out, w.signature);
     }
-    let _ = write!(
+    out.push_str("</div>");
+    let look = ItemsLook {
+        table_class: " class=\"items\"",
+        critical_tag: "tag critical",
+        critical: w.critical,
+        mark_critical_number: true,
+    };
+    checklist_items(
         out,
-        "</div><table class=\"items\"><thead><tr><th>#</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        escape(w.item),
-        escape(w.answer)
+        &look,
+        &[w.item, w.answer],
+        &form.items,
+        cells,
+        |out, item| {
+            out.push_str("</td><td class=\"answer\">");
+            answer(out, w, &item.answer);
+            out.push_str("</td>");
+        },
     );
-    for item in &form.items {
-        let critical = if item.critical { " critical" } else { "" };
-        let _ = write!(
-            out,
-            "<tr><td class=\"n{critical}\">{}</td><td>{}",
-            escape(&item.number),
-            escape(&item.prompt)
-        );
-        if item.critical {
-            let _ = write!(
-                out,
-                " <span class=\"tag critical\">{}</span>",
-                escape(w.critical)
-            );
-        }
-        out.push_str("</td><td class=\"answer\">");
-        match &item.answer {
-            Answer::Tick => boxes(out, &[w.ok, w.not_ok, w.not_applicable]),
-            Answer::Measure { unit, bounds } => {
-                let _ = write!(out, "<span class=\"blank\"></span> {}", escape(unit));
-                if !bounds.is_empty() {
-                    let _ = write!(out, " <span class=\"muted\">({})</span>", escape(bounds));
-                }
-            }
-            Answer::Choice { options } => {
-                out.push_str("<div class=\"choices\">");
-                for choice in options {
-                    let class = if choice.pass { " class=\"pass\"" } else { "" };
-                    let _ = write!(out, "<span{class}>{}</span>", escape(&choice.text));
-                }
-                let _ = write!(
-                    out,
-                    "</div><span class=\"muted\">({})</span>",
-                    escape(w.circle_one)
-                );
-            }
-            Answer::Text => out.push_str("<div class=\"write\"></div><div class=\"write\"></div>"),
-        }
-        out.push_str("</td></tr>");
-    }
     let _ = write!(
         out,
-        "</tbody></table><div class=\"result\"><span class=\"label\">{}</span> ",
+        "<div class=\"result\"><span class=\"label\">{}</span> ",
         escape(w.result)
     );
     boxes(out, &[w.passed, w.failed]);
