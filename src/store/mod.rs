@@ -13,6 +13,7 @@ pub mod format;
 pub mod layout;
 mod load;
 pub mod locate;
+mod photos;
 mod pretty;
 mod read;
 mod save;
