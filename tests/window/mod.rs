@@ -126,6 +126,21 @@ impl Window {
 
     /// Moves the mouse onto the widget with this id (or text) and clicks it.
     pub fn click(&mut self, target: &'static str) {
+        let at = self.bounds(target).center();
+        self.click_at(at);
+    }
+
+    /// Moves the mouse to `at` and clicks there: for what no selector finds, such as the
+    /// options of an open pick list.
+    pub fn click_at(&mut self, at: iced::Point) {
+        self.cursor = mouse::Cursor::Available(at);
+        let mut events = vec![Event::Mouse(mouse::Event::CursorMoved { position: at })];
+        events.extend(iced_test::simulator::click());
+        self.events(events);
+    }
+
+    /// Where the widget with this id (or this text) is visible.
+    pub fn bounds(&mut self, target: &'static str) -> iced::Rectangle {
         let bounds = {
             let mut ui = iced_test::simulator::Simulator::with_size(
                 iced::Settings::default(),
@@ -143,11 +158,7 @@ impl Window {
                     .unwrap_or_else(|e| panic!("{target}: {e}")),
             }
         };
-        let at = bounds.expect("the target is visible").center();
-        self.cursor = mouse::Cursor::Available(at);
-        let mut events = vec![Event::Mouse(mouse::Event::CursorMoved { position: at })];
-        events.extend(iced_test::simulator::click());
-        self.events(events);
+        bounds.expect("the target is visible")
     }
 
     /// Types `text` one key at a time, each a press and a release, as a keyboard does.
