@@ -181,6 +181,24 @@ fn ctrl_1_to_8_switch_screens() {
 }
 
 #[test]
+fn ctrl_1_switches_screens_even_from_a_focused_field() {
+    // On X11 Ctrl+1 carries the text "1" (Ctrl+2 to Ctrl+8 carry control characters), which
+    // a focused text field would type and keep, swallowing the shortcut.
+    let (mut window, _dir) = window_as("priya");
+    ctrl(&mut window, "3");
+    ctrl(&mut window, "f");
+    window.type_text("0058");
+    ctrl(&mut window, "1");
+    assert!(window.sees("Pick a procedure on the left, or make a new one (Ctrl+N)."));
+    ctrl(&mut window, "3");
+    assert_eq!(
+        window.input_text("search"),
+        "0058",
+        "no 1 was typed into the search"
+    );
+}
+
+#[test]
 fn f5_reads_the_workspace_again() {
     let (mut window, dir) = window_as("ellen");
     let file = dir.path().join("shop/procedures/closing-down.ron");

@@ -215,6 +215,16 @@ fn shortcut_key(
     }
 }
 
+/// Ctrl+1 … Ctrl+8, taken before a focused text field can type the digit some of them
+/// carry (see `shortcuts`).
+fn screen_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
+    let switches = modifiers.command()
+        && !modifiers.shift()
+        && !modifiers.alt()
+        && matches!(key.as_ref(), Key::Character(digit) if SECTIONS.iter().any(|(d, _)| *d == digit));
+    switches.then(|| Message::Key(key.clone(), modifiers))
+}
+
 /// A keyboard shortcut for whichever editor is in front.
 #[derive(Debug, Clone, Copy)]
 enum Command {
@@ -726,7 +736,7 @@ impl App {
             .into(),
             Phase::Open(desk) => self.desk_view(desk, words),
         };
-        column![notice, body].into()
+        crate::ui::shortcuts::first(column![notice, body], screen_key)
     }
 
     fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {

@@ -217,18 +217,24 @@ impl Window {
     }
 }
 
-/// The text a key press carries on X11 (winit's `text_with_all_modifiers`): a letter with
-/// Ctrl is a control character, which no text field inserts; a digit stays a digit.
+/// The text a key press carries on X11 (winit's `text_with_all_modifiers`, from
+/// xkbcommon): with Ctrl, a character becomes a control character as xkbcommon's
+/// `XkbToControl` makes it (letters, `2`-`8`, `/`), which no text field inserts; other
+/// characters, such as `1` and `9`, stay as they are.
 fn typed_text(key: &Key, modifiers: Modifiers) -> Option<iced_test::core::SmolStr> {
     use iced::keyboard::key::Named;
     let text = match key.as_ref() {
-        Key::Character(c) if modifiers.control() || modifiers.logo() => {
+        Key::Character(c) if modifiers.control() => {
             let c = c.chars().next()?;
-            if c.is_ascii_alphabetic() {
-                char::from(c.to_ascii_uppercase() as u8 - b'@').to_string()
-            } else {
-                c.to_string()
-            }
+            let control = match c {
+                '@'..='~' | ' ' => char::from(c as u8 & 0x1f),
+                '2' => '\0',
+                '3'..='7' => char::from(c as u8 - b'3' + 0x1b),
+                '8' => '\u{7f}',
+                '/' => '\u{1f}',
+                other => other,
+            };
+            control.to_string()
         }
         Key::Character(c) if modifiers.shift() => c.to_uppercase(),
         Key::Character(c) => c.to_string(),
