@@ -58,6 +58,10 @@ fn ctrl_shift_z_redoes_it() {
     let (mut window, _dir) = window_as("ellen");
     new_procedure(&mut window);
     ctrl(&mut window, "z");
+    assert!(
+        !window.input_text("title").contains("flour"),
+        "undone first"
+    );
     window.press(
         Key::Character("z".into()),
         Modifiers::COMMAND | Modifiers::SHIFT,
