@@ -25,3 +25,20 @@ fn a_panic_writes_a_report_with_what_and_where_and_the_next_start_names_it() {
     assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
     assert_eq!(crash::take_unseen(dir.path()), None, "named once");
 }
+
+#[cfg(feature = "gui")]
+mod desk;
+
+#[cfg(feature = "gui")]
+#[test]
+fn the_window_names_the_report_of_the_last_crash_above_the_screen() {
+    let mut desk = desk::Desk::open_as("ellen");
+    let report =
+        std::path::Path::new("/home/ellen/.local/state/rightfirst/crash-20261205-061500.txt");
+    assert!(!desk.sees("Right First stopped unexpectedly last time."));
+    desk.app.crashed_before(report);
+    assert!(desk.sees(
+        "Right First stopped unexpectedly last time. What happened is written in \
+         /home/ellen/.local/state/rightfirst/crash-20261205-061500.txt."
+    ));
+}
