@@ -419,6 +419,15 @@ impl App {
         self.language().text()
     }
 
+    /// Names, above the screen, the report of a crash before this start.
+    pub fn crashed_before(&mut self, report: &Path) {
+        let line = (self.words().crashed_before).replace("{path}", &report.display().to_string());
+        self.notice = Some(match self.notice.take() {
+            Some(notice) => format!("{notice}\n{line}"),
+            None => line,
+        });
+    }
+
     /// The open workspace, if any: for tests.
     pub fn folder(&self) -> Option<&Folder> {
         match &self.phase {
