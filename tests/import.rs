@@ -559,6 +559,10 @@ fn an_import_killed_part_way_resumes_with_no_order_lost_or_doubled() {
     }
     assert!(kills > 0, "no kill landed before the import finished");
     println!("{kills} kills, {kills_mid_batch} of them with a batch part-renamed");
+    assert!(
+        kills_mid_batch > 0,
+        "no kill landed while a batch was renamed"
+    );
 
     let run = Sample::import(&ws, &csv);
     assert_eq!(run.code, Some(0), "{run:?}");

@@ -69,6 +69,7 @@ pub(super) fn load<S: OrderSink>(
     is_workspace(root)?;
     let mut scan = Scan::default();
     scan_folder(root, "", &mut scan);
+    super::moving::settle(root, mode, &mut scan.records, &mut scan.findings);
     if mode == Mode::Open {
         for temp in &scan.stale_temps {
             let _ = fs::remove_file(temp);

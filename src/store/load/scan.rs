@@ -14,9 +14,9 @@ use crate::model::ProblemSeverity;
 
 /// The files a workspace holds, sorted into the layout.
 #[derive(Default)]
-pub(super) struct Scan {
-    pub(super) records: Vec<(String, Place)>,
-    pub(super) findings: Vec<Finding>,
+pub(in crate::store) struct Scan {
+    pub(in crate::store) records: Vec<(String, Place)>,
+    pub(in crate::store) findings: Vec<Finding>,
     pub(super) stale_temps: Vec<PathBuf>,
 }
 
