@@ -1491,3 +1491,27 @@ fn a_step_photo_outside_the_workspace_is_refused_and_never_opened() {
     );
     assert!(!report.stdout.contains("missing"), "{}", report.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_step_photo_that_links_elsewhere_is_refused() {
+    let workspace = Workspace::base();
+    let elsewhere = tempfile::tempdir().expect("a temp dir");
+    let picture = elsewhere.path().join("cone.jpg");
+    fs::write(&picture, JPEG_START).expect("write");
+    with_step_photos(&workspace, &["attachments/procedures/scoop/cone.jpg"]);
+    fs::create_dir_all(workspace.path("attachments/procedures/scoop")).expect("mkdir");
+    std::os::unix::fs::symlink(
+        &picture,
+        workspace.path("attachments/procedures/scoop/cone.jpg"),
+    )
+    .expect("symlink");
+    assert_findings(
+        &workspace.check(),
+        1,
+        &[(
+            "procedures/scoop.ron:14:17",
+            "step \"portion\": attachments/procedures/scoop/cone.jpg is a symbolic link",
+        )],
+    );
+}

@@ -1,7 +1,7 @@
 //! The files of procedures' step photos: whether each is there and is a picture, for
 //! `check`; their bytes, for a manual that prints them.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -20,12 +20,17 @@ pub(crate) enum PhotoFile {
     NotAPicture,
     /// The system refused to read it.
     Unreadable(io::Error),
+    /// A symbolic link: photos are copied in, never linked from elsewhere.
+    Link,
 }
 
 /// Looks at the first bytes of the photo at `relative` (a path inside the workspace),
 /// never at the whole file.
 pub(crate) fn look(root: &Path, relative: &str) -> PhotoFile {
     let path = root.join(relative);
+    if fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        return PhotoFile::Link;
+    }
     let file = match File::open(&path) {
         Ok(file) => file,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return PhotoFile::Missing,
@@ -64,6 +69,10 @@ pub(crate) fn step_photo_problems(root: &Path, procedure: &Procedure) -> Vec<Pro
                     field,
                     format!("step \"{id}\": the photo {photo} could not be read ({error}); the manual prints \"photo missing\" in its place"),
                 )),
+                PhotoFile::Link => problems.push(Problem::error(
+                    field,
+                    format!("step \"{id}\": {photo} is a symbolic link; Right First does not follow links inside a workspace: copy the photo in its place"),
+                )),
                 PhotoFile::NotAPicture => problems.push(Problem::error(
                     field,
                     format!("step \"{id}\": {photo} is not a JPEG or PNG picture; attach a photo in its place"),
@@ -82,6 +91,9 @@ impl Folder {
         for procedure in procedures {
             for photo in procedure.steps.iter().flat_map(|step| &step.photos) {
                 if photos.get(photo).is_some() || !inside_workspace(photo) {
+                    continue;
+                }
+                if matches!(look(&self.root, photo), PhotoFile::Link) {
                     continue;
                 }
                 if let Some(bytes) = read_picture(&self.root.join(photo)) {
