@@ -8,13 +8,14 @@ use pdf_extract::{Dictionary, Document, Object};
 
 /// What poppler's `tool` would print for `pdf`: `pdftotext` (text in content order, as
 /// `-raw` gives it, each page ended by a form feed), `pdfinfo` (pages and page size) or
-/// `pdffonts` (one row per font). `extra` is accepted for the callers' sake and ignored:
+/// `pdffonts` (one row per font) or `pdfimages` (its `-list` table). `extra` is accepted for the callers' sake and ignored:
 /// the text is always UTF-8 in content order.
 pub fn poppler(tool: &str, pdf: &[u8], _extra: &[&str]) -> String {
     match tool {
         "pdftotext" => text(pdf),
         "pdfinfo" => info(pdf),
         "pdffonts" => fonts(pdf),
+        "pdfimages" => images(pdf),
         other => panic!("no Rust stand-in for {other}"),
     }
 }
@@ -121,4 +122,43 @@ fn has_file(descriptor: &Dictionary) -> bool {
     [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
         .iter()
         .any(|key| descriptor.has(key))
+}
+
+/// pdfimages -list's table: two header lines, then `page num type width height ...` for
+/// every image XObject, a soft mask (alpha) listed as type `smask` as poppler does. The
+/// page column is left at 0: the tests read sizes, not places.
+fn images(pdf: &[u8]) -> String {
+    let document = Document::load_mem(pdf).expect("the PDF reads back");
+    let mut out = String::from(
+        "page   num  type   width height color comp bpc  enc interp  object ID\n\
+         ---------------------------------------------------------------------\n",
+    );
+    let masks: Vec<(u32, u16)> = (document.objects.values())
+        .filter_map(|object| object.as_stream().ok())
+        .filter_map(|stream| stream.dict.get(b"SMask").ok()?.as_reference().ok())
+        .collect();
+    let mut number = 0;
+    for (id, object) in &document.objects {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        if name(&stream.dict, b"Subtype") != "Image" {
+            continue;
+        }
+        let size = |key: &[u8]| {
+            (stream.dict.get(key).ok())
+                .and_then(|value| value.as_i64().ok())
+                .unwrap_or_default()
+        };
+        let kind = if masks.contains(id) { "smask" } else { "image" };
+        out.push_str(&format!(
+            "0 {number} {kind} {} {} - - - - - {} {}\n",
+            size(b"Width"),
+            size(b"Height"),
+            id.0,
+            id.1
+        ));
+        number += 1;
+    }
+    out
 }
