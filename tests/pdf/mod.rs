@@ -7,14 +7,15 @@
 use pdf_extract::{Dictionary, Document, Object};
 
 /// What poppler's `tool` would print for `pdf`: `pdftotext` (text in content order, as
-/// `-raw` gives it, each page ended by a form feed), `pdfinfo` (pages and page size) or
-/// `pdffonts` (one row per font). `extra` is accepted for the callers' sake and ignored:
-/// the text is always UTF-8 in content order.
+/// `-raw` gives it, each page ended by a form feed), `pdfinfo` (pages and page size),
+/// `pdffonts` (one row per font) or `pdfimages -list` (one row per image). `extra` is
+/// accepted for the callers' sake and ignored: the text is always UTF-8 in content order.
 pub fn poppler(tool: &str, pdf: &[u8], _extra: &[&str]) -> String {
     match tool {
         "pdftotext" => text(pdf),
         "pdfinfo" => info(pdf),
         "pdffonts" => fonts(pdf),
+        "pdfimages" => images(pdf),
         other => panic!("no Rust stand-in for {other}"),
     }
 }
@@ -93,6 +94,70 @@ fn fonts(pdf: &[u8]) -> String {
         ));
     }
     out
+}
+
+/// pdfimages -list's table: two header lines, then `page num type width height ...` for
+/// every image a page draws, its soft mask (transparency) as a row of type `smask`.
+fn images(pdf: &[u8]) -> String {
+    let document = Document::load_mem(pdf).expect("the PDF reads back");
+    let mut out = String::from(
+        "page   num  type   width height color comp bpc  enc interp  object ID\n\
+         ---------------------------------------------------------------------\n",
+    );
+    let mut count = 0;
+    for (page, id) in document.get_pages() {
+        let mut found = Vec::new();
+        if let Some(resources) = inherited(&document, id, b"Resources") {
+            drawn_images(&document, resources, &mut found);
+        }
+        for (kind, image) in found {
+            let number = |key: &[u8]| image.get(key).and_then(Object::as_i64).unwrap_or(0);
+            out.push_str(&format!(
+                "{page} {count} {kind} {} {} - - {} - no\n",
+                number(b"Width"),
+                number(b"Height"),
+                number(b"BitsPerComponent")
+            ));
+            count += 1;
+        }
+    }
+    out
+}
+
+/// The images a resource dictionary draws, looking into form XObjects too.
+fn drawn_images<'a>(
+    document: &'a Document,
+    resources: &'a Object,
+    found: &mut Vec<(&'static str, &'a Dictionary)>,
+) {
+    let resolve = |object: &'a Object| document.dereference(object).ok().map(|(_, o)| o);
+    let Some(xobjects) = (resources.as_dict().ok())
+        .and_then(|r| r.get(b"XObject").ok())
+        .and_then(resolve)
+        .and_then(|x| x.as_dict().ok())
+    else {
+        return;
+    };
+    for (_, xobject) in xobjects.iter() {
+        let Some(Object::Stream(stream)) = resolve(xobject) else {
+            continue;
+        };
+        match name(&stream.dict, b"Subtype").as_str() {
+            "Image" => {
+                found.push(("image", &stream.dict));
+                let mask = (stream.dict.get(b"SMask").ok()).and_then(resolve);
+                if let Some(Object::Stream(mask)) = mask {
+                    found.push(("smask", &mask.dict));
+                }
+            }
+            "Form" => {
+                if let Some(inner) = stream.dict.get(b"Resources").ok().and_then(resolve) {
+                    drawn_images(document, inner, found);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn name(dictionary: &Dictionary, key: &[u8]) -> String {
