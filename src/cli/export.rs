@@ -49,7 +49,7 @@ pub fn export(
     language: Option<rightfirst::model::Language>,
     mut options: rightfirst::export::ManualOptions,
 ) -> ExitCode {
-    use rightfirst::export::{ExportError, manual};
+    use rightfirst::export::{ExportError, manual_with_photos};
     use rightfirst::model::{Language, ProblemSeverity};
     let folder = match Folder::inspect(dir) {
         Ok(folder) => folder,
@@ -78,7 +78,14 @@ pub fn export(
     options.language = language
         .or_else(|| Language::from_code(&records.workspace.language))
         .unwrap_or_default();
-    let bytes = match manual(records, &options, &|_, _| {}) {
+    // Drafts print from procedures/, approved revisions under a draft from the archive.
+    let photos = folder.step_photos(
+        records
+            .procedures
+            .iter()
+            .chain(&records.archived_procedures),
+    );
+    let bytes = match manual_with_photos(records, &options, &photos, &|_, _| {}) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("rightfirst export: {error}");

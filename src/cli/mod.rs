@@ -14,7 +14,7 @@ use rightfirst::model::{Date, FORMAT_VERSION};
 
 /// Right First: procedures, second-person QC checks and a defect log that finds root causes.
 #[derive(Parser)]
-#[command(name = "rightfirst", about)]
+#[command(name = "rightfirst", about, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -112,6 +112,12 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
         today: Option<Date>,
     },
+    /// Prints the help of a command, or with `format` the workspace format reference:
+    /// every file and field, the rules `check` applies and how the figures are computed.
+    Help {
+        /// `format`, or a command's name.
+        topic: Option<String>,
+    },
     /// Grows a workspace to N orders of made-up but valid data, for measuring speed.
     #[command(hide = true)]
     Generate {
@@ -187,6 +193,7 @@ pub fn run() -> ExitCode {
         }) => commands::report(&dir, from, to, json, language, today),
         Some(Command::New { dir }) => commands::new(&dir),
         Some(Command::Generate { dir, orders }) => commands::generate(&dir, orders),
+        Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Import { dir, file }) => commands::import(&dir, &file),
         Some(Command::Export {
             dir,
@@ -221,5 +228,30 @@ pub fn run() -> ExitCode {
             };
             export::export(&dir, &output, language, options)
         }
+    }
+}
+
+/// `help format` prints the reference kept in `assets/docs/FORMAT.md`; `help CMD`, that
+/// command's help, as clap's own `help` subcommand would.
+fn help(topic: Option<&str>) -> ExitCode {
+    let mut cli = Cli::command();
+    let printed = match topic {
+        Some("format") => {
+            print!("{}", include_str!("../../assets/docs/FORMAT.md"));
+            Ok(())
+        }
+        None => cli.print_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(command) => command.print_long_help(),
+            None => {
+                eprintln!("rightfirst help: no command or topic \"{name}\"; try `format`");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if printed.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }

@@ -196,6 +196,35 @@ impl SaveRequest {
     }
 }
 
+/// A key for the shortcuts: one no widget used, or Escape even where a text field used it
+/// to let go of the focus, since Escape in a form is meant for the form (a focused field
+/// takes it in iced 0.14, and a second press is not what anyone tries).
+fn shortcut_key(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
+            if status == iced::event::Status::Ignored
+                || key == Key::Named(keyboard::key::Named::Escape) =>
+        {
+            Some(Message::Key(key, modifiers))
+        }
+        _ => None,
+    }
+}
+
+/// Ctrl+1 … Ctrl+8, taken before a focused text field can type the digit some of them
+/// carry (see `shortcuts`).
+fn screen_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
+    let switches = modifiers.command()
+        && !modifiers.shift()
+        && !modifiers.alt()
+        && matches!(key.as_ref(), Key::Character(digit) if SECTIONS.iter().any(|(d, _)| *d == digit));
+    switches.then(|| Message::Key(key.clone(), modifiers))
+}
+
 /// A keyboard shortcut for whichever editor is in front.
 #[derive(Debug, Clone, Copy)]
 enum Command {
@@ -353,12 +382,7 @@ impl App {
 
     /// Keys no widget used, and the system's light/dark switch.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, modifiers, .. } => {
-                Some(Message::Key(key, modifiers))
-            }
-            _ => None,
-        });
+        let keys = iced::event::listen_with(shortcut_key);
         let watch = match &self.phase {
             Phase::Open(desk) => {
                 Subscription::run_with(desk.folder.root().to_path_buf(), watch::changes)
@@ -721,7 +745,7 @@ impl App {
             .into(),
             Phase::Open(desk) => self.desk_view(desk, words),
         };
-        column![notice, body].into()
+        crate::ui::shortcuts::first(column![notice, body], screen_key)
     }
 
     fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {

@@ -3,6 +3,7 @@
 mod app;
 mod history;
 pub mod screen;
+mod shortcuts;
 pub mod text;
 pub mod theme;
 
