@@ -1,5 +1,5 @@
-//! The printed manual, read back as a person would read it: the PDF through poppler's
-//! `pdftotext` and `pdfinfo` (Debian: poppler-utils), the HTML as a browser shows it, the
+//! The printed manual, read back as a person would read it: the PDF as poppler's
+//! `pdftotext` and `pdfinfo` would (in Rust, tests/pdf), the HTML as a browser shows it, the
 //! Markdown against a golden file.
 //!
 //! PDFs are made from small workspaces, so a debug test run stays fast.

@@ -1,7 +1,6 @@
 //! An order's QC record, exported as PDF and HTML and read back as a person would read it.
 //!
-//! PDFs are read with poppler's `pdftotext` and `pdfinfo` (Debian: poppler-utils), which
-//! these tests require.
+//! PDFs are read back in Rust (tests/pdf), as poppler's `pdftotext` and `pdfinfo` would.
 
 mod pdf;
 

@@ -7,11 +7,13 @@
 use pdf_extract::{Dictionary, Document, Object};
 
 /// What poppler's `tool` would print for `pdf`: `pdftotext` (text in content order, as
-/// `-raw` gives it, each page ended by a form feed), `pdfinfo` (pages and page size) or
-/// `pdffonts` (one row per font) or `pdfimages` (its `-list` table). `extra` is accepted for the callers' sake and ignored:
-/// the text is always UTF-8 in content order.
-pub fn poppler(tool: &str, pdf: &[u8], _extra: &[&str]) -> String {
+/// `-raw` gives it, each page ended by a form feed), `pdfinfo` (pages and page size),
+/// `pdffonts` (one row per font) or `pdfimages -list` (one row per image). `extra` is
+/// otherwise ignored: the text is always UTF-8 in content order, and with `-layout` a gap
+/// wider than the type's size (a table's next column) is three spaces, not one.
+pub fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     match tool {
+        "pdftotext" if extra.contains(&"-layout") => layout(pdf),
         "pdftotext" => text(pdf),
         "pdfinfo" => info(pdf),
         "pdffonts" => fonts(pdf),
@@ -41,6 +43,87 @@ pub fn page_info(pdf: &[u8]) -> (usize, String) {
 fn text(pdf: &[u8]) -> String {
     let pages = pdf_extract::extract_text_from_mem_by_pages(pdf).expect("the PDF's text reads");
     pages.iter().map(|page| format!("{page}\u{c}")).collect()
+}
+
+fn layout(pdf: &[u8]) -> String {
+    let document = Document::load_mem(pdf).expect("the PDF reads back");
+    let mut out = Layout {
+        text: String::new(),
+        first: true,
+        last_end: 0.0,
+        last_y: 0.0,
+    };
+    pdf_extract::output_doc(&document, &mut out).expect("the PDF's text reads");
+    out.text
+}
+
+/// pdf-extract's plain text, but with columns kept apart as pdftotext -layout keeps them.
+struct Layout {
+    text: String,
+    first: bool,
+    last_end: f64,
+    last_y: f64,
+}
+
+impl pdf_extract::OutputDev for Layout {
+    fn begin_page(
+        &mut self,
+        _: u32,
+        _: &pdf_extract::MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.text.push('\u{c}');
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        let (x, y) = (trm.m31, -trm.m32);
+        let size = ((font_size * (trm.m11 + trm.m21)) * (font_size * (trm.m12 + trm.m22)))
+            .abs()
+            .sqrt();
+        if self.first && !self.text.is_empty() && !self.text.ends_with('\u{c}') {
+            let down = (y - self.last_y).abs();
+            if down > size * 1.5 || (x < self.last_end && down > size * 0.5) {
+                self.text.push('\n');
+            } else if x > self.last_end + size {
+                self.text.push_str("   ");
+            } else if x > self.last_end + size * 0.1 && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+        }
+        // A space glyph after a gap already written as a space is the same space.
+        if !(char == " " && self.text.ends_with(' ')) {
+            self.text.push_str(char);
+        }
+        self.first = false;
+        self.last_y = y;
+        self.last_end = x + width * size;
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.first = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
 }
 
 fn info(pdf: &[u8]) -> String {
@@ -96,6 +179,70 @@ fn fonts(pdf: &[u8]) -> String {
     out
 }
 
+/// pdfimages -list's table: two header lines, then `page num type width height ...` for
+/// every image a page draws, its soft mask (transparency) as a row of type `smask`.
+fn images(pdf: &[u8]) -> String {
+    let document = Document::load_mem(pdf).expect("the PDF reads back");
+    let mut out = String::from(
+        "page   num  type   width height color comp bpc  enc interp  object ID\n\
+         ---------------------------------------------------------------------\n",
+    );
+    let mut count = 0;
+    for (page, id) in document.get_pages() {
+        let mut found = Vec::new();
+        if let Some(resources) = inherited(&document, id, b"Resources") {
+            drawn_images(&document, resources, &mut found);
+        }
+        for (kind, image) in found {
+            let number = |key: &[u8]| image.get(key).and_then(Object::as_i64).unwrap_or(0);
+            out.push_str(&format!(
+                "{page} {count} {kind} {} {} - - {} - no\n",
+                number(b"Width"),
+                number(b"Height"),
+                number(b"BitsPerComponent")
+            ));
+            count += 1;
+        }
+    }
+    out
+}
+
+/// The images a resource dictionary draws, looking into form XObjects too.
+fn drawn_images<'a>(
+    document: &'a Document,
+    resources: &'a Object,
+    found: &mut Vec<(&'static str, &'a Dictionary)>,
+) {
+    let resolve = |object: &'a Object| document.dereference(object).ok().map(|(_, o)| o);
+    let Some(xobjects) = (resources.as_dict().ok())
+        .and_then(|r| r.get(b"XObject").ok())
+        .and_then(resolve)
+        .and_then(|x| x.as_dict().ok())
+    else {
+        return;
+    };
+    for (_, xobject) in xobjects.iter() {
+        let Some(Object::Stream(stream)) = resolve(xobject) else {
+            continue;
+        };
+        match name(&stream.dict, b"Subtype").as_str() {
+            "Image" => {
+                found.push(("image", &stream.dict));
+                let mask = (stream.dict.get(b"SMask").ok()).and_then(resolve);
+                if let Some(Object::Stream(mask)) = mask {
+                    found.push(("smask", &mask.dict));
+                }
+            }
+            "Form" => {
+                if let Some(inner) = stream.dict.get(b"Resources").ok().and_then(resolve) {
+                    drawn_images(document, inner, found);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn name(dictionary: &Dictionary, key: &[u8]) -> String {
     (dictionary.get(key).ok())
         .and_then(|value| value.as_name().ok())
@@ -122,43 +269,4 @@ fn has_file(descriptor: &Dictionary) -> bool {
     [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
         .iter()
         .any(|key| descriptor.has(key))
-}
-
-/// pdfimages -list's table: two header lines, then `page num type width height ...` for
-/// every image XObject, a soft mask (alpha) listed as type `smask` as poppler does. The
-/// page column is left at 0: the tests read sizes, not places.
-fn images(pdf: &[u8]) -> String {
-    let document = Document::load_mem(pdf).expect("the PDF reads back");
-    let mut out = String::from(
-        "page   num  type   width height color comp bpc  enc interp  object ID\n\
-         ---------------------------------------------------------------------\n",
-    );
-    let masks: Vec<(u32, u16)> = (document.objects.values())
-        .filter_map(|object| object.as_stream().ok())
-        .filter_map(|stream| stream.dict.get(b"SMask").ok()?.as_reference().ok())
-        .collect();
-    let mut number = 0;
-    for (id, object) in &document.objects {
-        let Ok(stream) = object.as_stream() else {
-            continue;
-        };
-        if name(&stream.dict, b"Subtype") != "Image" {
-            continue;
-        }
-        let size = |key: &[u8]| {
-            (stream.dict.get(key).ok())
-                .and_then(|value| value.as_i64().ok())
-                .unwrap_or_default()
-        };
-        let kind = if masks.contains(id) { "smask" } else { "image" };
-        out.push_str(&format!(
-            "0 {number} {kind} {} {} - - - - - {} {}\n",
-            size(b"Width"),
-            size(b"Height"),
-            id.0,
-            id.1
-        ));
-        number += 1;
-    }
-    out
 }
