@@ -255,28 +255,3 @@ pub fn run() -> ExitCode {
         }
     }
 }
-
-/// `help format` prints the reference kept in `assets/docs/FORMAT.md`; `help CMD`, that
-/// command's help, as clap's own `help` subcommand would.
-fn help(topic: Option<&str>) -> ExitCode {
-    let mut cli = Cli::command();
-    let printed = match topic {
-        Some("format") => {
-            print!("{}", include_str!("../../assets/docs/FORMAT.md"));
-            Ok(())
-        }
-        None => cli.print_long_help(),
-        Some(name) => match cli.find_subcommand_mut(name) {
-            Some(command) => command.print_long_help(),
-            None => {
-                eprintln!("rightfirst help: no command or topic \"{name}\"; try `format`");
-                return ExitCode::from(2);
-            }
-        },
-    };
-    if printed.is_ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
