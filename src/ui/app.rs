@@ -2,7 +2,6 @@
 //! screens' actions. The only place in the window that reads or writes files (through
 //! the store).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -11,28 +10,31 @@ use iced::widget::{button, column, container, progress_bar, row};
 use iced::{Element, Length, Subscription, Task, Theme};
 
 mod chrome;
-pub(crate) mod counter;
-mod editors;
+mod desk;
+mod keys;
 mod leaving;
-pub(crate) mod printing;
+mod road;
 mod watch;
 
 use chrome::{changed_on_disk, conflict_view, sidebar, who_are_you, with_search};
+use desk::{Desk, Shortcut};
+use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, question_view};
+use road::{Carried, Conflict};
 
-use super::screen::checklists::{self, Checklists};
-use super::screen::dashboard::{self, Dashboard};
-use super::screen::defects::{self, Defects};
-use super::screen::manual::{self, Manual};
-use super::screen::orders::{self, Orders};
-use super::screen::procedures::{self, Procedures};
-use super::screen::revision::Direction;
+use super::request::Request;
+use super::screen::checklists;
+use super::screen::dashboard;
+use super::screen::defects;
+use super::screen::manual;
+use super::screen::orders;
+use super::screen::procedures;
 use super::screen::settings::{self, ThemeChoice};
 use super::screen::{Context, PersonChoice, problems};
 use super::text::{Language, Text, Words, fill};
 use super::theme::{self, Mode};
-use crate::model::{Checklist, Date, DateTime, Order, Procedure, Workspace};
+use crate::model::{Date, DateTime, Workspace};
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
 
@@ -84,18 +86,6 @@ pub enum Section {
     Settings,
 }
 
-/// Ctrl+1 … Ctrl+8 jump to the sections, in the sidebar's order.
-const SECTIONS: [(&str, Section); 8] = [
-    ("1", Section::Procedures),
-    ("2", Section::Checklists),
-    ("3", Section::Orders),
-    ("4", Section::Defects),
-    ("5", Section::Dashboard),
-    ("6", Section::Manual),
-    ("7", Section::Problems),
-    ("8", Section::Settings),
-];
-
 /// Everything that can happen in the window.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -112,10 +102,6 @@ pub enum Message {
     Defects(defects::Message),
     Dashboard(dashboard::Message),
     Manual(manual::Message),
-    /// Work for the orders and defects screens that needed a dialog or a worker thread.
-    Counter(counter::Message),
-    /// The manual's save dialog and typesetting thread.
-    Printing(printing::Message),
     Checklists(checklists::Message),
     Problems(problems::Message),
     Settings(settings::Message),
@@ -143,6 +129,8 @@ pub enum Message {
     Reload,
     /// The workspace read again off the UI thread, after files changed on disk.
     Refreshed(Handoff<Result<Folder, String>>),
+    /// The workspace read again after an import wrote to it.
+    Imported(Handoff<Folder>),
 }
 
 enum Phase {
@@ -156,72 +144,6 @@ enum Phase {
         error: String,
     },
     Open(Box<Desk>),
-}
-
-/// An open workspace and the screens on it.
-struct Desk {
-    folder: Folder,
-    section: Section,
-    search: String,
-    procedures: Procedures,
-    orders: Orders,
-    defects: Defects,
-    dashboard: Dashboard,
-    manual: Manual,
-    checklists: Checklists,
-    problems: problems::Problems,
-    conflict: Option<Conflict>,
-    /// Files that something else changed on disk since they were read or saved here.
-    changed: BTreeSet<String>,
-    /// The workspace is being read again in the background, begun when the folder had
-    /// made this many writes.
-    refreshing: Option<u64>,
-}
-
-/// A save one of the editors asked for.
-enum SaveRequest {
-    Procedure(procedures::SaveRequest),
-    Checklist(checklists::SaveRequest),
-    Order(counter::OrderSave),
-}
-
-impl SaveRequest {
-    /// The record as the file would hold it.
-    fn printed(&self) -> String {
-        match self {
-            SaveRequest::Procedure(request) => crate::store::format::print(&request.record),
-            SaveRequest::Checklist(request) => crate::store::format::print(&request.record),
-            SaveRequest::Order(request) => crate::store::format::print(&request.order),
-        }
-    }
-}
-
-/// A keyboard shortcut for whichever editor is in front.
-#[derive(Debug, Clone, Copy)]
-enum Command {
-    Save,
-    Undo,
-    Redo,
-    New,
-    Delete,
-    Close,
-    Move(Direction),
-    /// Up or down the list, to the order before or after.
-    Step(Direction),
-    /// Run a check on the order in front.
-    Check,
-    /// Log a defect on it.
-    Defect,
-    /// Log a customer contact on it.
-    Contact,
-}
-
-/// A save refused because the file changed on disk: both versions, for the user to choose.
-struct Conflict {
-    relative: String,
-    mine: String,
-    disk: String,
-    request: SaveRequest,
 }
 
 /// The whole window.
@@ -441,24 +363,11 @@ impl App {
             None if folder.error_count() > 0 => Section::Problems,
             None => Section::Procedures,
         };
-        self.phase = Phase::Open(Box::new(Desk {
-            folder,
-            section,
-            search: String::new(),
-            procedures: Procedures::default(),
-            orders: Orders::default(),
-            defects: Defects::default(),
-            dashboard: Dashboard::default(),
-            manual: Manual::default(),
-            checklists: Checklists::default(),
-            problems: problems::Problems::default(),
-            conflict: None,
-            changed: BTreeSet::new(),
-            refreshing: None,
-        }));
+        self.phase = Phase::Open(Box::new(Desk::new(folder, section)));
     }
 
-    /// Handles a message.
+    /// Handles a message. One `match`, with no arm for "anything else": a new message that
+    /// nobody handles does not compile.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loading(read, total) => {
@@ -494,13 +403,9 @@ impl App {
             Message::FolderPicked(None, _) => Task::none(),
             Message::FolderPicked(Some(path), new) => self.leave(Leaving::Open(path, new)),
             Message::CloseRequested => self.leave(Leaving::Close),
-            Message::Reload | Message::Key(Key::Named(keyboard::key::Named::F5), _) => {
-                self.leave(Leaving::Reload)
-            }
+            Message::Reload => self.leave(Leaving::Reload),
             Message::Leave(choice) => self.answer(choice),
-            Message::Key(Key::Named(keyboard::key::Named::Escape), _) if self.is_asking() => {
-                self.answer(LeaveChoice::Stay)
-            }
+            Message::Key(key, modifiers) => self.key(key, modifiers),
             Message::PickPerson(person) => {
                 if let Phase::Open(desk) = &self.phase {
                     self.config
@@ -517,7 +422,86 @@ impl App {
                 }
                 Task::none()
             }
-            message => self.update_desk(message),
+            Message::Section(section) => {
+                let seat = self.seat();
+                if let Some(desk) = self.desk() {
+                    desk.show(section, &seat);
+                }
+                Task::none()
+            }
+            Message::Search(search) => {
+                if let Some(desk) = self.desk() {
+                    desk.search = search;
+                }
+                Task::none()
+            }
+            Message::SearchSubmit => match self.desk() {
+                Some(desk) if desk.section == Section::Orders => {
+                    let first = orders::Message::OpenFirst(desk.search.clone());
+                    self.update(Message::Orders(first))
+                }
+                _ => Task::none(),
+            },
+            Message::Procedures(message) => self.ask(Message::Procedures, |desk, ctx| {
+                desk.procedures.update(message, &ctx(&desk.folder))
+            }),
+            Message::Checklists(message) => self.ask(Message::Checklists, |desk, ctx| {
+                desk.checklists.update(message, &ctx(&desk.folder))
+            }),
+            Message::Orders(message) => self.ask(Message::Orders, |desk, ctx| {
+                desk.orders.update(message, &ctx(&desk.folder))
+            }),
+            Message::Defects(message) => self.ask(Message::Defects, |desk, ctx| {
+                desk.defects.update(message, &ctx(&desk.folder))
+            }),
+            Message::Dashboard(message) => self.ask(Message::Dashboard, |desk, ctx| {
+                desk.dashboard.update(message, &ctx(&desk.folder))
+            }),
+            Message::Manual(message) => self.ask(Message::Manual, |desk, ctx| {
+                desk.manual.update(message, &ctx(&desk.folder))
+            }),
+            Message::Problems(problems::Message::Open(index)) => {
+                if let Some(desk) = self.desk()
+                    && let Some(finding) = desk.folder.findings().get(index)
+                {
+                    let excerpt = desk.folder.excerpt(&finding.path, finding.at.line, 4);
+                    desk.problems.open(index, excerpt);
+                }
+                Task::none()
+            }
+            Message::KeepMine => self.resolve(road::keep_mine),
+            Message::TakeDisk => self.resolve(road::take_disk),
+            Message::DiskChanged(files) => {
+                let asking = self.question.is_some();
+                let Some(desk) = self.desk() else {
+                    return Task::none();
+                };
+                let changed = files.into_iter().filter(|f| desk.folder.changed_on_disk(f));
+                desk.changed.extend(changed);
+                desk.refresh_if_idle(asking)
+            }
+            Message::Refreshed(handoff) => {
+                let (asking, seat) = (self.question.is_some(), self.seat());
+                let Some(desk) = self.desk() else {
+                    return Task::none();
+                };
+                match handoff.take() {
+                    Some(Ok(folder)) => desk.take_folder(folder, asking, &seat),
+                    // Not read: the note stays, and F5 reads it with the opening screen.
+                    _ => {
+                        desk.refreshing = None;
+                        Task::none()
+                    }
+                }
+            }
+            Message::Imported(handoff) => {
+                if let (Some(desk), Some(folder)) = (self.desk(), handoff.take())
+                    && folder.root() == desk.folder.root()
+                {
+                    desk.folder = folder;
+                }
+                Task::none()
+            }
         }
     }
 
@@ -538,123 +522,98 @@ impl App {
         }
     }
 
-    fn update_desk(&mut self, message: Message) -> Task<Message> {
-        let words = self.words();
-        let me = self.me().map(str::to_owned);
-        let now = self.now();
-        let Phase::Open(desk) = &mut self.phase else {
+    /// The open workspace's desk.
+    fn desk(&mut self) -> Option<&mut Desk> {
+        match &mut self.phase {
+            Phase::Open(desk) => Some(desk),
+            _ => None,
+        }
+    }
+
+    /// Who is at the window and when, read once for a message.
+    fn seat(&self) -> Seat {
+        Seat {
+            words: self.words(),
+            me: self.me().map(str::to_owned),
+            now: self.now(),
+        }
+    }
+
+    /// Lets a screen handle its message with the context of now, and carries out what it
+    /// asks for; `wrap` makes its messages the window's.
+    fn ask<M: Send + 'static>(
+        &mut self,
+        wrap: fn(M) -> Message,
+        screen: impl FnOnce(&mut Desk, &dyn Fn(&Folder) -> Context<'_>) -> Request<M>,
+    ) -> Task<Message> {
+        let seat = self.seat();
+        let Some(desk) = self.desk() else {
             return Task::none();
         };
-        match message {
-            Message::Section(section) => {
-                desk.show(section, words, me.as_deref(), now);
+        let request = screen(desk, &|folder| seat.context(folder));
+        self.carry(request, wrap)
+    }
+
+    /// Carries out a screen's request; an answer ready at once is handled at once.
+    fn carry<M: Send + 'static>(
+        &mut self,
+        request: Request<M>,
+        wrap: fn(M) -> Message,
+    ) -> Task<Message> {
+        let seat = self.seat();
+        let Some(desk) = self.desk() else {
+            return Task::none();
+        };
+        let carried = road::carry(&mut desk.folder, request, wrap);
+        // A file saved here over one changed elsewhere is the workspace's again.
+        let folder = &desk.folder;
+        desk.changed.retain(|file| folder.changed_on_disk(file));
+        match carried {
+            Carried::Task(task) => task,
+            Carried::Then(message) => self.update(message),
+            Carried::Conflict(conflict) => {
+                desk.conflict = Some(conflict);
                 Task::none()
             }
-            Message::Manual(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.manual.update(message, &ctx);
-                desk.manual_action(action, words, me.as_deref(), now)
-            }
-            Message::Dashboard(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.dashboard.update(message, &ctx);
-                desk.dashboard_action(action, words, me.as_deref(), now)
-            }
-            Message::Search(search) => {
-                desk.search = search;
+            Carried::Show(place) => {
+                desk.show_place(place, &seat);
                 Task::none()
             }
-            Message::SearchSubmit if desk.section == Section::Orders => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk
-                    .orders
-                    .update(orders::Message::OpenFirst(desk.search.clone()), &ctx);
-                desk.order_action(action, words, me.as_deref(), now)
-            }
-            Message::Procedures(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.procedures.update(message, &ctx);
-                desk.editor_action(action, words, me.as_deref(), now)
-            }
-            Message::Checklists(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.checklists.update(message, &ctx);
-                desk.editor_action(action, words, me.as_deref(), now)
-            }
-            Message::Problems(problems::Message::Open(index)) => {
-                if let Some(finding) = desk.folder.findings().get(index) {
-                    let excerpt = desk.folder.excerpt(&finding.path, finding.at.line, 4);
-                    desk.problems.open(index, excerpt);
-                }
-                Task::none()
-            }
-            Message::KeepMine => {
-                let Some(conflict) = desk.conflict.take() else {
-                    return Task::none();
-                };
-                let result = match &conflict.request {
-                    SaveRequest::Procedure(r) => desk.folder.overwrite(r.record.clone()),
-                    SaveRequest::Checklist(r) => desk.folder.overwrite(r.record.clone()),
-                    SaveRequest::Order(r) => desk.folder.overwrite(r.order.clone()),
-                };
-                desk.after_save(result, conflict.request, words, me.as_deref(), now)
-            }
-            Message::TakeDisk => {
-                let Some(conflict) = desk.conflict.take() else {
-                    return Task::none();
-                };
-                let reloaded = match &conflict.request {
-                    SaveRequest::Procedure(_) => {
-                        desk.folder.reload::<Procedure>(&conflict.relative)
-                    }
-                    SaveRequest::Checklist(_) => {
-                        desk.folder.reload::<Checklist>(&conflict.relative)
-                    }
-                    SaveRequest::Order(_) => desk.folder.reload::<Order>(&conflict.relative),
-                };
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                match &conflict.request {
-                    SaveRequest::Procedure(r) => desk.procedures.open(&ctx, &r.record.id),
-                    SaveRequest::Checklist(r) => desk.checklists.open(&ctx, &r.record.id),
-                    SaveRequest::Order(r) => desk.orders.show_as_saved(&r.order.id),
-                }
-                if let Err(error) = reloaded {
-                    desk.tell(&conflict.request, error.to_string());
-                }
-                Task::none()
-            }
-            Message::Orders(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.orders.update(message, &ctx);
-                desk.order_action(action, words, me.as_deref(), now)
-            }
-            Message::Defects(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.defects.update(message, &ctx);
-                desk.defect_action(action, words, me.as_deref(), now)
-            }
-            Message::Counter(message) => desk.counter(message, words, me.as_deref(), now),
-            Message::Printing(message) => desk.printing(message, words, me.as_deref(), now),
-            Message::Key(key, modifiers) => {
-                desk.shortcut(key, modifiers, words, me.as_deref(), now)
-            }
-            Message::DiskChanged(files) => {
-                let changed = files.into_iter().filter(|f| desk.folder.changed_on_disk(f));
-                desk.changed.extend(changed);
-                desk.refresh_if_idle(self.question.is_some())
-            }
-            Message::Refreshed(handoff) => match handoff.take() {
-                Some(Ok(folder)) => {
-                    desk.take_folder(folder, self.question.is_some(), words, me.as_deref(), now)
-                }
-                // Not read: the note stays, and F5 reads it with the opening screen.
-                _ => {
-                    desk.refreshing = None;
-                    Task::none()
-                }
-            },
-            _ => Task::none(),
         }
+    }
+
+    /// A key no widget used.
+    fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+        let Some(command) = keys::command(&key, modifiers) else {
+            return Task::none();
+        };
+        if command == Command::Reload {
+            return self.leave(Leaving::Reload);
+        }
+        if command == Command::Close && self.is_asking() {
+            return self.answer(LeaveChoice::Stay);
+        }
+        let seat = self.seat();
+        let Some(desk) = self.desk() else {
+            return Task::none();
+        };
+        match desk.shortcut(command, &seat) {
+            Shortcut::Task(task) => task,
+            Shortcut::Send(message) => self.update(message),
+            Shortcut::None => Task::none(),
+        }
+    }
+
+    /// Settles a conflict the user answered, telling the screen that saved.
+    fn resolve(&mut self, settle: fn(&mut Folder, Conflict) -> Message) -> Task<Message> {
+        let Some(desk) = self.desk() else {
+            return Task::none();
+        };
+        let Some(conflict) = desk.conflict.take() else {
+            return Task::none();
+        };
+        let answer = settle(&mut desk.folder, *conflict);
+        self.update(answer)
     }
 
     /// The window.
@@ -792,22 +751,31 @@ impl App {
     }
 }
 
-/// What the screens may read of an open workspace.
-fn context<'a>(
-    folder: &'a Folder,
+/// Who is at the window and when: what every screen's [`Context`] is made of, with the
+/// records of the moment.
+#[derive(Debug, Clone)]
+struct Seat {
     words: &'static Text,
-    me: Option<&str>,
+    me: Option<String>,
     now: DateTime,
-) -> Context<'a> {
-    let records = folder.records();
-    Context {
-        records,
-        me: me.and_then(|id| records.workspace.person(id)),
-        today: now.date(),
-        now,
-        words,
-        language: words.language(),
-        read_only: folder.read_only().is_some(),
+}
+
+impl Seat {
+    /// What the screens may read of an open workspace.
+    fn context<'a>(&self, folder: &'a Folder) -> Context<'a> {
+        let records = folder.records();
+        Context {
+            records,
+            me: self
+                .me
+                .as_deref()
+                .and_then(|id| records.workspace.person(id)),
+            today: self.now.date(),
+            now: self.now,
+            words: self.words,
+            language: self.words.language(),
+            read_only: folder.read_only().is_some(),
+        }
     }
 }
 

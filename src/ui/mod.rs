@@ -2,12 +2,11 @@
 
 mod app;
 mod history;
+pub mod request;
 pub mod screen;
 pub mod text;
 pub mod theme;
 
-pub use app::counter::{Message as CounterMessage, PhotoTarget};
-pub use app::printing::Message as PrintingMessage;
 pub use app::{App, LeaveChoice, Message, Start};
 
 /// Opens the window and runs until it is closed.

@@ -3,6 +3,7 @@
 
 pub mod check;
 mod contact;
+pub mod files;
 mod new;
 mod view;
 pub mod words;
@@ -10,6 +11,7 @@ pub mod words;
 use std::collections::BTreeMap;
 
 use crate::model::{Channel, Defect, Order};
+use crate::ui::request::{FileKind, Record, Request};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
 use crate::ui::screen::{Context, PersonChoice, Unsaved};
 
@@ -160,33 +162,8 @@ pub enum Message {
     ContactBy(PersonChoice),
     SaveContact,
     Close,
-    Import,
-    Record(RecordFormat),
-    /// A photo copied into the workspace, relative to it.
-    PhotoAttached(PhotoFor, String),
-}
-
-/// What the app should do for the screen.
-#[derive(Debug)]
-pub enum Action {
-    None,
-    Focus(String),
-    /// Save this order, new or changed, through the store.
-    Save(Box<Order>),
-    /// Ask for a photo and copy it into the order's month of `attachments/`.
-    PickPhoto {
-        order: String,
-        photo: PhotoFor,
-    },
-    /// Ask for a CSV file and import it.
-    Import,
-    /// Ask where to save the order's QC record, then write it.
-    Record {
-        order: String,
-        format: RecordFormat,
-    },
-    /// Scroll the list ([`LIST_ID`]) this far down, 0 to 1, to keep the picked order in view.
-    ScrollList(f32),
+    /// Work with files: importing, QC records, photos, saves.
+    Files(files::Message),
 }
 
 /// The widget id of the scrolling list of orders.
@@ -212,7 +189,7 @@ impl Orders {
 
     /// Shows `order` as it is saved, dropping the work begun on it: the user took the file
     /// on disk over their own version.
-    pub fn show_as_saved(&mut self, order: &str) {
+    fn show_as_saved(&mut self, order: &str) {
         self.parked.remove(order);
         self.selected = Some(order.to_owned());
         self.pane = Pane::Order(Work::Overview);
@@ -245,19 +222,9 @@ impl Orders {
         self.parked.contains_key(id)
     }
 
-    /// How far an import has come; `None` when it is over.
-    pub fn importing(&mut self, progress: Option<(usize, usize)>) {
-        self.import = progress;
-    }
-
     /// Shows what happened, after work the app did for the screen.
     pub fn tell(&mut self, message: String) {
         self.message = Some(Note::Error(message));
-    }
-
-    /// Shows that something went well.
-    pub fn done(&mut self, message: String) {
-        self.message = Some(Note::Done(message));
     }
 
     /// What Ctrl+S means for the form in front, if anything.
@@ -326,7 +293,7 @@ impl Orders {
 
     /// The app saved `order`: move on to what comes after that save. A failed check goes
     /// on to its proposed defects, one at a time.
-    pub fn saved(&mut self, order: &Order, ctx: &Context) -> Action {
+    fn saved(&mut self, order: &Order, ctx: &Context) -> Request<Message> {
         let words = OrderWords::of(ctx.language);
         self.selected = Some(order.id.clone());
         let pane = std::mem::take(&mut self.pane);
@@ -338,7 +305,7 @@ impl Orders {
         self.message = Some(Note::Done(done.to_owned()));
         if proposals.is_empty() {
             self.pane = Pane::Order(Work::Overview);
-            return Action::None;
+            return Request::None;
         }
         let next = proposals.remove(0);
         self.pane = Pane::Order(Work::Defect {
@@ -346,7 +313,7 @@ impl Orders {
             proposals,
             proposed: true,
         });
-        Action::Focus("defect-description".to_owned())
+        Request::Focus("defect-description".to_owned())
     }
 
     fn order<'a>(&self, ctx: &Context<'a>) -> Option<&'a Order> {
@@ -355,23 +322,23 @@ impl Orders {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
         let words = OrderWords::of(ctx.language);
         match message {
             Message::Filter(filter) => {
                 self.filter = filter;
-                Action::None
+                Request::None
             }
             Message::Select(id) => {
                 self.show(&id);
-                Action::None
+                Request::None
             }
             Message::OpenFirst(search) => {
                 let first = self.listed(ctx, &search).next().map(|o| o.id.clone());
                 if let Some(id) = first {
                     self.show(&id);
                 }
-                Action::None
+                Request::None
             }
             Message::Step(search, down) => {
                 let listed: Vec<&str> = self
@@ -391,12 +358,15 @@ impl Orders {
                 let Some((next, id)) =
                     next.and_then(|next| Some((next, (*listed.get(next)?).to_owned())))
                 else {
-                    return Action::None;
+                    return Request::None;
                 };
                 self.show(&id);
                 // The list's entries are alike in height: the order's place in the list is
                 // about its place in the scrolled content, and snapping there keeps it in view.
-                Action::ScrollList(next as f32 / listed.len().saturating_sub(1).max(1) as f32)
+                Request::Scroll {
+                    id: LIST_ID,
+                    y: next as f32 / listed.len().saturating_sub(1).max(1) as f32,
+                }
             }
             Message::New => {
                 self.park();
@@ -404,7 +374,7 @@ impl Orders {
                 self.message = None;
                 let form = self.parked_new.take();
                 self.pane = Pane::New(form.unwrap_or_else(|| NewOrder::blank(ctx)));
-                Action::Focus("order-product".to_owned())
+                Request::Focus("order-product".to_owned())
             }
             Message::NewId(value) => self.edit_new(|form| form.id = value),
             Message::NewPlaced(value) => self.edit_new(|form| form.placed = value),
@@ -413,32 +383,32 @@ impl Orders {
             Message::NewMaker(value) => self.edit_new(|form| form.maker = Some(value)),
             Message::SaveNew => {
                 let Pane::New(form) = &self.pane else {
-                    return Action::None;
+                    return Request::None;
                 };
                 if ctx.read_only {
                     self.message = Some(Note::Error(words.read_only.to_owned()));
-                    return Action::None;
+                    return Request::None;
                 }
                 match form.finish(ctx.records, words) {
-                    Ok(order) => Action::Save(Box::new(order)),
+                    Ok(order) => save(order),
                     Err(error) => {
                         self.message = Some(Note::Error(error));
-                        Action::None
+                        Request::None
                     }
                 }
             }
             Message::StartCheck => {
                 let Some(order) = self.order(ctx) else {
-                    return Action::None;
+                    return Request::None;
                 };
                 self.message = None;
                 self.pane = Pane::Order(Work::Check(Box::new(Runner::new(order, ctx))));
-                Action::None
+                Request::None
             }
             Message::Check(message) => self.check(message, ctx),
             Message::NewDefect => {
                 let Some(order) = self.order(ctx) else {
-                    return Action::None;
+                    return Request::None;
                 };
                 self.message = None;
                 self.pane = Pane::Order(Work::Defect {
@@ -446,14 +416,14 @@ impl Orders {
                     proposals: Vec::new(),
                     proposed: false,
                 });
-                Action::Focus("defect-description".to_owned())
+                Request::Focus("defect-description".to_owned())
             }
             Message::OpenDefect(id) => {
                 let Some(defect) = self
                     .order(ctx)
                     .and_then(|order| order.defects.iter().find(|d| d.id == id))
                 else {
-                    return Action::None;
+                    return Request::None;
                 };
                 self.message = None;
                 self.pane = Pane::Order(Work::Defect {
@@ -461,21 +431,15 @@ impl Orders {
                     proposals: Vec::new(),
                     proposed: false,
                 });
-                Action::None
+                Request::None
             }
             Message::Defect(message) => {
                 let Pane::Order(Work::Defect { form, .. }) = &mut self.pane else {
-                    return Action::None;
+                    return Request::None;
                 };
                 match form.update(message, ctx) {
-                    defect_form::Event::None => Action::None,
-                    defect_form::Event::PickPhoto => match &self.selected {
-                        Some(order) => Action::PickPhoto {
-                            order: order.clone(),
-                            photo: PhotoFor::Defect,
-                        },
-                        None => Action::None,
-                    },
+                    defect_form::Event::None => Request::None,
+                    defect_form::Event::PickPhoto => pick_photo(PhotoFor::Defect),
                 }
             }
             Message::SaveDefect => self.save_defect(ctx),
@@ -486,7 +450,7 @@ impl Orders {
                     ..
                 }) = &mut self.pane
                 else {
-                    return Action::None;
+                    return Request::None;
                 };
                 self.pane = if proposals.is_empty() {
                     Pane::Order(Work::Overview)
@@ -498,15 +462,15 @@ impl Orders {
                         proposed: true,
                     })
                 };
-                Action::None
+                Request::None
             }
             Message::LogContact => {
                 if self.order(ctx).is_none() {
-                    return Action::None;
+                    return Request::None;
                 }
                 self.message = None;
                 self.pane = Pane::Order(Work::Contact(ContactForm::blank(ctx)));
-                Action::Focus("contact-about".to_owned())
+                Request::Focus("contact-about".to_owned())
             }
             Message::ContactChannel(value) => self.edit_contact(|form| form.channel = value),
             Message::ContactAbout(value) => self.edit_contact(|form| form.about = value),
@@ -515,7 +479,7 @@ impl Orders {
             Message::SaveContact => {
                 let (Some(order), Pane::Order(Work::Contact(form))) = (self.order(ctx), &self.pane)
                 else {
-                    return Action::None;
+                    return Request::None;
                 };
                 match form.finish(ctx.now, words) {
                     Ok(contact) => {
@@ -525,7 +489,7 @@ impl Orders {
                     }
                     Err(error) => {
                         self.message = Some(Note::Error(error));
-                        Action::None
+                        Request::None
                     }
                 }
             }
@@ -539,25 +503,14 @@ impl Orders {
                     }
                     (_, Some(_)) => Pane::Order(Work::Overview),
                 };
-                Action::None
+                Request::None
             }
-            Message::Import => Action::Import,
-            Message::Record(format) => match &self.selected {
-                Some(order) => Action::Record {
-                    order: order.clone(),
-                    format,
-                },
-                None => Action::None,
-            },
-            Message::PhotoAttached(photo, path) => {
-                self.photo_attached(photo, path);
-                Action::None
-            }
+            Message::Files(message) => self.files(message, ctx),
         }
     }
 
     /// A photo copied into the workspace, for the check item or defect that asked.
-    pub fn photo_attached(&mut self, photo: PhotoFor, path: String) {
+    fn photo_attached(&mut self, photo: PhotoFor, path: String) {
         match (&mut self.pane, photo) {
             (Pane::Order(Work::Check(runner)), PhotoFor::Item(item)) => {
                 runner.photo_attached(&item, path)
@@ -567,48 +520,45 @@ impl Orders {
         }
     }
 
-    fn edit_new(&mut self, edit: impl FnOnce(&mut NewOrder)) -> Action {
+    fn edit_new(&mut self, edit: impl FnOnce(&mut NewOrder)) -> Request<Message> {
         if let Pane::New(form) = &mut self.pane {
             edit(form);
         }
-        Action::None
+        Request::None
     }
 
-    fn edit_contact(&mut self, edit: impl FnOnce(&mut ContactForm)) -> Action {
+    fn edit_contact(&mut self, edit: impl FnOnce(&mut ContactForm)) -> Request<Message> {
         if let Pane::Order(Work::Contact(form)) = &mut self.pane {
             edit(form);
         }
-        Action::None
+        Request::None
     }
 
-    fn save(&mut self, order: Order, ctx: &Context) -> Action {
+    fn save(&mut self, order: Order, ctx: &Context) -> Request<Message> {
         if ctx.read_only {
             self.message = Some(Note::Error(
                 OrderWords::of(ctx.language).read_only.to_owned(),
             ));
-            return Action::None;
+            return Request::None;
         }
-        Action::Save(Box::new(order))
+        save(order)
     }
 
-    fn check(&mut self, message: check::Message, ctx: &Context) -> Action {
+    fn check(&mut self, message: check::Message, ctx: &Context) -> Request<Message> {
         let Some(order) = self.order(ctx) else {
-            return Action::None;
+            return Request::None;
         };
         let Pane::Order(Work::Check(runner)) = &mut self.pane else {
-            return Action::None;
+            return Request::None;
         };
         match runner.update(message, order, ctx) {
-            check::Event::None => Action::None,
+            check::Event::None => Request::None,
             check::Event::Cancel => {
                 self.pane = Pane::Order(Work::Overview);
-                Action::None
+                Request::None
             }
-            check::Event::Focus(id) => Action::Focus(id),
-            check::Event::PickPhoto(item) => Action::PickPhoto {
-                order: order.id.clone(),
-                photo: PhotoFor::Item(item),
-            },
+            check::Event::Focus(id) => Request::Focus(id),
+            check::Event::PickPhoto(item) => pick_photo(PhotoFor::Item(item)),
             check::Event::Done { check, proposals } => {
                 let mut saved = order.clone();
                 saved.checks.push(check);
@@ -620,10 +570,10 @@ impl Orders {
         }
     }
 
-    fn save_defect(&mut self, ctx: &Context) -> Action {
+    fn save_defect(&mut self, ctx: &Context) -> Request<Message> {
         let (Some(order), Pane::Order(Work::Defect { form, .. })) = (self.order(ctx), &self.pane)
         else {
-            return Action::None;
+            return Request::None;
         };
         match form.finish(ctx) {
             Ok(defect) => {
@@ -636,10 +586,25 @@ impl Orders {
             }
             Err(error) => {
                 self.message = Some(Note::Error(error));
-                Action::None
+                Request::None
             }
         }
     }
+}
+
+/// Saves `order` through the store and hears how it went.
+fn save(order: Order) -> Request<Message> {
+    let saved = Box::new(order.clone());
+    Request::save(Record::Order(Box::new(order)), move |outcome| {
+        Message::Files(files::Message::Saved(saved, outcome))
+    })
+}
+
+/// Asks the user for a photo for a check item or the defect.
+fn pick_photo(photo: PhotoFor) -> Request<Message> {
+    Request::pick_file(FileKind::Photo, move |path| {
+        Message::Files(files::Message::PhotoPicked(photo, path))
+    })
 }
 
 /// Gives proposals ids that follow the order's defects and each other: d1, d2, …

@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length};
 
 use super::contact::{CHANNELS, ChannelChoice, channel_name};
 use super::words::OrderWords;
-use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, RecordFormat, Work};
+use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, RecordFormat, Work, files};
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
 use crate::ui::screen::{Context, labelled, people};
 use crate::ui::text::fill;
@@ -131,7 +131,11 @@ impl Orders {
                     .on_press(Message::New)
                     .style(button::primary),
                 button(text(words.import_csv))
-                    .on_press_maybe(self.import.is_none().then_some(Message::Import))
+                    .on_press_maybe(
+                        self.import
+                            .is_none()
+                            .then_some(Message::Files(files::Message::Import))
+                    )
                     .style(button::secondary),
             ]
             .spacing(theme::SPACE_S),
@@ -417,10 +421,10 @@ fn overview<'a>(
         act(words.log_defect, Message::NewDefect, false),
         act(words.log_contact, Message::LogContact, false),
         button(text(words.record_pdf).size(theme::TEXT_SMALL))
-            .on_press(Message::Record(RecordFormat::Pdf))
+            .on_press(Message::Files(files::Message::Record(RecordFormat::Pdf)))
             .style(button::text),
         button(text(words.record_html).size(theme::TEXT_SMALL))
-            .on_press(Message::Record(RecordFormat::Html))
+            .on_press(Message::Files(files::Message::Record(RecordFormat::Html)))
             .style(button::text),
     ]
     .spacing(theme::SPACE_S)

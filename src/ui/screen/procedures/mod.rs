@@ -24,9 +24,6 @@ pub type Message = editor::Message<Edit>;
 /// A save the app should carry out.
 pub type SaveRequest = editor::SaveRequest<ProcedureForm>;
 
-/// What the app should do for the screen.
-pub type Action = editor::Action<ProcedureForm>;
-
 /// A change to a procedure's own fields and steps.
 #[derive(Debug, Clone)]
 pub enum Edit {
@@ -91,6 +88,10 @@ impl Filed for Procedure {
 
     fn archived(records: &Records) -> &[Self] {
         &records.archived_procedures
+    }
+
+    fn filed(self) -> crate::ui::request::Record {
+        crate::ui::request::Record::Procedure(Box::new(self))
     }
 }
 
