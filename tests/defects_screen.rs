@@ -34,6 +34,7 @@ fn ctx(folder: &Folder, language: Language) -> Context<'_> {
         words: language.text(),
         language,
         read_only: false,
+        photos: rightfirst::ui::screen::photos::Photos::none(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 mod desk;
 
-use desk::Desk;
+use desk::{Desk, TODAYS_CONE};
 use iced::keyboard::{Key, Modifiers};
 use rightfirst::store::Folder;
 
@@ -96,15 +96,6 @@ fn with_todays_cone(person: &str) -> Desk {
     std::fs::write(root.join("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE).unwrap();
     Desk::open_folder(dir, person)
 }
-
-const TODAYS_CONE: &str = r#"Order(
-    id: "2026-11-0062",
-    placed: "2026-11-23",
-    customer: "Fam. Peeters",
-    product: "Cone, 2 balls",
-    made_by: "tom",
-)
-"#;
 
 /// Finds the order by its number and opens a check on it, by keyboard only.
 fn check_todays_cone(desk: &mut Desk) {

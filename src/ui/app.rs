@@ -16,6 +16,7 @@ mod leaving;
 mod road;
 mod watch;
 
+use super::screen::photos::Pictures;
 use chrome::{changed_on_disk, conflict_view, sidebar, who_are_you, with_search};
 use desk::{Desk, Shortcut};
 use keys::Command;
@@ -31,7 +32,7 @@ use super::screen::manual;
 use super::screen::orders;
 use super::screen::procedures;
 use super::screen::settings::{self, ThemeChoice};
-use super::screen::{Context, PersonChoice, problems};
+use super::screen::{Context, PersonChoice, photos, problems};
 use super::text::{Language, Text, Words, fill};
 use super::theme::{self, Mode};
 use crate::model::{Date, DateTime, Workspace};
@@ -499,6 +500,7 @@ impl App {
                     && folder.root() == desk.folder.root()
                 {
                     desk.folder = folder;
+                    desk.pictures = Pictures::default();
                 }
                 Task::none()
             }
@@ -688,6 +690,7 @@ impl App {
             words,
             language: self.language(),
             read_only: desk.folder.read_only().is_some(),
+            photos: photos::Photos::of(&desk.pictures, &desk.folder),
         };
         let main: Element<'a, Message> = match desk.section {
             Section::Procedures => with_search(
@@ -775,6 +778,7 @@ impl Seat {
             words: self.words,
             language: self.words.language(),
             read_only: folder.read_only().is_some(),
+            photos: photos::Photos::none(),
         }
     }
 }

@@ -17,6 +17,16 @@ pub const PNG: &[u8] = &[
     0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
+/// An order of today, not checked yet: a cone for the check tests.
+pub const TODAYS_CONE: &str = r#"Order(
+    id: "2026-11-0062",
+    placed: "2026-11-23",
+    customer: "Fam. Peeters",
+    product: "Cone, 2 balls",
+    made_by: "tom",
+)
+"#;
+
 /// A window on a fresh copy of the sample business, as one of its people.
 pub struct Desk {
     pub app: App,

@@ -17,6 +17,7 @@ use crate::ui::screen::defects::{self, Defects};
 use crate::ui::screen::editor::{self, Editor, Form};
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
+use crate::ui::screen::photos::Pictures;
 use crate::ui::screen::procedures::Procedures;
 use crate::ui::screen::revision::Direction;
 use crate::ui::screen::{Unsaved, problems};
@@ -39,6 +40,8 @@ pub(super) struct Desk {
     /// The workspace is being read again in the background, begun when the folder had
     /// made this many writes.
     pub refreshing: Option<u64>,
+    /// The workspace's pictures shown so far.
+    pub pictures: Pictures,
 }
 
 /// What a keyboard command comes to.
@@ -68,6 +71,7 @@ impl Desk {
             conflict: None,
             changed: BTreeSet::new(),
             refreshing: None,
+            pictures: Pictures::default(),
         }
     }
 
@@ -234,6 +238,8 @@ impl Desk {
             self.problems = Default::default();
         }
         self.folder = folder;
+        // A picture replaced on disk shows as it is now.
+        self.pictures = Pictures::default();
         let folder = &self.folder;
         self.changed.retain(|file| folder.changed_on_disk(file));
         let ctx = seat.context(&self.folder);

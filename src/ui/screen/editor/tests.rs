@@ -31,6 +31,7 @@ fn seen_by(me: &str) -> Context<'static> {
         words: Text::of(Language::En),
         language: Language::En,
         read_only: false,
+        photos: crate::ui::screen::photos::Photos::none(),
     }
 }
 
