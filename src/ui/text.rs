@@ -85,8 +85,8 @@ texts!(Text {
     add_spec: "Add a measurable standard", "Meetbare norm toevoegen";
     remove_spec: "Remove standard", "Norm weghalen";
     add_step_photo: "Add photo", "Foto toevoegen";
-    photo_earlier: "← Earlier", "← Eerder";
-    photo_later: "Later →", "Later →";
+    photo_earlier: "←", "←";
+    photo_later: "→", "→";
     remove_photo: "Remove", "Weghalen";
     photo_missing: "Photo missing", "Foto ontbreekt";
     right_looks_like: "What right looks like", "Zo hoort het";

@@ -35,8 +35,6 @@ pub const PICK_WIDTH: f32 = 150.0;
 pub const CHOICE_WIDTH: f32 = 320.0;
 /// Width of the "Checked by" pick list beside the checklist's.
 pub const CHECKER_WIDTH: f32 = 240.0;
-/// The width of the step shown beside a check item: room for two photo thumbnails.
-pub const STEP_CARD_WIDTH: f32 = 272.0;
 /// Space above and below a badge's words.
 pub const BADGE_PADDING: f32 = 2.0;
 /// Space between the entries of a record list.

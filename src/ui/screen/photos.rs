@@ -12,9 +12,9 @@ use crate::store::Folder;
 use crate::ui::theme;
 
 /// How wide a thumbnail is; it keeps its picture's proportions inside.
-pub const THUMB_WIDTH: f32 = 120.0;
+pub const THUMB_WIDTH: f32 = 136.0;
 /// How high a thumbnail is at most.
-pub const THUMB_HEIGHT: f32 = 90.0;
+pub const THUMB_HEIGHT: f32 = 102.0;
 
 /// The pictures shown so far, by their path in the workspace.
 #[derive(Debug, Default)]

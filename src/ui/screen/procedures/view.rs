@@ -201,7 +201,12 @@ fn photos_view<'a>(index: usize, photos: &'a [String], ctx: Context<'a>) -> Elem
             .style(button::secondary),
     )
     .id(step_photo_id("add", index, 0));
-    strip.push(add).into()
+    // Wrapped: a step with many photos, or a narrow window, takes more lines.
+    strip
+        .push(add)
+        .wrap()
+        .vertical_spacing(theme::SPACE_S)
+        .into()
 }
 
 /// A step's measurable standard in words: "Weight: 70 g (65-75 g)".

@@ -164,7 +164,7 @@ pub(super) fn step_of<'a>(
     procedure.steps.iter().find(|s| s.id == step)
 }
 
-/// A step beside the item that verifies it: its text, its standard and its photos, so the
+/// The step an item verifies, shown with it: its text, its standard and its photos, so the
 /// checker sees what right looks like.
 pub(super) fn step_card<'a>(step: &'a Step, ctx: &Context<'a>) -> Element<'a, Message> {
     let words = ctx.words;
@@ -184,8 +184,8 @@ pub(super) fn step_card<'a>(step: &'a Step, ctx: &Context<'a>) -> Element<'a, Me
     ]
     .spacing(theme::SPACE_XS);
     container(body)
-        .padding(theme::SPACE_S)
-        .width(theme::STEP_CARD_WIDTH)
+        .padding([theme::SPACE_S, theme::SPACE_L])
+        .width(Length::Fill)
         .style(theme::row_box)
         .into()
 }

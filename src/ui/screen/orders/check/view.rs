@@ -66,7 +66,9 @@ impl Runner {
                     let flagged = marked.contains(&item.id);
                     let answer = self.item_view(n, item, flagged, words, ctx.language);
                     let step = step_of(checklist, item, &ctx).map(|step| step_card(step, &ctx));
-                    items = items.push(row![answer, step].spacing(theme::SPACE_S));
+                    // Under its item rather than beside: the item's words need the width on a
+                    // small screen.
+                    items = items.push(column![answer, step].spacing(theme::SPACE_XS));
                 }
                 column![
                     items,
