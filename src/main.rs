@@ -12,7 +12,7 @@ use rightfirst::store::{self, Folder};
 
 /// Right First: procedures, second-person QC checks and a defect log that finds root causes.
 #[derive(Parser)]
-#[command(name = "rightfirst", version, about)]
+#[command(name = "rightfirst", version, about, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -109,6 +109,12 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
         today: Option<Date>,
     },
+    /// Prints the help of a command, or with `format` the workspace format reference:
+    /// every file and field, the rules `check` applies and how the figures are computed.
+    Help {
+        /// `format`, or a command's name.
+        topic: Option<String>,
+    },
     /// Grows a workspace to N orders of made-up but valid data, for measuring speed.
     #[command(hide = true)]
     Generate {
@@ -168,6 +174,7 @@ fn main() -> ExitCode {
         }) => report(&dir, from, to, json, language, today),
         Some(Command::New { dir }) => new(&dir),
         Some(Command::Generate { dir, orders }) => generate(&dir, orders),
+        Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Import { dir, file }) => import(&dir, &file),
         Some(Command::Export {
             dir,
@@ -227,6 +234,32 @@ fn window(_dir: Option<PathBuf>) -> ExitCode {
     eprintln!("rightfirst: this build has no window (built without the `gui` feature)");
     let _ = Cli::command().print_help();
     ExitCode::from(2)
+}
+
+/// `help format` prints the reference kept in `assets/docs/FORMAT.md`; `help CMD`, that
+/// command's help, as clap's own `help` subcommand would.
+fn help(topic: Option<&str>) -> ExitCode {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    let printed = match topic {
+        Some("format") => {
+            print!("{}", include_str!("../assets/docs/FORMAT.md"));
+            Ok(())
+        }
+        None => cli.print_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(command) => command.print_long_help(),
+            None => {
+                eprintln!("rightfirst help: no command or topic \"{name}\"; try `format`");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if printed.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn check(dir: &Path) -> ExitCode {

@@ -1,17 +1,76 @@
-//! Writing an exported document (a PDF, an HTML page) to a path the user chose.
+//! Documents outside the workspace: one the user brings (a till's CSV), read whole up to
+//! a limit; one the app exports (a PDF, an HTML page), written to a path the user chose.
 //!
 //! The path is anywhere, not inside a workspace, so there is no lock and no
 //! hash check; but the file is never left half-written: the bytes go to a
 //! hidden temp file in the same folder, are flushed, and are renamed over the
 //! target; then the folder is flushed so the rename survives a power cut.
 
-use std::fs;
-use std::io;
-use std::path::Path;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::SaveError;
 use super::save::{flush_error, flush_folder, io_error, rename, write_temp};
+
+/// Why a document the user brought could not be read.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum BroughtError {
+    /// The system refused, or the path is not a file.
+    #[error("could not read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: Arc<io::Error>,
+    },
+    /// The file is larger than the limit it was read with.
+    #[error(
+        "{path} is {} MiB; at most {} MiB can be read",
+        bytes / (1024 * 1024),
+        limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size, or as much of it as was read.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// The bytes of the file at `path`, refusing folders and files over `limit` bytes (also
+/// one that grows past it while it is read).
+pub fn read_document(path: &Path, limit: u64) -> Result<Vec<u8>, BroughtError> {
+    let failed = |source: io::Error| BroughtError::Io {
+        path: path.to_path_buf(),
+        source: Arc::new(source),
+    };
+    let too_large = |bytes: u64| BroughtError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+        limit,
+    };
+    let file = File::open(path).map_err(failed)?;
+    let meta = file.metadata().map_err(failed)?;
+    if !meta.is_file() {
+        return Err(failed(io::Error::other("it is not a file")));
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the size check and the read.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
 
 /// Writes `bytes` to `path`, replacing what is there, so that a crash leaves either the old
 /// file or the whole new one, never part of it.
@@ -55,6 +114,35 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["record.pdf"]);
+    }
+
+    #[test]
+    fn reads_a_brought_file_up_to_its_limit_and_names_it_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("till.csv");
+        fs::write(&path, b"12345").unwrap();
+        assert_eq!(read_document(&path, 5).unwrap(), b"12345");
+        let error = read_document(&path, 4).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                BroughtError::TooLarge {
+                    bytes: 5,
+                    limit: 4,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        let error = read_document(dir.path(), 4).unwrap_err().to_string();
+        assert!(error.contains("it is not a file"), "{error}");
+        let error = read_document(&dir.path().join("gone.csv"), 4)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("could not read ") && error.contains("gone.csv"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -9,10 +9,12 @@ mod attach;
 #[cfg(feature = "gui")]
 pub mod config;
 pub mod document;
+mod fault;
 pub mod format;
 pub mod layout;
 mod load;
 pub mod locate;
+mod moving;
 mod pretty;
 mod read;
 mod save;
@@ -245,11 +247,36 @@ impl Folder {
             _ => None,
         };
         let text = format::print(&record);
-        let hash = save::write_atomic(&self.root, &relative, text.as_bytes(), expect)?;
-        self.files.insert(relative, FileState::Loaded(hash));
         // Moved to another month folder: the old file goes, or the order would be there twice.
-        if let (Some(old), Some(old_hash)) = (moved_from, old_hash) {
-            save::remove(&self.root, &old, old_hash)?;
+        let moving = match (moved_from, old_hash) {
+            (Some(old), Some(old_hash)) => {
+                Some(moving::begin(&self.root, &old, &relative, old_hash)?)
+            }
+            _ => None,
+        };
+        let (hash, flushed) =
+            match save::write_in_place(&self.root, &relative, text.as_bytes(), expect) {
+                Ok(written) => written,
+                Err(error) => {
+                    if let Some(step) = moving {
+                        moving::abandon(&self.root, step);
+                    }
+                    return Err(error);
+                }
+            };
+        // The file holds this record now, flushed or not: a later save must not take this
+        // write for someone else's.
+        self.files.insert(relative, FileState::Loaded(hash));
+        if let Err(error) = flushed {
+            // The old file of a move stays with its intent, in case the new one does not
+            // survive a power cut: the next open settles them.
+            record.put(&mut self.records);
+            self.records.sort();
+            return Err(error);
+        }
+        if let Some(step) = moving {
+            let old = step.from().to_owned();
+            moving::finish(&self.root, step)?;
             self.files.remove(&old);
         }
         record.put(&mut self.records);

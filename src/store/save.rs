@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::fault;
 use super::layout::{LOCK_FILE, TEMP_SUFFIX};
 use super::read::content_hash;
 
@@ -182,6 +183,9 @@ pub(super) fn flush_folder(folder: &Path) -> Result<(), SaveError> {
         // Windows refuses to open folders for flushing; NTFS journals the rename.
         return Ok(());
     }
+    if fault::flush_fails(folder) {
+        return Err(flush_error(folder)(io::Error::other("injected by a test")));
+    }
     File::open(folder)
         .and_then(|dir| dir.sync_all())
         .map_err(flush_error(folder))
@@ -294,26 +298,44 @@ pub(crate) fn write_atomic(
     bytes: &[u8],
     expect: Expect,
 ) -> Result<u64, SaveError> {
+    let (hash, flushed) = write_in_place(root, relative, bytes, expect)?;
+    flushed.map(|()| hash)
+}
+
+/// Writes `bytes` to `relative` as [`write_atomic`] does, but tells a failure to flush the
+/// folder after the rename apart: the file then holds `bytes` (the returned hash), and
+/// only whether the rename survives a power cut is in doubt.
+pub(crate) fn write_in_place(
+    root: &Path,
+    relative: &str,
+    bytes: &[u8],
+    expect: Expect,
+) -> Result<(u64, Result<(), SaveError>), SaveError> {
     let created = prepare_folders(root, relative)?;
     let target = root.join(relative);
     let folder = target.parent().unwrap_or(root).to_path_buf();
     let (mut temp, file) = write_temp(&target, bytes)?;
     file.sync_all().map_err(flush_error(&temp.path))?;
     drop(file);
+    fault::step("save:temp-flushed");
 
     let lock = Lock::take(root)?;
     verify_target(&target, relative, expect)?;
     rename(&temp.path, &target).map_err(io_error("rename a temp file onto", &target))?;
     temp.persisted = true;
     drop(lock);
+    fault::step("save:renamed");
 
-    flush_folder(&folder)?;
-    for created in created.iter().rev() {
-        if let Some(parent) = created.parent() {
-            flush_folder(parent)?;
-        }
-    }
-    Ok(content_hash(bytes))
+    let flushed = flush_folder(&folder).and_then(|()| {
+        created
+            .iter()
+            .rev()
+            .try_for_each(|created| match created.parent() {
+                Some(parent) => flush_folder(parent),
+                None => Ok(()),
+            })
+    });
+    Ok((content_hash(bytes), flushed))
 }
 
 /// Removes `relative` if it still holds the bytes with `hash`, and flushes its folder.

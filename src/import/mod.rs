@@ -1,0 +1,333 @@
+//! Orders in from a till's or webshop's CSV export: `id,placed,customer,product,made_by`.
+//!
+//! Layers that narrow, as in ripgrep: [`import_file`] opens the workspace and reads the file,
+//! [`read`] turns bytes into orders (pure: every row is checked before anything is written),
+//! and [`import`] writes the new ones through [`Folder::save_new`] in batches, one flush each.
+//! Orders already in the workspace are skipped, so an import that was killed or failed part-way
+//! is finished by running it again.
+
+mod rows;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::model::Order;
+use crate::store::document::{BroughtError, read_document};
+use crate::store::{Finding, Folder, OpenError, SaveError};
+pub use rows::read;
+
+/// The header a file must start with, field by field.
+pub const HEADER: [&str; 5] = ["id", "placed", "customer", "product", "made_by"];
+
+/// Larger files are refused before they are read: a year of a busy till is a few MiB.
+pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Orders written per flush: a flush costs milliseconds, so one per order would take minutes.
+const BATCH: usize = 2_000;
+
+/// One thing wrong with one row, at the file's physical line (1 is the header).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct RowError {
+    /// The file, as the person named it.
+    pub file: String,
+    /// The line the row starts on, counting from 1.
+    pub line: u64,
+    /// What is wrong, in plain words.
+    pub reason: String,
+}
+
+/// An order file in the way of an imported order that did not read when the workspace opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenOrder {
+    /// The order id, from the file's name.
+    pub id: String,
+    /// The file, relative to the workspace.
+    pub path: String,
+    /// Why it did not read, as `rightfirst check` puts it.
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Orders written.
+    pub imported: usize,
+    /// Orders left alone because the workspace already had them.
+    pub skipped: usize,
+}
+
+/// Why an import did not happen, or did not finish.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ImportError {
+    /// The workspace could not be opened.
+    #[error(transparent)]
+    Open(Arc<OpenError>),
+    /// `workspace.ron` did not read, so who is on the staff is unknown.
+    #[error(
+        "{0}\nworkspace.ron must read before orders can be imported: it says who is on the staff. Run `rightfirst check` and fix it first"
+    )]
+    Workspace(Finding),
+    /// The workspace was written by a newer build.
+    #[error("{0}")]
+    ReadOnly(String),
+    /// The CSV file could not be read.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: Arc<io::Error>,
+    },
+    /// The CSV file is larger than [`MAX_CSV_BYTES`].
+    #[error(
+        "{path} is {} MiB; at most {} MiB can be imported at once, so split the export",
+        bytes / (1024 * 1024),
+        MAX_CSV_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// Rows are wrong; nothing was written.
+    #[error("{}", Rows(.0))]
+    Rows(Vec<RowError>),
+    /// Order files where imported orders belong did not read; nothing was written.
+    #[error("{}", Broken(.0))]
+    Broken(Vec<BrokenOrder>),
+    /// Two orders of one import have the same id; nothing was written.
+    #[error("order \"{0}\" is in the import twice; nothing was imported")]
+    Twice(String),
+    /// An order's id differs from another's only in case; nothing was written.
+    #[error(
+        "order \"{id}\" differs from \"{other}\" ({where_}) only in upper and lower case; Windows and macOS take those for one file name, so nothing was imported: give one of them another id"
+    )]
+    CaseTwin {
+        /// The imported order's id.
+        id: String,
+        /// The id it clashes with.
+        other: String,
+        /// "in the workspace" or "also in the import".
+        where_: &'static str,
+    },
+    /// Writing failed part-way.
+    #[error(
+        "{source}\n{written} orders were saved before that; once the cause is fixed, import the file again to add the rest"
+    )]
+    Save {
+        /// Orders safely on disk before the failure.
+        written: usize,
+        /// What failed.
+        source: SaveError,
+    },
+}
+
+impl From<OpenError> for ImportError {
+    fn from(error: OpenError) -> Self {
+        ImportError::Open(Arc::new(error))
+    }
+}
+
+/// Every bad row, one per line, then what it means.
+struct Rows<'a>(&'a [RowError]);
+
+impl fmt::Display for Rows<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for row in self.0 {
+            writeln!(f, "{row}")?;
+        }
+        let lines: HashSet<u64> = self.0.iter().map(|row| row.line).collect();
+        let rows = if lines.len() == 1 { "row" } else { "rows" };
+        write!(
+            f,
+            "nothing was imported: {} {rows} of the file must be fixed first",
+            lines.len()
+        )
+    }
+}
+
+/// Every broken order file, one per line, then what to do.
+struct Broken<'a>(&'a [BrokenOrder]);
+
+impl fmt::Display for Broken<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for broken in self.0 {
+            writeln!(
+                f,
+                "{}: order \"{}\" is in the file, but the file did not read: {}",
+                broken.path, broken.id, broken.reason
+            )?;
+        }
+        write!(
+            f,
+            "nothing was imported: Right First will not overwrite a file it could not read. Fix each by hand or delete it, then import again"
+        )
+    }
+}
+
+/// Writes the orders the workspace does not have yet, in batches of one flush each, telling
+/// `progress` how many of the orders to write are written (`done`, `total`).
+///
+/// Checks everything before writing anything: an order whose id has a file that did not read
+/// stops the import ([`ImportError::Broken`]), and so does an id twice or one that cannot be a
+/// file name. Orders whose id the workspace already has, in any month folder, are skipped. If
+/// a batch fails, the batches before it stay written and a second run finishes the job.
+pub fn import(
+    folder: &mut Folder,
+    orders: Vec<Order>,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Summary, ImportError> {
+    refuse_unreadable_workspace(folder)?;
+    let (new, skipped) = plan(folder, orders)?;
+    let total = new.len();
+    progress(0, total);
+    let mut written = 0;
+    let mut new = new.into_iter();
+    loop {
+        let batch: Vec<Order> = new.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let count = batch.len();
+        folder
+            .save_new(batch)
+            .map_err(|source| ImportError::Save { written, source })?;
+        written += count;
+        progress(written, total);
+    }
+    Ok(Summary {
+        imported: written,
+        skipped,
+    })
+}
+
+/// Splits `orders` into those to write and the number already there, refusing what cannot be
+/// written before anything is.
+fn plan(folder: &Folder, orders: Vec<Order>) -> Result<(Vec<Order>, usize), ImportError> {
+    // By parsed id and by file name: a file misnamed or in the wrong month still holds its order.
+    let mut there: HashSet<&str> = folder
+        .records()
+        .orders
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    let mut unreadable: HashMap<&str, &str> = HashMap::new();
+    for (id, path, parsed) in folder.order_files() {
+        if parsed {
+            there.insert(id);
+        } else {
+            unreadable.insert(id, path);
+        }
+    }
+    // Every id by its lower case, to refuse one that differs from another only in case.
+    let mut folded: HashMap<String, (String, &'static str)> = there
+        .iter()
+        .chain(unreadable.keys())
+        .map(|id| {
+            (
+                id.to_ascii_lowercase(),
+                ((*id).to_owned(), "in the workspace"),
+            )
+        })
+        .collect();
+    let mut new = Vec::new();
+    let mut skipped = 0;
+    let mut broken = Vec::new();
+    let mut seen = HashSet::new();
+    for order in orders {
+        if !seen.insert(order.id.clone()) {
+            return Err(ImportError::Twice(order.id));
+        }
+        let (other, where_) = folded
+            .entry(order.id.to_ascii_lowercase())
+            .or_insert_with(|| (order.id.clone(), "also in the import"));
+        if *other != order.id {
+            return Err(ImportError::CaseTwin {
+                id: order.id,
+                other: other.clone(),
+                where_,
+            });
+        }
+        if let Some(path) = unreadable.get(order.id.as_str()) {
+            let reason = folder
+                .findings()
+                .iter()
+                .find(|finding| finding.path == *path)
+                .map_or_else(
+                    || "it did not read".to_owned(),
+                    |finding| {
+                        format!(
+                            "line {}, column {}: {}",
+                            finding.at.line, finding.at.col, finding.message
+                        )
+                    },
+                );
+            broken.push(BrokenOrder {
+                id: order.id,
+                path: (*path).to_owned(),
+                reason,
+            });
+        } else if there.contains(order.id.as_str()) {
+            skipped += 1;
+        } else {
+            Folder::path_of(&order).map_err(|source| ImportError::Save { written: 0, source })?;
+            new.push(order);
+        }
+    }
+    if broken.is_empty() {
+        Ok((new, skipped))
+    } else {
+        Err(ImportError::Broken(broken))
+    }
+}
+
+/// Refuses a workspace whose `workspace.ron` did not read or that a newer build wrote.
+fn refuse_unreadable_workspace(folder: &Folder) -> Result<(), ImportError> {
+    if let Some(reason) = folder.read_only() {
+        return Err(ImportError::ReadOnly(reason.to_owned()));
+    }
+    let workspace_file = crate::store::layout::WORKSPACE_FILE;
+    if folder.is_broken(workspace_file) {
+        let finding = folder
+            .findings()
+            .iter()
+            .find(|finding| finding.path == workspace_file)
+            .cloned()
+            .unwrap_or_else(|| Finding {
+                path: workspace_file.to_owned(),
+                at: crate::store::Position { line: 1, col: 1 },
+                severity: crate::model::ProblemSeverity::Error,
+                message: "did not read".to_owned(),
+            });
+        return Err(ImportError::Workspace(finding));
+    }
+    Ok(())
+}
+
+/// Imports the CSV file `csv` into the workspace at `root`: opens both, reads every row, then
+/// writes the new orders. For the window's worker thread and the command line.
+pub fn import_file(
+    root: &Path,
+    csv: &Path,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Summary, ImportError> {
+    let bytes = read_csv(csv)?;
+    let mut folder = Folder::open(root)?;
+    refuse_unreadable_workspace(&folder)?;
+    let orders =
+        read(&bytes, &csv.display().to_string(), folder.records()).map_err(ImportError::Rows)?;
+    import(&mut folder, orders, progress)
+}
+
+/// The bytes of a CSV file, refusing folders and files over [`MAX_CSV_BYTES`], for [`read`].
+pub fn read_csv(path: &Path) -> Result<Vec<u8>, ImportError> {
+    read_document(path, MAX_CSV_BYTES).map_err(|error| match error {
+        BroughtError::Io { path, source } => ImportError::Read { path, source },
+        BroughtError::TooLarge { path, bytes, .. } => ImportError::TooLarge { path, bytes },
+    })
+}

@@ -1,0 +1,364 @@
+//! Reading a whole workspace on every core, collecting every problem instead of stopping.
+//!
+//! In the order a load goes: [`scan`] lists the files, `workspace.ron` is read first (a
+//! newer format stops everything), [`parse`] reads the procedures, checklists and
+//! training, the model's catalog checks them against each other, and [`orders`] reads,
+//! checks and hands on the orders.
+
+mod orders;
+mod parse;
+mod rules;
+mod scan;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::layout::{Place, WORKSPACE_FILE};
+use super::read::read_text;
+use super::{FileState, Finding, Folder, Mode, format};
+use crate::model::{Catalog, Checklist, ProblemSeverity, Procedure, Records, Training, Workspace};
+pub use orders::OrderSink;
+pub(crate) use orders::{Discard, Keep, Progress};
+use orders::{Reading, duplicate_orders};
+use parse::{Parsed, parse_all};
+use rules::{file_problems, place_problems};
+use scan::{Scan, finding, scan_folder};
+
+/// Why a folder could not be opened as a workspace at all.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The folder does not exist, or is a file.
+    #[error("{0}: no such folder")]
+    NotAFolder(PathBuf),
+    /// The folder has no `workspace.ron`.
+    #[error("{0}: not a Right First workspace (there is no workspace.ron in it)")]
+    NoWorkspace(PathBuf),
+    /// The system refused to read the folder.
+    #[error("{path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// The system's reason.
+        source: io::Error,
+    },
+}
+
+/// Loads a workspace keeping every order, sorted as [`Records::sort`] sorts them.
+pub(super) fn load_keeping(
+    root: &Path,
+    mode: Mode,
+    progress: Progress<'_>,
+) -> Result<Folder, OpenError> {
+    let (mut folder, orders) = load(root, mode, &Keep, progress)?;
+    folder.records.orders = orders;
+    folder.records.sort_orders();
+    Ok(folder)
+}
+
+/// Loads a workspace, handing each order that parsed to `sink`; the folder's records
+/// hold no orders.
+pub(super) fn load<S: OrderSink>(
+    root: &Path,
+    mode: Mode,
+    sink: &S,
+    progress: Progress<'_>,
+) -> Result<(Folder, S::Sum), OpenError> {
+    is_workspace(root)?;
+    let mut scan = Scan::default();
+    scan_folder(root, "", &mut scan);
+    super::moving::settle(root, mode, &mut scan.records, &mut scan.findings);
+    if mode == Mode::Open {
+        for temp in &scan.stale_temps {
+            let _ = fs::remove_file(temp);
+        }
+    }
+    let mut findings = std::mem::take(&mut scan.findings);
+    let mut states = HashMap::new();
+
+    // The format comes first: a newer one means nothing else may be read as ours.
+    let (workspace, workspace_text) = match read_workspace(root, &mut states) {
+        WorkspaceFile::Newer(folder) => return Ok((*folder, sink.empty())),
+        WorkspaceFile::Read(workspace, text) => (Some(workspace), text),
+        WorkspaceFile::Broken(finding) => {
+            findings.push(finding);
+            (None, String::new())
+        }
+    };
+    let others = Others::parse(root, &scan, &mut states, &mut findings);
+    let records = others.records(workspace.as_ref());
+
+    let mut untracked = 0;
+    let catalog = workspace.as_ref().map(|workspace| {
+        let catalog = others.catalog(workspace, &scan, &states);
+        place_problems(
+            WORKSPACE_FILE,
+            &workspace_text,
+            catalog.check_workspace(),
+            &mut findings,
+        );
+        others.check(&catalog, &mut findings);
+        catalog
+    });
+    let reading = Reading {
+        root,
+        catalog: catalog.as_ref(),
+        records: &records,
+        mode,
+    };
+    let order_files: Vec<&(String, Place)> = scan
+        .records
+        .iter()
+        .filter(|(_, place)| matches!(place, Place::Order { .. }))
+        .collect();
+    let orders = reading.orders(
+        &order_files,
+        sink,
+        &mut states,
+        &mut untracked,
+        &mut findings,
+        progress,
+    );
+    duplicate_orders(root, &scan.records, &mut findings);
+
+    findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
+    let folder = Folder {
+        root: root.to_path_buf(),
+        records,
+        files: states,
+        untracked,
+        writes: 0,
+        findings,
+        read_only: None,
+    };
+    Ok((folder, orders))
+}
+
+/// `Ok` when `root` is a folder with a `workspace.ron` file in it.
+fn is_workspace(root: &Path) -> Result<(), OpenError> {
+    match fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(OpenError::NotAFolder(root.to_path_buf())),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Err(OpenError::NotAFolder(root.to_path_buf()));
+        }
+        Err(source) => {
+            return Err(OpenError::Io {
+                path: root.to_path_buf(),
+                source,
+            });
+        }
+    }
+    match fs::symlink_metadata(root.join(WORKSPACE_FILE)) {
+        Ok(meta) if meta.is_file() => Ok(()),
+        _ => Err(OpenError::NoWorkspace(root.to_path_buf())),
+    }
+}
+
+/// What became of `workspace.ron`.
+enum WorkspaceFile {
+    /// Written by a newer build: the whole folder is this, read-only and empty.
+    Newer(Box<Folder>),
+    /// Parsed, with its text for pointing at its lines.
+    Read(Workspace, String),
+    /// Did not read or parse.
+    Broken(Finding),
+}
+
+/// Reads `workspace.ron`, noting its state for saving.
+fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> WorkspaceFile {
+    let (state, outcome) = match read_text(&root.join(WORKSPACE_FILE), true) {
+        Err(error) => {
+            let (at, message) = error.describe();
+            let finding = finding(WORKSPACE_FILE, at, ProblemSeverity::Error, message);
+            (FileState::Broken, WorkspaceFile::Broken(finding))
+        }
+        Ok((text, hash)) => {
+            if let Some(newer) = format::newer_format(&text) {
+                let finding = finding(
+                    WORKSPACE_FILE,
+                    newer.at,
+                    ProblemSeverity::Error,
+                    newer.message.clone(),
+                );
+                return WorkspaceFile::Newer(Box::new(Folder {
+                    root: root.to_path_buf(),
+                    records: Records::new(Workspace::new(String::new())),
+                    files: HashMap::new(),
+                    untracked: 0,
+                    writes: 0,
+                    findings: vec![finding],
+                    read_only: Some(format!(
+                        "{WORKSPACE_FILE}:{}:{}: {}",
+                        newer.at.line, newer.at.col, newer.message
+                    )),
+                }));
+            }
+            match format::parse::<Workspace>(&text) {
+                Ok(workspace) => (
+                    FileState::Loaded(hash),
+                    WorkspaceFile::Read(workspace, text),
+                ),
+                Err(error) => (
+                    FileState::Broken,
+                    WorkspaceFile::Broken(finding(
+                        WORKSPACE_FILE,
+                        error.at,
+                        ProblemSeverity::Error,
+                        error.message,
+                    )),
+                ),
+            }
+        }
+    };
+    states.insert(WORKSPACE_FILE.to_owned(), state);
+    outcome
+}
+
+fn is_archived(place: &Place) -> bool {
+    matches!(
+        place,
+        Place::ArchivedProcedure { .. } | Place::ArchivedChecklist { .. }
+    )
+}
+
+/// The records other than the workspace and the orders, current and archived, parsed.
+struct Others {
+    procedures: Vec<Parsed<Procedure>>,
+    checklists: Vec<Parsed<Checklist>>,
+    training: Vec<Parsed<Training>>,
+}
+
+impl Others {
+    /// Reads and parses the procedure, checklist and training files the scan found.
+    fn parse(
+        root: &Path,
+        scan: &Scan,
+        states: &mut HashMap<String, FileState>,
+        findings: &mut Vec<Finding>,
+    ) -> Others {
+        let of = |wanted: fn(&Place) -> bool| -> Vec<&(String, Place)> {
+            scan.records
+                .iter()
+                .filter(|(_, place)| wanted(place))
+                .collect()
+        };
+        let procedures = parse_all(
+            root,
+            &of(|p| matches!(p, Place::Procedure { .. } | Place::ArchivedProcedure { .. })),
+            states,
+            findings,
+        );
+        let checklists = parse_all(
+            root,
+            &of(|p| matches!(p, Place::Checklist { .. } | Place::ArchivedChecklist { .. })),
+            states,
+            findings,
+        );
+        let training = parse_all(
+            root,
+            &of(|p| matches!(p, Place::Training { .. })),
+            states,
+            findings,
+        );
+        Others {
+            procedures,
+            checklists,
+            training,
+        }
+    }
+
+    /// Every record but the orders, as the sink sees them while the orders are read. Copies:
+    /// the catalog borrows the parsed records, and there are only a few dozen.
+    fn records(&self, workspace: Option<&Workspace>) -> Records {
+        let mut records = Records::new(
+            workspace
+                .cloned()
+                .unwrap_or_else(|| Workspace::new(String::new())),
+        );
+        for parsed in &self.procedures {
+            if is_archived(&parsed.place) {
+                records.archived_procedures.push(parsed.record.clone())
+            } else {
+                records.procedures.push(parsed.record.clone())
+            }
+        }
+        for parsed in &self.checklists {
+            if is_archived(&parsed.place) {
+                records.archived_checklists.push(parsed.record.clone())
+            } else {
+                records.checklists.push(parsed.record.clone())
+            }
+        }
+        records.training = self
+            .training
+            .iter()
+            .map(|parsed| parsed.record.clone())
+            .collect();
+        records.sort();
+        records
+    }
+
+    /// What the workspace holds, for checking references; files that did not read are
+    /// named so that a reference into them is not called unknown.
+    fn catalog<'a>(
+        &'a self,
+        workspace: &'a Workspace,
+        scan: &Scan,
+        states: &HashMap<String, FileState>,
+    ) -> Catalog<'a> {
+        let unreadable = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
+            scan.records
+                .iter()
+                .filter(|(path, _)| states.get(path) == Some(&FileState::Broken))
+                .filter_map(|(_, place)| wanted(place).cloned())
+                .collect()
+        };
+        let unreadable_procedures = unreadable(|place| match place {
+            Place::Procedure { stem } | Place::ArchivedProcedure { stem } => Some(stem),
+            _ => None,
+        });
+        let unreadable_checklists = unreadable(|place| match place {
+            Place::Checklist { stem } | Place::ArchivedChecklist { stem } => Some(stem),
+            _ => None,
+        });
+        Catalog::new(
+            workspace,
+            self.procedures
+                .iter()
+                .map(|p| (&p.record, is_archived(&p.place))),
+            self.checklists
+                .iter()
+                .map(|c| (&c.record, is_archived(&c.place))),
+        )
+        .with_unreadable(unreadable_procedures, unreadable_checklists)
+    }
+
+    /// Checks each record against the catalog and against the file it is in.
+    fn check(&self, catalog: &Catalog<'_>, findings: &mut Vec<Finding>) {
+        for parsed in &self.procedures {
+            let mut problems = catalog.check_procedure(&parsed.record, is_archived(&parsed.place));
+            problems.extend(file_problems(
+                &parsed.place,
+                &parsed.record.id,
+                Some(parsed.record.revision),
+            ));
+            place_problems(&parsed.path, &parsed.text, problems, findings);
+        }
+        for parsed in &self.checklists {
+            let mut problems = catalog.check_checklist(&parsed.record, is_archived(&parsed.place));
+            problems.extend(file_problems(
+                &parsed.place,
+                &parsed.record.id,
+                Some(parsed.record.revision),
+            ));
+            place_problems(&parsed.path, &parsed.text, problems, findings);
+        }
+        for parsed in &self.training {
+            let mut problems = catalog.check_training(&parsed.record);
+            problems.extend(file_problems(&parsed.place, &parsed.record.person, None));
+            place_problems(&parsed.path, &parsed.text, problems, findings);
+        }
+    }
+}

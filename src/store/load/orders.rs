@@ -1,0 +1,229 @@
+//! Reading the orders, most of a workspace: each read, parsed, checked and handed to an
+//! [`OrderSink`] on some core; and orders whose ids clash across files.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::super::layout::Place;
+use super::super::locate::locate;
+use super::super::{FileState, Finding, Mode};
+use super::parse::read_and_parse;
+use super::rules::{file_problems, order_folder_problem, place_problems};
+use super::scan::{START, finding};
+use crate::model::{Catalog, Field, Order, ProblemSeverity, Records};
+
+/// Told how many order files are read of how many, now and then while loading.
+pub(crate) type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// What becomes of each order as it is read.
+///
+/// Orders are most of a workspace. Each is read, parsed and checked on some core and then
+/// handed to [`OrderSink::add`] there and then, with the workspace's other records; the
+/// sums of the cores are merged at the end. Keeping every order is one sink; adding it
+/// into a few figures and dropping it, so a hundred thousand orders are never in memory
+/// together, is another.
+pub trait OrderSink: Sync {
+    /// What the orders read on one core add up to.
+    type Sum: Send;
+    /// The sum of no orders.
+    fn empty(&self) -> Self::Sum;
+    /// Adds one order that parsed (it may still have problems of its own, which are
+    /// findings); `records` holds every record of the workspace but the orders.
+    fn add(&self, sum: &mut Self::Sum, records: &Records, order: Order);
+    /// Adds the sum of other orders.
+    fn merge(&self, sum: &mut Self::Sum, other: Self::Sum);
+}
+
+/// Keeps every order, in no particular order.
+pub(crate) struct Keep;
+
+impl OrderSink for Keep {
+    type Sum = Vec<Order>;
+
+    fn empty(&self) -> Vec<Order> {
+        Vec::new()
+    }
+
+    fn add(&self, sum: &mut Vec<Order>, _: &Records, order: Order) {
+        sum.push(order);
+    }
+
+    fn merge(&self, sum: &mut Vec<Order>, other: Vec<Order>) {
+        sum.extend(other);
+    }
+}
+
+/// Drops every order once it is checked: only the findings are wanted.
+pub(crate) struct Discard;
+
+impl OrderSink for Discard {
+    type Sum = ();
+
+    fn empty(&self) {}
+
+    fn add(&self, _: &mut (), _: &Records, _: Order) {}
+
+    fn merge(&self, _: &mut (), _: ()) {}
+}
+
+/// What reading the orders needs from the rest of the workspace.
+pub(super) struct Reading<'a> {
+    pub(super) root: &'a Path,
+    pub(super) catalog: Option<&'a Catalog<'a>>,
+    /// Every record but the orders.
+    pub(super) records: &'a Records,
+    pub(super) mode: Mode,
+}
+
+/// What the orders read on one core came to.
+struct Part<T> {
+    sum: T,
+    /// The states of the files a save may need: every file when the folder is opened to be
+    /// saved to, otherwise only the broken ones.
+    states: Vec<(String, FileState)>,
+    /// Files read and parsed whose state is not kept.
+    untracked: usize,
+    findings: Vec<Finding>,
+}
+
+impl Reading<'_> {
+    /// Orders are most of the workspace: each is read, parsed, checked and handed to the
+    /// sink in one go on some core, so its text is dropped as soon as its problems have
+    /// their lines.
+    pub(super) fn orders<S: OrderSink>(
+        &self,
+        files: &[&(String, Place)],
+        sink: &S,
+        states: &mut HashMap<String, FileState>,
+        untracked: &mut usize,
+        findings: &mut Vec<Finding>,
+        progress: Progress<'_>,
+    ) -> S::Sum {
+        // Only a workspace opened to be saved to needs each file's hash, or the state of
+        // a file that read well: a hundred thousand paths in a map cost more than the
+        // rest of reading them on the one thread that builds the map.
+        let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let total = files.len();
+        progress(0, total);
+        let empty = || Part {
+            sum: sink.empty(),
+            states: Vec::new(),
+            untracked: 0,
+            findings: Vec::new(),
+        };
+        let part = files
+            .par_iter()
+            .fold(empty, |mut part, (path, place)| {
+                let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if read.is_multiple_of(2000) || read == total {
+                    progress(read, total);
+                }
+                let (path, state, outcome) =
+                    read_and_parse::<Order>(self.root, path, place, tracked);
+                match outcome {
+                    Err(finding) => part.findings.push(finding),
+                    Ok(parsed) => {
+                        let mut problems = self
+                            .catalog
+                            .map(|catalog| catalog.check_order(&parsed.record))
+                            .unwrap_or_default();
+                        problems.extend(file_problems(&parsed.place, &parsed.record.id, None));
+                        problems.extend(order_folder_problem(&parsed.place, &parsed.record));
+                        place_problems(&path, &parsed.text, problems, &mut part.findings);
+                        sink.add(&mut part.sum, self.records, parsed.record);
+                    }
+                }
+                if tracked || state == FileState::Broken {
+                    part.states.push((path, state));
+                } else {
+                    part.untracked += 1;
+                }
+                part
+            })
+            .reduce(empty, |mut part, other| {
+                sink.merge(&mut part.sum, other.sum);
+                part.states.extend(other.states);
+                part.untracked += other.untracked;
+                part.findings.extend(other.findings);
+                part
+            });
+        states.reserve(part.states.len());
+        states.extend(part.states);
+        *untracked = part.untracked;
+        findings.extend(part.findings);
+        part.sum
+    }
+}
+
+/// Two files with the same order id, in different month folders; and ids that differ only
+/// in upper and lower case, which Windows and macOS keep as one file name. Told by the
+/// file names, since a file whose name is not its id is an error of its own.
+///
+/// By sorting the names on every core, not by counting them in a map: on 100,000 orders
+/// the map was most of the time spent on the one thread that waits for the others.
+pub(super) fn duplicate_orders(
+    root: &Path,
+    files: &[(String, Place)],
+    findings: &mut Vec<Finding>,
+) {
+    let mut orders: Vec<(&str, &str)> = files
+        .iter()
+        .filter_map(|(path, place)| match place {
+            Place::Order { stem, .. } => Some((stem.as_str(), path.as_str())),
+            _ => None,
+        })
+        .collect();
+    // Ids equal but for case next to each other, and the same id together among them.
+    fn folded(id: &str) -> impl Iterator<Item = u8> + '_ {
+        id.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    orders.par_sort_unstable_by(|a, b| folded(a.0).cmp(folded(b.0)).then(a.cmp(b)));
+    let id_at = |path: &str| {
+        fs::read_to_string(root.join(path))
+            .map(|text| locate(&text, &Field::at("id")))
+            .unwrap_or(START)
+    };
+    for alike in orders
+        .chunk_by(|a, b| a.0.eq_ignore_ascii_case(b.0))
+        .filter(|alike| alike.len() > 1)
+    {
+        for &(id, path) in alike {
+            let twins: Vec<&str> = alike
+                .iter()
+                .filter(|&&(other_id, other)| other_id == id && other != path)
+                .map(|&(_, other)| other)
+                .collect();
+            let cased: Vec<String> = alike
+                .iter()
+                .filter(|&&(other_id, _)| other_id != id)
+                .map(|&(other_id, other)| format!("\"{other_id}\" ({other})"))
+                .collect();
+            if !twins.is_empty() {
+                findings.push(finding(
+                    path,
+                    id_at(path),
+                    ProblemSeverity::Error,
+                    format!(
+                        "order \"{id}\" is also in {}; an order id must be unique",
+                        twins.join(", ")
+                    ),
+                ));
+            }
+            if !cased.is_empty() {
+                findings.push(finding(
+                    path,
+                    id_at(path),
+                    ProblemSeverity::Warning,
+                    format!(
+                        "order \"{id}\" differs from {} only in upper and lower case; Windows and macOS take such names for one file, so a copy of this workspace there would lose one: give one of them another id",
+                        cased.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The rules that tie a record to the file it is in, and problems placed at their lines.
+
+use super::super::Finding;
+use super::super::layout::Place;
+use super::super::locate::locate;
+use crate::model::{Field, Order, Problem};
+
+/// Turns a record's problems into findings at the lines they are about.
+pub(super) fn place_problems(
+    path: &str,
+    text: &str,
+    problems: Vec<Problem>,
+    findings: &mut Vec<Finding>,
+) {
+    findings.extend(problems.into_iter().map(|problem| Finding {
+        path: path.to_owned(),
+        at: locate(text, &problem.field),
+        severity: problem.severity,
+        message: problem.message,
+    }));
+}
+
+fn stem_mismatch(stem: &str, expected: &str, what: &str) -> Option<Problem> {
+    (stem != expected).then(|| {
+        Problem::error(
+            Field::at(if what == "person" { "person" } else { "id" }),
+            format!(
+                "the file is named \"{stem}.ron\" but the {what} is \"{expected}\"; they must match"
+            ),
+        )
+    })
+}
+
+/// The rules that tie a record to the file it is in.
+pub(super) fn file_problems(place: &Place, id: &str, revision: Option<u32>) -> Option<Problem> {
+    match place {
+        Place::Procedure { stem } | Place::Checklist { stem } => stem_mismatch(stem, id, "id"),
+        Place::Training { stem } => stem_mismatch(stem, id, "person"),
+        Place::ArchivedProcedure { stem } | Place::ArchivedChecklist { stem } => {
+            let expected = format!("{id}@{}", revision.unwrap_or_default());
+            (*stem != expected).then(|| {
+                Problem::error(
+                    Field::at("id"),
+                    format!("an archived revision is named <id>@<revision>.ron; this one should be \"{expected}.ron\", not \"{stem}.ron\""),
+                )
+            })
+        }
+        Place::Order { stem, .. } => stem_mismatch(stem, id, "id"),
+        Place::Workspace => None,
+    }
+}
+
+pub(super) fn order_folder_problem(place: &Place, order: &Order) -> Option<Problem> {
+    let Place::Order { folder, .. } = place else {
+        return None;
+    };
+    let month = order.placed.month_folder();
+    match folder {
+        Some(folder) if *folder == month => None,
+        Some(folder) => Some(Problem::error(
+            Field::at("placed"),
+            format!(
+                "placed {} belongs in orders/{month}/, not in orders/{folder}/",
+                order.placed
+            ),
+        )),
+        None => Some(Problem::error(
+            Field::at("placed"),
+            format!("orders live in a folder per month: this one belongs in orders/{month}/"),
+        )),
+    }
+}

@@ -1,0 +1,161 @@
+//! Listing a workspace's files and sorting them into the layout: records to read,
+//! conflict copies to report, temp files of dead saves to clean up.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::super::Finding;
+use super::super::layout::{self, Name, Place};
+use super::super::locate::Position;
+use super::super::save;
+use crate::model::ProblemSeverity;
+
+/// The files a workspace holds, sorted into the layout.
+#[derive(Default)]
+pub(in crate::store) struct Scan {
+    pub(in crate::store) records: Vec<(String, Place)>,
+    pub(in crate::store) findings: Vec<Finding>,
+    pub(super) stale_temps: Vec<PathBuf>,
+}
+
+pub(super) fn finding(
+    path: &str,
+    at: Position,
+    severity: ProblemSeverity,
+    message: impl Into<String>,
+) -> Finding {
+    Finding {
+        path: path.to_owned(),
+        at,
+        severity,
+        message: message.into(),
+    }
+}
+
+pub(super) const START: Position = Position { line: 1, col: 1 };
+
+impl Scan {
+    fn merge(&mut self, other: Scan) {
+        self.records.extend(other.records);
+        self.findings.extend(other.findings);
+        self.stale_temps.extend(other.stale_temps);
+    }
+}
+
+/// Lists `relative` (a folder inside `root`), without following links; the folders in it
+/// on every core, since a workspace keeps five years of orders in sixty month folders.
+pub(super) fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
+    let folder = if relative.is_empty() {
+        root.to_path_buf()
+    } else {
+        root.join(relative)
+    };
+    let Ok(entries) = fs::read_dir(&folder) else {
+        return;
+    };
+    let mut folders = Vec::new();
+    for entry in entries.flatten() {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = if relative.is_empty() {
+            name.clone()
+        } else {
+            format!("{relative}/{name}")
+        };
+        let layout_folder = match relative {
+            "" => matches!(
+                name.as_str(),
+                "procedures" | "checklists" | "orders" | "training" | "archive"
+            ),
+            "archive" => matches!(name.as_str(), "procedures" | "checklists"),
+            "orders" => !name.starts_with('.'),
+            _ => false,
+        };
+        if kind.is_dir() {
+            if layout_folder {
+                folders.push(path);
+            }
+            continue;
+        }
+        if kind.is_symlink() && layout_folder {
+            scan.findings.push(finding(
+                &path,
+                START,
+                ProblemSeverity::Warning,
+                "is a symbolic link; Right First does not follow links inside a workspace, so the folder it points to is ignored",
+            ));
+            continue;
+        }
+        match layout::classify_name(&name) {
+            Name::Temp => {
+                if let Some(owner) = save::temp_owner(&name)
+                    && owner != std::process::id()
+                    && !process_alive(owner, &entry.path())
+                {
+                    scan.stale_temps.push(entry.path());
+                }
+            }
+            Name::Conflict { original } => {
+                let original = if relative.is_empty() {
+                    original
+                } else {
+                    format!("{relative}/{original}")
+                };
+                scan.findings.push(finding(
+                    &path,
+                    START,
+                    ProblemSeverity::Warning,
+                    format!("a sync tool made this conflict copy of {original}: compare the two, keep what is right in {original}, then delete this copy"),
+                ));
+            }
+            Name::Record => {
+                let Some(place) = layout::place(&path) else {
+                    continue;
+                };
+                if kind.is_symlink() {
+                    scan.findings.push(finding(
+                        &path,
+                        START,
+                        ProblemSeverity::Warning,
+                        "is a symbolic link; Right First does not follow links inside a workspace, so it is ignored",
+                    ));
+                } else if kind.is_file() {
+                    scan.records.push((path, place));
+                }
+            }
+            Name::Other => {}
+        }
+    }
+    let inside = folders
+        .par_iter()
+        .map(|path| {
+            let mut inside = Scan::default();
+            scan_folder(root, path, &mut inside);
+            inside
+        })
+        .reduce(Scan::default, |mut all, one| {
+            all.merge(one);
+            all
+        });
+    scan.merge(inside);
+}
+
+/// Whether the process that wrote a temp file may still be saving.
+fn process_alive(pid: u32, temp: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(pid.to_string()).exists();
+    }
+    // Without /proc, only age tells: no save takes an hour.
+    fs::metadata(temp)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_none_or(|age| age.as_secs() < 3600)
+}
