@@ -3,24 +3,31 @@
 
 use std::collections::BTreeSet;
 
-use iced::Task;
 use iced::widget::operation;
+use iced::widget::{column, container, row};
+use iced::{Element, Length, Task};
 
+use super::chrome::{SEARCH_ID, changed_on_disk, conflict_view, sidebar, with_search};
 use super::keys::Command;
-use super::road::Conflict;
-use super::{Message, SEARCH_ID, Seat, Section, read_task};
+use super::opening::read_task;
+use super::road::{self, Carried, Conflict};
+use super::{Message, Section};
+use crate::model::DateTime;
 use crate::store::Folder;
-use crate::ui::request::Place;
+use crate::ui::request::{Place, Request};
+use crate::ui::screen::Context;
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
 use crate::ui::screen::editor::{self, Editor, Form};
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
+use crate::ui::screen::photos::Photos;
 use crate::ui::screen::photos::Pictures;
 use crate::ui::screen::procedures::Procedures;
 use crate::ui::screen::revision::Direction;
 use crate::ui::screen::{Unsaved, problems};
+use crate::ui::text::Text;
 
 /// An open workspace and the screens on it.
 pub(super) struct Desk {
@@ -44,11 +51,40 @@ pub(super) struct Desk {
     pub pictures: Pictures,
 }
 
-/// What a keyboard command comes to.
-pub(super) enum Shortcut {
-    /// A widget operation, such as moving the focus.
+/// Who is at the window and when: what every screen's [`Context`] is made of, with the
+/// records of the moment.
+#[derive(Debug, Clone)]
+pub(super) struct Seat {
+    pub words: &'static Text,
+    pub me: Option<String>,
+    pub now: DateTime,
+}
+
+impl Seat {
+    /// What the screens may read of an open workspace.
+    pub fn context<'a>(&self, folder: &'a Folder) -> Context<'a> {
+        let records = folder.records();
+        Context {
+            records,
+            me: self
+                .me
+                .as_deref()
+                .and_then(|id| records.workspace.person(id)),
+            today: self.now.date(),
+            now: self.now,
+            words: self.words,
+            language: self.words.language(),
+            read_only: folder.read_only().is_some(),
+            photos: Photos::none(),
+        }
+    }
+}
+
+/// What is left for the window once the desk has done its part of a message.
+pub(super) enum Next {
+    /// Run this task: a widget operation, a dialog, a job.
     Task(Task<Message>),
-    /// This message, handled as if the screen had sent it.
+    /// Handle this message now, as if a screen had sent it.
     Send(Message),
     /// Nothing.
     None,
@@ -103,11 +139,81 @@ impl Desk {
         }
     }
 
+    /// The desk: the sidebar, and the screen in front (`settings` being the settings
+    /// screen) unless a question or two versions of a file stand in its place.
+    pub fn view<'a>(
+        &'a self,
+        ctx: Context<'a>,
+        settings: Element<'a, Message>,
+        question: Option<Element<'a, Message>>,
+    ) -> Element<'a, Message> {
+        let words = ctx.words;
+        let main = match (question, &self.conflict) {
+            (Some(question), _) => question,
+            (None, Some(conflict)) => conflict_view(conflict, words),
+            (None, None) => self.screen(ctx, settings),
+        };
+        // The note sits in a column of its own, present or not, so that the screen below
+        // keeps its place in the widget tree, and the field being typed in its focus.
+        let changed = self.refreshing.is_none().then_some(&self.changed);
+        let main = column![
+            column![changed.and_then(|c| changed_on_disk(c, words))],
+            main
+        ];
+        row![
+            sidebar(self, ctx.me, words),
+            container(main).width(Length::Fill).height(Length::Fill)
+        ]
+        .into()
+    }
+
+    /// The screen in front, `settings` being the settings screen.
+    fn screen<'a>(
+        &'a self,
+        ctx: Context<'a>,
+        settings: Element<'a, Message>,
+    ) -> Element<'a, Message> {
+        let words = ctx.words;
+        match self.section {
+            Section::Procedures => with_search(
+                &self.search,
+                words,
+                self.procedures
+                    .view(ctx, &self.search)
+                    .map(Message::Procedures),
+            ),
+            Section::Checklists => with_search(
+                &self.search,
+                words,
+                self.checklists
+                    .view(ctx, &self.search)
+                    .map(Message::Checklists),
+            ),
+            Section::Orders => with_search(
+                &self.search,
+                words,
+                self.orders.view(ctx, &self.search).map(Message::Orders),
+            ),
+            Section::Defects => with_search(
+                &self.search,
+                words,
+                self.defects.view(ctx, &self.search).map(Message::Defects),
+            ),
+            Section::Dashboard => self.dashboard.view(ctx).map(Message::Dashboard),
+            Section::Manual => self.manual.view(ctx).map(Message::Manual),
+            Section::Problems => self
+                .problems
+                .view(self.folder.findings(), words, self.folder.read_only())
+                .map(Message::Problems),
+            Section::Settings => settings,
+        }
+    }
+
     /// What `command` means for the screen in front.
-    pub fn shortcut(&mut self, command: Command, seat: &Seat) -> Shortcut {
+    pub fn shortcut(&mut self, command: Command, seat: &Seat) -> Next {
         match command {
-            Command::Walk { back: true } => return Shortcut::Task(operation::focus_previous()),
-            Command::Walk { back: false } => return Shortcut::Task(operation::focus_next()),
+            Command::Walk { back: true } => return Next::Task(operation::focus_previous()),
+            Command::Walk { back: false } => return Next::Task(operation::focus_next()),
             Command::Search => {
                 if !matches!(
                     self.section,
@@ -115,17 +221,17 @@ impl Desk {
                 ) {
                     self.section = Section::Procedures;
                 }
-                return Shortcut::Task(operation::focus(SEARCH_ID));
+                return Next::Task(operation::focus(SEARCH_ID));
             }
             Command::Go(section) => {
                 self.show(section, seat);
-                return Shortcut::None;
+                return Next::None;
             }
             _ => {}
         }
         // While two versions of a file are shown side by side, the editor behind waits.
         if self.conflict.is_some() {
-            return Shortcut::None;
+            return Next::None;
         }
         let message = match self.section {
             Section::Procedures => {
@@ -138,7 +244,7 @@ impl Desk {
             Section::Orders => self.orders_message(command, seat),
             Section::Dashboard | Section::Manual | Section::Problems | Section::Settings => None,
         };
-        message.map_or(Shortcut::None, Shortcut::Send)
+        message.map_or(Next::None, Next::Send)
     }
 
     fn defects_message(&mut self, command: Command, seat: &Seat) -> Option<Message> {
@@ -182,6 +288,63 @@ impl Desk {
             _ => return None,
         };
         Some(Message::Orders(message))
+    }
+
+    /// Carries out a screen's request on the workspace; `wrap` makes the screen's messages
+    /// the window's.
+    pub fn carry<M: Send + 'static>(
+        &mut self,
+        request: Request<M>,
+        wrap: fn(M) -> Message,
+        seat: &Seat,
+    ) -> Next {
+        let carried = road::carry(&mut self.folder, request, wrap);
+        // A file saved here over one changed elsewhere is the workspace's again.
+        let folder = &self.folder;
+        self.changed.retain(|file| folder.changed_on_disk(file));
+        match carried {
+            Carried::Task(task) => Next::Task(task),
+            Carried::Then(message) => Next::Send(message),
+            Carried::Conflict(conflict) => {
+                self.conflict = Some(conflict);
+                Next::None
+            }
+            Carried::Show(place) => {
+                self.show_place(place, seat);
+                Next::None
+            }
+        }
+    }
+
+    /// Settles the conflict shown, as the user answered; the screen that saved hears.
+    pub fn resolve(&mut self, settle: fn(&mut Folder, Conflict) -> Message) -> Next {
+        match self.conflict.take() {
+            Some(conflict) => Next::Send(settle(&mut self.folder, *conflict)),
+            None => Next::None,
+        }
+    }
+
+    /// Opens a finding of the problems panel, with the lines around it.
+    pub fn open_problem(&mut self, index: usize) {
+        if let Some(finding) = self.folder.findings().get(index) {
+            let excerpt = self.folder.excerpt(&finding.path, finding.at.line, 4);
+            self.problems.open(index, excerpt);
+        }
+    }
+
+    /// Files changed on disk: noted, and read again at once while nothing is edited.
+    pub fn disk_changed(&mut self, files: Vec<String>, asking: bool) -> Task<Message> {
+        let changed = files.into_iter().filter(|f| self.folder.changed_on_disk(f));
+        self.changed.extend(changed);
+        self.refresh_if_idle(asking)
+    }
+
+    /// Takes the workspace as an import left it.
+    pub fn imported(&mut self, folder: Folder) {
+        if folder.root() == self.folder.root() {
+            self.folder = folder;
+            self.pictures = Pictures::default();
+        }
     }
 
     /// Every screen's unsaved work, in the sidebar's order.

@@ -1,9 +1,10 @@
 //! Keyboard shortcuts: which command a key no widget used stands for. What a command does
 //! depends on the screen in front; the desk decides that.
 
-use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::Subscription;
+use iced::keyboard::{self, Key, Modifiers, key::Named};
 
-use super::Section;
+use super::{Message, Section};
 use crate::ui::screen::revision::Direction;
 
 /// Ctrl+1 … Ctrl+8 jump to the sections, in the sidebar's order.
@@ -17,6 +18,14 @@ pub(super) const SECTIONS: [(&str, Section); 8] = [
     ("7", Section::Problems),
     ("8", Section::Settings),
 ];
+
+/// The keys no widget used, as the window's messages.
+pub(super) fn listen() -> Subscription<Message> {
+    keyboard::listen().filter_map(|event| match event {
+        keyboard::Event::KeyPressed { key, modifiers, .. } => Some(Message::Key(key, modifiers)),
+        _ => None,
+    })
+}
 
 /// What a key stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,9 +7,17 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use iced::Subscription;
 use iced::futures::Stream;
 use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
 use notify::{EventKind, RecursiveMode, Watcher};
+
+use super::Message;
+
+/// The files that change under the workspace at `root`, as the window's messages.
+pub(super) fn subscription(root: &Path) -> Subscription<Message> {
+    Subscription::run_with(root.to_path_buf(), changes).map(Message::DiskChanged)
+}
 
 /// How long the folder stays quiet before the files changed are told: a sync tool writes
 /// many files in a burst, and they are told together.
@@ -25,7 +33,7 @@ const IDLE: Duration = Duration::from_secs(1);
     clippy::ptr_arg,
     reason = "Subscription::run_with hands its builder a reference to the data it keys on"
 )]
-pub(super) fn changes(root: &PathBuf) -> impl Stream<Item = Vec<String>> + use<> {
+fn changes(root: &PathBuf) -> impl Stream<Item = Vec<String>> + use<> {
     let (sender, receiver) = unbounded();
     let root = root.clone();
     // A thread of its own owns the watcher: it ends once the window stops listening.
