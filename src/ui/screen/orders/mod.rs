@@ -5,6 +5,7 @@ pub mod check;
 mod contact;
 pub mod files;
 mod new;
+mod overview;
 mod view;
 pub mod words;
 mod work;
