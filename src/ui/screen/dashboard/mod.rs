@@ -2,6 +2,7 @@
 //! glance, and the defects behind every bar and cause one click away.
 
 mod charts;
+mod panels;
 mod view;
 pub mod words;
 
