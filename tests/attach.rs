@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
-mod desk;
+mod picture;
 
-use desk::PNG;
+use picture::PNG;
 use rightfirst::store::{self, Attachment, Folder, SaveError};
 
 /// An order's month folder as an attachment target.

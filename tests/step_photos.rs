@@ -4,10 +4,12 @@
 #![cfg(feature = "gui")]
 
 mod desk;
+mod picture;
 
-use desk::{Desk, PNG, TODAYS_CONE};
+use desk::{Desk, TODAYS_CONE};
 use iced::keyboard::{Key, Modifiers};
 use iced_test::selector;
+use picture::PNG;
 use rightfirst::ui::Message;
 use rightfirst::ui::screen::editor;
 use rightfirst::ui::screen::photos::thumbnail_id;
