@@ -1,9 +1,9 @@
 //! The printed manual of a large business: 100 procedures and 50 checklists, made in
 //! memory, exported as PDF, HTML and Markdown.
 //!
-//! `cargo bench --bench manual` (MANUAL_PROCEDURES=100 by default). Prints the times; the
-//! PDF of 100 procedures should take well under a second in a release build. It asserts
-//! nothing, since timings belong in notes, not in pass/fail.
+//! `cargo bench --bench manual` (MANUAL_PROCEDURES=100 by default). Prints the times and
+//! the pages the PDF has; the PDF of 100 procedures should take well under a second in a
+//! release build. It asserts nothing, since timings belong in notes, not in pass/fail.
 
 use std::time::{Duration, Instant};
 
@@ -134,7 +134,21 @@ fn workspace(procedures: usize) -> Records {
     records
 }
 
-fn time(records: &Records, format: ManualFormat) -> (Duration, usize) {
+/// The pages of a PDF typst wrote: it writes each page's object as plain text, with
+/// `/Type/Page` (the page tree's `/Type/Pages` is not one).
+fn pages(pdf: &[u8]) -> usize {
+    (0..pdf.len())
+        .filter(|&at| pdf[at..].starts_with(b"/Type"))
+        .filter(|&at| {
+            let rest = &pdf[at + b"/Type".len()..];
+            let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+            rest.starts_with(b"/Page") && rest.get(5).is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+        .count()
+}
+
+/// How long the manual took, and its size: bytes, and pages for a PDF.
+fn time(records: &Records, format: ManualFormat) -> (Duration, usize, Option<usize>) {
     let options = ManualOptions {
         format,
         language: Language::Nl,
@@ -148,7 +162,9 @@ fn time(records: &Records, format: ManualFormat) -> (Duration, usize) {
         Ok(bytes) => bytes,
         Err(error) => panic!("the manual exports: {error}"),
     };
-    (started.elapsed(), bytes.len())
+    let elapsed = started.elapsed();
+    let pages = (format == ManualFormat::Pdf).then(|| pages(&bytes));
+    (elapsed, bytes.len(), pages)
 }
 
 fn main() {
@@ -173,7 +189,7 @@ fn main() {
         ManualFormat::Html,
         ManualFormat::Markdown,
     ] {
-        let mut runs: Vec<(Duration, usize)> = (0..3)
+        let mut runs: Vec<(Duration, usize, Option<usize>)> = (0..3)
             .map(|_| {
                 // typst memoizes layouts across compiles; forget them so every run starts cold,
                 // as the export of a workspace that just changed does.
@@ -182,10 +198,11 @@ fn main() {
             })
             .collect();
         runs.sort();
-        let (best, bytes) = runs[0];
-        let (median, _) = runs[1];
+        let (best, bytes, pages) = runs[0];
+        let (median, _, _) = runs[1];
+        let pages = pages.map(|n| format!(", {n} pages")).unwrap_or_default();
         println!(
-            "{:<9} best {:>8.1?}  median of 3 {:>8.1?}  {:>9} bytes",
+            "{:<9} best {:>8.1?}  median of 3 {:>8.1?}  {:>9} bytes{pages}",
             format.extension(),
             best,
             median,
@@ -196,6 +213,6 @@ fn main() {
     let mut warm = records.clone();
     warm.procedures[0].steps[0].text.push_str(" One word more.");
     let _ = time(&records, ManualFormat::Pdf);
-    let (again, _) = time(&warm, ManualFormat::Pdf);
+    let (again, _, _) = time(&warm, ManualFormat::Pdf);
     println!("pdf again after one step changed {again:>8.1?}  (typst's memo of the last export)");
 }

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use crate::model::{
-    Action, ActionKind, Channel, Check, CheckResult, Contact, Date, DateTime, Defect, FoundBy,
-    ItemKind, Number, Order, Outcome, Records, RootCause, Severity, Status,
+    Action, ActionKind, Channel, Check, CheckResult, Checklist, Contact, Date, DateTime, Defect,
+    FoundBy, ItemKind, Number, Order, Outcome, Procedure, Records, RootCause, Severity, Status,
 };
 use crate::store::{Folder, OpenError, SaveError};
 
@@ -99,74 +99,15 @@ pub fn orders(records: &Records, first: usize, count: usize, last_day: Date) -> 
             let checklist = *rng.pick(&checklists);
             let at = DateTime::new(placed, 10 + rng.below(9) as i8, rng.below(60) as i8)
                 .unwrap_or_else(|| unreachable_time(placed));
-            let mut failed = false;
-            let results = checklist
-                .items
-                .iter()
-                .map(|item| {
-                    let outcome = match &item.kind {
-                        ItemKind::Tick => {
-                            if rng.chance(3) {
-                                failed = true;
-                                Outcome::Fail
-                            } else {
-                                Outcome::Pass
-                            }
-                        }
-                        ItemKind::Measure { min, max, .. } => {
-                            let low = min.map_or(0.0, Number::get);
-                            let high = max.map_or(low + 10.0, Number::get);
-                            let value = low + (high - low) * (rng.below(120) as f64 / 100.0);
-                            Outcome::Value(Number::new(value.round()).unwrap_or_default())
-                        }
-                        ItemKind::Choice { options, .. } => {
-                            Outcome::Chosen(rng.pick(options).clone())
-                        }
-                        ItemKind::Text => Outcome::Text("Looks as it should.".to_owned()),
-                    };
-                    CheckResult {
-                        item: item.id.clone(),
-                        outcome,
-                        photos: Vec::new(),
-                    }
-                })
-                .collect();
+            let (results, failed) = results(&mut rng, checklist);
             let procedure = checklist
                 .procedure
                 .as_deref()
                 .and_then(|id| records.procedure(id));
             let defects = if failed || rng.chance(4) {
-                vec![Defect {
-                    id: "d1".to_owned(),
-                    found: placed,
-                    found_by: if failed {
-                        FoundBy::Check
-                    } else {
-                        FoundBy::Customer
-                    },
-                    category: rng.pick(categories).clone(),
-                    procedure: procedure.map(|p| p.id.clone()),
-                    step: procedure
-                        .and_then(|p| p.steps.first())
-                        .map(|s| s.id.clone()),
-                    severity: Severity::Minor,
-                    description: "Not as the procedure says; remade at once.".to_owned(),
-                    cost_cents: 250,
-                    root_cause: Some(RootCause {
-                        whys: vec!["Rushed at a busy moment".to_owned()],
-                        cause: "No second pair of hands at peak".to_owned(),
-                    }),
-                    action: Some(Action {
-                        kind: ActionKind::Correction,
-                        what: "Remade the order".to_owned(),
-                        owner: Some(made_by.to_owned()),
-                        due: Some(placed),
-                        done: Some(placed),
-                        verified: None,
-                        verified_by: None,
-                    }),
-                    photos: Vec::new(),
-                }]
+                vec![defect(
+                    &mut rng, categories, procedure, made_by, placed, failed,
+                )]
             } else {
                 Vec::new()
             };
@@ -199,6 +140,83 @@ pub fn orders(records: &Records, first: usize, count: usize, last_day: Date) -> 
             }
         })
         .collect()
+}
+
+/// Answers to every item of `checklist`, and whether a tick failed.
+fn results(rng: &mut SplitMix, checklist: &Checklist) -> (Vec<CheckResult>, bool) {
+    let mut failed = false;
+    let results = checklist
+        .items
+        .iter()
+        .map(|item| {
+            let outcome = match &item.kind {
+                ItemKind::Tick => {
+                    if rng.chance(3) {
+                        failed = true;
+                        Outcome::Fail
+                    } else {
+                        Outcome::Pass
+                    }
+                }
+                ItemKind::Measure { min, max, .. } => {
+                    let low = min.map_or(0.0, Number::get);
+                    let high = max.map_or(low + 10.0, Number::get);
+                    let value = low + (high - low) * (rng.below(120) as f64 / 100.0);
+                    Outcome::Value(Number::new(value.round()).unwrap_or_default())
+                }
+                ItemKind::Choice { options, .. } => Outcome::Chosen(rng.pick(options).clone()),
+                ItemKind::Text => Outcome::Text("Looks as it should.".to_owned()),
+            };
+            CheckResult {
+                item: item.id.clone(),
+                outcome,
+                photos: Vec::new(),
+            }
+        })
+        .collect();
+    (results, failed)
+}
+
+/// A defect found on the day the order was placed, put right the same day.
+fn defect(
+    rng: &mut SplitMix,
+    categories: &[String],
+    procedure: Option<&Procedure>,
+    made_by: &str,
+    placed: Date,
+    failed: bool,
+) -> Defect {
+    Defect {
+        id: "d1".to_owned(),
+        found: placed,
+        found_by: if failed {
+            FoundBy::Check
+        } else {
+            FoundBy::Customer
+        },
+        category: rng.pick(categories).clone(),
+        procedure: procedure.map(|p| p.id.clone()),
+        step: procedure
+            .and_then(|p| p.steps.first())
+            .map(|s| s.id.clone()),
+        severity: Severity::Minor,
+        description: "Not as the procedure says; remade at once.".to_owned(),
+        cost_cents: 250,
+        root_cause: Some(RootCause {
+            whys: vec!["Rushed at a busy moment".to_owned()],
+            cause: "No second pair of hands at peak".to_owned(),
+        }),
+        action: Some(Action {
+            kind: ActionKind::Correction,
+            what: "Remade the order".to_owned(),
+            owner: Some(made_by.to_owned()),
+            due: Some(placed),
+            done: Some(placed),
+            verified: None,
+            verified_by: None,
+        }),
+        photos: Vec::new(),
+    }
 }
 
 fn unreachable_time(placed: Date) -> DateTime {

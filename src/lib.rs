@@ -1,6 +1,7 @@
 //! Right First: procedures, second-person QC checks and a defect log that finds root causes.
 
 pub mod analysis;
+pub mod diagnostics;
 pub mod export;
 pub mod generate;
 pub mod import;

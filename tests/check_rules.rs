@@ -1392,3 +1392,126 @@ fn a_prompt_that_does_not_speak_to_the_checker_is_a_warning() {
         )],
     );
 }
+
+/// The base procedure with three photos on its "portion" step, one per line from line 14.
+fn with_step_photos(workspace: &Workspace, photos: &[&str]) {
+    let lines: String = photos
+        .iter()
+        .map(|photo| format!("                {photo:?},\n"))
+        .collect();
+    workspace.edit(
+        "procedures/scoop.ron",
+        12,
+        "            spec: (what: \"ball weight\", unit: \"g\", target: 65, min: 60, max: 70),\n",
+        &format!(
+            "            spec: (what: \"ball weight\", unit: \"g\", target: 65, min: 60, max: 70),\n            photos: [\n{lines}            ],\n"
+        ),
+    );
+}
+
+const JPEG_START: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'];
+
+#[test]
+fn a_step_photo_that_is_not_a_picture_is_an_error_and_a_missing_one_a_warning() {
+    let workspace = Workspace::base();
+    with_step_photos(
+        &workspace,
+        &[
+            "attachments/procedures/scoop/right.jpg",
+            "attachments/procedures/scoop/notes.png",
+            "attachments/procedures/scoop/gone.jpg",
+        ],
+    );
+    workspace.write("attachments/procedures/scoop/right.jpg", JPEG_START);
+    workspace.write(
+        "attachments/procedures/scoop/notes.png",
+        "just some notes\n",
+    );
+    assert_findings(
+        &workspace.check(),
+        1,
+        &[
+            (
+                "procedures/scoop.ron:15:17",
+                "step \"portion\": attachments/procedures/scoop/notes.png is not a JPEG or PNG picture",
+            ),
+            (
+                "procedures/scoop.ron:16:17",
+                "warning: step \"portion\": the photo attachments/procedures/scoop/gone.jpg is missing; the manual prints \"photo missing\" in its place",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_missing_step_photo_alone_leaves_check_passing() {
+    let workspace = Workspace::base();
+    with_step_photos(&workspace, &["attachments/procedures/scoop/gone.jpg"]);
+    assert_findings(
+        &workspace.check(),
+        0,
+        &[(
+            "procedures/scoop.ron:14:17",
+            "warning: step \"portion\": the photo attachments/procedures/scoop/gone.jpg is missing",
+        )],
+    );
+    // Once the photo is there, and is a PNG, nothing is said.
+    workspace.write(
+        "attachments/procedures/scoop/gone.jpg",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    );
+    assert_findings(&workspace.check(), 0, &[]);
+}
+
+#[test]
+fn a_step_photo_outside_the_workspace_is_refused_and_never_opened() {
+    let workspace = Workspace::base();
+    // A real picture just outside the workspace: a path to it is still refused.
+    let outside = workspace.root().join("..").join("right-first-outside.jpg");
+    let _ = fs::write(&outside, JPEG_START);
+    with_step_photos(
+        &workspace,
+        &[
+            "../right-first-outside.jpg",
+            "/etc/hostname",
+            "attachments\\procedures\\scoop\\right.jpg",
+        ],
+    );
+    let report = workspace.check();
+    let _ = fs::remove_file(&outside);
+    let refused = "must be a path inside the workspace";
+    assert_findings(
+        &report,
+        1,
+        &[
+            ("procedures/scoop.ron:14:17", refused),
+            ("procedures/scoop.ron:15:17", refused),
+            ("procedures/scoop.ron:16:17", refused),
+        ],
+    );
+    assert!(!report.stdout.contains("missing"), "{}", report.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_step_photo_that_links_elsewhere_is_refused() {
+    let workspace = Workspace::base();
+    let elsewhere = tempfile::tempdir().expect("a temp dir");
+    let picture = elsewhere.path().join("cone.jpg");
+    fs::write(&picture, JPEG_START).expect("write");
+    with_step_photos(&workspace, &["attachments/procedures/scoop/cone.jpg"]);
+    fs::create_dir_all(workspace.path("attachments/procedures/scoop")).expect("mkdir");
+    std::os::unix::fs::symlink(
+        &picture,
+        workspace.path("attachments/procedures/scoop/cone.jpg"),
+    )
+    .expect("symlink");
+    assert_findings(
+        &workspace.check(),
+        1,
+        &[(
+            "procedures/scoop.ron:14:17",
+            "step \"portion\": attachments/procedures/scoop/cone.jpg is a symbolic link",
+        )],
+    );
+}

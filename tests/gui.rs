@@ -389,12 +389,25 @@ fn a_cancelled_folder_dialog_changes_nothing() {
     assert!(desk.sees("Procedures (8)"));
 }
 
+/// Whether a task ends the app, as closing the window does.
+fn exits(task: iced::Task<Message>) -> bool {
+    use iced::futures::StreamExt;
+    let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+        return false;
+    };
+    let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+    actions
+        .iter()
+        .any(|action| matches!(action, iced_test::runtime::Action::Exit))
+}
+
 #[test]
 fn closing_with_an_unsaved_procedure_asks_first_and_save_and_close_saves_it() {
     let mut desk = Desk::open_as("ellen");
     // With nothing unsaved the window closes without a question.
-    let _ = desk.app.update(Message::CloseRequested);
+    let task = desk.app.update(Message::CloseRequested);
     assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+    assert!(exits(task), "the window closes");
 
     desk.click("Baking waffles");
     assert!(desk.sees("Procedures (8)"));

@@ -5,7 +5,7 @@
 
 mod scratch;
 
-use scratch::scratch;
+use scratch::{scratch, tally};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -437,47 +437,6 @@ fn a_workspace_whose_workspace_ron_does_not_read_is_refused() {
     assert_eq!(snapshot(&ws.root), before, "something was written");
 }
 
-/// What `orders/` and its month folders hold while an import runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Tally {
-    /// Order files.
-    ron: usize,
-    /// Temp files of the process watched.
-    own_temps: usize,
-    /// Temp files of any process.
-    temps: usize,
-}
-
-fn tally(root: &Path, pid: Option<u32>) -> Tally {
-    let mut tally = Tally {
-        ron: 0,
-        own_temps: 0,
-        temps: 0,
-    };
-    let own = pid.map(|pid| format!(".{pid}-"));
-    let Ok(months) = fs::read_dir(root.join("orders")) else {
-        return tally;
-    };
-    for month in months.flatten() {
-        let Ok(entries) = fs::read_dir(month.path()) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.ends_with(".rf-tmp") {
-                tally.temps += 1;
-                if own.as_ref().is_some_and(|own| name.contains(own.as_str())) {
-                    tally.own_temps += 1;
-                }
-            } else if name.ends_with(".ron") {
-                tally.ron += 1;
-            }
-        }
-    }
-    tally
-}
-
 /// Every order file, parsed: panics on any that does not parse or is not named after its id.
 fn parse_every_order(root: &Path) -> Vec<Order> {
     let mut orders = Vec::new();
@@ -600,6 +559,10 @@ fn an_import_killed_part_way_resumes_with_no_order_lost_or_doubled() {
     }
     assert!(kills > 0, "no kill landed before the import finished");
     println!("{kills} kills, {kills_mid_batch} of them with a batch part-renamed");
+    assert!(
+        kills_mid_batch > 0,
+        "no kill landed while a batch was renamed"
+    );
 
     let run = Sample::import(&ws, &csv);
     assert_eq!(run.code, Some(0), "{run:?}");

@@ -12,9 +12,9 @@ use std::process::{Command, Output};
 use pdf::{page_info, poppler};
 
 use rightfirst::export::{
-    ExportError, ManualFormat, ManualOptions, Paper, manual, manual_procedures,
+    ExportError, ManualFormat, ManualOptions, Paper, manual, manual_procedures, manual_with_photos,
 };
-use rightfirst::model::{Checklist, Date, Language, Procedure, Records, Workspace};
+use rightfirst::model::{Checklist, Date, Language, Photos, Procedure, Records, Workspace};
 use rightfirst::store::Folder;
 use rightfirst::store::document::write_document;
 use rightfirst::store::format::parse;
@@ -571,4 +571,244 @@ fn the_command_line_writes_refuses_broken_workspaces_and_says_why() {
     );
     let html = std::fs::read_to_string(&out).expect("OUT is written");
     assert!(html.starts_with("<!DOCTYPE html>"));
+}
+
+/// A PNG of `width` × `height` grey pixels, written out by hand (stored deflate blocks,
+/// CRC-32 and Adler-32), so the test needs no image crate.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+    // Each row: filter byte 0, then RGB.
+    let mut raw = Vec::new();
+    for y in 0..height {
+        raw.push(0);
+        for x in 0..width {
+            raw.extend_from_slice(&[(x * 7) as u8, (y * 11) as u8, 128]);
+        }
+    }
+    let mut zlib = vec![0x78, 0x01];
+    let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
+    for (n, block) in blocks.iter().enumerate() {
+        zlib.push(u8::from(n + 1 == blocks.len()));
+        let len = block.len() as u16;
+        zlib.extend_from_slice(&len.to_le_bytes());
+        zlib.extend_from_slice(&(!len).to_le_bytes());
+        zlib.extend_from_slice(block);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in &raw {
+        a = (a + u32::from(byte)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    zlib.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &header);
+    chunk(&mut out, b"IDAT", &zlib);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// The picture's size, chosen so no other image in a manual has it.
+const PHOTO_SIZE: (u32, u32) = (37, 23);
+
+/// The sample with two photos on the first step of its first procedure: one handed in
+/// as bytes, one missing; and that procedure's id, to print it alone.
+fn with_step_photos() -> (Records, Photos, String) {
+    let mut records = sample();
+    let id = manual_procedures(&records, false)[0].id.clone();
+    let procedure = (records.procedures.iter_mut())
+        .find(|p| p.id == id)
+        .expect("the procedure");
+    procedure.steps[0].photos = vec![
+        format!("attachments/procedures/{id}/right cone.png"),
+        format!("attachments/procedures/{id}/gone.jpg"),
+    ];
+    let mut photos = Photos::default();
+    photos.insert(
+        format!("attachments/procedures/{id}/right cone.png"),
+        png(PHOTO_SIZE.0, PHOTO_SIZE.1),
+    );
+    (records, photos, id)
+}
+
+fn export_with_photos(
+    records: &Records,
+    photos: &Photos,
+    format: ManualFormat,
+    language: Language,
+    procedure: &str,
+) -> Vec<u8> {
+    let mut options = options(format, language);
+    options.procedures = vec![procedure.to_owned()];
+    manual_with_photos(records, &options, photos, &|_, _| {}).expect("the manual exports")
+}
+
+#[test]
+fn the_pdf_embeds_a_step_photo_and_prints_a_missing_one_as_missing() {
+    let (records, photos, id) = with_step_photos();
+    let pdf = export_with_photos(&records, &photos, ManualFormat::Pdf, Language::En, &id);
+    // pdfimages lists every image XObject: page, number, type, width, height, ...
+    let images = poppler("pdfimages", &pdf, &["-list"]);
+    let sizes: Vec<(u32, u32)> = images
+        .lines()
+        .skip(2)
+        .filter_map(|line| {
+            let columns: Vec<&str> = line.split_whitespace().collect();
+            Some((columns.get(3)?.parse().ok()?, columns.get(4)?.parse().ok()?))
+        })
+        .collect();
+    assert_eq!(sizes, [PHOTO_SIZE], "{images}");
+    let text = squash(&poppler("pdftotext", &pdf, &[]));
+    assert_has(&text, "Photo missing");
+    assert_has(&text, &format!("attachments/procedures/{id}/gone.jpg"));
+    // Without the bytes, both print as missing and nothing is embedded.
+    let bare = export_with_photos(
+        &records,
+        &Photos::default(),
+        ManualFormat::Pdf,
+        Language::Nl,
+        &id,
+    );
+    let listed = poppler("pdfimages", &bare, &["-list"]);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert_eq!(
+        squash(&poppler("pdftotext", &bare, &[]))
+            .matches(&squash("Foto ontbreekt"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn the_html_embeds_a_step_photo_as_a_data_uri_and_markdown_links_it() {
+    let (records, photos, id) = with_step_photos();
+    let html = String::from_utf8(export_with_photos(
+        &records,
+        &photos,
+        ManualFormat::Html,
+        Language::En,
+        &id,
+    ))
+    .expect("UTF-8");
+    let picture = photos
+        .get(&format!("attachments/procedures/{id}/right cone.png"))
+        .expect("handed in");
+    assert!(
+        html.contains(&format!(
+            "src=\"data:image/png;base64,{}\"",
+            base64(picture)
+        )),
+        "the picture is not embedded"
+    );
+    assert_has(&html_text(&html), "Photo missing");
+    assert_has(&html, &format!("attachments/procedures/{id}/gone.jpg"));
+    assert!(!html.contains("right cone.png"), "the HTML links out");
+
+    let markdown = String::from_utf8(export_with_photos(
+        &records,
+        &photos,
+        ManualFormat::Markdown,
+        Language::Nl,
+        &id,
+    ))
+    .expect("UTF-8");
+    assert_has(
+        &markdown,
+        &format!("![Foto 1](attachments/procedures/{id}/right%20cone.png)"),
+    );
+    assert_has(&markdown, "*Foto ontbreekt: attachments/procedures/");
+}
+
+/// Standard base64, written independently of the exporter's.
+fn base64(bytes: &[u8]) -> String {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = String::new();
+    for byte in bytes {
+        bits.push_str(&format!("{byte:08b}"));
+    }
+    while !bits.len().is_multiple_of(6) {
+        bits.push('0');
+    }
+    let mut out: String = (0..bits.len() / 6)
+        .map(|n| alphabet[usize::from_str_radix(&bits[n * 6..n * 6 + 6], 2).unwrap()] as char)
+        .collect();
+    while !out.len().is_multiple_of(4) {
+        out.push('=');
+    }
+    out
+}
+
+#[test]
+fn the_command_line_prints_the_photos_the_workspace_holds() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let workspace = dir.path().join("shop");
+    rightfirst::store::create(&workspace, rightfirst::sample::FILES).expect("a sample copy");
+    let file = workspace.join("procedures/hygiene.ron");
+    let mut procedure: Procedure =
+        parse(&std::fs::read_to_string(&file).expect("read")).expect("parse");
+    procedure.steps[0].photos = vec![
+        "attachments/procedures/hygiene/hands.png".to_owned(),
+        "attachments/procedures/hygiene/gone.png".to_owned(),
+    ];
+    write_document(
+        &file,
+        rightfirst::store::format::print(&procedure).as_bytes(),
+    )
+    .expect("write");
+    let picture = png(PHOTO_SIZE.0, PHOTO_SIZE.1);
+    let folder = workspace.join("attachments/procedures/hygiene");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    write_document(&folder.join("hands.png"), &picture).expect("write");
+    let out = dir.path().join("manual.html");
+    let done = rightfirst(&[
+        "export",
+        arg(&workspace),
+        "-o",
+        arg(&out),
+        "--procedure",
+        "hygiene",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let html = std::fs::read_to_string(&out).expect("the manual");
+    assert!(html.contains(&format!("data:image/png;base64,{}", base64(&picture))));
+    assert_has(&html, "attachments/procedures/hygiene/gone.png");
+    // check says the same: the missing one is a warning, so it passes.
+    let check = rightfirst(&["check", arg(&workspace)]);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("procedures/hygiene.ron:") && said.contains("gone.png is missing"),
+        "{said}"
+    );
 }

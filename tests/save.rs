@@ -5,7 +5,7 @@
 
 mod scratch;
 
-use scratch::scratch;
+use scratch::{Tally, scratch, tally};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -1071,52 +1071,6 @@ fn save_new_refuses_the_whole_batch_when_one_file_exists() {
     assert_eq!(ws.open().records().orders.len(), 6);
 }
 
-/// What `orders/` and its month folders hold while `generate` runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Tally {
-    /// Order files.
-    ron: usize,
-    /// Temp files of any process.
-    temps: usize,
-    /// Temp files of the process watched.
-    own_temps: usize,
-}
-
-fn count_orders(root: &Path, pid: Option<u32>) -> Tally {
-    let mut tally = Tally {
-        ron: 0,
-        temps: 0,
-        own_temps: 0,
-    };
-    let own = pid.map(|pid| format!(".{pid}-"));
-    let mut count = |folder: &Path| {
-        if let Ok(entries) = fs::read_dir(folder) {
-            for entry in entries.flatten() {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                if name.ends_with(".rf-tmp") {
-                    tally.temps += 1;
-                    if own.as_ref().is_some_and(|own| name.contains(own.as_str())) {
-                        tally.own_temps += 1;
-                    }
-                } else if name.ends_with(".ron") {
-                    tally.ron += 1;
-                }
-            }
-        }
-    };
-    let orders = root.join("orders");
-    count(&orders);
-    if let Ok(months) = fs::read_dir(&orders) {
-        for month in months.flatten() {
-            if month.file_type().is_ok_and(|t| t.is_dir()) {
-                count(&month.path());
-            }
-        }
-    }
-    tally
-}
-
 /// Every `.ron` file under `orders/`, parsed; panics on any that does not parse.
 fn parse_every_order(root: &Path) -> Vec<(String, Order)> {
     use rayon::prelude::*;
@@ -1187,7 +1141,7 @@ fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
     let mut killed_with_temps = 0;
     let mut killed_mid_rename = 0;
     for (round, when) in plan.into_iter().enumerate() {
-        let at_start = count_orders(&root, None).ron;
+        let at_start = tally(&root, None).ron;
         let spawned = Instant::now();
         let mut child = Command::new(bin)
             .arg("generate")
@@ -1203,7 +1157,7 @@ fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
                 assert!(status.success(), "generate failed on its own: {status}");
                 break true;
             }
-            let now = count_orders(&root, Some(pid));
+            let now = tally(&root, Some(pid));
             let kill = match when {
                 KillWhen::WritingAfter(done) => now.ron >= at_start + done && now.own_temps > 0,
                 KillWhen::RenamingPast(done) => now.ron > at_start + done,
@@ -1219,7 +1173,7 @@ fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
         }
         // Reaped, so its temp files count as a dead process's.
         child.wait().unwrap();
-        let left = count_orders(&root, Some(pid));
+        let left = tally(&root, Some(pid));
         println!(
             "round {round} ({when:?}): {} after {:?}, {} orders at start: {} order files, {} temp files of it, {} in all",
             if finished { "finished" } else { "killed" },
@@ -1249,7 +1203,7 @@ fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
         let (ok, out) = check(&root);
         assert!(ok, "check after a kill:\n{out}");
         assert!(out.contains(" 0 errors"), "{out}");
-        assert_eq!(count_orders(&root, Some(pid)), left, "check wrote");
+        assert_eq!(tally(&root, Some(pid)), left, "check wrote");
         if round == 0 {
             // The killed run's temp files are stale: inspect keeps them, open removes them.
             assert!(
@@ -1257,11 +1211,11 @@ fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
                 "killed while writing temps, yet none were left"
             );
             Folder::inspect(&root).unwrap();
-            assert_eq!(count_orders(&root, Some(pid)), left);
+            assert_eq!(tally(&root, Some(pid)), left);
             let folder = Folder::open(&root).unwrap();
             assert_eq!(folder.error_count(), 0);
             assert_eq!(folder.records().orders.len(), left.ron);
-            assert_eq!(count_orders(&root, Some(pid)).temps, 0);
+            assert_eq!(tally(&root, Some(pid)).temps, 0);
         }
     }
     assert!(
@@ -1287,7 +1241,7 @@ fn generate_killed_part_way_leaves_a_sound_workspace_and_resumes() {
     // Its open removed every stale temp file of the killed runs.
     assert_eq!(temps(&root), Vec::<String>::new(), "stale temps were left");
     assert_eq!(
-        count_orders(&root, None),
+        tally(&root, None),
         Tally {
             ron: N,
             temps: 0,

@@ -55,13 +55,15 @@ fn fonts() -> &'static Fonts {
 }
 
 /// Everything typst may see while it lays out one document.
-struct Sandbox {
+struct Sandbox<'a> {
     library: LazyHash<Library>,
     main: Source,
     fonts: &'static Fonts,
+    /// Pictures by a path of ours (`photos/3.png`, without the leading `/`).
+    files: &'a [(&'a str, &'a [u8])],
 }
 
-impl World for Sandbox {
+impl World for Sandbox<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &self.library
     }
@@ -83,8 +85,13 @@ impl World for Sandbox {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        // No files: the template gets its data from `sys.inputs`, never from disk.
-        Err(not_found(id))
+        // Only the pictures the caller handed in: the template gets its data from
+        // `sys.inputs`, and nothing from disk.
+        let wanted = id.vpath().get_without_slash();
+        (self.files.iter())
+            .find(|(name, _)| name.trim_start_matches('/') == wanted)
+            .map(|(_, bytes)| Bytes::new(bytes.to_vec()))
+            .ok_or_else(|| not_found(id))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -106,6 +113,16 @@ pub(crate) fn typeset(
     template: Template,
     data: &impl Serialize,
 ) -> Result<PagedDocument, ExportError> {
+    typeset_with_files(template, data, &[])
+}
+
+/// Lays out `template` with `data`, and `files` (pictures, by names of ours such as
+/// `/photos/3.png`) for the template's `image(..)` to read.
+pub(crate) fn typeset_with_files(
+    template: Template,
+    data: &impl Serialize,
+    files: &[(&str, &[u8])],
+) -> Result<PagedDocument, ExportError> {
     let json = serde_json::to_string(data).map_err(|e| ExportError::Data(e.to_string()))?;
     let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
@@ -116,6 +133,7 @@ pub(crate) fn typeset(
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
         main: Source::new(id, template.source.to_owned()),
         fonts: fonts(),
+        files,
     };
     let result = typst::compile::<PagedDocument>(&sandbox).output;
     // typst memoizes across compiles; a window that exports all day must not keep them all.

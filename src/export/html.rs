@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::record::{Detail, Record, Tone};
+use super::record::{Detail, ItemRow, Record, Tone};
 
 /// Text made safe to place between tags or inside a quoted attribute.
 pub(crate) fn escape(text: &str) -> String {
@@ -96,6 +96,80 @@ fn badge(out: &mut String, kind: Tone, word: &str) {
     );
 }
 
+/// The first cells of a checklist item's row: its number and its prompt.
+pub(crate) struct ItemCells<'a> {
+    /// "1", "2", ...
+    pub number: &'a str,
+    /// What the checker does.
+    pub prompt: &'a str,
+    /// Whether the item is critical, marked beside the prompt.
+    pub critical: bool,
+}
+
+/// How a table of checklist items looks: the QC record's answered check or the manual's
+/// blank form.
+pub(crate) struct ItemsLook<'a> {
+    /// The table's class attribute, with its leading space, or empty.
+    pub table_class: &'a str,
+    /// The class of the mark beside a critical prompt.
+    pub critical_tag: &'a str,
+    /// The mark's word.
+    pub critical: &'a str,
+    /// Whether a critical item's number is marked too.
+    pub mark_critical_number: bool,
+}
+
+/// A checklist's items as one table, shared by the QC record and the manual's forms: `#`
+/// and `headers` on top, then per item its number, its prompt with the critical mark,
+/// and what `rest` writes after it (closing the prompt's cell and adding its own cells).
+pub(crate) fn checklist_items<T>(
+    out: &mut String,
+    look: &ItemsLook<'_>,
+    headers: &[&str],
+    items: &[T],
+    cells: impl Fn(&T) -> ItemCells<'_>,
+    mut rest: impl FnMut(&mut String, &T),
+) {
+    let _ = write!(out, "<table{}><thead><tr><th>#</th>", look.table_class);
+    for header in headers {
+        let _ = write!(out, "<th>{}</th>", escape(header));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for item in items {
+        let row = cells(item);
+        let number_class = if look.mark_critical_number && row.critical {
+            " critical"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<tr><td class=\"n{number_class}\">{}</td><td>{}",
+            escape(row.number),
+            escape(row.prompt)
+        );
+        if row.critical {
+            let _ = write!(
+                out,
+                " <span class=\"{}\">{}</span>",
+                look.critical_tag,
+                escape(look.critical)
+            );
+        }
+        rest(out, item);
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+}
+
+fn cells(item: &ItemRow) -> ItemCells<'_> {
+    ItemCells {
+        number: &item.number,
+        prompt: &item.prompt,
+        critical: item.critical,
+    }
+}
+
 fn checks(out: &mut String, record: &Record) {
     let l = record.labels;
     let _ = writeln!(out, "<h2>{}</h2>", escape(l.checks));
@@ -120,28 +194,14 @@ fn checks(out: &mut String, record: &Record) {
         if let Some(note) = check.note {
             let _ = write!(out, "<div class=\"note\">{}</div>", escape(note));
         }
-        let _ = write!(
-            out,
-            "<table><thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            escape(l.item),
-            escape(l.answer),
-            escape(l.standard),
-            escape(l.result)
-        );
-        for item in &check.items {
-            let _ = write!(
-                out,
-                "<tr><td class=\"n\">{}</td><td>{}",
-                escape(&item.number),
-                escape(&item.prompt)
-            );
-            if item.critical {
-                let _ = write!(
-                    out,
-                    " <span class=\"critical\">{}</span>",
-                    escape(l.critical)
-                );
-            }
+        let headers = [l.item, l.answer, l.standard, l.result];
+        let look = ItemsLook {
+            table_class: "",
+            critical_tag: "critical",
+            critical: l.critical,
+            mark_critical_number: false,
+        };
+        checklist_items(out, &look, &headers, &check.items, cells, |out, item| {
             if let Some(note) = item.note {
                 let _ = write!(out, "<div class=\"note\">{}</div>", escape(note));
             }
@@ -152,9 +212,9 @@ fn checks(out: &mut String, record: &Record) {
                 escape(&item.standard)
             );
             badge(out, item.tone, item.verdict);
-            out.push_str("</td></tr>");
-        }
-        out.push_str("</tbody></table></section>\n");
+            out.push_str("</td>");
+        });
+        out.push_str("</section>\n");
     }
 }
 

@@ -14,7 +14,9 @@ mod labels;
 mod manual;
 mod record;
 
-pub use manual::{ManualFormat, ManualOptions, Paper, manual, manual_procedures};
+pub use manual::{
+    ManualFormat, ManualOptions, Paper, manual, manual_procedures, manual_with_photos,
+};
 
 use crate::model::{DateTime, Language, Order, Records};
 

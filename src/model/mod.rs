@@ -30,7 +30,7 @@ pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,
     FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
 };
-pub use photo::{ImageKind, step_photo_folder};
+pub use photo::{ImageKind, Photos, inside_workspace, step_photo_folder};
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
 pub use procedure::{Change, Procedure, Spec, Status, Step};
 pub use records::Records;

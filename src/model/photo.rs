@@ -1,5 +1,7 @@
 //! Photos the workspace keeps: which bytes are a picture the app can show and print.
 
+use std::collections::HashMap;
+
 /// The kinds of picture a photo may be; anything else is refused on attach and reported by `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageKind {
@@ -30,6 +32,42 @@ impl ImageKind {
     }
 }
 
+/// Whether `path` names a file inside the workspace: relative, with `/` separators, no
+/// `\\`, no leading `/`, and no empty, `.` or `..` part, so it cannot lead out of the folder.
+pub fn inside_workspace(path: &str) -> bool {
+    !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// The bytes of photos by their path relative to the workspace, as the store read them, for
+/// a document that prints them; a path not in it is a photo that could not be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Photos(HashMap<String, Vec<u8>>);
+
+impl Photos {
+    /// Keeps `bytes` as the photo at `path`.
+    pub fn insert(&mut self, path: impl Into<String>, bytes: Vec<u8>) {
+        self.0.insert(path.into(), bytes);
+    }
+
+    /// The bytes of the photo at `path`, if they were read.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.0.get(path).map(Vec::as_slice)
+    }
+
+    /// How many photos were read.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The folder, relative to the workspace, that a procedure's step photos are copied into.
 pub fn step_photo_folder(procedure: &str) -> String {
     format!("attachments/procedures/{procedure}")
@@ -52,5 +90,23 @@ mod tests {
         assert_eq!(ImageKind::sniff(b"GIF89a"), None);
         assert_eq!(ImageKind::sniff(b"\x89PNG"), None);
         assert_eq!(ImageKind::sniff(b""), None);
+    }
+
+    #[test]
+    fn only_relative_paths_without_a_way_out_are_inside_the_workspace() {
+        assert!(inside_workspace("attachments/procedures/scoop/cone.jpg"));
+        assert!(inside_workspace("cone.png"));
+        for outside in [
+            "/etc/passwd",
+            "../cone.jpg",
+            "attachments/../../cone.jpg",
+            "attachments\\cone.jpg",
+            "C:\\photos\\cone.jpg",
+            "attachments//cone.jpg",
+            "./cone.jpg",
+            "",
+        ] {
+            assert!(!inside_workspace(outside), "{outside}");
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod layout;
 mod load;
 pub mod locate;
 mod moving;
+mod photos;
 mod pretty;
 mod read;
 mod save;

@@ -175,6 +175,15 @@ impl App {
         self.language().text()
     }
 
+    /// Names, above the screen, the report of a crash before this start.
+    pub fn crashed_before(&mut self, report: &std::path::Path) {
+        let line = (self.words().crashed_before).replace("{path}", &report.display().to_string());
+        self.notice = Some(match self.notice.take() {
+            Some(notice) => format!("{notice}\n{line}"),
+            None => line,
+        });
+    }
+
     /// The open workspace, if any: for tests.
     pub fn folder(&self) -> Option<&Folder> {
         match &self.phase {
@@ -461,7 +470,7 @@ impl App {
             Phase::Failed { path, error } => failed_view(path, error, words),
             Phase::Open(desk) => self.desk_view(desk, words),
         };
-        column![notice, body].into()
+        crate::ui::shortcuts::first(column![notice, body], keys::screen_key)
     }
 
     fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {

@@ -123,6 +123,7 @@ texts!(Text {
     keep_mine: "Keep mine (overwrite)", "Mijn versie bewaren (overschrijven)";
     take_disk: "Take the one on disk", "De versie op schijf nemen";
     config_kept: "It is kept as it is; choices made now last until the window closes.", "Het blijft zoals het is; wat je nu kiest, geldt tot het venster sluit.";
+    crashed_before: "Right First stopped unexpectedly last time. What happened is written in {path}.", "Right First is de vorige keer onverwacht gestopt. Wat er gebeurde, staat in {path}.";
     changed_on_disk: "Another program or machine changed files of this workspace ({count}).", "Een ander programma of een andere computer heeft bestanden van deze werkmap veranderd ({count}).";
     reload: "Read them again (F5)", "Opnieuw inlezen (F5)";
     unsaved_reload: "Some work is not saved yet. Read the workspace again?", "Nog niet alles is bewaard. De werkmap opnieuw inlezen?";

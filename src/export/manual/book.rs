@@ -9,7 +9,9 @@ use super::select::Selection;
 use super::words::{self, Words};
 use super::{ManualOptions, Paper};
 use crate::export::record::{Detail, bounds, number, person, with_unit};
-use crate::model::{Checklist, ItemKind, Language, Procedure, Records, Spec, Status};
+use crate::model::{
+    Checklist, ImageKind, ItemKind, Language, Photos, Procedure, Records, Spec, Status,
+};
 
 /// The whole manual.
 #[derive(Debug, Serialize)]
@@ -66,6 +68,75 @@ pub(crate) struct StepEntry {
     pub text: String,
     pub spec: Option<SpecLine>,
     pub warning: Option<String>,
+    pub photos: Vec<PhotoEntry>,
+}
+
+/// One photo of a step: what right looks like.
+#[derive(Debug, Serialize)]
+pub(crate) struct PhotoEntry {
+    /// The path the step names, relative to the workspace: Markdown links it, and a
+    /// missing photo's placeholder names it.
+    pub path: String,
+    /// Where typst finds the picture (`/photos/3.png`): a name of ours, never the user's
+    /// path; none when the photo is missing or not a picture.
+    pub file: Option<String>,
+    /// The picture, when the caller handed in bytes that are a JPEG or a PNG.
+    #[serde(skip)]
+    pub picture: Option<Picture>,
+}
+
+/// The bytes of a photo that is a picture, and which kind.
+#[derive(Debug)]
+pub(crate) struct Picture {
+    pub kind: ImageKind,
+    pub bytes: Vec<u8>,
+}
+
+impl Book {
+    /// Every picture in the book by the name typst finds it under.
+    pub(crate) fn photo_files(&self) -> Vec<(&str, &[u8])> {
+        (self.procedures.iter())
+            .flat_map(|part| &part.steps)
+            .flat_map(|step| &step.photos)
+            .filter_map(|photo| {
+                Some((
+                    photo.file.as_deref()?,
+                    photo.picture.as_ref()?.bytes.as_slice(),
+                ))
+            })
+            .collect()
+    }
+}
+
+/// The photos of a step, with the bytes `photos` holds for each that is a picture.
+fn step_photos(paths: &[String], photos: &Photos) -> Vec<PhotoEntry> {
+    (paths.iter())
+        .map(|path| {
+            let picture = photos.get(path).and_then(|bytes| {
+                ImageKind::sniff(bytes).map(|kind| Picture {
+                    kind,
+                    bytes: bytes.to_vec(),
+                })
+            });
+            PhotoEntry {
+                path: path.clone(),
+                file: None,
+                picture,
+            }
+        })
+        .collect()
+}
+
+/// Names each picture of the book for typst, in the order they print.
+fn name_photo_files(procedures: &mut [Part]) {
+    let pictures = (procedures.iter_mut())
+        .flat_map(|part| &mut part.steps)
+        .flat_map(|step| &mut step.photos)
+        .filter(|photo| photo.picture.is_some());
+    for (n, photo) in pictures.enumerate() {
+        let extension = photo.picture.as_ref().map_or("", |p| p.kind.extension());
+        photo.file = Some(format!("/photos/{}.{extension}", n + 1));
+    }
 }
 
 /// A measurable standard: what is measured and `65 g (60–70 g)`.
@@ -149,7 +220,13 @@ fn is_draft(status: &Status) -> bool {
     matches!(status, Status::Draft)
 }
 
-fn part(records: &Records, procedure: &Procedure, link: Link, options: &ManualOptions) -> Part {
+fn part(
+    records: &Records,
+    procedure: &Procedure,
+    link: Link,
+    options: &ManualOptions,
+    photos: &Photos,
+) -> Part {
     let w = words::words(options.language);
     let detail = |label: &'static str, value: String| Detail { label, value };
     let mut facts = vec![
@@ -188,6 +265,7 @@ fn part(records: &Records, procedure: &Procedure, link: Link, options: &ManualOp
                     value: spec_value(spec, options.language),
                 }),
                 warning: step.warning.clone(),
+                photos: step_photos(&step.photos, photos),
             })
             .collect(),
         changes: (procedure.changes.iter())
@@ -272,6 +350,7 @@ pub(crate) fn book(
     records: &Records,
     selection: &Selection<'_>,
     options: &ManualOptions,
+    photos: &Photos,
     progress: &mut dyn FnMut(),
 ) -> Book {
     let language = options.language;
@@ -285,7 +364,7 @@ pub(crate) fn book(
         .collect();
     let mut procedures: Vec<Part> = (selection.procedures.iter().zip(&procedure_links))
         .map(|(procedure, link)| {
-            let part = part(records, procedure, link.clone(), options);
+            let part = part(records, procedure, link.clone(), options, photos);
             progress();
             part
         })
@@ -306,6 +385,7 @@ pub(crate) fn book(
             form
         })
         .collect();
+    name_photo_files(&mut procedures);
     let drafts = procedures.iter().any(|p| p.draft) || forms.iter().any(|f| f.draft);
     let date = words::long_date(options.today, language);
     let revision = manual_revision(selection).to_string();

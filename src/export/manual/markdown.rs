@@ -51,6 +51,20 @@ fn leads_with_number(before: &[char]) -> bool {
     !before.is_empty() && before.len() <= 9 && before.iter().all(char::is_ascii_digit)
 }
 
+/// A workspace-relative path as a link target: every byte but letters, digits and
+/// `-._~/` percent-encoded, so spaces and brackets cannot end the link.
+fn link(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 fn part(out: &mut String, book: &Book, part: &Part) {
     let w = book.words;
     let _ = write!(
@@ -96,6 +110,13 @@ fn part(out: &mut String, book: &Book, part: &Part) {
         }
         if let Some(warning) = &step.warning {
             let _ = writeln!(out, "\n   > **{}:** {}\n", w.warning, escape(warning));
+        }
+        for (n, photo) in step.photos.iter().enumerate() {
+            if photo.picture.is_some() {
+                let _ = writeln!(out, "\n   ![{} {}]({})", w.photo, n + 1, link(&photo.path));
+            } else {
+                let _ = writeln!(out, "\n   *{}: {}*", w.photo_missing, escape(&photo.path));
+            }
         }
     }
     let _ = writeln!(out, "\n### {}\n", w.history);

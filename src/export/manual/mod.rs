@@ -8,7 +8,7 @@ mod select;
 mod words;
 
 use super::{ExportError, engine};
-use crate::model::{Date, Language, Procedure, Records};
+use crate::model::{Date, Language, Photos, Procedure, Records};
 
 /// The kinds of document a manual can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,13 +70,26 @@ const TEMPLATE: engine::Template = engine::Template {
     source: include_str!("../../../assets/typst/manual.typ"),
 };
 
-/// The manual of `records` as document bytes.
-///
-/// `progress(done, total)` is called as the work goes on, from the calling thread; the
-/// same inputs give the same bytes.
+/// The manual of `records` as document bytes, every step photo printed as missing; see
+/// [`manual_with_photos`].
 pub fn manual(
     records: &Records,
     options: &ManualOptions,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Vec<u8>, ExportError> {
+    manual_with_photos(records, options, &Photos::default(), progress)
+}
+
+/// The manual of `records` as document bytes, each step's photos printed beside it from
+/// the bytes in `photos` (the store's `Folder::step_photos` reads them; nothing here reads
+/// a file); a photo not in `photos`, or not a JPEG or PNG, prints as "photo missing".
+///
+/// `progress(done, total)` is called as the work goes on, from the calling thread; the
+/// same inputs give the same bytes.
+pub fn manual_with_photos(
+    records: &Records,
+    options: &ManualOptions,
+    photos: &Photos,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Vec<u8>, ExportError> {
     let selection = select::select(records, &options.procedures, options.drafts)?;
@@ -89,13 +102,13 @@ pub fn manual(
     let total = parts + 2 * typeset;
     let mut done = 0;
     progress(done, total);
-    let book = book::book(records, &selection, options, &mut || {
+    let book = book::book(records, &selection, options, photos, &mut || {
         done += 1;
         progress(done, total);
     });
     let bytes = match options.format {
         ManualFormat::Pdf => {
-            let document = engine::typeset(TEMPLATE, &book)?;
+            let document = engine::typeset_with_files(TEMPLATE, &book, &book.photo_files())?;
             progress(parts + typeset, total);
             engine::pdf_of(&document)?
         }

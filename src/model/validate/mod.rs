@@ -11,7 +11,10 @@ mod records;
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Checklist, Field, IdKind, Problem, Procedure, Role, Status, Workspace, check_id};
+use super::{
+    Checklist, Field, IdKind, Problem, Procedure, Role, Status, Step, Workspace, check_id,
+    inside_workspace,
+};
 
 /// Every revision of a record the workspace holds: the current file and the archive.
 #[derive(Debug)]
@@ -195,16 +198,27 @@ fn revision_rule(revision: u32, problems: &mut Vec<Problem>) {
 /// Photos are copied into `attachments/`, never linked from elsewhere.
 fn photos_rule(field: Field, photos: &[String], problems: &mut Vec<Problem>) {
     for (n, photo) in photos.iter().enumerate() {
-        let inside = photo.starts_with("attachments/")
-            && !photo.contains('\\')
-            && photo
-                .split('/')
-                .all(|part| !part.is_empty() && part != "." && part != "..");
-        if !inside {
+        if !(photo.starts_with("attachments/") && inside_workspace(photo)) {
             problems.push(Problem::error(
                 field.clone().index(n),
                 format!(
                     "photo \"{photo}\" must be a path inside the workspace's attachments/ folder"
+                ),
+            ));
+        }
+    }
+}
+
+/// A step's photos are files inside the workspace; whether each file is there and is a
+/// picture, the store looks at (`check` reads the files, the model does not).
+fn step_photos_rule(field: Field, step: &Step, problems: &mut Vec<Problem>) {
+    for (n, photo) in step.photos.iter().enumerate() {
+        if !inside_workspace(photo) {
+            problems.push(Problem::error(
+                field.clone().index(n),
+                format!(
+                    "step \"{}\": photo \"{photo}\" must be a path inside the workspace, relative to it with / between folders, such as \"attachments/procedures/<procedure-id>/<file>\"",
+                    step.id
                 ),
             ));
         }

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{Catalog, id_rule, revision_rule, unreadable};
+use super::{Catalog, id_rule, revision_rule, step_photos_rule, unreadable};
 use crate::model::{
     Change, Checklist, Field, IdKind, Problem, Procedure, Status, Training, speaks_to_checker,
 };
@@ -115,10 +115,11 @@ impl Catalog<'_> {
             }
             if let Some(message) = step.spec.as_ref().and_then(|spec| spec.inconsistency()) {
                 problems.push(Problem::error(
-                    field.name("spec"),
+                    field.clone().name("spec"),
                     format!("step \"{}\": {message}", step.id),
                 ));
             }
+            step_photos_rule(field.name("photos"), step, &mut problems);
         }
         self.changes(&procedure.changes, procedure.revision, &mut problems);
         problems

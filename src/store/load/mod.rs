@@ -16,6 +16,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::layout::{Place, WORKSPACE_FILE};
+use super::photos::step_photo_problems;
 use super::read::read_text;
 use super::{FileState, Finding, Folder, Mode, format};
 use crate::model::{Catalog, Checklist, ProblemSeverity, Procedure, Records, Training, Workspace};
@@ -98,7 +99,7 @@ pub(super) fn load<S: OrderSink>(
             catalog.check_workspace(),
             &mut findings,
         );
-        others.check(&catalog, &mut findings);
+        others.check(root, &catalog, &mut findings);
         catalog
     });
     let reading = Reading {
@@ -335,8 +336,9 @@ impl Others {
         .with_unreadable(unreadable_procedures, unreadable_checklists)
     }
 
-    /// Checks each record against the catalog and against the file it is in.
-    fn check(&self, catalog: &Catalog<'_>, findings: &mut Vec<Finding>) {
+    /// Checks each record against the catalog and against the file it is in, and the
+    /// files of the procedures' step photos.
+    fn check(&self, root: &Path, catalog: &Catalog<'_>, findings: &mut Vec<Finding>) {
         for parsed in &self.procedures {
             let mut problems = catalog.check_procedure(&parsed.record, is_archived(&parsed.place));
             problems.extend(file_problems(
@@ -344,6 +346,7 @@ impl Others {
                 &parsed.record.id,
                 Some(parsed.record.revision),
             ));
+            problems.extend(step_photo_problems(root, &parsed.record));
             place_problems(&parsed.path, &parsed.text, problems, findings);
         }
         for parsed in &self.checklists {

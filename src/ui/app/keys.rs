@@ -19,12 +19,37 @@ pub(super) const SECTIONS: [(&str, Section); 8] = [
     ("8", Section::Settings),
 ];
 
-/// The keys no widget used, as the window's messages.
+/// The keys for the shortcuts, as the window's messages.
 pub(super) fn listen() -> Subscription<Message> {
-    keyboard::listen().filter_map(|event| match event {
-        keyboard::Event::KeyPressed { key, modifiers, .. } => Some(Message::Key(key, modifiers)),
+    iced::event::listen_with(shortcut_key)
+}
+
+/// A key for the shortcuts: one no widget used, or Escape even where a text field used it
+/// to let go of the focus, since Escape in a form is meant for the form (a focused field
+/// takes it in iced 0.14, and a second press is not what anyone tries).
+fn shortcut_key(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
+            if status == iced::event::Status::Ignored || key == Key::Named(Named::Escape) =>
+        {
+            Some(Message::Key(key, modifiers))
+        }
         _ => None,
-    })
+    }
+}
+
+/// Ctrl+1 … Ctrl+8, taken before a focused text field can type the digit some of them
+/// carry (see `shortcuts`).
+pub(super) fn screen_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
+    let switches = modifiers.command()
+        && !modifiers.shift()
+        && !modifiers.alt()
+        && matches!(key.as_ref(), Key::Character(digit) if section_of(digit).is_some());
+    switches.then(|| Message::Key(key.clone(), modifiers))
 }
 
 /// What a key stands for.

@@ -241,8 +241,11 @@ fn a_bad_cost_or_date_is_refused_in_the_users_words() {
         form.finish(&ctx).unwrap_err(),
         "Cost in euros: a cost is not below zero"
     );
+    form.update(Message::Cost("12,50".into()), &ctx);
+    assert_eq!(form.finish(&ctx).map(|d| d.cost_cents), Ok(1250));
     form.update(Message::Cost(String::new()), &ctx);
-    assert!(form.finish(&ctx).is_ok());
+    let cleared = form.finish(&ctx).map(|d| d.cost_cents);
+    assert_eq!(cleared, Ok(0), "a cleared cost is no cost");
 
     let nl = self::ctx(&records, Language::Nl);
     form.update(Message::Found(String::new()), &nl);

@@ -1,10 +1,15 @@
 //! The manual as one self-contained HTML file: styles inline, no scripts, no links out;
 //! printing it gives a page per procedure and per form.
 
+mod form;
+mod part;
+
 use std::fmt::Write;
 
-use super::book::{Answer, Book, Form, Link, Part};
+use super::book::{Book, Link};
 use crate::export::html::escape;
+use form::form;
+use part::part;
 
 const STYLE: &str = r#"
 :root { color: #1f2933; font: 10.5pt/1.5 Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -91,7 +96,7 @@ fn css_string(text: &str) -> String {
     out
 }
 
-fn link(out: &mut String, link: &Link) {
+pub(super) fn link(out: &mut String, link: &Link) {
     let _ = write!(
         out,
         "<a href=\"#{}\">{}</a>",
@@ -100,7 +105,7 @@ fn link(out: &mut String, link: &Link) {
     );
 }
 
-fn draft(out: &mut String, book: &Book, draft: bool) {
+pub(super) fn draft(out: &mut String, book: &Book, draft: bool) {
     if draft {
         let _ = write!(
             out,
@@ -180,251 +185,6 @@ fn contents(out: &mut String, book: &Book) {
         out.push_str("</ol>");
     }
     out.push_str("</nav>\n");
-}
-
-fn part(out: &mut String, book: &Book, part: &Part) {
-    let w = book.words;
-    let _ = write!(
-        out,
-        "<section class=\"part\" id=\"{}\"><div class=\"label\">{} {}",
-        escape(&part.link.key),
-        escape(w.procedure),
-        escape(&part.link.number)
-    );
-    draft(out, book, part.draft);
-    let _ = write!(
-        out,
-        "</div><h1 class=\"title\">{} {}</h1>",
-        escape(&part.link.number),
-        escape(&part.link.title)
-    );
-    if part.draft {
-        let _ = write!(out, "<p class=\"draft-note\">{}</p>", escape(w.draft_note));
-    }
-    out.push_str("<div class=\"facts\">");
-    for fact in &part.facts {
-        let _ = write!(
-            out,
-            "<div><span class=\"label\">{}</span><span>{}</span></div>",
-            escape(fact.label),
-            escape(&fact.value)
-        );
-    }
-    out.push_str("</div><div class=\"about\">");
-    for (label, text) in [(w.purpose, &part.purpose), (w.scope, &part.scope)] {
-        if !text.is_empty() {
-            let _ = write!(
-                out,
-                "<div class=\"label\">{}</div><p>{}</p>",
-                escape(label),
-                escape(text)
-            );
-        }
-    }
-    if !part.forms.is_empty() {
-        let _ = write!(
-            out,
-            "<div class=\"label\">{}</div><p>",
-            escape(w.checked_with)
-        );
-        for (n, form) in part.forms.iter().enumerate() {
-            if n > 0 {
-                out.push_str("<br>");
-            }
-            let _ = write!(out, "{} {} ", escape(w.form), escape(&form.number));
-            link(out, form);
-        }
-        out.push_str("</p>");
-    }
-    let _ = write!(
-        out,
-        "</div><h2 class=\"sub\">{}</h2><ol class=\"steps\">",
-        escape(w.steps)
-    );
-    for step in &part.steps {
-        let _ = write!(
-            out,
-            "<li><span class=\"n\">{}</span><div><div>{}</div>",
-            escape(&step.number),
-            escape(&step.text)
-        );
-        if let Some(spec) = &step.spec {
-            let _ = write!(
-                out,
-                "<div class=\"spec\"><span class=\"tag standard\">{}</span> ",
-                escape(w.standard)
-            );
-            if !spec.what.is_empty() {
-                let _ = write!(out, "<span class=\"muted\">{}:</span> ", escape(&spec.what));
-            }
-            let _ = write!(out, "<strong>{}</strong></div>", escape(&spec.value));
-        }
-        if let Some(warning) = &step.warning {
-            let _ = write!(
-                out,
-                "<div class=\"warning\" role=\"note\"><strong>⚠ {}</strong> {}</div>",
-                escape(w.warning),
-                escape(warning)
-            );
-        }
-        out.push_str("</div></li>");
-    }
-    let _ = write!(out, "</ol><h2 class=\"sub\">{}</h2>", escape(w.history));
-    if part.changes.is_empty() {
-        let _ = write!(out, "<p class=\"muted\">{}</p>", escape(w.no_history));
-    } else {
-        let _ = write!(
-            out,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            escape(w.revision),
-            escape(w.on),
-            escape(w.by),
-            escape(w.change)
-        );
-        for change in &part.changes {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td style=\"white-space:nowrap\">{}</td><td style=\"white-space:nowrap\">{}</td><td>{}</td></tr>",
-                escape(&change.revision),
-                escape(&change.on),
-                escape(&change.by),
-                escape(&change.note)
-            );
-        }
-        out.push_str("</tbody></table>");
-    }
-    out.push_str("</section>\n");
-}
-
-fn field(out: &mut String, label: &str) {
-    let _ = write!(
-        out,
-        "<div class=\"field\"><span class=\"label\">{}</span><span class=\"line\"></span></div>",
-        escape(label)
-    );
-}
-
-fn boxes(out: &mut String, words: &[&str]) {
-    out.push_str("<span class=\"tick\">");
-    for word in words {
-        let _ = write!(
-            out,
-            "<span class=\"choice\"><span class=\"box\"></span>{}</span>",
-            escape(word)
-        );
-    }
-    out.push_str("</span>");
-}
-
-fn form(out: &mut String, book: &Book, form: &Form) {
-    let w = book.words;
-    let _ = write!(
-        out,
-        "<section class=\"form\" id=\"{}\"><div class=\"label\">{} {}",
-        escape(&form.link.key),
-        escape(w.form),
-        escape(&form.link.number)
-    );
-    draft(out, book, form.draft);
-    let _ = write!(
-        out,
-        " · {} {}</div><h1 class=\"title\">{} {}</h1>",
-        escape(w.revision),
-        escape(&form.revision),
-        escape(&form.link.number),
-        escape(&form.link.title)
-    );
-    if form.draft {
-        let _ = write!(out, "<p class=\"draft-note\">{}</p>", escape(w.draft_note));
-    }
-    let mut about = Vec::new();
-    if let Some(procedure) = &form.procedure {
-        let mut text = format!("{} {} ", escape(w.procedure), escape(&procedure.number));
-        link(&mut text, procedure);
-        about.push(text);
-    }
-    if form.four_eyes {
-        about.push(escape(w.four_eyes));
-    }
-    if !about.is_empty() {
-        let _ = write!(out, "<p class=\"muted\">{}</p>", about.join(" · "));
-    }
-    out.push_str("<div class=\"fields\"><span></span>");
-    field(out, w.order_number);
-    field(out, w.date);
-    for role in [w.made_by, w.checked_by] {
-        let _ = write!(out, "<strong>{}</strong>", escape(role));
-        field(out, w.name);
-        field(out, w.signature);
-    }
-    let _ = write!(
-        out,
-        "</div><table class=\"items\"><thead><tr><th>#</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        escape(w.item),
-        escape(w.answer)
-    );
-    for item in &form.items {
-        let critical = if item.critical { " critical" } else { "" };
-        let _ = write!(
-            out,
-            "<tr><td class=\"n{critical}\">{}</td><td>{}",
-            escape(&item.number),
-            escape(&item.prompt)
-        );
-        if item.critical {
-            let _ = write!(
-                out,
-                " <span class=\"tag critical\">{}</span>",
-                escape(w.critical)
-            );
-        }
-        out.push_str("</td><td class=\"answer\">");
-        match &item.answer {
-            Answer::Tick => boxes(out, &[w.ok, w.not_ok, w.not_applicable]),
-            Answer::Measure { unit, bounds } => {
-                let _ = write!(out, "<span class=\"blank\"></span> {}", escape(unit));
-                if !bounds.is_empty() {
-                    let _ = write!(out, " <span class=\"muted\">({})</span>", escape(bounds));
-                }
-            }
-            Answer::Choice { options } => {
-                out.push_str("<div class=\"choices\">");
-                for choice in options {
-                    let class = if choice.pass { " class=\"pass\"" } else { "" };
-                    let _ = write!(out, "<span{class}>{}</span>", escape(&choice.text));
-                }
-                let _ = write!(
-                    out,
-                    "</div><span class=\"muted\">({})</span>",
-                    escape(w.circle_one)
-                );
-            }
-            Answer::Text => out.push_str("<div class=\"write\"></div><div class=\"write\"></div>"),
-        }
-        out.push_str("</td></tr>");
-    }
-    let _ = write!(
-        out,
-        "</tbody></table><div class=\"result\"><span class=\"label\">{}</span> ",
-        escape(w.result)
-    );
-    boxes(out, &[w.passed, w.failed]);
-    let _ = write!(
-        out,
-        "<div class=\"label\" style=\"margin-top:3mm\">{}</div><div class=\"write\"></div><div class=\"write\"></div></div>",
-        escape(w.remarks)
-    );
-    let mut notes = Vec::new();
-    if form.any_critical {
-        notes.push(escape(w.critical_note));
-    }
-    if form.any_choice {
-        notes.push(escape(w.pass_note));
-    }
-    if !notes.is_empty() {
-        let _ = write!(out, "<p class=\"notes\">{}</p>", notes.join(" "));
-    }
-    out.push_str("</section>\n");
 }
 
 /// The manual as a complete HTML page.

@@ -1,0 +1,189 @@
+//! The commands that read or write a workspace and print what they did: check, report,
+//! new, import and generate.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use rightfirst::model::Date;
+use rightfirst::store::{self, Folder};
+
+use super::{Cli, LanguageArg};
+
+pub fn check(dir: &Path) -> ExitCode {
+    let folder = match Folder::check(dir) {
+        Ok(folder) => folder,
+        Err(error) => {
+            eprintln!("rightfirst check: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    for finding in folder.findings() {
+        let _ = writeln!(out, "{finding}");
+    }
+    let errors = folder.error_count();
+    let warnings = folder.findings().len() - errors;
+    let files = folder.record_count();
+    let _ = writeln!(
+        out,
+        "{}: {} read, {}, {}",
+        dir.display(),
+        plural(files, "record"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+pub fn report(
+    dir: &Path,
+    from: Option<Date>,
+    to: Option<Date>,
+    json: bool,
+    language: Option<LanguageArg>,
+    today: Option<Date>,
+) -> ExitCode {
+    use rightfirst::analysis::{self, Period};
+    let today = today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date()));
+    let to = to.unwrap_or(today);
+    let period = match from {
+        Some(from) => Period { from, to },
+        None => Period::last_days(to, Period::DEFAULT_DAYS),
+    };
+    if period.from > period.to {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ValueValidation,
+                format!(
+                    "the period is empty: --from {} is after --to {}",
+                    period.from, period.to
+                ),
+            )
+            .exit();
+    }
+    // Each order is added into the figures as it is read, then dropped.
+    let (folder, figures) = match analysis::read(dir, period, today) {
+        Ok(read) => read,
+        Err(error) => {
+            eprintln!("rightfirst report: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    // Problems go to stderr as `check` words them, so stdout stays one clean report.
+    for finding in folder.findings() {
+        eprintln!("{finding}");
+    }
+    let errors = folder.error_count();
+    if errors > 0 {
+        eprintln!(
+            "rightfirst report: {} has {}; figures on a workspace that does not read would mislead, so there is no report until they are fixed",
+            dir.display(),
+            plural(errors, "error")
+        );
+        return ExitCode::from(1);
+    }
+    let text = if json {
+        match serde_json::to_string_pretty(&figures) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("rightfirst report: the figures could not be written as JSON: {error}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        let records = folder.records();
+        let language = language
+            .map(LanguageArg::language)
+            .or_else(|| rightfirst::model::Language::from_code(&records.workspace.language))
+            .unwrap_or_default();
+        analysis::text(&figures, records, language)
+    };
+    let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
+    ExitCode::SUCCESS
+}
+
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+pub fn new(dir: &Path) -> ExitCode {
+    match store::create(dir, rightfirst::sample::FILES) {
+        Ok(()) => {
+            println!(
+                "Created a workspace in {} from the sample business. Open it with: rightfirst open {}",
+                dir.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst new: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub fn generate(dir: &Path, orders: usize) -> ExitCode {
+    if !dir.exists()
+        && let Err(error) = store::create(dir, rightfirst::sample::FILES)
+    {
+        eprintln!("rightfirst generate: {error}");
+        return ExitCode::from(1);
+    }
+    match rightfirst::generate::grow(dir, orders) {
+        Ok(written) => {
+            println!("{}: wrote {written} orders", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst generate: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub fn import(dir: &Path, file: &Path) -> ExitCode {
+    use rightfirst::import::{ImportError, import_file};
+    match import_file(dir, file, &|_, _| {}) {
+        Ok(summary) => {
+            let mut line = format!("imported {}", plural(summary.imported, "order"));
+            match summary.skipped {
+                0 => {}
+                1 => line.push_str(", skipped 1 that was already there"),
+                n => line.push_str(&format!(", skipped {n} that were already there")),
+            }
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            // Rows and files are listed as FILE:LINE: reason, which editors and terminals follow.
+            if matches!(error, ImportError::Rows(_) | ImportError::Broken(_)) {
+                eprintln!("{error}");
+            } else {
+                eprintln!("rightfirst import: {error}");
+            }
+            match error {
+                ImportError::Rows(_)
+                | ImportError::Broken(_)
+                | ImportError::Twice(_)
+                | ImportError::CaseTwin { .. }
+                | ImportError::Save { .. } => ExitCode::from(1),
+                ImportError::Open(_)
+                | ImportError::Workspace(_)
+                | ImportError::ReadOnly(_)
+                | ImportError::Read { .. }
+                | ImportError::TooLarge { .. } => ExitCode::from(2),
+            }
+        }
+    }
+}

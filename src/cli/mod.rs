@@ -1,0 +1,257 @@
+//! The `rightfirst` command line. With no subcommand it opens the window on the last
+//! workspace; `check`, `new` and `open` work on a folder.
+
+mod commands;
+mod export;
+mod window;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use rightfirst::model::{Date, FORMAT_VERSION};
+
+/// Right First: procedures, second-person QC checks and a defect log that finds root causes.
+#[derive(Parser)]
+#[command(name = "rightfirst", about, disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Checks every file of a workspace and lists each problem as path:line:col: message.
+    ///
+    /// Exits 0 when there are no errors (warnings allowed), 1 when there are,
+    /// and 2 when DIR is not a workspace. Never writes to the workspace.
+    Check {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
+    /// Prints a workspace's figures for a period: orders right first time, contacts, the
+    /// Pareto of defects, recurring causes, escapes, cost, fixes, training and reviews.
+    ///
+    /// The period is the 90 days up to --to (default: today) unless --from is given.
+    /// Exits 0 with the report; 1 when the workspace has errors (listed as `check` lists
+    /// them, on stderr); 2 when DIR is not a workspace. Never writes to the workspace.
+    Report {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// The first day of the period (default: 89 days before --to).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<Date>,
+        /// The last day of the period (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<Date>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The language of the text (default: the workspace's).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+        /// Judge on this day instead of the system clock's, so tests get the same figures.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
+    },
+    /// Opens the window on the workspace in PATH (without PATH, on the last one, as the
+    /// menu entry does).
+    Open {
+        /// The workspace folder, or its workspace.ron (as a file manager passes it).
+        path: Option<PathBuf>,
+    },
+    /// Creates a new workspace in DIR from the bundled sample business.
+    New {
+        /// An empty or missing folder.
+        dir: PathBuf,
+    },
+    /// Adds orders from a till's or webshop's CSV export to the workspace in DIR.
+    ///
+    /// FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
+    /// quotes as spreadsheets write them). Orders the workspace already has are skipped, so
+    /// running it again is safe. Exits 0 when done; 1 when rows are wrong (each listed as
+    /// FILE:LINE: reason, and nothing is written) or an order file in the way does not read;
+    /// 2 when DIR is not a workspace, its workspace.ron does not read, or FILE cannot be read.
+    Import {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Prints the procedure manual of the workspace in DIR: a cover, the contents, every
+    /// approved procedure with its steps, specs, warnings and history, and a form to fill in
+    /// with a pen for each checklist.
+    ///
+    /// Drafts are left out unless --drafts is given; then their pages say DRAFT. Exits 0
+    /// when OUT is written; 1 when the files the manual is made of have errors (listed as
+    /// `check` lists them, on stderr) or OUT cannot be written; 2 when DIR is not a
+    /// workspace or a --procedure cannot be printed. Never writes to the workspace.
+    Export {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// pdf, html or md (default: from OUT's extension, else pdf).
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// The file to write; it is replaced whole or not at all.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Print only this procedure and its checklists; repeat for more, in this order.
+        #[arg(long = "procedure", value_name = "ID")]
+        procedures: Vec<String>,
+        /// The language of the manual's own words (default: the workspace's).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+        /// The paper the PDF and the printed HTML are laid out for.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: ExportPaper,
+        /// Print drafts instead of the approved revisions they will replace.
+        #[arg(long)]
+        drafts: bool,
+        /// Print this day on the cover instead of the system clock's, so tests get the same bytes.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
+    },
+    /// Prints the help of a command, or with `format` the workspace format reference:
+    /// every file and field, the rules `check` applies and how the figures are computed.
+    Help {
+        /// `format`, or a command's name.
+        topic: Option<String>,
+    },
+    /// Grows a workspace to N orders of made-up but valid data, for measuring speed.
+    #[command(hide = true)]
+    Generate {
+        /// The workspace folder; made from the sample when it does not exist.
+        dir: PathBuf,
+        /// How many orders the workspace should hold.
+        #[arg(long)]
+        orders: usize,
+    },
+}
+
+/// `--format` of `export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Pdf,
+    Html,
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+}
+
+/// `--language` of `export` and `report`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LanguageArg {
+    En,
+    Nl,
+}
+
+impl LanguageArg {
+    fn language(self) -> rightfirst::model::Language {
+        match self {
+            LanguageArg::En => rightfirst::model::Language::En,
+            LanguageArg::Nl => rightfirst::model::Language::Nl,
+        }
+    }
+}
+
+/// `--paper` of `export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportPaper {
+    A4,
+    Letter,
+}
+
+/// What `--version` says: the version, and the workspace format read and written.
+pub fn version() -> String {
+    format!(
+        "{} (reads and writes workspace format {FORMAT_VERSION})",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// The parsed command line; `--version` and `--help` print and exit here.
+fn parse() -> Cli {
+    // Leaked once: clap wants a `&'static str` for a version made at run time.
+    let matches = (Cli::command().version(&*version().leak())).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
+/// `help format` prints the reference kept in `assets/docs/FORMAT.md`; `help CMD`, that
+/// command's help, as clap's own `help` subcommand would.
+fn help(topic: Option<&str>) -> ExitCode {
+    let mut cli = Cli::command();
+    let printed = match topic {
+        Some("format") => {
+            print!("{}", include_str!("../../assets/docs/FORMAT.md"));
+            Ok(())
+        }
+        None => cli.print_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(command) => command.print_long_help(),
+            None => {
+                eprintln!("rightfirst help: no command or topic \"{name}\"; try `format`");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if printed.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Runs the command line.
+pub fn run() -> ExitCode {
+    let cli = parse();
+    match cli.command {
+        None => window::window(None),
+        Some(Command::Open { path }) => window::window(path.as_deref().map(window::folder_of)),
+        Some(Command::Check { dir }) => commands::check(&dir),
+        Some(Command::Report {
+            dir,
+            from,
+            to,
+            json,
+            language,
+            today,
+        }) => commands::report(&dir, from, to, json, language, today),
+        Some(Command::New { dir }) => commands::new(&dir),
+        Some(Command::Generate { dir, orders }) => commands::generate(&dir, orders),
+        Some(Command::Help { topic }) => help(topic.as_deref()),
+        Some(Command::Import { dir, file }) => commands::import(&dir, &file),
+        Some(Command::Export {
+            dir,
+            format,
+            output,
+            procedures,
+            language,
+            paper,
+            drafts,
+            today,
+        }) => {
+            use rightfirst::export::{ManualFormat, Paper};
+            let format = match format {
+                Some(ExportFormat::Pdf) => ManualFormat::Pdf,
+                Some(ExportFormat::Html) => ManualFormat::Html,
+                Some(ExportFormat::Markdown) => ManualFormat::Markdown,
+                None => export::format_of(&output),
+            };
+            let language = language.map(LanguageArg::language);
+            let paper = match paper {
+                ExportPaper::A4 => Paper::A4,
+                ExportPaper::Letter => Paper::Letter,
+            };
+            let today = today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date()));
+            let options = rightfirst::export::ManualOptions {
+                format,
+                language: language.unwrap_or_default(),
+                paper,
+                procedures,
+                drafts,
+                today,
+            };
+            export::export(&dir, &output, language, options)
+        }
+    }
+}
