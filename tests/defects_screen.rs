@@ -8,8 +8,12 @@ use iced_test::selector;
 use iced_test::simulator::Simulator;
 use rightfirst::model::{ActionKind, Date, DateTime, DefectState, Order};
 use rightfirst::store::Folder;
+use rightfirst::ui::request::{Place, Record, Request, Saved};
 use rightfirst::ui::screen::Context;
-use rightfirst::ui::screen::defects::{Action, Defects, Message};
+use rightfirst::ui::screen::defects::{Defects, Message};
+
+/// What the screen asks the app for.
+type Action = Request<Message>;
 use rightfirst::ui::text::{Language, Words};
 
 /// The defect log on the sample, on the sample's "today", as Ellen (an owner).
@@ -30,6 +34,7 @@ fn ctx(folder: &Folder, language: Language) -> Context<'_> {
         words: language.text(),
         language,
         read_only: false,
+        photos: rightfirst::ui::screen::photos::Photos::none(),
     }
 }
 
@@ -82,6 +87,11 @@ impl Log {
         });
     }
 
+    /// Feeds the screen the answer to what it asked for.
+    fn hand_over(&mut self, answer: Message) {
+        let _ = self.screen.update(answer, &ctx(&self.folder, Language::En));
+    }
+
     fn sees(&self, text: &str) -> bool {
         let ctx = ctx(&self.folder, Language::En);
         let mut ui = Simulator::with_size(
@@ -93,9 +103,14 @@ impl Log {
     }
 }
 
-fn saved_order(actions: Vec<Action>) -> Order {
+/// The order the screen asks to save, and its answer once the app saved it.
+fn saved_order(actions: Vec<Action>) -> (Order, Message) {
     let mut orders = actions.into_iter().filter_map(|action| match action {
-        Action::Save(order) => Some(*order),
+        Request::Save {
+            record: Record::Order(order),
+            reply,
+            ..
+        } => Some((*order, reply(Saved::Done))),
         _ => None,
     });
     let order = orders.next().expect("the screen asks to save the order");
@@ -155,7 +170,7 @@ fn picking_a_defect_filling_in_its_action_and_saving_it_saves_its_order() {
 
     let actions = log.click("defect-add-why");
     assert!(
-        matches!(&actions[..], [Action::Focus(id)] if id == "defect-why-0"),
+        matches!(&actions[..], [Request::Focus(id)] if id == "defect-why-0"),
         "{actions:?}"
     );
     log.type_into("defect-why-0", "Banana blended too long");
@@ -172,7 +187,7 @@ fn picking_a_defect_filling_in_its_action_and_saving_it_saves_its_order() {
     log.type_into("defect-action-done", "2026-11-2x");
     assert!(log.sees("not a date (YYYY-MM-DD)"));
     let refused = log.click_text("Save defect");
-    assert!(refused.iter().all(|a| matches!(a, Action::None)));
+    assert!(refused.iter().all(|a| matches!(a, Request::None)));
     assert!(log.sees("Done: not a date (YYYY-MM-DD)"));
 
     // Backspace the stray letter and give the right day.
@@ -182,7 +197,7 @@ fn picking_a_defect_filling_in_its_action_and_saving_it_saves_its_order() {
         ui.tap_key(iced::keyboard::key::Named::Backspace);
         ui.typewrite("2");
     });
-    let order = saved_order(log.click_text("Save defect"));
+    let (order, done) = saved_order(log.click_text("Save defect"));
     assert_eq!(order.id, "2026-11-0053");
     let defect = &order.defects[0];
     let action = defect.action.as_ref().expect("an action");
@@ -211,13 +226,13 @@ fn picking_a_defect_filling_in_its_action_and_saving_it_saves_its_order() {
     assert_eq!(defect.description, before.defects[0].description);
     assert_eq!(defect.cost_cents, 420);
 
-    log.screen.saved(&order);
+    log.hand_over(done);
     assert!(log.sees("Saved"));
     assert!(!log.screen.is_dirty());
 
     let actions = log.click_text("Open order");
     assert!(
-        matches!(&actions[..], [Action::OpenOrder(id)] if id == "2026-11-0053"),
+        matches!(&actions[..], [Request::Show(Place::Order(id))] if id == "2026-11-0053"),
         "{actions:?}"
     );
 }
@@ -240,10 +255,10 @@ fn picking_another_defect_saves_the_edited_one_first() {
         }
         ui.typewrite("12,50");
     });
-    let order = saved_order(log.click_text("2026-11-0011"));
+    let (order, done) = saved_order(log.click_text("2026-11-0011"));
     assert_eq!(order.id, "2026-11-0053");
     assert_eq!(order.defects[0].cost_cents, 1250);
-    log.screen.saved(&order);
+    log.hand_over(done);
     assert_eq!(log.screen.selected(), Some(("2026-11-0011", "d1")));
 
     log.screen.tell("The disk is full.".into());

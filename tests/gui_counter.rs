@@ -5,7 +5,7 @@
 mod desk;
 mod pdf;
 
-use desk::Desk;
+use desk::{Desk, TODAYS_CONE};
 use iced::keyboard::{Key, Modifiers};
 use rightfirst::store::Folder;
 
@@ -97,15 +97,6 @@ fn with_todays_cone(person: &str) -> Desk {
     std::fs::write(root.join("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE).unwrap();
     Desk::open_folder(dir, person)
 }
-
-const TODAYS_CONE: &str = r#"Order(
-    id: "2026-11-0062",
-    placed: "2026-11-23",
-    customer: "Fam. Peeters",
-    product: "Cone, 2 balls",
-    made_by: "tom",
-)
-"#;
 
 /// Finds the order by its number and opens a check on it, by keyboard only.
 fn check_todays_cone(desk: &mut Desk) {
@@ -278,8 +269,9 @@ fn a_critical_item_left_open_blocks_saving_the_check() {
 
 #[test]
 fn the_qc_record_is_saved_where_the_user_chose_as_pdf_and_html() {
+    use rightfirst::ui::Message;
     use rightfirst::ui::screen::orders::RecordFormat;
-    use rightfirst::ui::{CounterMessage, Message};
+    use rightfirst::ui::screen::orders::{self, files};
     let mut desk = with_todays_cone("priya");
     to_orders(&mut desk);
     desk.type_and_enter("search", "0062");
@@ -289,13 +281,13 @@ fn the_qc_record_is_saved_where_the_user_chose_as_pdf_and_html() {
         (RecordFormat::Html, "cone.html"),
     ] {
         let path = out.path().join(name);
-        let _ = desk
-            .app
-            .update(Message::Counter(CounterMessage::RecordPicked {
+        let _ = desk.app.update(Message::Orders(orders::Message::Files(
+            files::Message::RecordPlaced {
                 order: "2026-11-0062".into(),
                 format,
                 path: Some(path.clone()),
-            }));
+            },
+        )));
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let start = String::from_utf8_lossy(&bytes[..bytes.len().min(400)]).into_owned();
         match format {
@@ -317,8 +309,8 @@ fn the_qc_record_is_saved_where_the_user_chose_as_pdf_and_html() {
 
 #[test]
 fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it() {
-    use rightfirst::ui::screen::orders::PhotoFor;
-    use rightfirst::ui::{CounterMessage, Message, PhotoTarget};
+    use rightfirst::ui::Message;
+    use rightfirst::ui::screen::orders::{self, PhotoFor, files};
     let mut desk = with_todays_cone("priya");
     let photo = desk.dir.path().join("IMG 0042.jpg");
     std::fs::write(&photo, b"\xff\xd8\xff not really a jpeg").unwrap();
@@ -327,13 +319,9 @@ fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it
     desk.type_and_enter("search", "0062");
     desk.key(Key::Character("d".into()), Modifiers::COMMAND);
     desk.type_into("defect-description", "Drips down the cone");
-    let _ = desk
-        .app
-        .update(Message::Counter(CounterMessage::PhotoPicked {
-            order: "2026-11-0062".into(),
-            target: PhotoTarget::Orders(PhotoFor::Defect),
-            path: Some(photo),
-        }));
+    let _ = desk.app.update(Message::Orders(orders::Message::Files(
+        files::Message::PhotoPicked(PhotoFor::Defect, Some(photo)),
+    )));
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
     let saved = desk.read("orders/2026-11/2026-11-0062.ron");
     let attached = saved
@@ -352,7 +340,8 @@ fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it
 
 #[test]
 fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_new_orders() {
-    use rightfirst::ui::{CounterMessage, Message};
+    use rightfirst::ui::Message;
+    use rightfirst::ui::screen::orders::{self, files};
     let mut desk = Desk::open_as("priya");
     let csv = desk.dir.path().join("till.csv");
     std::fs::write(
@@ -363,9 +352,9 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
     )
     .unwrap();
     to_orders(&mut desk);
-    let task = desk
-        .app
-        .update(Message::Counter(CounterMessage::ImportPicked(Some(csv))));
+    let task = desk.app.update(Message::Orders(orders::Message::Files(
+        files::Message::CsvPicked(Some(csv)),
+    )));
     let seen = desk.run(task);
     assert!(
         seen.iter().any(|m| m.contains("Importing(2, 2)")),
@@ -439,7 +428,8 @@ fn a_fix_lists_the_defects_of_its_step_before_and_after_it() {
 #[test]
 fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
     use rightfirst::export::{ManualFormat, ManualOptions, Paper};
-    use rightfirst::ui::{Message, PrintingMessage};
+    use rightfirst::ui::Message;
+    use rightfirst::ui::screen::manual;
     let mut desk = Desk::open_as("ellen");
     desk.key(Key::Character("6".into()), Modifiers::COMMAND);
     assert!(desk.sees("Print the manual"));
@@ -454,7 +444,7 @@ fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
         drafts: false,
         today: rightfirst::model::Date::new(2026, 11, 23).unwrap(),
     };
-    let task = desk.app.update(Message::Printing(PrintingMessage::Picked(
+    let task = desk.app.update(Message::Manual(manual::Message::Placed(
         Box::new(options),
         Some(path.clone()),
     )));

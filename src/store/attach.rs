@@ -1,4 +1,5 @@
-//! Photos copied into `attachments/<YYYY-MM>/`, so a record never points outside its workspace.
+//! Photos copied into the workspace, so a record never points outside it: an order's into
+//! `attachments/<YYYY-MM>/`, a procedure's step photos into `attachments/procedures/<id>/`.
 //!
 //! A copy is saved like a record (temp file, flush, rename under the lock, folder flush) and
 //! never replaces a file: a name that is taken gets `-2`, `-3`, ... before its extension.
@@ -10,10 +11,22 @@ use std::sync::Arc;
 
 use super::layout::{Name, classify_name};
 use super::save::{self, Expect, SaveError};
-use crate::model::Date;
+use crate::model::{Date, ImageKind, step_photo_folder};
 
 /// Larger files are refused: a phone photo is a few MiB, and the workspace is synced and backed up.
 pub(crate) const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Larger step photos are refused: they are printed in the manual, whose file must stay small.
+pub(crate) const MAX_STEP_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The record a file is copied in for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attachment {
+    /// An order placed in this month (`YYYY-MM`): a check item's or a defect's photo.
+    Month(String),
+    /// A step of this procedure: a picture of what right looks like, JPEG or PNG.
+    Procedure(String),
+}
 
 /// The longest name stem kept, so a name with its suffix fits every file system.
 const MAX_STEM: usize = 60;
@@ -24,17 +37,37 @@ const RESERVED: &[&str] = &[
     "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
-/// Copies `source` into `attachments/<month>/` of the workspace at `root`; returns the new
-/// file's path relative to the workspace, with `/` separators.
-pub(super) fn attach(root: &Path, source: &Path, month: &str) -> Result<String, SaveError> {
-    if format!("{month}-01").parse::<Date>().is_err() || month.len() != 7 {
-        return Err(SaveError::BadId(format!(
-            "\"{month}\" is not a month written as \"YYYY-MM\""
-        )));
-    }
-    let bytes = read_photo(source)?;
+/// Copies `source` into the folder of `to` in the workspace at `root`; returns the new
+/// file's path relative to the workspace, with `/` separators. Nothing is copied when the
+/// file is refused.
+pub(super) fn attach(root: &Path, source: &Path, to: &Attachment) -> Result<String, SaveError> {
+    let (folder, bytes) = match to {
+        Attachment::Month(month) => {
+            if format!("{month}-01").parse::<Date>().is_err() || month.len() != 7 {
+                return Err(SaveError::BadId(format!(
+                    "\"{month}\" is not a month written as \"YYYY-MM\""
+                )));
+            }
+            let bytes = read_photo(source, MAX_ATTACHMENT_BYTES)?;
+            (format!("attachments/{month}"), bytes)
+        }
+        Attachment::Procedure(id) => {
+            if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
+                return Err(SaveError::BadId(format!(
+                    "\"{id}\" cannot name a folder of step photos"
+                )));
+            }
+            let bytes = read_photo(source, MAX_STEP_PHOTO_BYTES)?;
+            if ImageKind::sniff(&bytes).is_none() {
+                return Err(refusal(
+                    source,
+                    io::Error::other("it is not a JPEG or PNG picture"),
+                ));
+            }
+            (step_photo_folder(id), bytes)
+        }
+    };
     let (stem, extension) = safe_name(source);
-    let folder = format!("attachments/{month}");
     remove_stale_temps(&root.join(&folder));
     for n in 1..=10_000u32 {
         let name = match n {
@@ -57,19 +90,24 @@ pub(super) fn attach(root: &Path, source: &Path, month: &str) -> Result<String, 
     })
 }
 
-/// The bytes of the photo, refusing folders, devices and files over the limit.
-fn read_photo(source: &Path) -> Result<Vec<u8>, SaveError> {
-    let refused = |source_error: io::Error| SaveError::Io {
+/// Why `source` is not attached, naming it.
+fn refusal(source: &Path, reason: io::Error) -> SaveError {
+    SaveError::Io {
         action: "attach",
         path: source.display().to_string(),
-        source: Arc::new(source_error),
-    };
+        source: Arc::new(reason),
+    }
+}
+
+/// The bytes of the photo, refusing folders, devices and files over `limit` bytes.
+fn read_photo(source: &Path, limit: u64) -> Result<Vec<u8>, SaveError> {
+    let refused = |reason: io::Error| refusal(source, reason);
     let too_large = |bytes: u64| {
         refused(io::Error::other(format!(
             "it is {:.1} MiB; a photo of at most {} MiB can be attached",
             // Rounded up, so a file just over the limit does not read as on it.
             (bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0,
-            MAX_ATTACHMENT_BYTES / (1024 * 1024)
+            limit / (1024 * 1024)
         )))
     };
     // Not opened first: opening a FIFO would wait for a writer.
@@ -77,16 +115,16 @@ fn read_photo(source: &Path) -> Result<Vec<u8>, SaveError> {
     if !meta.is_file() {
         return Err(refused(io::Error::other("it is not a file")));
     }
-    if meta.len() > MAX_ATTACHMENT_BYTES {
+    if meta.len() > limit {
         return Err(too_large(meta.len()));
     }
     let file = File::open(source).map_err(refused)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the size check and the read.
-    file.take(MAX_ATTACHMENT_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(refused)?;
-    if bytes.len() as u64 > MAX_ATTACHMENT_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
@@ -149,6 +187,24 @@ fn ascii(c: char) -> Option<char> {
         _ => return None,
     };
     Some(plain)
+}
+
+/// The bytes of a picture in the workspace at `root`, for the window to show: `relative` must
+/// stay inside the workspace.
+pub(super) fn picture(root: &Path, relative: &str) -> Result<Vec<u8>, SaveError> {
+    let inside = !relative.is_empty()
+        && !relative.starts_with('/')
+        && !relative.contains('\\')
+        && relative
+            .split('/')
+            .all(|part| !part.is_empty() && part != "..");
+    if !inside {
+        return Err(refusal(
+            Path::new(relative),
+            io::Error::other("the path leads outside the workspace"),
+        ));
+    }
+    read_photo(&root.join(relative), MAX_ATTACHMENT_BYTES)
 }
 
 /// Removes temp files that killed copies left in `folder`: the loader never looks in

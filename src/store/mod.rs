@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use attach::Attachment;
 pub use layout::{Archived, RecordFile};
 pub use load::{OpenError, OrderSink};
 pub use locate::Position;
@@ -199,14 +200,20 @@ impl Folder {
             .map(|(_, path, _)| path)
     }
 
-    /// Copies a photo into `attachments/<month>/` (month as `YYYY-MM`), atomically and
-    /// durably, under a free name made from its own, and returns its path relative to the
-    /// workspace for a `photos` list. Refuses what is not a file, or is over 32 MiB.
-    pub fn attach(&mut self, source: &Path, month: &str) -> Result<String, SaveError> {
+    /// Copies a photo into the folder of the record it is for, atomically and durably,
+    /// under a free name made from its own, and returns its path relative to the workspace
+    /// for a `photos` list. Refuses what is not a file, or is over the limit (32 MiB for an
+    /// order's photo; 20 MB and JPEG or PNG only for a step's).
+    pub fn attach(&mut self, source: &Path, to: &Attachment) -> Result<String, SaveError> {
         if let Some(reason) = &self.read_only {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
-        attach::attach(&self.root, source, month)
+        attach::attach(&self.root, source, to)
+    }
+
+    /// The bytes of a picture the workspace holds at `relative`, for showing it.
+    pub fn picture(&self, relative: &str) -> Result<Vec<u8>, SaveError> {
+        attach::picture(&self.root, relative)
     }
 
     /// How many times this folder has written, deleted or read again a record file (tried,

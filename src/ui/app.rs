@@ -2,256 +2,39 @@
 //! screens' actions. The only place in the window that reads or writes files (through
 //! the store).
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
 
-use iced::keyboard::{self, Key, Modifiers};
-use iced::widget::{button, column, container, progress_bar, row};
-use iced::{Element, Length, Subscription, Task, Theme};
+use iced::keyboard::{Key, Modifiers};
+use iced::widget::{column, container};
+use iced::{Element, Subscription, Task, Theme};
 
 mod chrome;
-pub(crate) mod counter;
-mod editors;
+mod desk;
+mod keys;
 mod leaving;
-pub(crate) mod printing;
+mod message;
+mod opening;
+mod road;
 mod watch;
 
-use chrome::{changed_on_disk, conflict_view, sidebar, who_are_you, with_search};
+use chrome::{failed_view, opening_view, who_are_you};
+use desk::{Desk, Next, Seat};
+use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, question_view};
+pub use message::{Handoff, Message, Section, Start};
+use opening::{Phase, create_workspace, local_now, open_task, pick_folder, start_path};
+use road::Conflict;
 
-use super::screen::checklists::{self, Checklists};
-use super::screen::dashboard::{self, Dashboard};
-use super::screen::defects::{self, Defects};
-use super::screen::manual::{self, Manual};
-use super::screen::orders::{self, Orders};
-use super::screen::procedures::{self, Procedures};
-use super::screen::revision::Direction;
+use super::request::Request;
+use super::screen::orders;
 use super::screen::settings::{self, ThemeChoice};
-use super::screen::{Context, PersonChoice, problems};
-use super::text::{Language, Text, Words, fill};
+use super::screen::{Context, photos, problems};
+use super::text::{Language, Text, Words};
 use super::theme::{self, Mode};
-use crate::model::{Checklist, Date, DateTime, Order, Procedure, Workspace};
+use crate::model::{Date, DateTime};
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
-
-/// Which workspace the window opens.
-#[derive(Debug, Clone)]
-pub enum Start {
-    /// The one opened last; on a first run, a copy of the sample business.
-    Last,
-    /// This folder.
-    Folder(PathBuf),
-}
-
-/// A value handed from a worker thread to `update` exactly once. Messages must be
-/// `Clone`; a loaded workspace is not, and need not be.
-pub struct Handoff<T>(Arc<Mutex<Option<T>>>);
-
-impl<T> Clone for Handoff<T> {
-    fn clone(&self) -> Self {
-        Handoff(Arc::clone(&self.0))
-    }
-}
-
-impl<T> Handoff<T> {
-    fn new(value: T) -> Self {
-        Handoff(Arc::new(Mutex::new(Some(value))))
-    }
-
-    fn take(&self) -> Option<T> {
-        self.0.lock().ok()?.take()
-    }
-}
-
-impl<T> std::fmt::Debug for Handoff<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Handoff")
-    }
-}
-
-/// Where the navigation points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Procedures,
-    Checklists,
-    Orders,
-    Defects,
-    Dashboard,
-    Manual,
-    Problems,
-    Settings,
-}
-
-/// Ctrl+1 … Ctrl+8 jump to the sections, in the sidebar's order.
-const SECTIONS: [(&str, Section); 8] = [
-    ("1", Section::Procedures),
-    ("2", Section::Checklists),
-    ("3", Section::Orders),
-    ("4", Section::Defects),
-    ("5", Section::Dashboard),
-    ("6", Section::Manual),
-    ("7", Section::Problems),
-    ("8", Section::Settings),
-];
-
-/// Everything that can happen in the window.
-#[derive(Debug, Clone)]
-pub enum Message {
-    /// How far opening the workspace has come.
-    Loading(usize, usize),
-    /// The workspace is read, or could not be.
-    Loaded(Handoff<Result<Folder, String>>),
-    Section(Section),
-    Search(String),
-    /// Enter in the search field: open the first match, where a screen can.
-    SearchSubmit,
-    Procedures(procedures::Message),
-    Orders(orders::Message),
-    Defects(defects::Message),
-    Dashboard(dashboard::Message),
-    Manual(manual::Message),
-    /// Work for the orders and defects screens that needed a dialog or a worker thread.
-    Counter(counter::Message),
-    /// The manual's save dialog and typesetting thread.
-    Printing(printing::Message),
-    Checklists(checklists::Message),
-    Problems(problems::Message),
-    Settings(settings::Message),
-    /// "This is me", on a machine's first open of a workspace.
-    PickPerson(PersonChoice),
-    /// "Not you?"
-    ForgetPerson,
-    /// A key no widget used.
-    Key(Key, Modifiers),
-    /// The system switched between light and dark.
-    SystemTheme(iced::theme::Mode),
-    /// A folder picked in a dialog; `true` to make a new workspace in it.
-    FolderPicked(Option<PathBuf>, bool),
-    /// Save over the file on disk, after seeing both versions.
-    KeepMine,
-    /// Take the file on disk, dropping the unsaved version.
-    TakeDisk,
-    /// The window's close button, or the system asking the window to close.
-    CloseRequested,
-    /// The answer to "some work is not saved yet".
-    Leave(LeaveChoice),
-    /// Files of the workspace, relative to it, that something changed on disk.
-    DiskChanged(Vec<String>),
-    /// Read the workspace again from disk (F5).
-    Reload,
-    /// The workspace read again off the UI thread, after files changed on disk.
-    Refreshed(Handoff<Result<Folder, String>>),
-}
-
-enum Phase {
-    Opening {
-        path: PathBuf,
-        read: usize,
-        total: usize,
-    },
-    Failed {
-        path: PathBuf,
-        error: String,
-    },
-    Open(Box<Desk>),
-}
-
-/// An open workspace and the screens on it.
-struct Desk {
-    folder: Folder,
-    section: Section,
-    search: String,
-    procedures: Procedures,
-    orders: Orders,
-    defects: Defects,
-    dashboard: Dashboard,
-    manual: Manual,
-    checklists: Checklists,
-    problems: problems::Problems,
-    conflict: Option<Conflict>,
-    /// Files that something else changed on disk since they were read or saved here.
-    changed: BTreeSet<String>,
-    /// The workspace is being read again in the background, begun when the folder had
-    /// made this many writes.
-    refreshing: Option<u64>,
-}
-
-/// A save one of the editors asked for.
-enum SaveRequest {
-    Procedure(procedures::SaveRequest),
-    Checklist(checklists::SaveRequest),
-    Order(counter::OrderSave),
-}
-
-impl SaveRequest {
-    /// The record as the file would hold it.
-    fn printed(&self) -> String {
-        match self {
-            SaveRequest::Procedure(request) => crate::store::format::print(&request.record),
-            SaveRequest::Checklist(request) => crate::store::format::print(&request.record),
-            SaveRequest::Order(request) => crate::store::format::print(&request.order),
-        }
-    }
-}
-
-/// A key for the shortcuts: one no widget used, or Escape even where a text field used it
-/// to let go of the focus, since Escape in a form is meant for the form (a focused field
-/// takes it in iced 0.14, and a second press is not what anyone tries).
-fn shortcut_key(
-    event: iced::Event,
-    status: iced::event::Status,
-    _window: iced::window::Id,
-) -> Option<Message> {
-    match event {
-        iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
-            if status == iced::event::Status::Ignored
-                || key == Key::Named(keyboard::key::Named::Escape) =>
-        {
-            Some(Message::Key(key, modifiers))
-        }
-        _ => None,
-    }
-}
-
-/// Ctrl+1 … Ctrl+8, taken before a focused text field can type the digit some of them
-/// carry (see `shortcuts`).
-fn screen_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
-    let switches = modifiers.command()
-        && !modifiers.shift()
-        && !modifiers.alt()
-        && matches!(key.as_ref(), Key::Character(digit) if SECTIONS.iter().any(|(d, _)| *d == digit));
-    switches.then(|| Message::Key(key.clone(), modifiers))
-}
-
-/// A keyboard shortcut for whichever editor is in front.
-#[derive(Debug, Clone, Copy)]
-enum Command {
-    Save,
-    Undo,
-    Redo,
-    New,
-    Delete,
-    Close,
-    Move(Direction),
-    /// Up or down the list, to the order before or after.
-    Step(Direction),
-    /// Run a check on the order in front.
-    Check,
-    /// Log a defect on it.
-    Defect,
-    /// Log a customer contact on it.
-    Contact,
-}
-
-/// A save refused because the file changed on disk: both versions, for the user to choose.
-struct Conflict {
-    relative: String,
-    mine: String,
-    disk: String,
-    request: SaveRequest,
-}
 
 /// The whole window.
 pub struct App {
@@ -270,15 +53,6 @@ pub struct App {
     config_file: Option<PathBuf>,
 }
 
-/// The local time now, to the minute.
-fn local_now() -> DateTime {
-    let now = jiff::ZonedDateTime::now();
-    DateTime::new(Date::from(now.date()), now.hour(), now.minute())
-        .unwrap_or_else(|| DateTime::start_of(Date::from(now.date())))
-}
-
-const SEARCH_ID: &str = "search";
-
 impl App {
     /// Starts the window on the workspace `start` names, reading it off the UI thread.
     pub fn boot(start: Start) -> (App, Task<Message>) {
@@ -287,21 +61,7 @@ impl App {
             Some(places) => Config::open(&places.config),
             None => (Config::default(), None, None),
         };
-        let path = match (start, &config.last_workspace, &places) {
-            (Start::Folder(path), _, _) => Ok(path),
-            (Start::Last, Some(last), _)
-                if last.join(crate::store::layout::WORKSPACE_FILE).is_file() =>
-            {
-                Ok(last.clone())
-            }
-            (Start::Last, _, Some(places)) => {
-                first_run_sample(&places.sample).map(|()| places.sample.clone())
-            }
-            (Start::Last, _, None) => Err(
-                "there is no home folder to keep a workspace in; start with `rightfirst open DIR`"
-                    .to_owned(),
-            ),
-        };
+        let path = start_path(start, &config, places.as_ref());
         let make = |phase| App {
             config: config.clone(),
             system_mode: Mode::Light,
@@ -382,16 +142,12 @@ impl App {
 
     /// Keys no widget used, and the system's light/dark switch.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = iced::event::listen_with(shortcut_key);
         let watch = match &self.phase {
-            Phase::Open(desk) => {
-                Subscription::run_with(desk.folder.root().to_path_buf(), watch::changes)
-                    .map(Message::DiskChanged)
-            }
+            Phase::Open(desk) => watch::subscription(desk.folder.root()),
             _ => Subscription::none(),
         };
         Subscription::batch([
-            keys,
+            keys::listen(),
             iced::system::theme_changes().map(Message::SystemTheme),
             iced::window::close_requests().map(|_| Message::CloseRequested),
             watch,
@@ -420,7 +176,7 @@ impl App {
     }
 
     /// Names, above the screen, the report of a crash before this start.
-    pub fn crashed_before(&mut self, report: &Path) {
+    pub fn crashed_before(&mut self, report: &std::path::Path) {
         let line = (self.words().crashed_before).replace("{path}", &report.display().to_string());
         self.notice = Some(match self.notice.take() {
             Some(notice) => format!("{notice}\n{line}"),
@@ -474,24 +230,11 @@ impl App {
             None if folder.error_count() > 0 => Section::Problems,
             None => Section::Procedures,
         };
-        self.phase = Phase::Open(Box::new(Desk {
-            folder,
-            section,
-            search: String::new(),
-            procedures: Procedures::default(),
-            orders: Orders::default(),
-            defects: Defects::default(),
-            dashboard: Dashboard::default(),
-            manual: Manual::default(),
-            checklists: Checklists::default(),
-            problems: problems::Problems::default(),
-            conflict: None,
-            changed: BTreeSet::new(),
-            refreshing: None,
-        }));
+        self.phase = Phase::Open(Box::new(Desk::new(folder, section)));
     }
 
-    /// Handles a message.
+    /// Handles a message. One `match`, with no arm for "anything else": a new message that
+    /// nobody handles does not compile.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loading(read, total) => {
@@ -503,54 +246,78 @@ impl App {
                 }
                 Task::none()
             }
-            Message::Loaded(handoff) => {
-                let path = match &self.phase {
-                    Phase::Opening { path, .. } => path.clone(),
-                    _ => PathBuf::new(),
-                };
-                match handoff.take() {
-                    Some(Ok(folder)) => self.opened(folder),
-                    Some(Err(error)) => self.phase = Phase::Failed { path, error },
-                    None => {}
-                }
-                Task::none()
-            }
+            Message::Loaded(handoff) => self.loaded(handoff),
             Message::SystemTheme(mode) => {
-                self.system_mode = if mode == iced::theme::Mode::Dark {
-                    Mode::Dark
-                } else {
-                    Mode::Light
-                };
+                self.system_mode = Mode::from(mode);
                 Task::none()
             }
             Message::Settings(message) => self.settings(message),
             Message::FolderPicked(None, _) => Task::none(),
             Message::FolderPicked(Some(path), new) => self.leave(Leaving::Open(path, new)),
             Message::CloseRequested => self.leave(Leaving::Close),
-            Message::Reload | Message::Key(Key::Named(keyboard::key::Named::F5), _) => {
-                self.leave(Leaving::Reload)
-            }
+            Message::Reload => self.leave(Leaving::Reload),
             Message::Leave(choice) => self.answer(choice),
-            Message::Key(Key::Named(keyboard::key::Named::Escape), _) if self.is_asking() => {
-                self.answer(LeaveChoice::Stay)
+            Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::PickPerson(person) => self.remember_me(Some(person.id)),
+            Message::ForgetPerson => self.remember_me(None),
+            Message::Section(section) => self.on_desk(|desk, seat, _| {
+                desk.show(section, seat);
+                Task::none()
+            }),
+            Message::Search(search) => self.on_desk(|desk, _, _| {
+                desk.search = search;
+                Task::none()
+            }),
+            Message::SearchSubmit => match self.desk() {
+                Some(desk) if desk.section == Section::Orders => {
+                    let first = orders::Message::OpenFirst(desk.search.clone());
+                    self.update(Message::Orders(first))
+                }
+                _ => Task::none(),
+            },
+            Message::Procedures(message) => self.ask(Message::Procedures, |desk, ctx| {
+                desk.procedures.update(message, &ctx(&desk.folder))
+            }),
+            Message::Checklists(message) => self.ask(Message::Checklists, |desk, ctx| {
+                desk.checklists.update(message, &ctx(&desk.folder))
+            }),
+            Message::Orders(message) => self.ask(Message::Orders, |desk, ctx| {
+                desk.orders.update(message, &ctx(&desk.folder))
+            }),
+            Message::Defects(message) => self.ask(Message::Defects, |desk, ctx| {
+                desk.defects.update(message, &ctx(&desk.folder))
+            }),
+            Message::Dashboard(message) => self.ask(Message::Dashboard, |desk, ctx| {
+                desk.dashboard.update(message, &ctx(&desk.folder))
+            }),
+            Message::Manual(message) => self.ask(Message::Manual, |desk, ctx| {
+                desk.manual.update(message, &ctx(&desk.folder))
+            }),
+            Message::Problems(problems::Message::Open(index)) => self.on_desk(|desk, _, _| {
+                desk.open_problem(index);
+                Task::none()
+            }),
+            Message::KeepMine => self.resolve(road::keep_mine),
+            Message::TakeDisk => self.resolve(road::take_disk),
+            Message::DiskChanged(files) => {
+                self.on_desk(|desk, _, asking| desk.disk_changed(files, asking))
             }
-            Message::PickPerson(person) => {
-                if let Phase::Open(desk) = &self.phase {
-                    self.config
-                        .people
-                        .insert(desk.folder.root().to_path_buf(), person.id);
-                    self.save_config();
+            Message::Refreshed(handoff) => {
+                self.on_desk(|desk, seat, asking| match handoff.take() {
+                    Some(Ok(folder)) => desk.take_folder(folder, asking, seat),
+                    // Not read: the note stays, and F5 reads it with the opening screen.
+                    _ => {
+                        desk.refreshing = None;
+                        Task::none()
+                    }
+                })
+            }
+            Message::Imported(handoff) => self.on_desk(|desk, _, _| {
+                if let Some(folder) = handoff.take() {
+                    desk.imported(folder);
                 }
                 Task::none()
-            }
-            Message::ForgetPerson => {
-                if let Phase::Open(desk) = &self.phase {
-                    self.config.people.remove(desk.folder.root());
-                    self.save_config();
-                }
-                Task::none()
-            }
-            message => self.update_desk(message),
+            }),
         }
     }
 
@@ -571,123 +338,123 @@ impl App {
         }
     }
 
-    fn update_desk(&mut self, message: Message) -> Task<Message> {
-        let words = self.words();
-        let me = self.me().map(str::to_owned);
-        let now = self.now();
-        let Phase::Open(desk) = &mut self.phase else {
+    fn loaded(&mut self, handoff: Handoff<Result<Folder, String>>) -> Task<Message> {
+        let path = match &self.phase {
+            Phase::Opening { path, .. } => path.clone(),
+            _ => PathBuf::new(),
+        };
+        match handoff.take() {
+            Some(Ok(folder)) => self.opened(folder),
+            Some(Err(error)) => self.phase = Phase::Failed { path, error },
+            None => {}
+        }
+        Task::none()
+    }
+
+    /// Remembers who uses this machine on the open workspace, or forgets it.
+    fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
+        if let Phase::Open(desk) = &self.phase {
+            let root = desk.folder.root().to_path_buf();
+            match person {
+                Some(person) => self.config.people.insert(root, person),
+                None => self.config.people.remove(&root),
+            };
+            self.save_config();
+        }
+        Task::none()
+    }
+
+    /// Hands the desk a message's work, with who is at the window and whether the window
+    /// is asking a question.
+    fn on_desk(
+        &mut self,
+        work: impl FnOnce(&mut Desk, &Seat, bool) -> Task<Message>,
+    ) -> Task<Message> {
+        let (seat, asking) = (self.seat(), self.question.is_some());
+        match self.desk() {
+            Some(desk) => work(desk, &seat, asking),
+            None => Task::none(),
+        }
+    }
+
+    /// The open workspace's desk.
+    fn desk(&mut self) -> Option<&mut Desk> {
+        match &mut self.phase {
+            Phase::Open(desk) => Some(desk),
+            _ => None,
+        }
+    }
+
+    /// Who is at the window and when, read once for a message.
+    fn seat(&self) -> Seat {
+        Seat {
+            words: self.words(),
+            me: self.me().map(str::to_owned),
+            now: self.now(),
+        }
+    }
+
+    /// Lets a screen handle its message with the context of now, and carries out what it
+    /// asks for; `wrap` makes its messages the window's.
+    fn ask<M: Send + 'static>(
+        &mut self,
+        wrap: fn(M) -> Message,
+        screen: impl FnOnce(&mut Desk, &dyn Fn(&Folder) -> Context<'_>) -> Request<M>,
+    ) -> Task<Message> {
+        let seat = self.seat();
+        let Some(desk) = self.desk() else {
             return Task::none();
         };
-        match message {
-            Message::Section(section) => {
-                desk.show(section, words, me.as_deref(), now);
-                Task::none()
-            }
-            Message::Manual(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.manual.update(message, &ctx);
-                desk.manual_action(action, words, me.as_deref(), now)
-            }
-            Message::Dashboard(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.dashboard.update(message, &ctx);
-                desk.dashboard_action(action, words, me.as_deref(), now)
-            }
-            Message::Search(search) => {
-                desk.search = search;
-                Task::none()
-            }
-            Message::SearchSubmit if desk.section == Section::Orders => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk
-                    .orders
-                    .update(orders::Message::OpenFirst(desk.search.clone()), &ctx);
-                desk.order_action(action, words, me.as_deref(), now)
-            }
-            Message::Procedures(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.procedures.update(message, &ctx);
-                desk.editor_action(action, words, me.as_deref(), now)
-            }
-            Message::Checklists(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.checklists.update(message, &ctx);
-                desk.editor_action(action, words, me.as_deref(), now)
-            }
-            Message::Problems(problems::Message::Open(index)) => {
-                if let Some(finding) = desk.folder.findings().get(index) {
-                    let excerpt = desk.folder.excerpt(&finding.path, finding.at.line, 4);
-                    desk.problems.open(index, excerpt);
-                }
-                Task::none()
-            }
-            Message::KeepMine => {
-                let Some(conflict) = desk.conflict.take() else {
-                    return Task::none();
-                };
-                let result = match &conflict.request {
-                    SaveRequest::Procedure(r) => desk.folder.overwrite(r.record.clone()),
-                    SaveRequest::Checklist(r) => desk.folder.overwrite(r.record.clone()),
-                    SaveRequest::Order(r) => desk.folder.overwrite(r.order.clone()),
-                };
-                desk.after_save(result, conflict.request, words, me.as_deref(), now)
-            }
-            Message::TakeDisk => {
-                let Some(conflict) = desk.conflict.take() else {
-                    return Task::none();
-                };
-                let reloaded = match &conflict.request {
-                    SaveRequest::Procedure(_) => {
-                        desk.folder.reload::<Procedure>(&conflict.relative)
-                    }
-                    SaveRequest::Checklist(_) => {
-                        desk.folder.reload::<Checklist>(&conflict.relative)
-                    }
-                    SaveRequest::Order(_) => desk.folder.reload::<Order>(&conflict.relative),
-                };
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                match &conflict.request {
-                    SaveRequest::Procedure(r) => desk.procedures.open(&ctx, &r.record.id),
-                    SaveRequest::Checklist(r) => desk.checklists.open(&ctx, &r.record.id),
-                    SaveRequest::Order(r) => desk.orders.show_as_saved(&r.order.id),
-                }
-                if let Err(error) = reloaded {
-                    desk.tell(&conflict.request, error.to_string());
-                }
-                Task::none()
-            }
-            Message::Orders(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.orders.update(message, &ctx);
-                desk.order_action(action, words, me.as_deref(), now)
-            }
-            Message::Defects(message) => {
-                let ctx = context(&desk.folder, words, me.as_deref(), now);
-                let action = desk.defects.update(message, &ctx);
-                desk.defect_action(action, words, me.as_deref(), now)
-            }
-            Message::Counter(message) => desk.counter(message, words, me.as_deref(), now),
-            Message::Printing(message) => desk.printing(message, words, me.as_deref(), now),
-            Message::Key(key, modifiers) => {
-                desk.shortcut(key, modifiers, words, me.as_deref(), now)
-            }
-            Message::DiskChanged(files) => {
-                let changed = files.into_iter().filter(|f| desk.folder.changed_on_disk(f));
-                desk.changed.extend(changed);
-                desk.refresh_if_idle(self.question.is_some())
-            }
-            Message::Refreshed(handoff) => match handoff.take() {
-                Some(Ok(folder)) => {
-                    desk.take_folder(folder, self.question.is_some(), words, me.as_deref(), now)
-                }
-                // Not read: the note stays, and F5 reads it with the opening screen.
-                _ => {
-                    desk.refreshing = None;
-                    Task::none()
-                }
-            },
-            _ => Task::none(),
+        let request = screen(desk, &|folder| seat.context(folder));
+        self.carry(request, wrap)
+    }
+
+    /// Carries out a screen's request; an answer ready at once is handled at once.
+    fn carry<M: Send + 'static>(
+        &mut self,
+        request: Request<M>,
+        wrap: fn(M) -> Message,
+    ) -> Task<Message> {
+        let seat = self.seat();
+        let next = match self.desk() {
+            Some(desk) => desk.carry(request, wrap, &seat),
+            None => Next::None,
+        };
+        self.follow(next)
+    }
+
+    /// Does what the desk left for the window.
+    fn follow(&mut self, next: Next) -> Task<Message> {
+        match next {
+            Next::Task(task) => task,
+            Next::Send(message) => self.update(message),
+            Next::None => Task::none(),
         }
+    }
+
+    /// A key no widget used.
+    fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+        let Some(command) = keys::command(&key, modifiers) else {
+            return Task::none();
+        };
+        if command == Command::Reload {
+            return self.leave(Leaving::Reload);
+        }
+        if command == Command::Close && self.is_asking() {
+            return self.answer(LeaveChoice::Stay);
+        }
+        let seat = self.seat();
+        let next = match self.desk() {
+            Some(desk) => desk.shortcut(command, &seat),
+            None => Next::None,
+        };
+        self.follow(next)
+    }
+
+    /// Settles a conflict the user answered, telling the screen that saved.
+    fn resolve(&mut self, settle: fn(&mut Folder, Conflict) -> Message) -> Task<Message> {
+        let next = self.desk().map_or(Next::None, |desk| desk.resolve(settle));
+        self.follow(next)
     }
 
     /// The window.
@@ -699,215 +466,32 @@ impl App {
                 .style(theme::error_box)
         });
         let body: Element<'_, Message> = match &self.phase {
-            Phase::Opening { path, read, total } => {
-                let mut column = column![
-                    iced::widget::text(fill(
-                        words.opening,
-                        &[("path", &path.display().to_string())]
-                    ))
-                    .size(theme::TEXT_HEADING)
-                ]
-                .spacing(theme::SPACE_M)
-                .max_width(520);
-                if *total > 0 {
-                    column = column
-                        .push(progress_bar(0.0..=*total as f32, *read as f32))
-                        .push(
-                            iced::widget::text(fill(
-                                words.reading_orders,
-                                &[("done", &read.to_string()), ("total", &total.to_string())],
-                            ))
-                            .style(theme::muted),
-                        );
-                }
-                container(column).center(Length::Fill).into()
-            }
-            Phase::Failed { path, error } => container(
-                column![
-                    iced::widget::text(words.open_failed).size(theme::TEXT_TITLE),
-                    iced::widget::text(path.display().to_string()).style(theme::muted),
-                    container(iced::widget::text(error.as_str()))
-                        .padding(theme::SPACE_M)
-                        .style(theme::error_box),
-                    row![
-                        button(iced::widget::text(words.open_other))
-                            .on_press(Message::Settings(settings::Message::OpenWorkspace)),
-                        button(iced::widget::text(words.new_workspace))
-                            .on_press(Message::Settings(settings::Message::NewWorkspace))
-                            .style(button::secondary),
-                    ]
-                    .spacing(theme::SPACE_S),
-                ]
-                .spacing(theme::SPACE_M)
-                .max_width(640),
-            )
-            .center(Length::Fill)
-            .into(),
+            Phase::Opening { path, read, total } => opening_view(path, *read, *total, words),
+            Phase::Failed { path, error } => failed_view(path, error, words),
             Phase::Open(desk) => self.desk_view(desk, words),
         };
-        crate::ui::shortcuts::first(column![notice, body], screen_key)
+        crate::ui::shortcuts::first(column![notice, body], keys::screen_key)
     }
 
     fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {
-        let records = desk.folder.records();
-        let me = self.me().and_then(|id| records.workspace.person(id));
-        if me.is_none() && !records.workspace.staff.is_empty() {
-            return who_are_you(records, words);
-        }
         let ctx = Context {
-            records,
-            me,
-            today: self.now().date(),
-            now: self.now(),
+            photos: photos::Photos::of(&desk.pictures, &desk.folder),
+            ..self.seat().context(&desk.folder)
+        };
+        if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
+            return who_are_you(ctx.records, words);
+        }
+        let settings = settings::view(
             words,
-            language: self.language(),
-            read_only: desk.folder.read_only().is_some(),
-        };
-        let main: Element<'a, Message> = match desk.section {
-            Section::Procedures => with_search(
-                &desk.search,
-                words,
-                desk.procedures
-                    .view(ctx, &desk.search)
-                    .map(Message::Procedures),
-            ),
-            Section::Checklists => with_search(
-                &desk.search,
-                words,
-                desk.checklists
-                    .view(ctx, &desk.search)
-                    .map(Message::Checklists),
-            ),
-            Section::Orders => with_search(
-                &desk.search,
-                words,
-                desk.orders.view(ctx, &desk.search).map(Message::Orders),
-            ),
-            Section::Defects => with_search(
-                &desk.search,
-                words,
-                desk.defects.view(ctx, &desk.search).map(Message::Defects),
-            ),
-            Section::Dashboard => desk.dashboard.view(ctx).map(Message::Dashboard),
-            Section::Manual => desk.manual.view(ctx).map(Message::Manual),
-            Section::Problems => desk
-                .problems
-                .view(desk.folder.findings(), words, desk.folder.read_only())
-                .map(Message::Problems),
-            Section::Settings => settings::view(
-                words,
-                self.config
-                    .language
-                    .as_deref()
-                    .and_then(Language::from_code),
-                ThemeChoice::from_code(self.config.theme.as_deref()),
-                desk.folder.root().display().to_string(),
-            )
-            .map(Message::Settings),
-        };
-        let main: Element<'a, Message> = match (&self.question, &desk.conflict) {
-            (Some(question), _) => question_view(question, words),
-            (None, Some(conflict)) => conflict_view(conflict, words),
-            (None, None) => main,
-        };
-        // The note sits in a column of its own, present or not, so that the screen below
-        // keeps its place in the widget tree, and the field being typed in its focus.
-        let changed = desk.refreshing.is_none().then_some(&desk.changed);
-        let main = column![
-            column![changed.and_then(|c| changed_on_disk(c, words))],
-            main
-        ];
-        row![
-            sidebar(desk, me, words),
-            container(main).width(Length::Fill).height(Length::Fill)
-        ]
-        .into()
+            self.config
+                .language
+                .as_deref()
+                .and_then(Language::from_code),
+            ThemeChoice::from_code(self.config.theme.as_deref()),
+            desk.folder.root().display().to_string(),
+        )
+        .map(Message::Settings);
+        let question = self.question.as_ref().map(|q| question_view(q, words));
+        desk.view(ctx, settings, question)
     }
-}
-
-/// What the screens may read of an open workspace.
-fn context<'a>(
-    folder: &'a Folder,
-    words: &'static Text,
-    me: Option<&str>,
-    now: DateTime,
-) -> Context<'a> {
-    let records = folder.records();
-    Context {
-        records,
-        me: me.and_then(|id| records.workspace.person(id)),
-        today: now.date(),
-        now,
-        words,
-        language: words.language(),
-        read_only: folder.read_only().is_some(),
-    }
-}
-
-fn open_task(path: PathBuf) -> Task<Message> {
-    read_task(path, true, Message::Loaded)
-}
-
-/// Reads the workspace at `path` on a worker thread and hands it over with `done`; with
-/// `progress`, the opening screen hears how far it has come.
-fn read_task(
-    path: PathBuf,
-    progress: bool,
-    done: fn(Handoff<Result<Folder, String>>) -> Message,
-) -> Task<Message> {
-    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
-    std::thread::spawn(move || {
-        let told = {
-            let sender = sender.clone();
-            move |read: usize, total: usize| {
-                if progress {
-                    let _ = sender.unbounded_send(Message::Loading(read, total));
-                }
-            }
-        };
-        let result = Folder::open_with_progress(&path, &told).map_err(|error| error.to_string());
-        let _ = sender.unbounded_send(done(Handoff::new(result)));
-    });
-    Task::run(receiver, |message| message)
-}
-
-fn pick_folder(new: bool) -> Task<Message> {
-    Task::perform(
-        async move {
-            let dialog = rfd::AsyncFileDialog::new();
-            dialog
-                .pick_folder()
-                .await
-                .map(|handle| handle.path().to_path_buf())
-        },
-        move |path| Message::FolderPicked(path, new),
-    )
-}
-
-/// On a first run the sample business is copied to the user's data folder, once.
-fn first_run_sample(folder: &Path) -> Result<(), String> {
-    if folder.join(crate::store::layout::WORKSPACE_FILE).is_file() {
-        return Ok(());
-    }
-    crate::store::create(folder, crate::sample::FILES).map_err(|error| error.to_string())
-}
-
-/// A new, empty workspace named after its folder, with the current person as its owner.
-fn create_workspace(folder: &Path, me: Option<&str>) -> Result<(), String> {
-    let name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "My business".to_owned());
-    let mut workspace = Workspace::new(name);
-    workspace.staff.push(crate::model::Person {
-        id: me.unwrap_or("owner").to_owned(),
-        name: me.unwrap_or("Owner").to_owned(),
-        role: crate::model::Role::Owner,
-    });
-    let written = crate::store::format::print(&workspace);
-    crate::store::create(
-        folder,
-        &[(crate::store::layout::WORKSPACE_FILE, written.as_bytes())],
-    )
-    .map_err(|error| error.to_string())
 }

@@ -2,6 +2,7 @@
 
 mod app;
 mod history;
+pub mod request;
 pub mod screen;
 mod shortcuts;
 pub mod text;
@@ -9,8 +10,6 @@ pub mod theme;
 
 use std::path::PathBuf;
 
-pub use app::counter::{Message as CounterMessage, PhotoTarget};
-pub use app::printing::Message as PrintingMessage;
 pub use app::{App, LeaveChoice, Message, Start};
 
 /// Opens the window and runs until it is closed; `crashed` names the report of a crash

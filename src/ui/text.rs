@@ -84,6 +84,12 @@ texts!(Text {
     add_step: "Add step", "Stap toevoegen";
     add_spec: "Add a measurable standard", "Meetbare norm toevoegen";
     remove_spec: "Remove standard", "Norm weghalen";
+    add_step_photo: "Add photo", "Foto toevoegen";
+    photo_earlier: "←", "←";
+    photo_later: "→", "→";
+    remove_photo: "Remove", "Weghalen";
+    photo_missing: "Photo missing", "Foto ontbreekt";
+    right_looks_like: "What right looks like", "Zo hoort het";
     move_up: "Up", "Omhoog";
     move_down: "Down", "Omlaag";
     delete: "Delete", "Verwijderen";

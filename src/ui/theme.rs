@@ -71,6 +71,17 @@ pub enum Mode {
     Dark,
 }
 
+impl From<iced::theme::Mode> for Mode {
+    /// The system's mode; light where it says none.
+    fn from(mode: iced::theme::Mode) -> Self {
+        if mode == iced::theme::Mode::Dark {
+            Mode::Dark
+        } else {
+            Mode::Light
+        }
+    }
+}
+
 /// The app's theme: a warm bakery palette, light or dark.
 pub fn theme(mode: Mode) -> Theme {
     let palette = match mode {

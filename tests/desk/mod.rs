@@ -8,6 +8,16 @@ use rightfirst::model::Date;
 use rightfirst::store::Folder;
 use rightfirst::ui::{App, Message};
 
+/// An order of today, not checked yet: a cone for the check tests.
+pub const TODAYS_CONE: &str = r#"Order(
+    id: "2026-11-0062",
+    placed: "2026-11-23",
+    customer: "Fam. Peeters",
+    product: "Cone, 2 balls",
+    made_by: "tom",
+)
+"#;
+
 /// A window on a fresh copy of the sample business, as one of its people.
 pub struct Desk {
     pub app: App,

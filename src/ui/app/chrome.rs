@@ -2,14 +2,20 @@
 //! and the two versions of a file side by side after a refused save.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
-use iced::widget::{button, column, container, row, scrollable, space, text_input};
+use iced::widget::{
+    button, column, container, progress_bar, row, scrollable, space, text, text_input,
+};
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{Conflict, Desk, Message, SEARCH_ID, Section};
-use crate::ui::screen::people;
+use super::{Conflict, Desk, Message, Section};
+use crate::ui::screen::{people, settings};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
+
+/// The widget id of the search field above the lists.
+pub(super) const SEARCH_ID: &str = "search";
 
 /// Says that files changed on disk and offers to read them again; nothing while none did.
 pub(super) fn changed_on_disk<'a>(
@@ -231,5 +237,64 @@ pub(super) fn conflict_view<'a>(
     ]
     .spacing(theme::SPACE_M)
     .padding(theme::SPACE_L)
+    .into()
+}
+
+/// "Opening …", with how many orders are read once that is known.
+pub(super) fn opening_view<'a>(
+    path: &Path,
+    read: usize,
+    total: usize,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    let mut column = column![
+        text(fill(
+            words.opening,
+            &[("path", &path.display().to_string())]
+        ))
+        .size(theme::TEXT_HEADING)
+    ]
+    .spacing(theme::SPACE_M)
+    .max_width(520);
+    if total > 0 {
+        column = column
+            .push(progress_bar(0.0..=total as f32, read as f32))
+            .push(
+                text(fill(
+                    words.reading_orders,
+                    &[("done", &read.to_string()), ("total", &total.to_string())],
+                ))
+                .style(theme::muted),
+            );
+    }
+    container(column).center(Length::Fill).into()
+}
+
+/// Why the workspace could not be opened, and the ways on.
+pub(super) fn failed_view<'a>(
+    path: &'a Path,
+    error: &'a str,
+    words: &'static Text,
+) -> Element<'a, Message> {
+    container(
+        column![
+            text(words.open_failed).size(theme::TEXT_TITLE),
+            text(path.display().to_string()).style(theme::muted),
+            container(text(error))
+                .padding(theme::SPACE_M)
+                .style(theme::error_box),
+            row![
+                button(text(words.open_other))
+                    .on_press(Message::Settings(settings::Message::OpenWorkspace)),
+                button(text(words.new_workspace))
+                    .on_press(Message::Settings(settings::Message::NewWorkspace))
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_S),
+        ]
+        .spacing(theme::SPACE_M)
+        .max_width(640),
+    )
+    .center(Length::Fill)
     .into()
 }

@@ -6,11 +6,8 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row};
 use iced::{Element, Length, Task};
 
-use super::{App, Command, Desk, Message, Phase, Section, context, create_workspace};
-use crate::model::DateTime;
-use crate::ui::screen::checklists::ChecklistForm;
-use crate::ui::screen::procedures::ProcedureForm;
-use crate::ui::screen::{Unsaved, defects, orders};
+use super::{App, Message, Phase, Section, create_workspace};
+use crate::ui::screen::{Unsaved, defects, editor, orders};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
@@ -43,61 +40,48 @@ pub(super) struct Question {
     unsaved: Vec<(Section, Unsaved)>,
 }
 
-impl Desk {
-    /// Every screen's unsaved work, in the sidebar's order.
-    pub(super) fn unsaved(&self) -> Vec<(Section, Unsaved)> {
-        let editors = [
-            (Section::Procedures, self.procedures.unsaved()),
-            (Section::Checklists, self.checklists.unsaved()),
-        ];
-        let orders = self.orders.unsaved().into_iter().map(Some);
-        let defects = self.defects.unsaved();
-        editors
-            .into_iter()
-            .chain(orders.map(|unsaved| (Section::Orders, unsaved)))
-            .chain([(Section::Defects, defects)])
-            .filter_map(|(section, unsaved)| Some((section, unsaved?)))
-            .collect()
-    }
-
+impl App {
     /// Saves each screen's unsaved work as its own Save would; what cannot be saved stays
     /// unsaved, with the reason on its screen.
-    fn save_all(&mut self, words: &'static Text, me: Option<&str>, now: DateTime) {
-        if self.procedures.unsaved().is_some() {
-            let _ = self.editor_command::<ProcedureForm>(Command::Save, words, me, now);
+    fn save_all(&mut self) {
+        let Some(desk) = self.desk() else {
+            return;
+        };
+        let procedures = desk.procedures.unsaved().is_some();
+        let checklists = desk.checklists.unsaved().is_some();
+        let (parked, new) = desk.orders.parked();
+        if procedures {
+            let _ = self.update(Message::Procedures(editor::Message::Save));
         }
-        if self.checklists.unsaved().is_some() {
-            let _ = self.editor_command::<ChecklistForm>(Command::Save, words, me, now);
+        if checklists {
+            let _ = self.update(Message::Checklists(editor::Message::Save));
         }
         // The orders' work in front, then each piece set aside, brought to the front in turn.
-        let (parked, new) = self.orders.parked();
-        self.save_order_in_front(words, me, now);
+        self.save_order_in_front();
         if new {
-            let ctx = context(&self.folder, words, me, now);
-            let _ = self.orders.update(orders::Message::New, &ctx);
-            self.save_order_in_front(words, me, now);
+            let _ = self.update(Message::Orders(orders::Message::New));
+            self.save_order_in_front();
         }
         for id in parked {
-            self.orders.show(&id);
-            self.save_order_in_front(words, me, now);
+            let _ = self.update(Message::Orders(orders::Message::Select(id)));
+            self.save_order_in_front();
         }
-        if self.defects.unsaved().is_some() {
-            let ctx = context(&self.folder, words, me, now);
-            let action = self.defects.update(defects::Message::Save, &ctx);
-            let _ = self.defect_action(action, words, me, now);
+        if self
+            .desk()
+            .is_some_and(|desk| desk.defects.unsaved().is_some())
+        {
+            let _ = self.update(Message::Defects(defects::Message::Save));
         }
     }
-}
 
-impl Desk {
     /// Saves the orders screen's work in front, if it is unsaved.
-    fn save_order_in_front(&mut self, words: &'static Text, me: Option<&str>, now: DateTime) {
-        if self.orders.unsaved_in_front()
-            && let Some(message) = self.orders.save_message()
-        {
-            let ctx = context(&self.folder, words, me, now);
-            let action = self.orders.update(message, &ctx);
-            let _ = self.order_action(action, words, me, now);
+    fn save_order_in_front(&mut self) {
+        let save = self
+            .desk()
+            .filter(|desk| desk.orders.unsaved_in_front())
+            .and_then(|desk| desk.orders.save_message());
+        if let Some(message) = save {
+            let _ = self.update(Message::Orders(message));
         }
     }
 }
@@ -142,37 +126,34 @@ impl App {
         let Some(question) = self.question.take() else {
             return Task::none();
         };
-        let words = self.words();
-        let me = self.me().map(str::to_owned);
-        let now = self.now();
-        let Phase::Open(desk) = &mut self.phase else {
+        if choice == Choice::Save {
+            self.save_all();
+        }
+        let Some(desk) = self.desk() else {
             return self.go(question.leaving);
         };
-        if choice == Choice::Save {
-            desk.save_all(words, me.as_deref(), now);
-        }
         let left = desk.unsaved();
         if choice == Choice::Discard || (left.is_empty() && desk.conflict.is_none()) {
             return self.go(question.leaving);
         }
         // Stay, or a save failed: show the first screen still holding work, and why.
-        if let Some((section, unsaved)) = left.first() {
-            desk.section = *section;
-            if !desk.orders.unsaved_in_front() {
-                match unsaved {
-                    Unsaved::NewOrder => {
-                        let ctx = context(&desk.folder, words, me.as_deref(), now);
-                        let _ = desk.orders.update(orders::Message::New, &ctx);
-                    }
-                    Unsaved::Check(id) | Unsaved::Defect(id) | Unsaved::Contact(id)
-                        if *section == Section::Orders =>
-                    {
-                        desk.orders.show(id);
-                    }
-                    _ => {}
-                }
-            }
+        let Some((section, unsaved)) = left.first() else {
+            return Task::none();
+        };
+        desk.section = *section;
+        if desk.orders.unsaved_in_front() {
+            return Task::none();
         }
+        let front = match unsaved {
+            Unsaved::NewOrder => orders::Message::New,
+            Unsaved::Check(id) | Unsaved::Defect(id) | Unsaved::Contact(id)
+                if *section == Section::Orders =>
+            {
+                orders::Message::Select(id.clone())
+            }
+            _ => return Task::none(),
+        };
+        let _ = self.update(Message::Orders(front));
         Task::none()
     }
 

@@ -1,5 +1,5 @@
 //! Watching the workspace folder for files that a sync tool, another machine or an editor
-//! changed, and taking them in: at once while nothing is being edited, read off the UI
+//! changed. The desk takes them in: at once while nothing is being edited, read off the UI
 //! thread; otherwise the window says so and F5 reads them, asking first.
 
 use std::collections::BTreeSet;
@@ -7,74 +7,16 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use iced::Task;
+use iced::Subscription;
 use iced::futures::Stream;
 use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{Desk, Message, Section, context, read_task};
-use crate::model::DateTime;
-use crate::store::Folder;
-use crate::ui::text::Text;
+use super::Message;
 
-impl Desk {
-    /// Whether nothing is being edited, asked or resolved: the records may change under
-    /// the screens without taking anything from the user.
-    pub(super) fn is_idle(&self) -> bool {
-        self.conflict.is_none()
-            && self.unsaved().is_empty()
-            && !self.procedures.is_asking()
-            && !self.checklists.is_asking()
-    }
-
-    /// Reads the workspace again in the background when files changed and the desk is
-    /// idle; `asking` is whether the window has a question open.
-    pub(super) fn refresh_if_idle(&mut self, asking: bool) -> Task<Message> {
-        if self.changed.is_empty() || self.refreshing.is_some() || asking || !self.is_idle() {
-            return Task::none();
-        }
-        self.refreshing = Some(self.folder.writes());
-        read_task(self.folder.root().to_path_buf(), false, Message::Refreshed)
-    }
-
-    /// Takes the workspace as read again, unless it is of another folder or this window
-    /// wrote to it meanwhile (the copy may lack that), and reads again if files are still
-    /// changed; each screen keeps
-    /// what it shows, now from the files as they are.
-    pub(super) fn take_folder(
-        &mut self,
-        folder: Folder,
-        asking: bool,
-        words: &'static Text,
-        me: Option<&str>,
-        now: DateTime,
-    ) -> Task<Message> {
-        // A copy of another workspace, read before the user opened this one, is not ours.
-        if folder.root() != self.folder.root() {
-            return Task::none();
-        }
-        let Some(writes) = self.refreshing.take() else {
-            return Task::none();
-        };
-        if writes != self.folder.writes() || asking || !self.is_idle() {
-            return self.refresh_if_idle(asking);
-        }
-        // The problems panel points into the findings by place: a new list starts closed.
-        if folder.findings() != self.folder.findings() {
-            self.problems = Default::default();
-        }
-        self.folder = folder;
-        let folder = &self.folder;
-        self.changed.retain(|file| folder.changed_on_disk(file));
-        let ctx = context(&self.folder, words, me, now);
-        self.procedures.refresh(&ctx);
-        self.checklists.refresh(&ctx);
-        self.defects.refresh(&ctx);
-        if self.section == Section::Dashboard {
-            self.dashboard.refresh(&ctx);
-        }
-        self.refresh_if_idle(asking)
-    }
+/// The files that change under the workspace at `root`, as the window's messages.
+pub(super) fn subscription(root: &Path) -> Subscription<Message> {
+    Subscription::run_with(root.to_path_buf(), changes).map(Message::DiskChanged)
 }
 
 /// How long the folder stays quiet before the files changed are told: a sync tool writes
@@ -91,7 +33,7 @@ const IDLE: Duration = Duration::from_secs(1);
     clippy::ptr_arg,
     reason = "Subscription::run_with hands its builder a reference to the data it keys on"
 )]
-pub(super) fn changes(root: &PathBuf) -> impl Stream<Item = Vec<String>> + use<> {
+fn changes(root: &PathBuf) -> impl Stream<Item = Vec<String>> + use<> {
     let (sender, receiver) = unbounded();
     let root = root.clone();
     // A thread of its own owns the watcher: it ends once the window stops listening.

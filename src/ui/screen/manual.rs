@@ -11,6 +11,7 @@ use iced::{Alignment, Element, Length};
 
 use crate::export::{ManualFormat, ManualOptions, Paper, manual_procedures};
 use crate::model::Language;
+use crate::ui::request::{Job, Request};
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -60,16 +61,12 @@ pub enum Message {
     Procedure(String, bool),
     All(bool),
     SaveAs,
-    Open(PathBuf),
-}
-
-/// What the app should do for the screen.
-#[derive(Debug)]
-pub enum Action {
-    None,
-    /// Ask where to save, then make the manual with these options.
-    Export(Box<ManualOptions>),
-    /// Open the saved file in the system's viewer.
+    /// Where to save the manual with these options, or nowhere.
+    Placed(Box<ManualOptions>, Option<PathBuf>),
+    /// How far typesetting has come.
+    Progress(usize, usize),
+    /// The manual is saved there, or why not.
+    Finished(Result<PathBuf, String>),
     Open(PathBuf),
 }
 
@@ -105,19 +102,8 @@ impl Manual {
         }
     }
 
-    /// Typesetting has come this far; `None` when it is over.
-    pub fn progress(&mut self, progress: Option<(usize, usize)>) {
-        self.progress = progress;
-    }
-
-    /// The manual is saved, or why not.
-    pub fn finished(&mut self, outcome: Result<PathBuf, String>) {
-        self.progress = None;
-        self.outcome = Some(outcome);
-    }
-
     /// Handles a message.
-    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
         match message {
             Message::Format(format) => self.format = Some(format),
             Message::Paper(paper) => self.paper = paper,
@@ -147,14 +133,39 @@ impl Manual {
                     .any(|p| !self.left_out.contains(&p.id));
                 if !any {
                     self.outcome = Some(Err(ManualWords::of(ctx.language).nothing.to_owned()));
-                    return Action::None;
+                    return Request::None;
                 }
                 self.outcome = None;
-                return Action::Export(Box::new(options));
+                let extension = options.format.extension();
+                return Request::PickPlace {
+                    name: format!("{} manual.{extension}", ctx.records.workspace.name),
+                    extension,
+                    reply: Box::new(move |path| Message::Placed(Box::new(options), path)),
+                };
             }
-            Message::Open(path) => return Action::Open(path),
+            Message::Placed(_, None) => {}
+            Message::Placed(options, Some(path)) => {
+                self.progress = Some((0, 0));
+                return Request::Run(Job::Manual {
+                    options,
+                    path,
+                    progress: std::sync::Arc::new(Message::Progress),
+                    done: Box::new(Message::Finished),
+                });
+            }
+            Message::Progress(done, total) => self.progress = Some((done, total)),
+            Message::Finished(outcome) => {
+                self.progress = None;
+                self.outcome = Some(outcome);
+            }
+            Message::Open(path) => {
+                return Request::View {
+                    path,
+                    reply: Box::new(|error| Message::Finished(Err(error))),
+                };
+            }
         }
-        Action::None
+        Request::None
     }
 
     /// The screen.

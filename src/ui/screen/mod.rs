@@ -7,6 +7,7 @@ pub mod defects;
 pub mod editor;
 pub mod manual;
 pub mod orders;
+pub mod photos;
 pub mod problems;
 pub mod procedures;
 pub mod revision;
@@ -52,6 +53,8 @@ pub struct Context<'a> {
     pub language: Language,
     /// Why nothing may be saved, if so.
     pub read_only: bool,
+    /// The workspace's pictures, to show.
+    pub photos: photos::Photos<'a>,
 }
 
 impl Context<'_> {

@@ -27,9 +27,6 @@ pub type Message = editor::Message<Edit>;
 /// A save the app should carry out.
 pub type SaveRequest = editor::SaveRequest<ChecklistForm>;
 
-/// What the app should do for the screen.
-pub type Action = editor::Action<ChecklistForm>;
-
 /// A change to a checklist's own fields and items.
 #[derive(Debug, Clone)]
 pub enum Edit {
@@ -87,6 +84,10 @@ impl Filed for Checklist {
 
     fn archived(records: &Records) -> &[Self] {
         &records.archived_checklists
+    }
+
+    fn filed(self) -> crate::ui::request::Record {
+        crate::ui::request::Record::Checklist(Box::new(self))
     }
 }
 

@@ -2,11 +2,13 @@
 //! glance, and the defects behind every bar and cause one click away.
 
 mod charts;
+mod panels;
 mod view;
 pub mod words;
 
 use crate::analysis::{self, DefectRef, Figures, Period};
 use crate::model::Date;
+use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
 
 /// The periods offered.
@@ -60,18 +62,6 @@ pub enum Message {
     OpenOrder(String),
 }
 
-/// What the app should do for the screen.
-#[derive(Debug)]
-pub enum Action {
-    None,
-    /// Show this defect in the defect log.
-    OpenDefect(DefectRef),
-    /// Show this procedure.
-    OpenProcedure(String),
-    /// Show this order.
-    OpenOrder(String),
-}
-
 impl Dashboard {
     /// Works the figures out anew for the chosen period, from the records as they are now.
     ///
@@ -101,13 +91,13 @@ impl Dashboard {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
         match message {
             Message::Preset(preset) => {
                 self.preset = preset;
                 self.picked = None;
                 self.refresh(ctx);
-                Action::None
+                Request::None
             }
             Message::Pick(picked) => {
                 self.picked = if self.picked == Some(picked) {
@@ -115,11 +105,14 @@ impl Dashboard {
                 } else {
                     Some(picked)
                 };
-                Action::None
+                Request::None
             }
-            Message::OpenDefect(reference) => Action::OpenDefect(reference),
-            Message::OpenProcedure(id) => Action::OpenProcedure(id),
-            Message::OpenOrder(id) => Action::OpenOrder(id),
+            Message::OpenDefect(reference) => Request::Show(Place::Defect {
+                order: reference.order,
+                defect: reference.defect,
+            }),
+            Message::OpenProcedure(id) => Request::Show(Place::Procedure(id)),
+            Message::OpenOrder(id) => Request::Show(Place::Order(id)),
         }
     }
 

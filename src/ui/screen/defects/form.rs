@@ -1,6 +1,7 @@
 //! The defect form: category, severity, procedure and step, description, cost, photos,
 //! the five-whys ladder and the action. Used from an order and from the defect log.
 
+mod fields;
 mod typed;
 mod view;
 

@@ -7,7 +7,11 @@ mod view;
 mod widgets;
 pub mod words;
 
+use std::path::PathBuf;
+
 use crate::model::{DefectState, Order};
+use crate::store::Attachment;
+use crate::ui::request::{FileKind, Place, Record, Request, Saved};
 use crate::ui::screen::{Context, Unsaved};
 
 use form::DefectForm;
@@ -86,21 +90,12 @@ pub enum Message {
     /// Forget the edits: the form shows the defect as saved.
     Discard,
     OpenOrder,
-}
-
-/// What the app should do for the screen.
-#[derive(Debug)]
-pub enum Action {
-    /// Nothing.
-    None,
-    /// Move the keyboard focus to the widget with this id.
-    Focus(String),
-    /// Save this order, holding the edited defect.
-    Save(Box<Order>),
-    /// Open a file dialog for a photo; the app answers with [`Defects::photo_attached`].
-    PickPhoto,
-    /// Show this order on the Orders screen.
-    OpenOrder(String),
+    /// A photo file picked for the open defect, or none.
+    PhotoPicked(Option<PathBuf>),
+    /// The photo copied into the workspace (its path there), or why not.
+    PhotoAttached(Result<String, String>),
+    /// How saving this order, holding the edited defect, went.
+    Saved(Box<Order>, Saved),
 }
 
 impl Defects {
@@ -153,7 +148,7 @@ impl Defects {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
         match message {
             Message::State(state) => self.filter.state = state,
             Message::Category(category) => self.filter.category = category,
@@ -178,77 +173,109 @@ impl Defects {
             }
             Message::OpenOrder => {
                 if let Some(open) = &self.open {
-                    return Action::OpenOrder(open.order.clone());
+                    return Request::Show(Place::Order(open.order.clone()));
+                }
+            }
+            Message::PhotoPicked(None) => {}
+            Message::PhotoPicked(Some(file)) => {
+                let month = self.open.as_ref().and_then(|open| {
+                    let order = ctx.records.orders.iter().find(|o| o.id == open.order)?;
+                    Some(order.placed.month_folder())
+                });
+                if let Some(month) = month {
+                    return Request::attach(file, Attachment::Month(month), Message::PhotoAttached);
+                }
+            }
+            Message::PhotoAttached(Ok(path)) => {
+                if let Some(open) = &mut self.open {
+                    open.form.add_photo(path);
+                }
+            }
+            Message::PhotoAttached(Err(error)) | Message::Saved(_, Saved::Failed(error)) => {
+                self.tell(error)
+            }
+            Message::Saved(order, Saved::Done) => self.saved(&order),
+            Message::Saved(order, Saved::TookDisk(error)) => {
+                // The file on disk won over the edits: show the defect as it is there.
+                if let Some((order, defect)) = self
+                    .selected()
+                    .filter(|(o, _)| *o == order.id)
+                    .map(|(o, d)| (o.to_owned(), d.to_owned()))
+                {
+                    self.open(ctx, &order, &defect);
+                }
+                if let Some(error) = error {
+                    self.tell(error);
                 }
             }
         }
-        Action::None
+        Request::None
     }
 
     /// Opens another defect; the edited one is saved first, and one that cannot be saved
     /// stays open with what is wrong.
-    fn select(&mut self, ctx: &Context, order: String, defect: String) -> Action {
+    fn select(&mut self, ctx: &Context, order: String, defect: String) -> Request<Message> {
         if self.selected() == Some((order.as_str(), defect.as_str())) {
-            return Action::None;
+            return Request::None;
         }
         let Some(next) = open_of(ctx, &order, &defect) else {
-            return Action::None;
+            return Request::None;
         };
         if !self.is_dirty() || ctx.read_only {
             self.message = None;
             self.open = Some(next);
-            return Action::None;
+            return Request::None;
         }
-        match self.save(ctx) {
-            Action::Save(order) => {
-                self.pending = Some(next);
-                Action::Save(order)
-            }
-            other => other,
+        let request = self.save(ctx);
+        if matches!(request, Request::Save { .. }) {
+            self.pending = Some(next);
         }
+        request
     }
 
-    fn edit(&mut self, message: form::Message, ctx: &Context) -> Action {
+    fn edit(&mut self, message: form::Message, ctx: &Context) -> Request<Message> {
         let Some(open) = &mut self.open else {
-            return Action::None;
+            return Request::None;
         };
         let adds_why = matches!(message, form::Message::AddWhy);
         let event = open.form.update(message, ctx);
         self.message = None;
         match event {
-            form::Event::PickPhoto => Action::PickPhoto,
+            form::Event::PickPhoto => Request::pick_file(FileKind::Photo, Message::PhotoPicked),
             form::Event::None if adds_why && !ctx.read_only => open
                 .form
                 .whys()
                 .checked_sub(1)
-                .map_or(Action::None, |last| Action::Focus(form::why_input_id(last))),
-            form::Event::None => Action::None,
+                .map_or(Request::None, |last| {
+                    Request::Focus(form::why_input_id(last))
+                }),
+            form::Event::None => Request::None,
         }
     }
 
     /// The order with the open defect as edited, for the app to save; what is wrong, shown
     /// above the form, when it cannot be saved.
-    fn save(&mut self, ctx: &Context) -> Action {
+    fn save(&mut self, ctx: &Context) -> Request<Message> {
         let words = DefectWords::of(ctx.language);
         let Some(open) = &self.open else {
-            return Action::None;
+            return Request::None;
         };
         if ctx.read_only {
             self.message = Some(words.read_only.to_owned());
-            return Action::None;
+            return Request::None;
         }
         let defect = match open.form.finish(ctx) {
             Ok(defect) => defect,
             Err(error) => {
                 self.message = Some(error);
-                return Action::None;
+                return Request::None;
             }
         };
         let mut order = match ctx.records.orders.iter().find(|o| o.id == open.order) {
             Some(order) => order.clone(),
             None => {
                 self.message = Some(words.gone.to_owned());
-                return Action::None;
+                return Request::None;
             }
         };
         // Only the defect itself is replaced: the rest of the order is as on disk now.
@@ -256,22 +283,18 @@ impl Defects {
             Some(slot) => *slot = defect,
             None => {
                 self.message = Some(words.gone.to_owned());
-                return Action::None;
+                return Request::None;
             }
         }
-        Action::Save(Box::new(order))
-    }
-
-    /// A photo copied into the workspace for the open defect.
-    pub fn photo_attached(&mut self, path: String) {
-        if let Some(open) = &mut self.open {
-            open.form.add_photo(path);
-        }
+        let saved = Box::new(order.clone());
+        Request::save(Record::Order(Box::new(order)), move |outcome| {
+            Message::Saved(saved, outcome)
+        })
     }
 
     /// The app saved `order`: the screen shows it as saved, then opens the defect that was
     /// picked while the edited one was saved.
-    pub fn saved(&mut self, order: &Order) {
+    fn saved(&mut self, order: &Order) {
         self.message = None;
         if let Some(open) = &mut self.open
             && open.order == order.id

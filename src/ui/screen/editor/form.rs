@@ -6,6 +6,7 @@ use iced::Element;
 
 use super::Message;
 use crate::model::{Change, Records, Revised};
+use crate::ui::request::{Record, Request};
 use crate::ui::screen::Context;
 use crate::ui::text::Text;
 
@@ -25,6 +26,8 @@ pub trait Filed: Revised + Debug + 'static {
     fn current(records: &Records) -> &[Self];
     /// The archived revisions of its kind.
     fn archived(records: &Records) -> &[Self];
+    /// Itself, as a record the app saves.
+    fn filed(self) -> Record;
 }
 
 /// A record as its editor holds it: text as typed, with the record it started from.
@@ -76,6 +79,11 @@ pub trait Form: Clone + PartialEq + Debug + 'static {
     /// The form was opened afresh from the record just saved from `sent`: carry over
     /// what only the form knows.
     fn reopened(&mut self, _sent: &Self, _live: &Self) {}
+    /// What the app must do for an edit before it can be applied (a file to pick and copy
+    /// in, say); `None` to apply it at once.
+    fn ask(&self, _edit: &Self::Edit, _ctx: &Context<'_>) -> Option<Request<Message<Self::Edit>>> {
+        None
+    }
     /// Brings the inputs' own state in line with the form.
     fn sync_inputs(&self, _inputs: &mut Self::Inputs) {}
     /// An edit on its way in: one for an input's own state acts on `inputs` and becomes

@@ -14,6 +14,7 @@ use super::revision::{After, Dialog, Direction};
 use super::{Context, Unsaved};
 use crate::model::{Revised, Status};
 use crate::ui::history::History;
+use crate::ui::request::{Request, Saved};
 use crate::ui::text::fill;
 
 /// A records screen: the list, and the record open in its form.
@@ -25,6 +26,8 @@ pub struct Editor<F: Form> {
     dialog: Option<Dialog>,
     message: Option<String>,
     line: Option<usize>,
+    /// The save the app is carrying out, to carry on from once it is done.
+    saving: Option<Box<SaveRequest<F>>>,
 }
 
 impl<F: Form> Default for Editor<F> {
@@ -36,6 +39,7 @@ impl<F: Form> Default for Editor<F> {
             dialog: None,
             message: None,
             line: None,
+            saving: None,
         }
     }
 }
@@ -85,20 +89,16 @@ pub enum Message<E> {
     MoveLine(usize, Direction),
     SelectLine(usize),
     Edit(E),
+    /// A line above the form: why something the app did for the form failed.
+    Tell(String),
+    /// How the save asked for last went.
+    Saved(Saved),
+    /// The open record's file is deleted, or why not.
+    Deleted(Result<(), String>),
 }
 
-/// What the app should do for the screen.
-#[derive(Debug)]
-pub enum Action<F: Form> {
-    /// Nothing.
-    None,
-    /// Save a record.
-    Save(Box<SaveRequest<F>>),
-    /// Delete a never-approved draft.
-    Delete(Box<F::Record>),
-    /// Move keyboard focus to a field.
-    Focus(String),
-}
+/// What an editor of `F` asks the app for, answered in its own messages.
+pub type Asked<F> = Request<Message<<F as Form>::Edit>>;
 
 /// What changes the form and is remembered for undo.
 enum Undoable<E> {
@@ -171,7 +171,7 @@ impl<F: Form> Editor<F> {
     }
 
     /// The app deleted the open record.
-    pub fn deleted(&mut self) {
+    fn deleted(&mut self) {
         self.open = None;
         self.selected = None;
         self.message = None;
@@ -198,7 +198,7 @@ impl<F: Form> Editor<F> {
     }
 
     /// Handles a message; returns what the app should do.
-    pub fn update(&mut self, message: Message<F::Edit>, ctx: &Context<'_>) -> Action<F> {
+    pub fn update(&mut self, message: Message<F::Edit>, ctx: &Context<'_>) -> Asked<F> {
         let action = self.handle(message, ctx);
         if let Some(open) = &mut self.open {
             open.form.sync_inputs(&mut open.inputs);
@@ -206,13 +206,13 @@ impl<F: Form> Editor<F> {
         action
     }
 
-    fn handle(&mut self, message: Message<F::Edit>, ctx: &Context<'_>) -> Action<F> {
+    fn handle(&mut self, message: Message<F::Edit>, ctx: &Context<'_>) -> Asked<F> {
         match message {
             Message::Select(id) => {
                 // Picking the open record again goes back from an archived revision to it.
                 if self.selected.as_deref() == Some(id.as_str()) && self.open.is_some() {
                     self.viewing = None;
-                    return Action::None;
+                    return Request::None;
                 }
                 // Leaving an edited record saves it.
                 self.leave(ctx, After::Select(id))
@@ -232,71 +232,73 @@ impl<F: Form> Editor<F> {
                 }
                 // The selected line may be gone, or another line now.
                 self.line = None;
-                Action::None
+                Request::None
             }
             Message::AskApprove => {
                 if !ctx.is_owner() {
                     self.refuse(ctx);
-                    return Action::None;
+                    return Request::None;
                 }
                 self.dialog = Some(Dialog::Approve {
                     note: String::new(),
                 });
-                Action::Focus("approve-note".to_owned())
+                Request::Focus("approve-note".to_owned())
             }
             Message::ApproveNote(note) => {
                 if let Some(Dialog::Approve { note: current }) = &mut self.dialog {
                     *current = note;
                 }
-                Action::None
+                Request::None
             }
             Message::ConfirmApprove => self.approve(ctx),
             Message::AskDelete => {
                 let Some(open) = &self.open else {
-                    return Action::None;
+                    return Request::None;
                 };
                 if open.form.is_new() {
-                    return Action::None;
+                    return Request::None;
                 }
                 let base = open.original.base();
                 if *base.status() != Status::Draft || base.revision() > 1 {
                     self.message = Some(ctx.words.cannot_delete_approved.to_owned());
-                    return Action::None;
+                    return Request::None;
                 }
                 self.dialog = Some(Dialog::Delete);
-                Action::None
+                Request::None
             }
             Message::ConfirmDelete => {
                 self.dialog = None;
                 // The editor stays open until the app has deleted the file: if it cannot,
                 // the record is still there to see, with the reason above it.
                 match &self.open {
-                    Some(open) if !open.form.is_new() => {
-                        Action::Delete(Box::new(open.original.base().clone()))
-                    }
-                    _ => Action::None,
+                    Some(open) if !open.form.is_new() => Request::Delete {
+                        record: open.original.base().clone().filed(),
+                        reply: Box::new(Message::Deleted),
+                    },
+                    _ => Request::None,
                 }
             }
             Message::Retire => {
                 let Some(open) = &self.open else {
-                    return Action::None;
+                    return Request::None;
                 };
                 if !ctx.is_owner() {
                     self.refuse(ctx);
-                    return Action::None;
+                    return Request::None;
                 }
                 let mut record = open.original.base().clone();
                 *record.parts().1 = Status::Retired { on: ctx.today };
-                Action::Save(Box::new(SaveRequest {
+                let form = Box::new(open.original.clone());
+                self.ask_save(Box::new(SaveRequest {
                     record,
                     archive: None,
                     then: After::Stay,
-                    form: Box::new(open.original.clone()),
+                    form,
                 }))
             }
             Message::CloseDialog => {
                 self.dialog = None;
-                Action::None
+                Request::None
             }
             Message::ShowRevision(revision) => {
                 let id = self.selected.clone().unwrap_or_default();
@@ -304,28 +306,44 @@ impl<F: Form> Editor<F> {
                     .iter()
                     .find(|r| r.id() == id && r.revision() == revision)
                     .cloned();
-                Action::None
+                Request::None
             }
             Message::BackToCurrent => {
                 self.viewing = None;
-                Action::None
+                Request::None
             }
             Message::SelectLine(index) => {
                 self.line = Some(index);
-                Action::None
+                Request::None
             }
             Message::AddLine => self.edit(Undoable::AddLine, ctx),
             Message::DeleteLine(index) => self.edit(Undoable::DeleteLine(index), ctx),
             Message::MoveLine(index, direction) => {
                 self.edit(Undoable::MoveLine(index, direction), ctx)
             }
+            Message::Tell(message) => {
+                self.message = Some(message);
+                Request::None
+            }
+            Message::Saved(outcome) => self.after_save(outcome, ctx),
+            Message::Deleted(Ok(())) => {
+                self.deleted();
+                Request::None
+            }
+            Message::Deleted(Err(error)) => {
+                self.message = Some(error);
+                Request::None
+            }
             Message::Edit(edit) => {
                 let Some(open) = &mut self.open else {
-                    return Action::None;
+                    return Request::None;
                 };
+                if let Some(request) = open.form.ask(&edit, ctx) {
+                    return request;
+                }
                 match F::input(edit, &mut open.inputs, &mut self.line, ctx.read_only) {
                     Some(edit) => self.edit(Undoable::Form(edit), ctx),
-                    None => Action::None,
+                    None => Request::None,
                 }
             }
         }
@@ -339,12 +357,12 @@ impl<F: Form> Editor<F> {
     }
 
     /// Applies an edit to the form, remembering the state before it for undo.
-    fn edit(&mut self, edit: Undoable<F::Edit>, ctx: &Context<'_>) -> Action<F> {
+    fn edit(&mut self, edit: Undoable<F::Edit>, ctx: &Context<'_>) -> Asked<F> {
         let Some(open) = &mut self.open else {
-            return Action::None;
+            return Request::None;
         };
         if ctx.read_only {
-            return Action::None;
+            return Request::None;
         }
         let field = match &edit {
             Undoable::Form(edit) => open.form.field(edit),
@@ -393,17 +411,14 @@ impl<F: Form> Editor<F> {
         }
         self.message = None;
         match focus {
-            Some(index) => Action::Focus(F::line_input_id(index)),
-            None => Action::None,
+            Some(index) => Request::Focus(F::line_input_id(index)),
+            None => Request::None,
         }
     }
 
-    /// Moves the selected line, from the keyboard.
-    pub fn move_selected(&mut self, direction: Direction, ctx: &Context<'_>) -> Action<F> {
-        match self.line {
-            Some(index) => self.update(Message::MoveLine(index, direction), ctx),
-            None => Action::None,
-        }
+    /// What moving the selected line means, from the keyboard; nothing without one.
+    pub fn move_message(&self, direction: Direction) -> Option<Message<F::Edit>> {
+        self.line.map(|index| Message::MoveLine(index, direction))
     }
 }
 

@@ -1,8 +1,9 @@
 //! Saving from the editor: on leaving a record, on Ctrl+S and on approval, with the
 //! approved revision it supersedes; and carrying on once the app has saved.
 
-use super::{Action, Editor, Filed, Form};
+use super::{Asked, Editor, Filed, Form, Message};
 use crate::model::{ApproveError, Status, approve};
+use crate::ui::request::{Request, Saved};
 use crate::ui::screen::Context;
 use crate::ui::screen::revision::{After, Dialog};
 
@@ -48,29 +49,65 @@ impl<F: Form> Editor<F> {
     }
 
     /// Saves the open record, then goes on to `then`.
-    pub(super) fn leave(&mut self, ctx: &Context<'_>, then: After) -> Action<F> {
+    pub(super) fn leave(&mut self, ctx: &Context<'_>, then: After) -> Asked<F> {
         match self.pending(ctx, then.clone()) {
-            Pending::Save(request) => return Action::Save(request),
+            Pending::Save(request) => return self.ask_save(request),
             // Edits with errors are never dropped: the form stays open, its fields marked.
-            Pending::Blocked => return Action::None,
+            Pending::Blocked => return Request::None,
             Pending::Clean => {}
         }
         self.message = None;
         match then {
-            After::Stay => Action::None,
+            After::Stay => Request::None,
             After::Select(id) => {
                 self.open(ctx, &id);
-                Action::None
+                Request::None
             }
             After::New => {
                 self.start_new(ctx);
-                Action::Focus("title".to_owned())
+                Request::Focus("title".to_owned())
+            }
+        }
+    }
+
+    /// Asks the app to save `request`, and keeps it to carry on from.
+    pub(super) fn ask_save(&mut self, request: Box<SaveRequest<F>>) -> Asked<F> {
+        let asked = Request::Save {
+            record: request.record.clone().filed(),
+            archive: request.archive.clone().map(Filed::filed),
+            reply: Box::new(Message::Saved),
+        };
+        self.saving = Some(request);
+        asked
+    }
+
+    /// The app carried out the save asked for last.
+    pub(super) fn after_save(&mut self, outcome: Saved, ctx: &Context<'_>) -> Asked<F> {
+        let Some(request) = self.saving.take() else {
+            return Request::None;
+        };
+        match outcome {
+            Saved::Done => {
+                self.saved(ctx, &request);
+                match request.then {
+                    After::New => Request::Focus("title".to_owned()),
+                    After::Stay | After::Select(_) => Request::None,
+                }
+            }
+            Saved::Failed(error) => {
+                self.message = Some(error);
+                Request::None
+            }
+            Saved::TookDisk(error) => {
+                self.open(ctx, request.record.id());
+                self.message = error;
+                Request::None
             }
         }
     }
 
     /// The app saved `request`: carry on with the record as saved, or open what was asked for.
-    pub fn saved(&mut self, ctx: &Context<'_>, request: &SaveRequest<F>) {
+    fn saved(&mut self, ctx: &Context<'_>, request: &SaveRequest<F>) {
         self.message = None;
         match &request.then {
             // Saving keeps the undo history: Ctrl+Z after Ctrl+S still steps back. Every
@@ -96,22 +133,22 @@ impl<F: Form> Editor<F> {
         }
     }
 
-    pub(super) fn approve(&mut self, ctx: &Context<'_>) -> Action<F> {
+    pub(super) fn approve(&mut self, ctx: &Context<'_>) -> Asked<F> {
         let Some(Dialog::Approve { note }) = self.dialog.clone() else {
-            return Action::None;
+            return Request::None;
         };
         let (Some(open), Some(me)) = (&self.open, ctx.me) else {
-            return Action::None;
+            return Request::None;
         };
         let Some(draft) = record_of(&open.form, ctx) else {
             self.message = Some(ctx.words.fix_before_saving.to_owned());
-            return Action::None;
+            return Request::None;
         };
         let form = Box::new(open.form.clone());
         match approve(&draft, me, ctx.today, &note) {
             Ok(approved) => {
                 self.dialog = None;
-                Action::Save(Box::new(SaveRequest {
+                self.ask_save(Box::new(SaveRequest {
                     archive: superseded(ctx, &approved),
                     record: approved,
                     then: After::Stay,
@@ -121,11 +158,11 @@ impl<F: Form> Editor<F> {
             Err(ApproveError::NotOwner(_)) => {
                 self.dialog = None;
                 self.refuse(ctx);
-                Action::None
+                Request::None
             }
             Err(error) => {
                 self.message = Some(error.to_string());
-                Action::None
+                Request::None
             }
         }
     }

@@ -4,9 +4,10 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use super::{Action, Editor, Filed, Form, Message};
+use super::{Editor, Form, Message};
 use crate::model::{DateTime, Records, Revised, Status};
 use crate::store::Folder;
+use crate::ui::request::{Record, Request as Action};
 use crate::ui::screen::Context;
 use crate::ui::screen::checklists::{self, Checklists};
 use crate::ui::screen::procedures::{self, Procedures};
@@ -30,6 +31,7 @@ fn seen_by(me: &str) -> Context<'static> {
         words: Text::of(Language::En),
         language: Language::En,
         read_only: false,
+        photos: crate::ui::screen::photos::Photos::none(),
     }
 }
 
@@ -169,7 +171,9 @@ fn moving_an_item_from_the_keyboard_moves_its_prompt_box_with_it() {
     let before = prompts(&checklists);
     assert!(before.len() >= 2 && before[0] != before[1]);
     checklists.update(Message::SelectLine(0), &ctx);
-    checklists.move_selected(Direction::Down, &ctx);
+    if let Some(message) = checklists.move_message(Direction::Down) {
+        checklists.update(message, &ctx);
+    }
     let after = prompts(&checklists);
     assert_eq!(after[0], before[1]);
     assert_eq!(after[1], before[0]);
@@ -185,7 +189,7 @@ fn delete_waits_for_the_file<F: Form>(draft: &str, approved: &str) {
     editor.update(Message::AskDelete, &ctx);
     assert_eq!(editor.dialog, Some(Dialog::Delete));
     let action = editor.update(Message::ConfirmDelete, &ctx);
-    assert!(matches!(action, Action::Delete(r) if r.id() == draft));
+    assert!(matches!(action, Action::Delete { record, .. } if record.id() == draft));
     assert_eq!(editor.dialog, None);
     assert_eq!(
         editor.selected(),
@@ -226,10 +230,15 @@ fn only_an_owner_retires_and_retiring_saves_the_approved_record_as_retired() {
 
     let owner = seen_by("tom");
     let mut procedures: Procedures = opened(&owner, "hygiene");
-    let Action::Save(request) = procedures.update(Message::Retire, &owner) else {
+    let Action::Save {
+        record: Record::Procedure(record),
+        archive,
+        ..
+    } = procedures.update(Message::Retire, &owner)
+    else {
         panic!("retiring saves");
     };
-    assert_eq!(request.record.status, Status::Retired { on: owner.today });
-    assert_eq!(request.record.revision, 1);
-    assert!(request.archive.is_none());
+    assert_eq!(record.status, Status::Retired { on: owner.today });
+    assert_eq!(record.revision, 1);
+    assert!(archive.is_none());
 }

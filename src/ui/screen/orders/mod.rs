@@ -3,13 +3,17 @@
 
 pub mod check;
 mod contact;
+pub mod files;
 mod new;
+mod overview;
 mod view;
 pub mod words;
+mod work;
 
 use std::collections::BTreeMap;
 
 use crate::model::{Channel, Defect, Order};
+use crate::ui::request::{FileKind, Record, Request};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
 use crate::ui::screen::{Context, PersonChoice, Unsaved};
 
@@ -160,33 +164,8 @@ pub enum Message {
     ContactBy(PersonChoice),
     SaveContact,
     Close,
-    Import,
-    Record(RecordFormat),
-    /// A photo copied into the workspace, relative to it.
-    PhotoAttached(PhotoFor, String),
-}
-
-/// What the app should do for the screen.
-#[derive(Debug)]
-pub enum Action {
-    None,
-    Focus(String),
-    /// Save this order, new or changed, through the store.
-    Save(Box<Order>),
-    /// Ask for a photo and copy it into the order's month of `attachments/`.
-    PickPhoto {
-        order: String,
-        photo: PhotoFor,
-    },
-    /// Ask for a CSV file and import it.
-    Import,
-    /// Ask where to save the order's QC record, then write it.
-    Record {
-        order: String,
-        format: RecordFormat,
-    },
-    /// Scroll the list ([`LIST_ID`]) this far down, 0 to 1, to keep the picked order in view.
-    ScrollList(f32),
+    /// Work with files: importing, QC records, photos, saves.
+    Files(files::Message),
 }
 
 /// The widget id of the scrolling list of orders.
@@ -212,7 +191,7 @@ impl Orders {
 
     /// Shows `order` as it is saved, dropping the work begun on it: the user took the file
     /// on disk over their own version.
-    pub fn show_as_saved(&mut self, order: &str) {
+    fn show_as_saved(&mut self, order: &str) {
         self.parked.remove(order);
         self.selected = Some(order.to_owned());
         self.pane = Pane::Order(Work::Overview);
@@ -245,19 +224,9 @@ impl Orders {
         self.parked.contains_key(id)
     }
 
-    /// How far an import has come; `None` when it is over.
-    pub fn importing(&mut self, progress: Option<(usize, usize)>) {
-        self.import = progress;
-    }
-
     /// Shows what happened, after work the app did for the screen.
     pub fn tell(&mut self, message: String) {
         self.message = Some(Note::Error(message));
-    }
-
-    /// Shows that something went well.
-    pub fn done(&mut self, message: String) {
-        self.message = Some(Note::Done(message));
     }
 
     /// What Ctrl+S means for the form in front, if anything.
@@ -326,7 +295,7 @@ impl Orders {
 
     /// The app saved `order`: move on to what comes after that save. A failed check goes
     /// on to its proposed defects, one at a time.
-    pub fn saved(&mut self, order: &Order, ctx: &Context) -> Action {
+    fn saved(&mut self, order: &Order, ctx: &Context) -> Request<Message> {
         let words = OrderWords::of(ctx.language);
         self.selected = Some(order.id.clone());
         let pane = std::mem::take(&mut self.pane);
@@ -338,7 +307,7 @@ impl Orders {
         self.message = Some(Note::Done(done.to_owned()));
         if proposals.is_empty() {
             self.pane = Pane::Order(Work::Overview);
-            return Action::None;
+            return Request::None;
         }
         let next = proposals.remove(0);
         self.pane = Pane::Order(Work::Defect {
@@ -346,7 +315,7 @@ impl Orders {
             proposals,
             proposed: true,
         });
-        Action::Focus("defect-description".to_owned())
+        Request::Focus("defect-description".to_owned())
     }
 
     fn order<'a>(&self, ctx: &Context<'a>) -> Option<&'a Order> {
@@ -355,329 +324,83 @@ impl Orders {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, ctx: &Context) -> Action {
-        let words = OrderWords::of(ctx.language);
+    pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
         match message {
             Message::Filter(filter) => {
                 self.filter = filter;
-                Action::None
+                Request::None
             }
             Message::Select(id) => {
                 self.show(&id);
-                Action::None
+                Request::None
             }
             Message::OpenFirst(search) => {
                 let first = self.listed(ctx, &search).next().map(|o| o.id.clone());
                 if let Some(id) = first {
                     self.show(&id);
                 }
-                Action::None
+                Request::None
             }
-            Message::Step(search, down) => {
-                let listed: Vec<&str> = self
-                    .listed(ctx, &search)
-                    .take(LIST_LIMIT)
-                    .map(|order| order.id.as_str())
-                    .collect();
-                let at = self
-                    .selected
-                    .as_deref()
-                    .and_then(|id| listed.iter().position(|listed| *listed == id));
-                let next = match (at, down) {
-                    (None, _) => Some(0),
-                    (Some(at), true) => Some(at + 1),
-                    (Some(at), false) => at.checked_sub(1),
-                };
-                let Some((next, id)) =
-                    next.and_then(|next| Some((next, (*listed.get(next)?).to_owned())))
-                else {
-                    return Action::None;
-                };
-                self.show(&id);
-                // The list's entries are alike in height: the order's place in the list is
-                // about its place in the scrolled content, and snapping there keeps it in view.
-                Action::ScrollList(next as f32 / listed.len().saturating_sub(1).max(1) as f32)
-            }
-            Message::New => {
-                self.park();
-                self.selected = None;
-                self.message = None;
-                let form = self.parked_new.take();
-                self.pane = Pane::New(form.unwrap_or_else(|| NewOrder::blank(ctx)));
-                Action::Focus("order-product".to_owned())
-            }
+            Message::Step(search, down) => self.step(search, down, ctx),
+            Message::New => self.begin_order(ctx),
             Message::NewId(value) => self.edit_new(|form| form.id = value),
             Message::NewPlaced(value) => self.edit_new(|form| form.placed = value),
             Message::NewCustomer(value) => self.edit_new(|form| form.customer = value),
             Message::NewProduct(value) => self.edit_new(|form| form.product = value),
             Message::NewMaker(value) => self.edit_new(|form| form.maker = Some(value)),
-            Message::SaveNew => {
-                let Pane::New(form) = &self.pane else {
-                    return Action::None;
-                };
-                if ctx.read_only {
-                    self.message = Some(Note::Error(words.read_only.to_owned()));
-                    return Action::None;
-                }
-                match form.finish(ctx.records, words) {
-                    Ok(order) => Action::Save(Box::new(order)),
-                    Err(error) => {
-                        self.message = Some(Note::Error(error));
-                        Action::None
-                    }
-                }
-            }
+            Message::SaveNew => self.save_new(ctx),
             Message::StartCheck => {
                 let Some(order) = self.order(ctx) else {
-                    return Action::None;
+                    return Request::None;
                 };
                 self.message = None;
                 self.pane = Pane::Order(Work::Check(Box::new(Runner::new(order, ctx))));
-                Action::None
+                Request::None
             }
             Message::Check(message) => self.check(message, ctx),
-            Message::NewDefect => {
-                let Some(order) = self.order(ctx) else {
-                    return Action::None;
-                };
-                self.message = None;
-                self.pane = Pane::Order(Work::Defect {
-                    form: Box::new(DefectForm::new(blank_defect(order, ctx))),
-                    proposals: Vec::new(),
-                    proposed: false,
-                });
-                Action::Focus("defect-description".to_owned())
-            }
-            Message::OpenDefect(id) => {
-                let Some(defect) = self
-                    .order(ctx)
-                    .and_then(|order| order.defects.iter().find(|d| d.id == id))
-                else {
-                    return Action::None;
-                };
-                self.message = None;
-                self.pane = Pane::Order(Work::Defect {
-                    form: Box::new(DefectForm::new(defect.clone())),
-                    proposals: Vec::new(),
-                    proposed: false,
-                });
-                Action::None
-            }
+            Message::NewDefect => self.new_defect(ctx),
+            Message::OpenDefect(id) => self.open_defect(id, ctx),
             Message::Defect(message) => {
                 let Pane::Order(Work::Defect { form, .. }) = &mut self.pane else {
-                    return Action::None;
+                    return Request::None;
                 };
                 match form.update(message, ctx) {
-                    defect_form::Event::None => Action::None,
-                    defect_form::Event::PickPhoto => match &self.selected {
-                        Some(order) => Action::PickPhoto {
-                            order: order.clone(),
-                            photo: PhotoFor::Defect,
-                        },
-                        None => Action::None,
-                    },
+                    defect_form::Event::None => Request::None,
+                    defect_form::Event::PickPhoto => pick_photo(PhotoFor::Defect),
                 }
             }
             Message::SaveDefect => self.save_defect(ctx),
-            Message::SkipProposal => {
-                let Pane::Order(Work::Defect {
-                    proposals,
-                    proposed: true,
-                    ..
-                }) = &mut self.pane
-                else {
-                    return Action::None;
-                };
-                self.pane = if proposals.is_empty() {
-                    Pane::Order(Work::Overview)
-                } else {
-                    let next = proposals.remove(0);
-                    Pane::Order(Work::Defect {
-                        form: Box::new(DefectForm::new(next)),
-                        proposals: std::mem::take(proposals),
-                        proposed: true,
-                    })
-                };
-                Action::None
-            }
+            Message::SkipProposal => self.skip_proposal(),
             Message::LogContact => {
                 if self.order(ctx).is_none() {
-                    return Action::None;
+                    return Request::None;
                 }
                 self.message = None;
                 self.pane = Pane::Order(Work::Contact(ContactForm::blank(ctx)));
-                Action::Focus("contact-about".to_owned())
+                Request::Focus("contact-about".to_owned())
             }
             Message::ContactChannel(value) => self.edit_contact(|form| form.channel = value),
             Message::ContactAbout(value) => self.edit_contact(|form| form.about = value),
             Message::ContactApology(value) => self.edit_contact(|form| form.apology = value),
             Message::ContactBy(value) => self.edit_contact(|form| form.by = Some(value)),
-            Message::SaveContact => {
-                let (Some(order), Pane::Order(Work::Contact(form))) = (self.order(ctx), &self.pane)
-                else {
-                    return Action::None;
-                };
-                match form.finish(ctx.now, words) {
-                    Ok(contact) => {
-                        let mut order = order.clone();
-                        order.contacts.push(contact);
-                        self.save(order, ctx)
-                    }
-                    Err(error) => {
-                        self.message = Some(Note::Error(error));
-                        Action::None
-                    }
-                }
-            }
-            Message::Close => {
-                self.message = None;
-                self.proposals.clear();
-                self.pane = match (&self.pane, &self.selected) {
-                    (Pane::Order(Work::Overview) | Pane::Empty | Pane::New(_), _) | (_, None) => {
-                        self.selected = None;
-                        Pane::Empty
-                    }
-                    (_, Some(_)) => Pane::Order(Work::Overview),
-                };
-                Action::None
-            }
-            Message::Import => Action::Import,
-            Message::Record(format) => match &self.selected {
-                Some(order) => Action::Record {
-                    order: order.clone(),
-                    format,
-                },
-                None => Action::None,
-            },
-            Message::PhotoAttached(photo, path) => {
-                self.photo_attached(photo, path);
-                Action::None
-            }
-        }
-    }
-
-    /// A photo copied into the workspace, for the check item or defect that asked.
-    pub fn photo_attached(&mut self, photo: PhotoFor, path: String) {
-        match (&mut self.pane, photo) {
-            (Pane::Order(Work::Check(runner)), PhotoFor::Item(item)) => {
-                runner.photo_attached(&item, path)
-            }
-            (Pane::Order(Work::Defect { form, .. }), PhotoFor::Defect) => form.add_photo(path),
-            _ => {}
-        }
-    }
-
-    fn edit_new(&mut self, edit: impl FnOnce(&mut NewOrder)) -> Action {
-        if let Pane::New(form) = &mut self.pane {
-            edit(form);
-        }
-        Action::None
-    }
-
-    fn edit_contact(&mut self, edit: impl FnOnce(&mut ContactForm)) -> Action {
-        if let Pane::Order(Work::Contact(form)) = &mut self.pane {
-            edit(form);
-        }
-        Action::None
-    }
-
-    fn save(&mut self, order: Order, ctx: &Context) -> Action {
-        if ctx.read_only {
-            self.message = Some(Note::Error(
-                OrderWords::of(ctx.language).read_only.to_owned(),
-            ));
-            return Action::None;
-        }
-        Action::Save(Box::new(order))
-    }
-
-    fn check(&mut self, message: check::Message, ctx: &Context) -> Action {
-        let Some(order) = self.order(ctx) else {
-            return Action::None;
-        };
-        let Pane::Order(Work::Check(runner)) = &mut self.pane else {
-            return Action::None;
-        };
-        match runner.update(message, order, ctx) {
-            check::Event::None => Action::None,
-            check::Event::Cancel => {
-                self.pane = Pane::Order(Work::Overview);
-                Action::None
-            }
-            check::Event::Focus(id) => Action::Focus(id),
-            check::Event::PickPhoto(item) => Action::PickPhoto {
-                order: order.id.clone(),
-                photo: PhotoFor::Item(item),
-            },
-            check::Event::Done { check, proposals } => {
-                let mut saved = order.clone();
-                saved.checks.push(check);
-                // The check is saved first; its proposals follow one at a time, and a
-                // proposal's id must not collide with the ones before it.
-                self.proposals = number_proposals(&saved, proposals);
-                self.save(saved, ctx)
-            }
-        }
-    }
-
-    fn save_defect(&mut self, ctx: &Context) -> Action {
-        let (Some(order), Pane::Order(Work::Defect { form, .. })) = (self.order(ctx), &self.pane)
-        else {
-            return Action::None;
-        };
-        match form.finish(ctx) {
-            Ok(defect) => {
-                let mut order = order.clone();
-                match order.defects.iter_mut().find(|d| d.id == defect.id) {
-                    Some(old) => *old = defect,
-                    None => order.defects.push(defect),
-                }
-                self.save(order, ctx)
-            }
-            Err(error) => {
-                self.message = Some(Note::Error(error));
-                Action::None
-            }
+            Message::SaveContact => self.save_contact(ctx),
+            Message::Close => self.close(),
+            Message::Files(message) => self.files(message, ctx),
         }
     }
 }
 
-/// Gives proposals ids that follow the order's defects and each other: d1, d2, …
-fn number_proposals(order: &Order, proposals: Vec<Defect>) -> Vec<Defect> {
-    let mut taken = order.clone();
-    proposals
-        .into_iter()
-        .map(|mut defect| {
-            defect.id = taken.next_defect_id();
-            taken.defects.push(defect.clone());
-            defect
-        })
-        .collect()
+/// Saves `order` through the store and hears how it went.
+fn save(order: Order) -> Request<Message> {
+    let saved = Box::new(order.clone());
+    Request::save(Record::Order(Box::new(order)), move |outcome| {
+        Message::Files(files::Message::Saved(saved, outcome))
+    })
 }
 
-/// A defect found by the person at the keyboard today, for them to fill in.
-fn blank_defect(order: &Order, ctx: &Context) -> Defect {
-    Defect {
-        id: order.next_defect_id(),
-        found: ctx.today,
-        found_by: match ctx.me {
-            Some(me) => crate::model::FoundBy::Staff(me.id.clone()),
-            None => crate::model::FoundBy::Customer,
-        },
-        category: ctx
-            .records
-            .workspace
-            .defect_categories
-            .first()
-            .cloned()
-            .unwrap_or_default(),
-        procedure: None,
-        step: None,
-        severity: crate::model::Severity::Minor,
-        description: String::new(),
-        cost_cents: 0,
-        root_cause: None,
-        action: None,
-        photos: Vec::new(),
-    }
+/// Asks the user for a photo for a check item or the defect.
+fn pick_photo(photo: PhotoFor) -> Request<Message> {
+    Request::pick_file(FileKind::Photo, move |path| {
+        Message::Files(files::Message::PhotoPicked(photo, path))
+    })
 }

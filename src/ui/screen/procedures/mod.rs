@@ -5,10 +5,15 @@ mod form;
 mod view;
 
 pub use form::{ProcedureForm, SpecField, SpecForm, StepForm};
+pub use view::{standard, step_photo_id};
+
+use std::path::PathBuf;
 
 use iced::Element;
 
-use crate::model::{Change, Procedure, Records, draft_of};
+use crate::model::{Change, Procedure, Records, draft_of, fresh_id};
+use crate::store::Attachment;
+use crate::ui::request::{FileKind, Request};
 use crate::ui::text::Text;
 
 use super::Context;
@@ -24,9 +29,6 @@ pub type Message = editor::Message<Edit>;
 /// A save the app should carry out.
 pub type SaveRequest = editor::SaveRequest<ProcedureForm>;
 
-/// What the app should do for the screen.
-pub type Action = editor::Action<ProcedureForm>;
-
 /// A change to a procedure's own fields and steps.
 #[derive(Debug, Clone)]
 pub enum Edit {
@@ -40,11 +42,38 @@ pub enum Edit {
     Spec(usize, SpecField, String),
     AddSpec(usize),
     RemoveSpec(usize),
+    /// Ask for a photo for this step.
+    AddPhoto(usize),
+    /// The photo file picked for this step, or none.
+    PhotoPicked(usize, Option<PathBuf>),
+    /// A photo copied into the workspace for this step: its path there.
+    PhotoAttached(usize, String),
+    /// Move a step's photo (step, photo) earlier or later.
+    MovePhoto(usize, usize, Direction),
+    /// Take a photo off a step (step, photo); its file stays, as an archived revision
+    /// may still show it.
+    RemovePhoto(usize, usize),
 }
 
 /// The widget id of a step's text field.
 pub fn step_input_id(index: usize) -> String {
     format!("step-text-{index}")
+}
+
+impl ProcedureForm {
+    /// The procedure's id once saved: a new one's follows its title.
+    fn future_id(&self, ctx: &Context<'_>) -> String {
+        if !self.is_new {
+            return self.base.id.clone();
+        }
+        let records = ctx.records;
+        let taken = |id: &str| {
+            (records.procedures.iter())
+                .chain(&records.archived_procedures)
+                .any(|p| p.id == id)
+        };
+        fresh_id(&self.title, "procedure", taken)
+    }
 }
 
 impl Procedures {
@@ -91,6 +120,10 @@ impl Filed for Procedure {
 
     fn archived(records: &Records) -> &[Self] {
         &records.archived_procedures
+    }
+
+    fn filed(self) -> crate::ui::request::Record {
+        crate::ui::request::Record::Procedure(Box::new(self))
     }
 }
 
@@ -153,7 +186,14 @@ impl Form for ProcedureForm {
             Edit::StepText(i, _) => Some(format!("step-{i}")),
             Edit::StepWarning(i, _) => Some(format!("warning-{i}")),
             Edit::Spec(i, which, _) => Some(format!("spec-{i}-{which:?}")),
-            Edit::Owner(_) | Edit::AddSpec(_) | Edit::RemoveSpec(_) => None,
+            Edit::Owner(_)
+            | Edit::AddSpec(_)
+            | Edit::RemoveSpec(_)
+            | Edit::AddPhoto(_)
+            | Edit::PhotoPicked(..)
+            | Edit::PhotoAttached(..)
+            | Edit::MovePhoto(..)
+            | Edit::RemovePhoto(..) => None,
         }
     }
 
@@ -197,8 +237,56 @@ impl Form for ProcedureForm {
                     step.spec = None;
                 }
             }
+            Edit::AddPhoto(_) | Edit::PhotoPicked(..) => {}
+            Edit::PhotoAttached(i, path) => {
+                if let Some(step) = self.steps.get_mut(i) {
+                    step.photos.push(path);
+                }
+            }
+            Edit::MovePhoto(i, n, direction) => {
+                if let Some(photos) = self.steps.get_mut(i).map(|s| &mut s.photos) {
+                    let to = match direction {
+                        Direction::Up => n.checked_sub(1),
+                        Direction::Down => Some(n + 1),
+                    };
+                    if let Some(to) = to.filter(|to| *to < photos.len() && n < photos.len()) {
+                        photos.swap(n, to);
+                    }
+                }
+            }
+            Edit::RemovePhoto(i, n) => {
+                if let Some(photos) = self.steps.get_mut(i).map(|s| &mut s.photos)
+                    && n < photos.len()
+                {
+                    photos.remove(n);
+                }
+            }
         }
         None
+    }
+
+    /// A photo is picked in a dialog, then copied into the procedure's folder of photos.
+    fn ask(&self, edit: &Edit, ctx: &Context<'_>) -> Option<Request<Message>> {
+        let request = match edit {
+            Edit::AddPhoto(_) if ctx.read_only => Request::None,
+            Edit::PhotoPicked(_, None) => Request::None,
+            Edit::AddPhoto(step) => {
+                let step = *step;
+                Request::pick_file(FileKind::StepPhoto, move |file| {
+                    Message::Edit(Edit::PhotoPicked(step, file))
+                })
+            }
+            Edit::PhotoPicked(step, Some(file)) => {
+                let step = *step;
+                let to = Attachment::Procedure(self.future_id(ctx));
+                Request::attach(file.clone(), to, move |attached| match attached {
+                    Ok(path) => Message::Edit(Edit::PhotoAttached(step, path)),
+                    Err(error) => Message::Tell(error),
+                })
+            }
+            _ => return None,
+        };
+        Some(request)
     }
 
     /// Undoing after an approval drafts a new revision instead of quietly dropping it.

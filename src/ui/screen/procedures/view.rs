@@ -1,15 +1,15 @@
 //! What a procedure's own part of the editor looks like: its fields and steps, and an
 //! archived revision.
 
-use iced::widget::{Column, button, column, container, pick_list, row, text, text_input};
+use iced::widget::{Column, Row, button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::form::{SpecField, StepForm, spec_error};
-use super::{Edit, Message, ProcedureForm};
-use crate::model::Procedure;
+use super::{Direction, Edit, Message, ProcedureForm};
+use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
+use crate::ui::screen::photos::thumbnail;
 use crate::ui::screen::{Context, labelled, people};
-use crate::ui::text::Text;
 use crate::ui::theme;
 
 /// The fields, then the steps, `selected` marked.
@@ -72,7 +72,7 @@ pub(super) fn form_view<'a>(
         .steps
         .iter()
         .enumerate()
-        .map(|(index, step)| step_view(index, step, count, selected == Some(index), words));
+        .map(|(index, step)| step_view(index, step, count, selected == Some(index), ctx));
     fields_and_lines(
         fields,
         text(words.steps).size(theme::TEXT_HEADING),
@@ -86,8 +86,9 @@ fn step_view<'a>(
     step: &'a StepForm,
     count: usize,
     selected: bool,
-    words: &'static Text,
+    ctx: Context<'a>,
 ) -> Element<'a, Message> {
+    let words = ctx.words;
     let spec: Element<'a, Message> = match &step.spec {
         None => button(text(words.add_spec).size(theme::TEXT_SMALL))
             .on_press(Message::Edit(Edit::AddSpec(index)))
@@ -136,6 +137,7 @@ fn step_view<'a>(
             .on_input(move |v| Message::Edit(Edit::StepWarning(index, v)))
             .size(theme::TEXT_SMALL),
         spec,
+        photos_view(index, &step.photos, ctx),
     ]
     .spacing(theme::SPACE_S);
     container(body)
@@ -148,6 +150,79 @@ fn step_view<'a>(
         .into()
 }
 
+/// The widget id of a step's photo button: `what` is "add" (then `photo` is unused),
+/// "earlier", "later" or "remove".
+pub fn step_photo_id(what: &str, step: usize, photo: usize) -> String {
+    format!("step-{step}-photo-{photo}-{what}")
+}
+
+/// A step's photos as thumbnails, each with its buttons, then a button to add one.
+fn photos_view<'a>(index: usize, photos: &'a [String], ctx: Context<'a>) -> Element<'a, Message> {
+    let words = ctx.words;
+    let small = |label: &'static str, what: &str, n: usize, edit: Option<Edit>| {
+        container(
+            button(text(label).size(theme::TEXT_SMALL))
+                .on_press_maybe(edit.map(Message::Edit))
+                .style(button::text),
+        )
+        .id(step_photo_id(what, index, n))
+    };
+    let mut strip = Row::new().spacing(theme::SPACE_S).align_y(Alignment::End);
+    for (n, path) in photos.iter().enumerate() {
+        let last = n + 1 == photos.len();
+        let buttons = row![
+            small(
+                words.photo_earlier,
+                "earlier",
+                n,
+                (n > 0).then_some(Edit::MovePhoto(index, n, Direction::Up))
+            ),
+            small(
+                words.photo_later,
+                "later",
+                n,
+                (!last).then_some(Edit::MovePhoto(index, n, Direction::Down))
+            ),
+            small(
+                words.remove_photo,
+                "remove",
+                n,
+                Some(Edit::RemovePhoto(index, n))
+            ),
+        ];
+        strip = strip.push(
+            column![thumbnail(&ctx.photos, path, words.photo_missing), buttons]
+                .spacing(theme::SPACE_XS),
+        );
+    }
+    let add = container(
+        button(text(words.add_step_photo).size(theme::TEXT_SMALL))
+            .on_press_maybe((!ctx.read_only).then_some(Message::Edit(Edit::AddPhoto(index))))
+            .style(button::secondary),
+    )
+    .id(step_photo_id("add", index, 0));
+    // Wrapped: a step with many photos, or a narrow window, takes more lines.
+    strip
+        .push(add)
+        .wrap()
+        .vertical_spacing(theme::SPACE_S)
+        .into()
+}
+
+/// A step's measurable standard in words: "Weight: 70 g (65-75 g)".
+pub fn standard(spec: &Spec) -> String {
+    let bounds = match (spec.min, spec.max) {
+        (Some(min), Some(max)) => format!(" ({min}-{max} {})", spec.unit),
+        _ => String::new(),
+    };
+    format!(
+        "{}: {} {}{bounds}",
+        spec.what,
+        spec.target.map(|t| t.to_string()).unwrap_or_default(),
+        spec.unit
+    )
+}
+
 /// An archived revision's purpose and steps, read only.
 pub(super) fn archived_view<'a>(
     procedure: &'a Procedure,
@@ -155,19 +230,10 @@ pub(super) fn archived_view<'a>(
 ) -> Element<'a, Message> {
     let mut steps = Column::new().spacing(theme::SPACE_S);
     for (index, step) in procedure.steps.iter().enumerate() {
-        let spec = step.spec.as_ref().map(|spec| {
-            let bounds = match (spec.min, spec.max) {
-                (Some(min), Some(max)) => format!(" ({min}-{max} {})", spec.unit),
-                _ => String::new(),
-            };
-            text(format!(
-                "{}: {} {}{bounds}",
-                spec.what,
-                spec.target.map(|t| t.to_string()).unwrap_or_default(),
-                spec.unit
-            ))
-            .style(theme::muted)
-        });
+        let spec = step
+            .spec
+            .as_ref()
+            .map(|spec| text(standard(spec)).style(theme::muted));
         let warning = step.warning.as_ref().map(|w| {
             container(text(w.as_str()))
                 .padding(theme::SPACE_XS)

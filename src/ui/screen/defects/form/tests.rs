@@ -64,6 +64,7 @@ fn ctx(records: &Records, language: Language) -> Context<'_> {
         words: language.text(),
         language,
         read_only: false,
+        photos: crate::ui::screen::photos::Photos::none(),
     }
 }
 

@@ -5,7 +5,8 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use super::{CostError, DefectForm, Finder, Message, typed_cents, typed_date, why_input_id};
+use super::fields::{Pick, date_field, people, pick, small_error};
+use super::{CostError, DefectForm, Finder, Message, typed_cents, why_input_id};
 use crate::model::{ActionKind, Severity};
 use crate::ui::screen::defects::widgets::{badge, option, state_badge};
 use crate::ui::screen::defects::words::DefectWords;
@@ -13,72 +14,6 @@ use crate::ui::screen::defects::{Choice, chosen, place};
 use crate::ui::screen::{Context, labelled};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
-
-/// A pick list of a procedure, a step or a person, where "(none)" is allowed.
-type Pick = Choice<Option<String>>;
-
-fn small_error<'a>(error: Option<String>) -> Option<Element<'a, Message>> {
-    error.map(|e| {
-        text(e)
-            .size(theme::TEXT_SMALL)
-            .style(theme::error_text)
-            .into()
-    })
-}
-
-/// A narrow date field with its label above and, as typed, what is wrong with it.
-fn date_field<'a>(
-    label: &'static str,
-    value: &'a str,
-    id: &'static str,
-    on_input: fn(String) -> Message,
-    words: &'static DefectWords,
-) -> Element<'a, Message> {
-    column![
-        text(label).size(theme::TEXT_SMALL).style(theme::muted),
-        text_input(words.date_hint, value)
-            .id(id)
-            .on_input(on_input)
-            .width(theme::DATE_WIDTH),
-        small_error(
-            typed_date(value)
-                .err()
-                .map(|()| words.not_a_date.to_owned())
-        ),
-    ]
-    .spacing(theme::SPACE_XS)
-    .into()
-}
-
-/// "(none)", then everyone on the staff.
-fn people(ctx: &Context, words: &'static DefectWords) -> Vec<Pick> {
-    let none = Choice::new(None, words.none);
-    std::iter::once(none)
-        .chain(
-            crate::ui::screen::people(ctx.records)
-                .into_iter()
-                .map(|p| Choice {
-                    value: Some(p.id),
-                    label: p.name,
-                }),
-        )
-        .collect()
-}
-
-/// A pick list for an optional id, in a container with `id`.
-fn pick<'a>(
-    choices: Vec<Pick>,
-    value: Option<&str>,
-    on_pick: fn(Option<String>) -> Message,
-    id: &'static str,
-) -> Element<'a, Message> {
-    let selected = chosen(&choices, value);
-    container(
-        pick_list(choices, Some(selected), move |c: Pick| on_pick(c.value)).width(Length::Fill),
-    )
-    .id(id)
-    .into()
-}
 
 impl DefectForm {
     /// The form.

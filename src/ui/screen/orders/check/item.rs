@@ -1,11 +1,16 @@
 //! One checklist item as the checker answers it: the prompt as written, a critical
 //! badge, the control its kind asks for, its photos, and a mark when it holds up the save.
 
-use iced::widget::{Column, button, column, container, pick_list, row, space, text, text_input};
+use iced::widget::{
+    Column, Row, button, column, container, pick_list, row, space, text, text_input,
+};
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{Answer, CheckWords, Given, Message, Runner, Tick, measure_id, text_id};
-use crate::model::{Item, ItemKind, Number, Outcome};
+use crate::model::{Checklist, Item, ItemKind, Number, Outcome, Step};
+use crate::ui::screen::Context;
+use crate::ui::screen::photos::thumbnail;
+use crate::ui::screen::procedures::standard;
 use crate::ui::text::{Language, fill};
 use crate::ui::theme::{self, Badge};
 
@@ -145,6 +150,44 @@ impl Runner {
             .style(style)
             .into()
     }
+}
+
+/// The procedure step `item` verifies, if it names one of its checklist's procedure.
+pub(super) fn step_of<'a>(
+    checklist: &Checklist,
+    item: &Item,
+    ctx: &Context<'a>,
+) -> Option<&'a Step> {
+    let step = item.step.as_deref()?;
+    let procedure = checklist.procedure.as_deref()?;
+    let procedure = ctx.records.procedures.iter().find(|p| p.id == procedure)?;
+    procedure.steps.iter().find(|s| s.id == step)
+}
+
+/// The step an item verifies, shown with it: its text, its standard and its photos, so the
+/// checker sees what right looks like.
+pub(super) fn step_card<'a>(step: &'a Step, ctx: &Context<'a>) -> Element<'a, Message> {
+    let words = ctx.words;
+    let mut photos = Row::new().spacing(theme::SPACE_XS);
+    for path in &step.photos {
+        photos = photos.push(thumbnail(&ctx.photos, path, words.photo_missing));
+    }
+    let body = column![
+        text(words.right_looks_like)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
+        text(&step.text).size(theme::TEXT_SMALL),
+        step.spec
+            .as_ref()
+            .map(|spec| text(standard(spec)).size(theme::TEXT_SMALL)),
+        (!step.photos.is_empty()).then_some(photos),
+    ]
+    .spacing(theme::SPACE_XS);
+    container(body)
+        .padding([theme::SPACE_S, theme::SPACE_L])
+        .width(Length::Fill)
+        .style(theme::row_box)
+        .into()
 }
 
 /// Pass / Fail / Not applicable, the given one highlighted.

@@ -28,6 +28,7 @@ fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
         words: Text::of(Language::En),
         language: Language::En,
         read_only: false,
+        photos: crate::ui::screen::photos::Photos::none(),
     }
 }
 

@@ -4,6 +4,7 @@
 use iced::widget::{Column, button, column, container, pick_list, row, text};
 use iced::{Alignment, Element, Length};
 
+use super::item::{step_card, step_of};
 use super::pick;
 use super::{CHECKER_ID, CHECKLIST_ID, CheckWords, Message, Refusal, Runner};
 use crate::model::{Check, Checklist, ItemVerdict, Order};
@@ -63,7 +64,11 @@ impl Runner {
                 let mut items = Column::new().spacing(theme::SPACE_S);
                 for (n, item) in checklist.items.iter().enumerate() {
                     let flagged = marked.contains(&item.id);
-                    items = items.push(self.item_view(n, item, flagged, words, ctx.language));
+                    let answer = self.item_view(n, item, flagged, words, ctx.language);
+                    let step = step_of(checklist, item, &ctx).map(|step| step_card(step, &ctx));
+                    // Under its item rather than beside: the item's words need the width on a
+                    // small screen.
+                    items = items.push(column![answer, step].spacing(theme::SPACE_XS));
                 }
                 column![
                     items,

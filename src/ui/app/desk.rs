@@ -1,0 +1,443 @@
+//! The desk: an open workspace and the screens on it, which screen is in front, what
+//! changed on disk, and what a keyboard command means for the screen in front.
+
+use std::collections::BTreeSet;
+
+use iced::widget::operation;
+use iced::widget::{column, container, row};
+use iced::{Element, Length, Task};
+
+use super::chrome::{SEARCH_ID, changed_on_disk, conflict_view, sidebar, with_search};
+use super::keys::Command;
+use super::opening::read_task;
+use super::road::{self, Carried, Conflict};
+use super::{Message, Section};
+use crate::model::DateTime;
+use crate::store::Folder;
+use crate::ui::request::{Place, Request};
+use crate::ui::screen::Context;
+use crate::ui::screen::checklists::Checklists;
+use crate::ui::screen::dashboard::Dashboard;
+use crate::ui::screen::defects::{self, Defects};
+use crate::ui::screen::editor::{self, Editor, Form};
+use crate::ui::screen::manual::Manual;
+use crate::ui::screen::orders::{self, Orders};
+use crate::ui::screen::photos::Photos;
+use crate::ui::screen::photos::Pictures;
+use crate::ui::screen::procedures::Procedures;
+use crate::ui::screen::revision::Direction;
+use crate::ui::screen::{Unsaved, problems};
+use crate::ui::text::Text;
+
+/// An open workspace and the screens on it.
+pub(super) struct Desk {
+    pub folder: Folder,
+    pub section: Section,
+    pub search: String,
+    pub procedures: Procedures,
+    pub orders: Orders,
+    pub defects: Defects,
+    pub dashboard: Dashboard,
+    pub manual: Manual,
+    pub checklists: Checklists,
+    pub problems: problems::Problems,
+    pub conflict: Option<Box<Conflict>>,
+    /// Files that something else changed on disk since they were read or saved here.
+    pub changed: BTreeSet<String>,
+    /// The workspace is being read again in the background, begun when the folder had
+    /// made this many writes.
+    pub refreshing: Option<u64>,
+    /// The workspace's pictures shown so far.
+    pub pictures: Pictures,
+}
+
+/// Who is at the window and when: what every screen's [`Context`] is made of, with the
+/// records of the moment.
+#[derive(Debug, Clone)]
+pub(super) struct Seat {
+    pub words: &'static Text,
+    pub me: Option<String>,
+    pub now: DateTime,
+}
+
+impl Seat {
+    /// What the screens may read of an open workspace.
+    pub fn context<'a>(&self, folder: &'a Folder) -> Context<'a> {
+        let records = folder.records();
+        Context {
+            records,
+            me: self
+                .me
+                .as_deref()
+                .and_then(|id| records.workspace.person(id)),
+            today: self.now.date(),
+            now: self.now,
+            words: self.words,
+            language: self.words.language(),
+            read_only: folder.read_only().is_some(),
+            photos: Photos::none(),
+        }
+    }
+}
+
+/// What is left for the window once the desk has done its part of a message.
+pub(super) enum Next {
+    /// Run this task: a widget operation, a dialog, a job.
+    Task(Task<Message>),
+    /// Handle this message now, as if a screen had sent it.
+    Send(Message),
+    /// Nothing.
+    None,
+}
+
+impl Desk {
+    /// A desk on `folder`, showing `section`.
+    pub fn new(folder: Folder, section: Section) -> Desk {
+        Desk {
+            folder,
+            section,
+            search: String::new(),
+            procedures: Procedures::default(),
+            orders: Orders::default(),
+            defects: Defects::default(),
+            dashboard: Dashboard::default(),
+            manual: Manual::default(),
+            checklists: Checklists::default(),
+            problems: problems::Problems::default(),
+            conflict: None,
+            changed: BTreeSet::new(),
+            refreshing: None,
+            pictures: Pictures::default(),
+        }
+    }
+
+    /// Switches to `section`; the dashboard works its figures out anew on the way in, so it
+    /// shows every save made elsewhere.
+    pub fn show(&mut self, section: Section, seat: &Seat) {
+        self.section = section;
+        if section == Section::Dashboard {
+            self.dashboard.refresh(&seat.context(&self.folder));
+        }
+    }
+
+    /// Shows the screen of `place`, open at it.
+    pub fn show_place(&mut self, place: Place, seat: &Seat) {
+        let ctx = seat.context(&self.folder);
+        match place {
+            Place::Order(id) => {
+                self.section = Section::Orders;
+                self.orders.show(&id);
+            }
+            Place::Defect { order, defect } => {
+                self.section = Section::Defects;
+                self.defects.open(&ctx, &order, &defect);
+            }
+            Place::Procedure(id) => {
+                self.section = Section::Procedures;
+                self.procedures.open(&ctx, &id);
+            }
+        }
+    }
+
+    /// The desk: the sidebar, and the screen in front (`settings` being the settings
+    /// screen) unless a question or two versions of a file stand in its place.
+    pub fn view<'a>(
+        &'a self,
+        ctx: Context<'a>,
+        settings: Element<'a, Message>,
+        question: Option<Element<'a, Message>>,
+    ) -> Element<'a, Message> {
+        let words = ctx.words;
+        let main = match (question, &self.conflict) {
+            (Some(question), _) => question,
+            (None, Some(conflict)) => conflict_view(conflict, words),
+            (None, None) => self.screen(ctx, settings),
+        };
+        // The note sits in a column of its own, present or not, so that the screen below
+        // keeps its place in the widget tree, and the field being typed in its focus.
+        let changed = self.refreshing.is_none().then_some(&self.changed);
+        let main = column![
+            column![changed.and_then(|c| changed_on_disk(c, words))],
+            main
+        ];
+        row![
+            sidebar(self, ctx.me, words),
+            container(main).width(Length::Fill).height(Length::Fill)
+        ]
+        .into()
+    }
+
+    /// The screen in front, `settings` being the settings screen.
+    fn screen<'a>(
+        &'a self,
+        ctx: Context<'a>,
+        settings: Element<'a, Message>,
+    ) -> Element<'a, Message> {
+        let words = ctx.words;
+        match self.section {
+            Section::Procedures => with_search(
+                &self.search,
+                words,
+                self.procedures
+                    .view(ctx, &self.search)
+                    .map(Message::Procedures),
+            ),
+            Section::Checklists => with_search(
+                &self.search,
+                words,
+                self.checklists
+                    .view(ctx, &self.search)
+                    .map(Message::Checklists),
+            ),
+            Section::Orders => with_search(
+                &self.search,
+                words,
+                self.orders.view(ctx, &self.search).map(Message::Orders),
+            ),
+            Section::Defects => with_search(
+                &self.search,
+                words,
+                self.defects.view(ctx, &self.search).map(Message::Defects),
+            ),
+            Section::Dashboard => self.dashboard.view(ctx).map(Message::Dashboard),
+            Section::Manual => self.manual.view(ctx).map(Message::Manual),
+            Section::Problems => self
+                .problems
+                .view(self.folder.findings(), words, self.folder.read_only())
+                .map(Message::Problems),
+            Section::Settings => settings,
+        }
+    }
+
+    /// What `command` means for the screen in front.
+    pub fn shortcut(&mut self, command: Command, seat: &Seat) -> Next {
+        match command {
+            Command::Walk { back: true } => return Next::Task(operation::focus_previous()),
+            Command::Walk { back: false } => return Next::Task(operation::focus_next()),
+            Command::Search => {
+                if !matches!(
+                    self.section,
+                    Section::Procedures | Section::Checklists | Section::Orders | Section::Defects
+                ) {
+                    self.section = Section::Procedures;
+                }
+                return Next::Task(operation::focus(SEARCH_ID));
+            }
+            Command::Go(section) => {
+                self.show(section, seat);
+                return Next::None;
+            }
+            _ => {}
+        }
+        // While two versions of a file are shown side by side, the editor behind waits.
+        if self.conflict.is_some() {
+            return Next::None;
+        }
+        let message = match self.section {
+            Section::Procedures => {
+                editor_message(&self.procedures, command).map(Message::Procedures)
+            }
+            Section::Checklists => {
+                editor_message(&self.checklists, command).map(Message::Checklists)
+            }
+            Section::Defects => self.defects_message(command, seat),
+            Section::Orders => self.orders_message(command, seat),
+            Section::Dashboard | Section::Manual | Section::Problems | Section::Settings => None,
+        };
+        message.map_or(Next::None, Next::Send)
+    }
+
+    fn defects_message(&mut self, command: Command, seat: &Seat) -> Option<Message> {
+        use defects::Message as M;
+        let message = match command {
+            Command::Save => M::Save,
+            Command::Undo => M::Form(defects::form::Message::Undo),
+            Command::Redo => M::Form(defects::form::Message::Redo),
+            // Escape never throws typing away; the Discard button does, on purpose.
+            Command::Close if self.defects.is_dirty() => {
+                self.defects.tell(seat.words.escape_keeps.to_owned());
+                return None;
+            }
+            Command::Close => M::Discard,
+            _ => return None,
+        };
+        Some(Message::Defects(message))
+    }
+
+    fn orders_message(&mut self, command: Command, seat: &Seat) -> Option<Message> {
+        use orders::Message as M;
+        let message = match command {
+            Command::New => M::New,
+            // Escape never throws work away; Cancel does, on purpose.
+            Command::Close if self.orders.unsaved_in_front() => {
+                self.orders.tell(seat.words.escape_keeps.to_owned());
+                return None;
+            }
+            Command::Close => M::Close,
+            Command::Save => self.orders.save_message()?,
+            // Up and down walk the list, from the search field too, while no form is open
+            // on the order.
+            Command::Step(direction) if !self.orders.is_busy() => {
+                M::Step(self.search.clone(), direction == Direction::Down)
+            }
+            Command::Undo => self.orders.undo_message(false)?,
+            Command::Redo => self.orders.undo_message(true)?,
+            Command::Check => M::StartCheck,
+            Command::Defect => M::NewDefect,
+            Command::Contact => M::LogContact,
+            _ => return None,
+        };
+        Some(Message::Orders(message))
+    }
+
+    /// Carries out a screen's request on the workspace; `wrap` makes the screen's messages
+    /// the window's.
+    pub fn carry<M: Send + 'static>(
+        &mut self,
+        request: Request<M>,
+        wrap: fn(M) -> Message,
+        seat: &Seat,
+    ) -> Next {
+        let carried = road::carry(&mut self.folder, request, wrap);
+        // A file saved here over one changed elsewhere is the workspace's again.
+        let folder = &self.folder;
+        self.changed.retain(|file| folder.changed_on_disk(file));
+        match carried {
+            Carried::Task(task) => Next::Task(task),
+            Carried::Then(message) => Next::Send(message),
+            Carried::Conflict(conflict) => {
+                self.conflict = Some(conflict);
+                Next::None
+            }
+            Carried::Show(place) => {
+                self.show_place(place, seat);
+                Next::None
+            }
+        }
+    }
+
+    /// Settles the conflict shown, as the user answered; the screen that saved hears.
+    pub fn resolve(&mut self, settle: fn(&mut Folder, Conflict) -> Message) -> Next {
+        match self.conflict.take() {
+            Some(conflict) => Next::Send(settle(&mut self.folder, *conflict)),
+            None => Next::None,
+        }
+    }
+
+    /// Opens a finding of the problems panel, with the lines around it.
+    pub fn open_problem(&mut self, index: usize) {
+        if let Some(finding) = self.folder.findings().get(index) {
+            let excerpt = self.folder.excerpt(&finding.path, finding.at.line, 4);
+            self.problems.open(index, excerpt);
+        }
+    }
+
+    /// Files changed on disk: noted, and read again at once while nothing is edited.
+    pub fn disk_changed(&mut self, files: Vec<String>, asking: bool) -> Task<Message> {
+        let changed = files.into_iter().filter(|f| self.folder.changed_on_disk(f));
+        self.changed.extend(changed);
+        self.refresh_if_idle(asking)
+    }
+
+    /// Takes the workspace as an import left it.
+    pub fn imported(&mut self, folder: Folder) {
+        if folder.root() == self.folder.root() {
+            self.folder = folder;
+            self.pictures = Pictures::default();
+        }
+    }
+
+    /// Every screen's unsaved work, in the sidebar's order.
+    pub fn unsaved(&self) -> Vec<(Section, Unsaved)> {
+        let editors = [
+            (Section::Procedures, self.procedures.unsaved()),
+            (Section::Checklists, self.checklists.unsaved()),
+        ];
+        let orders = self.orders.unsaved().into_iter().map(Some);
+        let defects = self.defects.unsaved();
+        editors
+            .into_iter()
+            .chain(orders.map(|unsaved| (Section::Orders, unsaved)))
+            .chain([(Section::Defects, defects)])
+            .filter_map(|(section, unsaved)| Some((section, unsaved?)))
+            .collect()
+    }
+
+    /// Whether nothing is being edited, asked or resolved: the records may change under
+    /// the screens without taking anything from the user.
+    pub fn is_idle(&self) -> bool {
+        self.conflict.is_none()
+            && self.unsaved().is_empty()
+            && !self.procedures.is_asking()
+            && !self.checklists.is_asking()
+    }
+
+    /// Reads the workspace again in the background when files changed and the desk is
+    /// idle; `asking` is whether the window has a question open.
+    pub fn refresh_if_idle(&mut self, asking: bool) -> Task<Message> {
+        if self.changed.is_empty() || self.refreshing.is_some() || asking || !self.is_idle() {
+            return Task::none();
+        }
+        self.refreshing = Some(self.folder.writes());
+        read_task(self.folder.root().to_path_buf(), false, Message::Refreshed)
+    }
+
+    /// Takes the workspace as read again, unless it is of another folder or this window
+    /// wrote to it meanwhile (the copy may lack that), and reads again if files are still
+    /// changed; each screen keeps what it shows, now from the files as they are.
+    pub fn take_folder(&mut self, folder: Folder, asking: bool, seat: &Seat) -> Task<Message> {
+        // A copy of another workspace, read before the user opened this one, is not ours.
+        if folder.root() != self.folder.root() {
+            return Task::none();
+        }
+        let Some(writes) = self.refreshing.take() else {
+            return Task::none();
+        };
+        if writes != self.folder.writes() || asking || !self.is_idle() {
+            return self.refresh_if_idle(asking);
+        }
+        // The problems panel points into the findings by place: a new list starts closed.
+        if folder.findings() != self.folder.findings() {
+            self.problems = Default::default();
+        }
+        self.folder = folder;
+        // A picture replaced on disk shows as it is now.
+        self.pictures = Pictures::default();
+        let folder = &self.folder;
+        self.changed.retain(|file| folder.changed_on_disk(file));
+        let ctx = seat.context(&self.folder);
+        self.procedures.refresh(&ctx);
+        self.checklists.refresh(&ctx);
+        self.defects.refresh(&ctx);
+        if self.section == Section::Dashboard {
+            self.dashboard.refresh(&ctx);
+        }
+        self.refresh_if_idle(asking)
+    }
+}
+
+/// What `command` means for a procedure or checklist editor.
+fn editor_message<F: Form>(
+    editor: &Editor<F>,
+    command: Command,
+) -> Option<editor::Message<F::Edit>> {
+    use editor::Message as M;
+    let message = match command {
+        Command::Move(direction) => editor.move_message(direction)?,
+        Command::Save => M::Save,
+        Command::Undo => M::Undo,
+        Command::Redo => M::Redo,
+        Command::New => M::New,
+        Command::Delete => M::AskDelete,
+        Command::Close => M::CloseDialog,
+        Command::Walk { .. }
+        | Command::Search
+        | Command::Go(_)
+        | Command::Reload
+        | Command::Check
+        | Command::Defect
+        | Command::Contact
+        | Command::Step(_) => return None,
+    };
+    Some(message)
+}

@@ -1,0 +1,108 @@
+//! What the window's parts tell each other: which workspace to open, the messages of the
+//! window and its screens, and values handed over from worker threads.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use iced::keyboard::{Key, Modifiers};
+
+use super::leaving::Choice as LeaveChoice;
+use crate::store::Folder;
+use crate::ui::screen::{
+    PersonChoice, checklists, dashboard, defects, manual, orders, problems, procedures, settings,
+};
+
+/// Which workspace the window opens.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// The one opened last; on a first run, a copy of the sample business.
+    Last,
+    /// This folder.
+    Folder(PathBuf),
+}
+
+/// A value handed from a worker thread to `update` exactly once. Messages must be
+/// `Clone`; a loaded workspace is not, and need not be.
+pub struct Handoff<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Clone for Handoff<T> {
+    fn clone(&self) -> Self {
+        Handoff(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Handoff<T> {
+    pub(super) fn new(value: T) -> Self {
+        Handoff(Arc::new(Mutex::new(Some(value))))
+    }
+
+    pub(super) fn take(&self) -> Option<T> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl<T> std::fmt::Debug for Handoff<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Handoff")
+    }
+}
+
+/// Where the navigation points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Procedures,
+    Checklists,
+    Orders,
+    Defects,
+    Dashboard,
+    Manual,
+    Problems,
+    Settings,
+}
+
+/// Everything that can happen in the window.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// How far opening the workspace has come.
+    Loading(usize, usize),
+    /// The workspace is read, or could not be.
+    Loaded(Handoff<Result<Folder, String>>),
+    Section(Section),
+    Search(String),
+    /// Enter in the search field: open the first match, where a screen can.
+    SearchSubmit,
+    Procedures(procedures::Message),
+    Orders(orders::Message),
+    Defects(defects::Message),
+    Dashboard(dashboard::Message),
+    Manual(manual::Message),
+    Checklists(checklists::Message),
+    Problems(problems::Message),
+    Settings(settings::Message),
+    /// "This is me", on a machine's first open of a workspace.
+    PickPerson(PersonChoice),
+    /// "Not you?"
+    ForgetPerson,
+    /// A key no widget used.
+    Key(Key, Modifiers),
+    /// The system switched between light and dark.
+    SystemTheme(iced::theme::Mode),
+    /// A folder picked in a dialog; `true` to make a new workspace in it.
+    FolderPicked(Option<PathBuf>, bool),
+    /// Save over the file on disk, after seeing both versions.
+    KeepMine,
+    /// Take the file on disk, dropping the unsaved version.
+    TakeDisk,
+    /// The window's close button, or the system asking the window to close.
+    CloseRequested,
+    /// The answer to "some work is not saved yet".
+    Leave(LeaveChoice),
+    /// Files of the workspace, relative to it, that something changed on disk.
+    DiskChanged(Vec<String>),
+    /// Read the workspace again from disk (F5).
+    Reload,
+    /// The workspace read again off the UI thread, after files changed on disk.
+    Refreshed(Handoff<Result<Folder, String>>),
+    /// The workspace read again after an import wrote to it.
+    Imported(Handoff<Folder>),
+}

@@ -1,0 +1,125 @@
+//! Opening a workspace: reading it off the window's thread with progress, the folder
+//! dialog, the sample copied on a first run, and a new empty workspace.
+
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+
+use super::desk::Desk;
+use super::{Handoff, Message, Start};
+use crate::model::{Date, DateTime, Workspace};
+use crate::store::Folder;
+use crate::store::config::{Config, Places};
+
+/// The local time now, to the minute.
+pub(super) fn local_now() -> DateTime {
+    let now = jiff::ZonedDateTime::now();
+    DateTime::new(Date::from(now.date()), now.hour(), now.minute())
+        .unwrap_or_else(|| DateTime::start_of(Date::from(now.date())))
+}
+
+pub(super) fn open_task(path: PathBuf) -> Task<Message> {
+    read_task(path, true, Message::Loaded)
+}
+
+/// Reads the workspace at `path` on a worker thread and hands it over with `done`; with
+/// `progress`, the opening screen hears how far it has come.
+pub(super) fn read_task(
+    path: PathBuf,
+    progress: bool,
+    done: fn(Handoff<Result<Folder, String>>) -> Message,
+) -> Task<Message> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        let told = {
+            let sender = sender.clone();
+            move |read: usize, total: usize| {
+                if progress {
+                    let _ = sender.unbounded_send(Message::Loading(read, total));
+                }
+            }
+        };
+        let result = Folder::open_with_progress(&path, &told).map_err(|error| error.to_string());
+        let _ = sender.unbounded_send(done(Handoff::new(result)));
+    });
+    Task::run(receiver, |message| message)
+}
+
+pub(super) fn pick_folder(new: bool) -> Task<Message> {
+    Task::perform(
+        async move {
+            let dialog = rfd::AsyncFileDialog::new();
+            dialog
+                .pick_folder()
+                .await
+                .map(|handle| handle.path().to_path_buf())
+        },
+        move |path| Message::FolderPicked(path, new),
+    )
+}
+
+/// How far the window has come with its workspace.
+pub(super) enum Phase {
+    Opening {
+        path: PathBuf,
+        read: usize,
+        total: usize,
+    },
+    Failed {
+        path: PathBuf,
+        error: String,
+    },
+    Open(Box<Desk>),
+}
+
+/// The folder `start` names: the one opened last, or on a first run a copy of the sample
+/// business in the user's data folder.
+pub(super) fn start_path(
+    start: Start,
+    config: &Config,
+    places: Option<&Places>,
+) -> Result<PathBuf, String> {
+    match (start, &config.last_workspace, places) {
+        (Start::Folder(path), _, _) => Ok(path),
+        (Start::Last, Some(last), _)
+            if last.join(crate::store::layout::WORKSPACE_FILE).is_file() =>
+        {
+            Ok(last.clone())
+        }
+        (Start::Last, _, Some(places)) => {
+            first_run_sample(&places.sample).map(|()| places.sample.clone())
+        }
+        (Start::Last, _, None) => Err(
+            "there is no home folder to keep a workspace in; start with `rightfirst open DIR`"
+                .to_owned(),
+        ),
+    }
+}
+
+/// On a first run the sample business is copied to the user's data folder, once.
+fn first_run_sample(folder: &Path) -> Result<(), String> {
+    if folder.join(crate::store::layout::WORKSPACE_FILE).is_file() {
+        return Ok(());
+    }
+    crate::store::create(folder, crate::sample::FILES).map_err(|error| error.to_string())
+}
+
+/// A new, empty workspace named after its folder, with the current person as its owner.
+pub(super) fn create_workspace(folder: &Path, me: Option<&str>) -> Result<(), String> {
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "My business".to_owned());
+    let mut workspace = Workspace::new(name);
+    workspace.staff.push(crate::model::Person {
+        id: me.unwrap_or("owner").to_owned(),
+        name: me.unwrap_or("Owner").to_owned(),
+        role: crate::model::Role::Owner,
+    });
+    let written = crate::store::format::print(&workspace);
+    crate::store::create(
+        folder,
+        &[(crate::store::layout::WORKSPACE_FILE, written.as_bytes())],
+    )
+    .map_err(|error| error.to_string())
+}

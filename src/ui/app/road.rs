@@ -1,0 +1,297 @@
+//! Carrying out what screens ask for: saves and deletes through the store, files copied
+//! in, dialogs, documents written, and jobs on worker threads. Every answer goes back to
+//! the asking screen as its own message, wrapped by `wrap` into the window's.
+
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+use iced::widget::operation;
+
+use super::{Handoff, Message};
+use crate::export;
+use crate::model::Records;
+use crate::store::{Archived, Folder, SaveError};
+use crate::ui::request::{FileKind, Job, Place, Record, Reply, Request, Saved};
+use crate::ui::text::fill;
+
+/// What carrying a request out left for the window to do.
+pub(super) enum Carried {
+    /// Run this task; its messages come back later.
+    Task(Task<Message>),
+    /// Handle this message now: the answer of work done at once.
+    Then(Message),
+    /// The file changed on disk since it was read: show both versions.
+    Conflict(Box<Conflict>),
+    /// Show another screen at this record.
+    Show(Place),
+}
+
+/// A save refused because the file changed on disk: both versions, for the user to choose.
+pub(super) struct Conflict {
+    /// The file, relative to the workspace.
+    pub relative: String,
+    /// The record as this window would write it.
+    pub mine: String,
+    /// The file as it is on disk.
+    pub disk: String,
+    record: Record,
+    reply: Reply<Saved, Message>,
+}
+
+/// Carries out `request` on `folder`; `wrap` makes the asking screen's messages the window's.
+pub(super) fn carry<M: Send + 'static>(
+    folder: &mut Folder,
+    request: Request<M>,
+    wrap: fn(M) -> Message,
+) -> Carried {
+    let now = |reply: M| Carried::Then(wrap(reply));
+    match request {
+        Request::None => Carried::Task(Task::none()),
+        Request::Focus(id) => Carried::Task(operation::focus(id)),
+        Request::Scroll { id, y } => Carried::Task(operation::snap_to(
+            id,
+            operation::RelativeOffset {
+                x: None,
+                y: Some(y),
+            },
+        )),
+        Request::Save {
+            record,
+            archive,
+            reply,
+        } => save(
+            folder,
+            record,
+            archive,
+            Box::new(move |saved| wrap(reply(saved))),
+        ),
+        Request::Delete { record, reply } => {
+            let deleted = match &record {
+                Record::Procedure(r) => folder.delete(r.as_ref()),
+                Record::Checklist(r) => folder.delete(r.as_ref()),
+                Record::Order(r) => folder.delete(r.as_ref()),
+            };
+            now(reply(deleted.map_err(|error| error.to_string())))
+        }
+        Request::Attach { file, to, reply } => now(reply(
+            folder.attach(&file, &to).map_err(|error| error.to_string()),
+        )),
+        Request::PickFile { kind, reply } => Carried::Task(pick_file(kind, reply, wrap)),
+        Request::PickPlace {
+            name,
+            extension,
+            reply,
+        } => Carried::Task(pick_place(name, extension, reply, wrap)),
+        Request::Write { path, bytes, reply } => now(reply(
+            crate::store::document::write_document(&path, &bytes)
+                .map_err(|error| error.to_string()),
+        )),
+        Request::View { path, reply } => match open_in_viewer(&path) {
+            Ok(()) => Carried::Task(Task::none()),
+            Err(error) => now(reply(error)),
+        },
+        Request::Show(place) => Carried::Show(place),
+        Request::Run(job) => Carried::Task(run(folder, job, wrap)),
+    }
+}
+
+/// Saves `record`, archiving the approved revision it supersedes first.
+fn save(
+    folder: &mut Folder,
+    record: Record,
+    archive: Option<Record>,
+    reply: Reply<Saved, Message>,
+) -> Carried {
+    let archived = match archive {
+        Some(Record::Procedure(old)) => folder.save(Archived(*old)),
+        Some(Record::Checklist(old)) => folder.save(Archived(*old)),
+        Some(Record::Order(_)) | None => Ok(()),
+    };
+    // Archived already: an earlier save got that far.
+    if let Err(error) = archived
+        && !matches!(error, SaveError::AlreadyExists { .. })
+    {
+        return Carried::Then(reply(Saved::Failed(error.to_string())));
+    }
+    let saved = match &record {
+        Record::Procedure(r) => folder.save(r.as_ref().clone()),
+        Record::Checklist(r) => folder.save(r.as_ref().clone()),
+        Record::Order(r) => folder.save(r.as_ref().clone()),
+    };
+    match saved {
+        Ok(()) => Carried::Then(reply(Saved::Done)),
+        Err(SaveError::ChangedOnDisk { path }) => Carried::Conflict(Box::new(Conflict {
+            disk: folder.disk_text(&path).unwrap_or_default(),
+            mine: printed(&record),
+            relative: path,
+            record,
+            reply,
+        })),
+        Err(error) => Carried::Then(reply(Saved::Failed(error.to_string()))),
+    }
+}
+
+/// Saves this window's version over the file on disk.
+pub(super) fn keep_mine(folder: &mut Folder, conflict: Conflict) -> Message {
+    let saved = match conflict.record {
+        Record::Procedure(r) => folder.overwrite(*r),
+        Record::Checklist(r) => folder.overwrite(*r),
+        Record::Order(r) => folder.overwrite(*r),
+    };
+    (conflict.reply)(match saved {
+        Ok(()) => Saved::Done,
+        Err(error) => Saved::Failed(error.to_string()),
+    })
+}
+
+/// Takes the file on disk, dropping this window's version.
+pub(super) fn take_disk(folder: &mut Folder, conflict: Conflict) -> Message {
+    let relative = &conflict.relative;
+    let reloaded = match conflict.record {
+        Record::Procedure(_) => folder.reload::<crate::model::Procedure>(relative),
+        Record::Checklist(_) => folder.reload::<crate::model::Checklist>(relative),
+        Record::Order(_) => folder.reload::<crate::model::Order>(relative),
+    };
+    (conflict.reply)(Saved::TookDisk(reloaded.err().map(|e| e.to_string())))
+}
+
+/// The record as its file would hold it.
+fn printed(record: &Record) -> String {
+    match record {
+        Record::Procedure(r) => crate::store::format::print(r.as_ref()),
+        Record::Checklist(r) => crate::store::format::print(r.as_ref()),
+        Record::Order(r) => crate::store::format::print(r.as_ref()),
+    }
+}
+
+fn pick_file<M: Send + 'static>(
+    kind: FileKind,
+    reply: Reply<Option<PathBuf>, M>,
+    wrap: fn(M) -> Message,
+) -> Task<Message> {
+    let (name, extensions): (&str, &[&str]) = match kind {
+        FileKind::Photo => ("Photo", &["jpg", "jpeg", "png", "heic", "webp"]),
+        FileKind::StepPhoto => ("JPEG, PNG", &["jpg", "jpeg", "png"]),
+        FileKind::Csv => ("CSV", &["csv", "txt"]),
+    };
+    Task::perform(
+        async move {
+            rfd::AsyncFileDialog::new()
+                .add_filter(name, extensions)
+                .pick_file()
+                .await
+                .map(|handle| handle.path().to_path_buf())
+        },
+        move |path| wrap(reply(path)),
+    )
+}
+
+fn pick_place<M: Send + 'static>(
+    name: String,
+    extension: &'static str,
+    reply: Reply<Option<PathBuf>, M>,
+    wrap: fn(M) -> Message,
+) -> Task<Message> {
+    Task::perform(
+        async move {
+            rfd::AsyncFileDialog::new()
+                .add_filter(extension.to_uppercase(), &[extension])
+                .set_file_name(name)
+                .save_file()
+                .await
+                .map(|handle| handle.path().to_path_buf())
+        },
+        move |path| wrap(reply(path)),
+    )
+}
+
+/// Runs a job on a worker thread; its progress and its end come back as messages.
+fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) -> Task<Message> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    match job {
+        Job::Import {
+            csv,
+            summary,
+            progress,
+            done,
+        } => {
+            let root = folder.root().to_path_buf();
+            std::thread::spawn(move || {
+                let told = |n: usize, total: usize| {
+                    let _ = sender.unbounded_send(wrap(progress(n, total)));
+                };
+                let outcome = crate::import::import_file(&root, &csv, &told)
+                    .map(|summed| {
+                        fill(
+                            summary,
+                            &[
+                                ("imported", &summed.imported.to_string()),
+                                ("skipped", &summed.skipped.to_string()),
+                            ],
+                        )
+                    })
+                    .map_err(|error| error.to_string());
+                // The window shows every order as it is on disk now.
+                if let Ok(folder) = Folder::open(&root) {
+                    let _ = sender.unbounded_send(Message::Imported(Handoff::new(folder)));
+                }
+                let _ = sender.unbounded_send(wrap(done(outcome)));
+            });
+        }
+        Job::Manual {
+            options,
+            path,
+            progress,
+            done,
+        } => {
+            let records = manual_records(folder.records());
+            std::thread::spawn(move || {
+                let told = |n: usize, total: usize| {
+                    let _ = sender.unbounded_send(wrap(progress(n, total)));
+                };
+                let outcome = export::manual(&records, &options, &told)
+                    .map_err(|error| error.to_string())
+                    .and_then(|bytes| {
+                        crate::store::document::write_document(&path, &bytes)
+                            .map_err(|error| error.to_string())
+                    })
+                    .map(|()| path);
+                let _ = sender.unbounded_send(wrap(done(outcome)));
+            });
+        }
+    }
+    Task::run(receiver, |message| message)
+}
+
+/// What a manual reads: the business, its procedures and checklists, never the orders,
+/// so the worker gets a small copy however many orders there are.
+fn manual_records(records: &Records) -> Records {
+    let mut copy = Records::new(records.workspace.clone());
+    copy.procedures = records.procedures.clone();
+    copy.checklists = records.checklists.clone();
+    copy.archived_procedures = records.archived_procedures.clone();
+    copy.archived_checklists = records.archived_checklists.clone();
+    copy.training = records.training.clone();
+    copy
+}
+
+/// Opens a file with the program the system uses for its type.
+fn open_in_viewer(path: &Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(drop)
+        .map_err(|error| {
+            format!(
+                "could not start {program} to open {}: {error}",
+                path.display()
+            )
+        })
+}
