@@ -245,11 +245,19 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
             done,
         } => {
             let records = manual_records(folder.records());
+            // Drafts print from procedures/, approved revisions under a draft from the
+            // archive; a handful of pictures, read before the worker starts.
+            let photos = folder.step_photos(
+                records
+                    .procedures
+                    .iter()
+                    .chain(&records.archived_procedures),
+            );
             std::thread::spawn(move || {
                 let told = |n: usize, total: usize| {
                     let _ = sender.unbounded_send(wrap(progress(n, total)));
                 };
-                let outcome = export::manual(&records, &options, &told)
+                let outcome = export::manual_with_photos(&records, &options, &photos, &told)
                     .map_err(|error| error.to_string())
                     .and_then(|bytes| {
                         crate::store::document::write_document(&path, &bytes)
