@@ -219,31 +219,9 @@ impl<F: Form> Editor<F> {
             }
             Message::New => self.leave(ctx, After::New),
             Message::Save => self.leave(ctx, After::Stay),
-            Message::Undo | Message::Redo => {
-                if let Some(open) = &mut self.open {
-                    let moved = match message {
-                        Message::Undo => open.history.undo(&mut open.form),
-                        _ => open.history.redo(&mut open.form),
-                    };
-                    // Back to a change of a record approved since: that is a new draft.
-                    if moved && open.form != open.original {
-                        open.form.start_editing();
-                    }
-                }
-                // The selected line may be gone, or another line now.
-                self.line = None;
-                Request::None
-            }
-            Message::AskApprove => {
-                if !ctx.is_owner() {
-                    self.refuse(ctx);
-                    return Request::None;
-                }
-                self.dialog = Some(Dialog::Approve {
-                    note: String::new(),
-                });
-                Request::Focus("approve-note".to_owned())
-            }
+            Message::Undo => self.step_history(false),
+            Message::Redo => self.step_history(true),
+            Message::AskApprove => self.ask_approve(ctx),
             Message::ApproveNote(note) => {
                 if let Some(Dialog::Approve { note: current }) = &mut self.dialog {
                     *current = note;
@@ -251,63 +229,14 @@ impl<F: Form> Editor<F> {
                 Request::None
             }
             Message::ConfirmApprove => self.approve(ctx),
-            Message::AskDelete => {
-                let Some(open) = &self.open else {
-                    return Request::None;
-                };
-                if open.form.is_new() {
-                    return Request::None;
-                }
-                let base = open.original.base();
-                if *base.status() != Status::Draft || base.revision() > 1 {
-                    self.message = Some(ctx.words.cannot_delete_approved.to_owned());
-                    return Request::None;
-                }
-                self.dialog = Some(Dialog::Delete);
-                Request::None
-            }
-            Message::ConfirmDelete => {
-                self.dialog = None;
-                // The editor stays open until the app has deleted the file: if it cannot,
-                // the record is still there to see, with the reason above it.
-                match &self.open {
-                    Some(open) if !open.form.is_new() => Request::Delete {
-                        record: open.original.base().clone().filed(),
-                        reply: Box::new(Message::Deleted),
-                    },
-                    _ => Request::None,
-                }
-            }
-            Message::Retire => {
-                let Some(open) = &self.open else {
-                    return Request::None;
-                };
-                if !ctx.is_owner() {
-                    self.refuse(ctx);
-                    return Request::None;
-                }
-                let mut record = open.original.base().clone();
-                *record.parts().1 = Status::Retired { on: ctx.today };
-                let form = Box::new(open.original.clone());
-                self.ask_save(Box::new(SaveRequest {
-                    record,
-                    archive: None,
-                    then: After::Stay,
-                    form,
-                }))
-            }
+            Message::AskDelete => self.ask_delete(ctx),
+            Message::ConfirmDelete => self.confirm_delete(),
+            Message::Retire => self.retire(ctx),
             Message::CloseDialog => {
                 self.dialog = None;
                 Request::None
             }
-            Message::ShowRevision(revision) => {
-                let id = self.selected.clone().unwrap_or_default();
-                self.viewing = F::Record::archived(ctx.records)
-                    .iter()
-                    .find(|r| r.id() == id && r.revision() == revision)
-                    .cloned();
-                Request::None
-            }
+            Message::ShowRevision(revision) => self.show_revision(revision, ctx),
             Message::BackToCurrent => {
                 self.viewing = None;
                 Request::None
@@ -334,18 +263,112 @@ impl<F: Form> Editor<F> {
                 self.message = Some(error);
                 Request::None
             }
-            Message::Edit(edit) => {
-                let Some(open) = &mut self.open else {
-                    return Request::None;
-                };
-                if let Some(request) = open.form.ask(&edit, ctx) {
-                    return request;
-                }
-                match F::input(edit, &mut open.inputs, &mut self.line, ctx.read_only) {
-                    Some(edit) => self.edit(Undoable::Form(edit), ctx),
-                    None => Request::None,
-                }
+            Message::Edit(edit) => self.edit_form(edit, ctx),
+        }
+    }
+
+    /// Undo (or, `redo`, redo) one step of the open record's history.
+    fn step_history(&mut self, redo: bool) -> Asked<F> {
+        if let Some(open) = &mut self.open {
+            let moved = if redo {
+                open.history.redo(&mut open.form)
+            } else {
+                open.history.undo(&mut open.form)
+            };
+            // Back to a change of a record approved since: that is a new draft.
+            if moved && open.form != open.original {
+                open.form.start_editing();
             }
+        }
+        // The selected line may be gone, or another line now.
+        self.line = None;
+        Request::None
+    }
+
+    /// Opens the approve dialog, for an owner only.
+    fn ask_approve(&mut self, ctx: &Context<'_>) -> Asked<F> {
+        if !ctx.is_owner() {
+            self.refuse(ctx);
+            return Request::None;
+        }
+        self.dialog = Some(Dialog::Approve {
+            note: String::new(),
+        });
+        Request::Focus("approve-note".to_owned())
+    }
+
+    /// Opens the delete dialog, for a saved draft that was never approved.
+    fn ask_delete(&mut self, ctx: &Context<'_>) -> Asked<F> {
+        let Some(open) = &self.open else {
+            return Request::None;
+        };
+        if open.form.is_new() {
+            return Request::None;
+        }
+        let base = open.original.base();
+        if *base.status() != Status::Draft || base.revision() > 1 {
+            self.message = Some(ctx.words.cannot_delete_approved.to_owned());
+            return Request::None;
+        }
+        self.dialog = Some(Dialog::Delete);
+        Request::None
+    }
+
+    /// Asks the app to delete the open record's file.
+    fn confirm_delete(&mut self) -> Asked<F> {
+        self.dialog = None;
+        // The editor stays open until the app has deleted the file: if it cannot,
+        // the record is still there to see, with the reason above it.
+        match &self.open {
+            Some(open) if !open.form.is_new() => Request::Delete {
+                record: open.original.base().clone().filed(),
+                reply: Box::new(Message::Deleted),
+            },
+            _ => Request::None,
+        }
+    }
+
+    /// Saves the open record as retired today, for an owner only.
+    fn retire(&mut self, ctx: &Context<'_>) -> Asked<F> {
+        let Some(open) = &self.open else {
+            return Request::None;
+        };
+        if !ctx.is_owner() {
+            self.refuse(ctx);
+            return Request::None;
+        }
+        let mut record = open.original.base().clone();
+        *record.parts().1 = Status::Retired { on: ctx.today };
+        let form = Box::new(open.original.clone());
+        self.ask_save(Box::new(SaveRequest {
+            record,
+            archive: None,
+            then: After::Stay,
+            form,
+        }))
+    }
+
+    /// Shows an archived revision of the selected record.
+    fn show_revision(&mut self, revision: u32, ctx: &Context<'_>) -> Asked<F> {
+        let id = self.selected.clone().unwrap_or_default();
+        self.viewing = F::Record::archived(ctx.records)
+            .iter()
+            .find(|r| r.id() == id && r.revision() == revision)
+            .cloned();
+        Request::None
+    }
+
+    /// A change in the form: the form may ask the app first, else it is an undoable edit.
+    fn edit_form(&mut self, edit: F::Edit, ctx: &Context<'_>) -> Asked<F> {
+        let Some(open) = &mut self.open else {
+            return Request::None;
+        };
+        if let Some(request) = open.form.ask(&edit, ctx) {
+            return request;
+        }
+        match F::input(edit, &mut open.inputs, &mut self.line, ctx.read_only) {
+            Some(edit) => self.edit(Undoable::Form(edit), ctx),
+            None => Request::None,
         }
     }
 
