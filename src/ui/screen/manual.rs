@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use iced::widget::{
-    Column, button, checkbox, column, container, progress_bar, row, scrollable, text,
+    Column, Row, button, checkbox, column, container, progress_bar, row, scrollable, text,
 };
 use iced::{Alignment, Element, Length};
 
@@ -171,22 +171,63 @@ impl Manual {
     /// The screen.
     pub fn view<'a>(&'a self, ctx: Context<'a>) -> Element<'a, Message> {
         let words = ManualWords::of(ctx.language);
-        let choice = |label: &'static str, selected: bool, message: Message| {
-            button(text(label).size(theme::TEXT_SMALL))
-                .padding([theme::BADGE_PADDING, theme::SPACE_S])
-                .style(theme::nav(selected))
-                .on_press(message)
-        };
-        let format = self.format();
-        let language = self.language(&ctx);
-        let labelled = |label: &'static str, content: Element<'a, Message>| {
+        let content = column![
+            text(words.title).size(theme::TEXT_TITLE),
+            text(words.intro).style(theme::muted),
+            labelled(
+                words.format,
+                choices(
+                    self.format(),
+                    &[
+                        (words.pdf, ManualFormat::Pdf),
+                        (words.html, ManualFormat::Html),
+                        (words.markdown, ManualFormat::Markdown),
+                    ],
+                    Message::Format,
+                )
+            ),
+            labelled(
+                words.paper,
+                choices(
+                    self.paper,
+                    &[("A4", Paper::A4), ("Letter", Paper::Letter)],
+                    Message::Paper,
+                )
+            ),
+            labelled(
+                words.language,
+                choices(
+                    self.language(&ctx),
+                    &[(words.english, Language::En), (words.dutch, Language::Nl)],
+                    Message::Language,
+                )
+            ),
+            checkbox(self.drafts)
+                .label(words.drafts)
+                .on_toggle(Message::Drafts),
             row![
-                text(label).width(theme::PICK_WIDTH).style(theme::muted),
-                content
+                text(words.procedures).size(theme::TEXT_HEADING),
+                choice(words.all, false, Message::All(true)),
+                choice(words.none, false, Message::All(false)),
             ]
-            .spacing(theme::SPACE_M)
-            .align_y(Alignment::Center)
-        };
+            .spacing(theme::SPACE_S)
+            .align_y(Alignment::Center),
+            self.procedure_list(&ctx),
+            button(text(words.save_as))
+                .style(button::primary)
+                .on_press_maybe(self.progress.is_none().then_some(Message::SaveAs)),
+            self.progress_view(words),
+            self.outcome_view(words),
+        ]
+        .spacing(theme::SPACE_M)
+        .max_width(720);
+        scrollable(container(content).padding(theme::SPACE_L))
+            .height(Length::Fill)
+            .into()
+    }
+
+    /// One checkbox per procedure the manual can print.
+    fn procedure_list<'a>(&self, ctx: &Context<'a>) -> Column<'a, Message> {
         let mut list = Column::new().spacing(theme::SPACE_XS);
         for procedure in manual_procedures(ctx.records, self.drafts) {
             let printed = !self.left_out.contains(&procedure.id);
@@ -197,7 +238,12 @@ impl Manual {
                     .on_toggle(move |on| Message::Procedure(id.clone(), on)),
             );
         }
-        let progress = self.progress.map(|(done, total)| {
+        list
+    }
+
+    /// The progress bar while the manual is typeset.
+    fn progress_view<'a>(&self, words: &'static ManualWords) -> Option<Column<'a, Message>> {
+        self.progress.map(|(done, total)| {
             column![
                 progress_bar(0.0..=total.max(1) as f32, done as f32),
                 text(fill(
@@ -208,8 +254,12 @@ impl Manual {
                 .style(theme::muted)
             ]
             .spacing(theme::SPACE_XS)
-        });
-        let outcome = self.outcome.as_ref().map(|outcome| match outcome {
+        })
+    }
+
+    /// Where the manual was saved, with a button to open it, or why it was not.
+    fn outcome_view<'a>(&'a self, words: &'static ManualWords) -> Option<Element<'a, Message>> {
+        self.outcome.as_ref().map(|outcome| match outcome {
             Ok(path) => container(
                 row![
                     text(fill(words.saved, &[("path", &path.display().to_string())]))
@@ -223,88 +273,48 @@ impl Manual {
             )
             .padding(theme::SPACE_S)
             .width(Length::Fill)
-            .style(theme::notice_box),
+            .style(theme::notice_box)
+            .into(),
             Err(error) => container(text(error.as_str()))
                 .padding(theme::SPACE_S)
                 .width(Length::Fill)
-                .style(theme::error_box),
-        });
-        let content = column![
-            text(words.title).size(theme::TEXT_TITLE),
-            text(words.intro).style(theme::muted),
-            labelled(
-                words.format,
-                row![
-                    choice(
-                        words.pdf,
-                        format == ManualFormat::Pdf,
-                        Message::Format(ManualFormat::Pdf)
-                    ),
-                    choice(
-                        words.html,
-                        format == ManualFormat::Html,
-                        Message::Format(ManualFormat::Html)
-                    ),
-                    choice(
-                        words.markdown,
-                        format == ManualFormat::Markdown,
-                        Message::Format(ManualFormat::Markdown)
-                    ),
-                ]
-                .spacing(theme::SPACE_XS)
-                .into()
-            ),
-            labelled(
-                words.paper,
-                row![
-                    choice("A4", self.paper == Paper::A4, Message::Paper(Paper::A4)),
-                    choice(
-                        "Letter",
-                        self.paper == Paper::Letter,
-                        Message::Paper(Paper::Letter)
-                    ),
-                ]
-                .spacing(theme::SPACE_XS)
-                .into()
-            ),
-            labelled(
-                words.language,
-                row![
-                    choice(
-                        words.english,
-                        language == Language::En,
-                        Message::Language(Language::En)
-                    ),
-                    choice(
-                        words.dutch,
-                        language == Language::Nl,
-                        Message::Language(Language::Nl)
-                    ),
-                ]
-                .spacing(theme::SPACE_XS)
-                .into()
-            ),
-            checkbox(self.drafts)
-                .label(words.drafts)
-                .on_toggle(Message::Drafts),
-            row![
-                text(words.procedures).size(theme::TEXT_HEADING),
-                choice(words.all, false, Message::All(true)),
-                choice(words.none, false, Message::All(false)),
-            ]
-            .spacing(theme::SPACE_S)
-            .align_y(Alignment::Center),
-            list,
-            button(text(words.save_as))
-                .style(button::primary)
-                .on_press_maybe(self.progress.is_none().then_some(Message::SaveAs)),
-            progress,
-            outcome,
-        ]
-        .spacing(theme::SPACE_M)
-        .max_width(720);
-        scrollable(container(content).padding(theme::SPACE_L))
-            .height(Length::Fill)
-            .into()
+                .style(theme::error_box)
+                .into(),
+        })
     }
+}
+
+/// A small button among choices, lit when `selected`.
+fn choice<'a>(label: &'a str, selected: bool, message: Message) -> Element<'a, Message> {
+    button(text(label).size(theme::TEXT_SMALL))
+        .padding([theme::BADGE_PADDING, theme::SPACE_S])
+        .style(theme::nav(selected))
+        .on_press(message)
+        .into()
+}
+
+/// A row of choices with its label in front.
+fn labelled<'a>(label: &'a str, content: Element<'a, Message>) -> Element<'a, Message> {
+    row![
+        text(label).width(theme::PICK_WIDTH).style(theme::muted),
+        content
+    ]
+    .spacing(theme::SPACE_M)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// A row of small buttons, one per option, the `current` one lit.
+fn choices<'a, T: Copy + PartialEq>(
+    current: T,
+    options: &[(&'a str, T)],
+    message: fn(T) -> Message,
+) -> Element<'a, Message> {
+    Row::with_children(
+        options
+            .iter()
+            .map(|&(label, value)| choice(label, value == current, message(value))),
+    )
+    .spacing(theme::SPACE_XS)
+    .into()
 }
