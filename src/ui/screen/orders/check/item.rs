@@ -49,79 +49,10 @@ impl Runner {
         let control = match &item.kind {
             ItemKind::Tick => tick_row(id, answer, words),
             ItemKind::Measure { unit, min, max } => {
-                let typed = typed_of(answer);
-                let input = text_input(words.value, typed)
-                    .id(measure_id(id))
-                    .on_input(move |v| Message::Typed(id.to_owned(), v))
-                    .on_submit(Message::Submit(id.to_owned()))
-                    .width(theme::NUMBER_WIDTH);
-                let bounds =
-                    text(bounds_words(unit, *min, *max, words, language)).style(theme::muted);
-                let status = match (self.given(item), min.or(*max)) {
-                    (Given::NotANumber, _) => {
-                        Some(text(words.not_a_number).style(theme::error_text))
-                    }
-                    (Given::Answer(Outcome::Value(value)), Some(_)) => {
-                        Some(if item.kind.accepts_value(value) {
-                            text(words.in_bounds).style(theme::ok_text)
-                        } else {
-                            text(words.out_of_bounds).style(theme::error_text)
-                        })
-                    }
-                    _ => None,
-                };
-                row![
-                    input,
-                    bounds,
-                    status,
-                    space::horizontal(),
-                    na_button(id, answer, words)
-                ]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center)
-                .into()
+                self.measure_row(item, answer, (unit, *min, *max), words, language)
             }
-            ItemKind::Choice { options, pass } => {
-                let picked = match answer {
-                    Answer::Chosen(option) if options.contains(option) => Some(option),
-                    _ => None,
-                };
-                let list = container(
-                    pick_list(options.as_slice(), picked, move |o| {
-                        Message::Chosen(id.to_owned(), o)
-                    })
-                    .placeholder(words.pick_option)
-                    .width(theme::CHOICE_WIDTH),
-                )
-                .id(format!("choice-{id}"));
-                let status = picked.map(|option| {
-                    if pass.contains(option) {
-                        text(words.passes).style(theme::ok_text)
-                    } else {
-                        text(words.fails).style(theme::error_text)
-                    }
-                });
-                row![
-                    list,
-                    status,
-                    space::horizontal(),
-                    na_button(id, answer, words)
-                ]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center)
-                .into()
-            }
-            ItemKind::Text => {
-                let input = text_input(words.write_here, typed_of(answer))
-                    .id(text_id(id))
-                    .on_input(move |v| Message::Typed(id.to_owned(), v))
-                    .on_submit(Message::Submit(id.to_owned()))
-                    .width(Length::Fill);
-                row![input, na_button(id, answer, words)]
-                    .spacing(theme::SPACE_S)
-                    .align_y(Alignment::Center)
-                    .into()
-            }
+            ItemKind::Choice { options, pass } => choice_row(id, answer, options, pass, words),
+            ItemKind::Text => text_row(id, answer, words),
         };
         let photos = entry
             .filter(|e| !e.photos.is_empty())
@@ -150,6 +81,102 @@ impl Runner {
             .style(style)
             .into()
     }
+
+    /// A measured value: the number typed, its bounds and whether it is within them.
+    fn measure_row<'a>(
+        &'a self,
+        item: &'a Item,
+        answer: &'a Answer,
+        (unit, min, max): (&'a str, Option<Number>, Option<Number>),
+        words: &'static CheckWords,
+        language: Language,
+    ) -> Element<'a, Message> {
+        let id = item.id.as_str();
+        let typed = typed_of(answer);
+        let input = text_input(words.value, typed)
+            .id(measure_id(id))
+            .on_input(move |v| Message::Typed(id.to_owned(), v))
+            .on_submit(Message::Submit(id.to_owned()))
+            .width(theme::NUMBER_WIDTH);
+        let bounds = text(bounds_words(unit, min, max, words, language)).style(theme::muted);
+        let status = match (self.given(item), min.or(max)) {
+            (Given::NotANumber, _) => Some(text(words.not_a_number).style(theme::error_text)),
+            (Given::Answer(Outcome::Value(value)), Some(_)) => {
+                Some(if item.kind.accepts_value(value) {
+                    text(words.in_bounds).style(theme::ok_text)
+                } else {
+                    text(words.out_of_bounds).style(theme::error_text)
+                })
+            }
+            _ => None,
+        };
+        with_not_applicable(
+            [input.into(), bounds.into(), status.into()],
+            id,
+            answer,
+            words,
+        )
+    }
+}
+
+/// An answer's controls, then, at the far end, its not-applicable button.
+fn with_not_applicable<'a, const N: usize>(
+    controls: [Element<'a, Message>; N],
+    id: &'a str,
+    answer: &Answer,
+    words: &'static CheckWords,
+) -> Element<'a, Message> {
+    Row::with_children(controls)
+        .push(space::horizontal())
+        .push(na_button(id, answer, words))
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center)
+        .into()
+}
+
+/// A pick from the item's options, and whether the pick passes.
+fn choice_row<'a>(
+    id: &'a str,
+    answer: &'a Answer,
+    options: &'a [String],
+    pass: &'a [String],
+    words: &'static CheckWords,
+) -> Element<'a, Message> {
+    let picked = match answer {
+        Answer::Chosen(option) if options.contains(option) => Some(option),
+        _ => None,
+    };
+    let list = container(
+        pick_list(options, picked, move |o| Message::Chosen(id.to_owned(), o))
+            .placeholder(words.pick_option)
+            .width(theme::CHOICE_WIDTH),
+    )
+    .id(format!("choice-{id}"));
+    let status = picked.map(|option| {
+        if pass.contains(option) {
+            text(words.passes).style(theme::ok_text)
+        } else {
+            text(words.fails).style(theme::error_text)
+        }
+    });
+    with_not_applicable([list.into(), status.into()], id, answer, words)
+}
+
+/// A line of free text.
+fn text_row<'a>(
+    id: &'a str,
+    answer: &'a Answer,
+    words: &'static CheckWords,
+) -> Element<'a, Message> {
+    let input = text_input(words.write_here, typed_of(answer))
+        .id(text_id(id))
+        .on_input(move |v| Message::Typed(id.to_owned(), v))
+        .on_submit(Message::Submit(id.to_owned()))
+        .width(Length::Fill);
+    row![input, na_button(id, answer, words)]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center)
+        .into()
 }
 
 /// The procedure step `item` verifies, if it names one of its checklist's procedure.
