@@ -221,64 +221,8 @@ fn item_view<'a>(
 ) -> Element<'a, Message> {
     let errors = item.errors(words);
 
-    let kinds: Vec<KindChoice> = Kind::ALL
-        .into_iter()
-        .map(|kind| KindChoice {
-            kind,
-            label: kind.label(words),
-        })
-        .collect();
-    let kind = KindChoice {
-        kind: item.kind,
-        label: item.kind.label(words),
-    };
-    let kind = column![
-        text(words.kind).size(theme::TEXT_SMALL).style(theme::muted),
-        container(
-            pick_list(kinds, Some(kind), move |k| Message::Edit(Edit::Kind(
-                index, k
-            )))
-            .width(theme::PICK_WIDTH),
-        )
-        .id(format!("item-{index}-kind")),
-    ]
-    .spacing(theme::SPACE_XS);
-    let (step, step_gone): (Element<'a, Message>, _) = match steps {
-        None => (
-            text(words.link_procedure_first)
-                .size(theme::TEXT_SMALL)
-                .style(theme::muted)
-                .into(),
-            None,
-        ),
-        Some(steps) => {
-            let choice = chosen(
-                steps,
-                item.step.as_deref(),
-                |c| c.id.as_deref(),
-                |id| StepChoice {
-                    id: Some(id.to_owned()),
-                    label: id.to_owned(),
-                },
-            );
-            let gone = item
-                .step
-                .as_deref()
-                .filter(|id| !steps.iter().any(|c| c.id.as_deref() == Some(*id)))
-                .map(|id| fill(words.step_gone, &[("step", id)]));
-            (
-                container(
-                    pick_list(steps.to_vec(), Some(choice), move |s| {
-                        Message::Edit(Edit::Step(index, s))
-                    })
-                    .width(Length::Fill),
-                )
-                .id(format!("item-{index}-step"))
-                .into(),
-                gone,
-            )
-        }
-    };
+    let kind = kind_picker(index, item, words);
+    let (step, step_gone) = step_picker(index, item, steps, words);
     let critical = container(
         checkbox(item.critical)
             .label(words.critical)
@@ -326,6 +270,78 @@ fn item_view<'a>(
             theme::row_box
         })
         .into()
+}
+
+/// The item's kind, to pick.
+fn kind_picker<'a>(index: usize, item: &ItemForm, words: &'static Text) -> Column<'a, Message> {
+    let kinds: Vec<KindChoice> = Kind::ALL
+        .into_iter()
+        .map(|kind| KindChoice {
+            kind,
+            label: kind.label(words),
+        })
+        .collect();
+    let kind = KindChoice {
+        kind: item.kind,
+        label: item.kind.label(words),
+    };
+    column![
+        text(words.kind).size(theme::TEXT_SMALL).style(theme::muted),
+        container(
+            pick_list(kinds, Some(kind), move |k| Message::Edit(Edit::Kind(
+                index, k
+            )))
+            .width(theme::PICK_WIDTH),
+        )
+        .id(format!("item-{index}-kind")),
+    ]
+    .spacing(theme::SPACE_XS)
+}
+
+/// The procedure step the item verifies, to pick, and a warning if the step it names is
+/// gone; without a linked procedure, a hint to link one first.
+fn step_picker<'a>(
+    index: usize,
+    item: &ItemForm,
+    steps: Option<&[StepChoice]>,
+    words: &'static Text,
+) -> (Element<'a, Message>, Option<String>) {
+    match steps {
+        None => (
+            text(words.link_procedure_first)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted)
+                .into(),
+            None,
+        ),
+        Some(steps) => {
+            let choice = chosen(
+                steps,
+                item.step.as_deref(),
+                |c| c.id.as_deref(),
+                |id| StepChoice {
+                    id: Some(id.to_owned()),
+                    label: id.to_owned(),
+                },
+            );
+            let gone = item
+                .step
+                .as_deref()
+                .filter(|id| !steps.iter().any(|c| c.id.as_deref() == Some(*id)))
+                .map(|id| fill(words.step_gone, &[("step", id)]));
+            (
+                container(
+                    pick_list(steps.to_vec(), Some(choice), move |s| {
+                        Message::Edit(Edit::Step(index, s))
+                    })
+                    .width(Length::Fill),
+                )
+                .id(format!("item-{index}-step"))
+                .into(),
+                gone,
+            )
+        }
+    }
 }
 
 /// A prompt's keys: Enter adds no line break, and Alt+Up/Down move the item, not the cursor.
