@@ -1,7 +1,7 @@
 //! What the defect form looks like: what went wrong, where, why, and what is done.
 
 use iced::widget::{
-    Column, button, column, container, pick_list, row, space, text, text_editor, text_input,
+    Column, Row, button, column, container, pick_list, row, space, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Length};
 
@@ -329,31 +329,7 @@ impl DefectForm {
         words: &'static DefectWords,
     ) -> Element<'a, Message> {
         let action = &self.fields.action;
-        let mut kinds = row![].spacing(theme::SPACE_S);
-        for (kind, id) in [
-            (ActionKind::Correction, "defect-action-correction"),
-            (ActionKind::Corrective, "defect-action-corrective"),
-            (ActionKind::Preventive, "defect-action-preventive"),
-        ] {
-            let (name, explanation) = words.kind(kind);
-            let card = column![
-                text(name),
-                text(explanation)
-                    .size(theme::TEXT_SMALL)
-                    .style(theme::muted),
-            ]
-            .spacing(theme::SPACE_XS)
-            .width(Length::Fill);
-            kinds = kinds.push(
-                container(option(
-                    card,
-                    action.kind == Some(kind),
-                    Message::ActionKind(kind),
-                    id,
-                ))
-                .width(Length::FillPortion(1)),
-            );
-        }
+        let kinds = kind_cards(action.kind, words);
         let overdue = self.is_overdue(ctx.today).then(|| {
             text(words.overdue)
                 .size(theme::TEXT_SMALL)
@@ -435,4 +411,34 @@ impl DefectForm {
         .spacing(theme::SPACE_S)
         .into()
     }
+}
+
+/// The three kinds of action as cards, each with what it means, the `chosen` one lit.
+fn kind_cards<'a>(chosen: Option<ActionKind>, words: &'static DefectWords) -> Row<'a, Message> {
+    let mut kinds = row![].spacing(theme::SPACE_S);
+    for (kind, id) in [
+        (ActionKind::Correction, "defect-action-correction"),
+        (ActionKind::Corrective, "defect-action-corrective"),
+        (ActionKind::Preventive, "defect-action-preventive"),
+    ] {
+        let (name, explanation) = words.kind(kind);
+        let card = column![
+            text(name),
+            text(explanation)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted),
+        ]
+        .spacing(theme::SPACE_XS)
+        .width(Length::Fill);
+        kinds = kinds.push(
+            container(option(
+                card,
+                chosen == Some(kind),
+                Message::ActionKind(kind),
+                id,
+            ))
+            .width(Length::FillPortion(1)),
+        );
+    }
+    kinds
 }
