@@ -1,6 +1,6 @@
 //! An order at a glance: its checks with their answers, its defects and its contacts.
 
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{Column, button, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::contact::channel_name;
@@ -17,30 +17,7 @@ pub(super) fn overview<'a>(
     ctx: Context<'a>,
     words: &'static OrderWords,
 ) -> Element<'a, Message> {
-    let act = |label: &'static str, message: Message, primary: bool| {
-        button(text(label))
-            .on_press_maybe((!ctx.read_only).then_some(message))
-            .style(if primary {
-                button::primary
-            } else {
-                button::secondary
-            })
-    };
-    let actions = row![
-        act(words.run_check, Message::StartCheck, true),
-        act(words.log_defect, Message::NewDefect, false),
-        act(words.log_contact, Message::LogContact, false),
-        button(text(words.record_pdf).size(theme::TEXT_SMALL))
-            .on_press(Message::Files(files::Message::Record(RecordFormat::Pdf)))
-            .style(button::text),
-        button(text(words.record_html).size(theme::TEXT_SMALL))
-            .on_press(Message::Files(files::Message::Record(RecordFormat::Html)))
-            .style(button::text),
-    ]
-    .spacing(theme::SPACE_S)
-    .align_y(Alignment::Center)
-    .wrap()
-    .vertical_spacing(theme::SPACE_S);
+    let actions = actions(ctx, words);
 
     let mut checks = column![heading(words.checks)].spacing(theme::SPACE_S);
     if order.checks.is_empty() {
@@ -58,6 +35,47 @@ pub(super) fn overview<'a>(
         defects = defects.push(defect_entry(defect, ctx, words));
     }
 
+    let contacts = contacts(order, ctx, words);
+    column![actions, checks, defects, contacts]
+        .spacing(theme::SPACE_L)
+        .into()
+}
+
+/// What can be done with the order: run a check, log a defect or contact, print its record.
+fn actions<'a>(ctx: Context<'a>, words: &'static OrderWords) -> Element<'a, Message> {
+    let act = |label: &'static str, message: Message, primary: bool| {
+        button(text(label))
+            .on_press_maybe((!ctx.read_only).then_some(message))
+            .style(if primary {
+                button::primary
+            } else {
+                button::secondary
+            })
+    };
+    row![
+        act(words.run_check, Message::StartCheck, true),
+        act(words.log_defect, Message::NewDefect, false),
+        act(words.log_contact, Message::LogContact, false),
+        button(text(words.record_pdf).size(theme::TEXT_SMALL))
+            .on_press(Message::Files(files::Message::Record(RecordFormat::Pdf)))
+            .style(button::text),
+        button(text(words.record_html).size(theme::TEXT_SMALL))
+            .on_press(Message::Files(files::Message::Record(RecordFormat::Html)))
+            .style(button::text),
+    ]
+    .spacing(theme::SPACE_S)
+    .align_y(Alignment::Center)
+    .wrap()
+    .vertical_spacing(theme::SPACE_S)
+    .into()
+}
+
+/// The contacts with the customer, with their count against the alarm.
+fn contacts<'a>(
+    order: &'a Order,
+    ctx: Context<'a>,
+    words: &'static OrderWords,
+) -> Column<'a, Message> {
     let alarm = ctx.records.workspace.contacts_per_order_alarm;
     let over = order.over_alarm(alarm);
     let count = text(fill(
@@ -109,9 +127,7 @@ pub(super) fn overview<'a>(
             .style(theme::row_box),
         );
     }
-    column![actions, checks, defects, contacts]
-        .spacing(theme::SPACE_L)
-        .into()
+    contacts
 }
 
 fn check_card<'a>(
