@@ -427,28 +427,14 @@ fn a_fix_lists_the_defects_of_its_step_before_and_after_it() {
 
 #[test]
 fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
-    use rightfirst::export::{ManualFormat, ManualOptions, Paper};
-    use rightfirst::ui::Message;
-    use rightfirst::ui::screen::manual;
+    use rightfirst::export::ManualFormat;
     let mut desk = Desk::open_as("ellen");
     desk.key(Key::Character("6".into()), Modifiers::COMMAND);
     assert!(desk.sees("Print the manual"));
     desk.click("Markdown, for a wiki");
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("manual.md");
-    let options = ManualOptions {
-        format: ManualFormat::Markdown,
-        language: rightfirst::model::Language::En,
-        paper: Paper::A4,
-        procedures: Vec::new(),
-        drafts: false,
-        today: rightfirst::model::Date::new(2026, 11, 23).unwrap(),
-    };
-    let task = desk.app.update(Message::Manual(manual::Message::Placed(
-        Box::new(options),
-        Some(path.clone()),
-    )));
-    let seen = desk.run(task);
+    let seen = desk.place_manual(ManualFormat::Markdown, &path);
     assert!(seen.iter().any(|m| m.contains("Progress")), "{seen:?}");
     let manual = std::fs::read_to_string(&path).unwrap();
     assert!(manual.contains("Scooping ice cream"), "{manual}");

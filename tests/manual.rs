@@ -9,7 +9,7 @@ mod pdf;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use pdf::{page_info, poppler};
+use pdf::{image_sizes, page_info, poppler};
 
 use rightfirst::export::{
     ExportError, ManualFormat, ManualOptions, Paper, manual, manual_procedures, manual_with_photos,
@@ -673,15 +673,7 @@ fn the_pdf_embeds_a_step_photo_and_prints_a_missing_one_as_missing() {
     let pdf = export_with_photos(&records, &photos, ManualFormat::Pdf, Language::En, &id);
     // pdfimages lists every image XObject: page, number, type, width, height, ...
     let images = poppler("pdfimages", &pdf, &["-list"]);
-    let sizes: Vec<(u32, u32)> = images
-        .lines()
-        .skip(2)
-        .filter_map(|line| {
-            let columns: Vec<&str> = line.split_whitespace().collect();
-            Some((columns.get(3)?.parse().ok()?, columns.get(4)?.parse().ok()?))
-        })
-        .collect();
-    assert_eq!(sizes, [PHOTO_SIZE], "{images}");
+    assert_eq!(image_sizes(&pdf), [PHOTO_SIZE], "{images}");
     let text = squash(&poppler("pdftotext", &pdf, &[]));
     assert_has(&text, "Photo missing");
     assert_has(&text, &format!("attachments/procedures/{id}/gone.jpg"));

@@ -4,12 +4,15 @@
 #![cfg(feature = "gui")]
 
 mod desk;
+mod pdf;
 mod picture;
 
 use desk::{Desk, TODAYS_CONE};
 use iced::keyboard::{Key, Modifiers};
 use iced_test::selector;
+use pdf::{image_sizes, poppler};
 use picture::PNG;
+use rightfirst::export::ManualFormat;
 use rightfirst::ui::Message;
 use rightfirst::ui::screen::editor;
 use rightfirst::ui::screen::photos::thumbnail_id;
@@ -194,6 +197,15 @@ fn cone_with_step_photo(photo: &str) -> Desk {
     Desk::open_folder(dir, "priya")
 }
 
+/// The sample with `photo` on the "portion" step and its picture in place.
+fn cone_with_step_photo_on_disk(photo: &str) -> Desk {
+    let desk = cone_with_step_photo(photo);
+    let path = desk.root().join(photo);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, PNG).unwrap();
+    desk
+}
+
 fn check_todays_cone(desk: &mut Desk) {
     desk.key(Key::Character("3".into()), Modifiers::COMMAND);
     desk.type_and_enter("search", "0062");
@@ -203,13 +215,7 @@ fn check_todays_cone(desk: &mut Desk) {
 #[test]
 fn the_checker_sees_the_steps_text_standard_and_photo_beside_the_item_that_verifies_it() {
     let photo = "attachments/procedures/scoop-ice-cream/round-ball.png";
-    let desk = cone_with_step_photo(photo);
-    let mut desk = {
-        let path = desk.root().join(photo);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, PNG).unwrap();
-        desk
-    };
+    let mut desk = cone_with_step_photo_on_disk(photo);
     check_todays_cone(&mut desk);
     assert!(desk.sees("You look at the balls from the side."));
     assert!(desk.sees("What right looks like"));
@@ -233,4 +239,24 @@ fn a_step_photo_deleted_by_hand_shows_photo_missing_in_the_editor_and_to_the_che
     desk.click("Scooping ice cream");
     assert!(desk.sees("Photo missing"));
     assert!(!shows_photo(&mut desk, photo));
+}
+
+#[test]
+fn the_windows_print_manual_writes_a_pdf_that_embeds_the_step_photo() {
+    let photo = "attachments/procedures/scoop-ice-cream/round-ball.png";
+    let mut desk = cone_with_step_photo_on_disk(photo);
+    desk.key(Key::Character("6".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Print the manual"));
+    desk.click("PDF, to print");
+    // The answer of the save dialog "Save as…" opens, as the screen gets it.
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("manual.pdf");
+    desk.place_manual(ManualFormat::Pdf, &path);
+    assert!(desk.sees(&format!("Saved {}", path.display())));
+    let pdf = std::fs::read(&path).unwrap();
+    let images = poppler("pdfimages", &pdf, &["-list"]);
+    assert_eq!(image_sizes(&pdf), [(1, 1)], "the 1x1 step photo: {images}");
+    let text = poppler("pdftotext", &pdf, &[]);
+    assert!(text.contains("Scooping ice cream"), "{text}");
+    assert!(!text.contains("Photo missing"), "{text}");
 }

@@ -169,6 +169,30 @@ impl Desk {
         seen
     }
 
+    /// The answer of the save dialog the Print manual screen's "Save as…" opens: `format`,
+    /// in English on A4, every approved procedure, saved at `path`; what it sent back.
+    pub fn place_manual(
+        &mut self,
+        format: rightfirst::export::ManualFormat,
+        path: &std::path::Path,
+    ) -> Vec<String> {
+        let options = rightfirst::export::ManualOptions {
+            format,
+            language: rightfirst::model::Language::En,
+            paper: rightfirst::export::Paper::A4,
+            procedures: Vec::new(),
+            drafts: false,
+            today: Date::new(2026, 11, 23).unwrap(),
+        };
+        let task = self.app.update(Message::Manual(
+            rightfirst::ui::screen::manual::Message::Placed(
+                Box::new(options),
+                Some(path.to_path_buf()),
+            ),
+        ));
+        self.run(task)
+    }
+
     /// Feeds `update` messages held back, and what their tasks send.
     pub fn hand_over(&mut self, messages: Vec<Message>) {
         for message in messages {

@@ -22,6 +22,18 @@ pub fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     }
 }
 
+/// The (width, height) of every image `pdfimages -list` lists for `pdf`, in its order.
+pub fn image_sizes(pdf: &[u8]) -> Vec<(u32, u32)> {
+    poppler("pdfimages", pdf, &["-list"])
+        .lines()
+        .skip(2)
+        .filter_map(|line| {
+            let columns: Vec<&str> = line.split_whitespace().collect();
+            Some((columns.get(3)?.parse().ok()?, columns.get(4)?.parse().ok()?))
+        })
+        .collect()
+}
+
 /// The page count and the page size, as pdfinfo reports them ("595.28 x 841.89 pts (A4)").
 pub fn page_info(pdf: &[u8]) -> (usize, String) {
     let document = Document::load_mem(pdf).expect("the PDF reads back");
