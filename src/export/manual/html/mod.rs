@@ -146,45 +146,50 @@ fn cover(out: &mut String, book: &Book) {
 fn contents(out: &mut String, book: &Book) {
     let w = book.words;
     let _ = write!(out, "<nav><h1 class=\"title\">{}</h1>", escape(w.contents));
-    if !book.procedures.is_empty() {
-        let _ = write!(out, "<h2>{}</h2><ol>", escape(w.procedures));
-        for part in &book.procedures {
-            let _ = write!(
-                out,
-                "<li><span class=\"muted\">{}</span><span>",
-                escape(&part.link.number)
-            );
-            link(out, &part.link);
-            draft(out, book, part.draft);
-            let _ = write!(
-                out,
-                "</span><span class=\"muted\">{} {}</span></li>",
-                escape(w.revision),
-                escape(&part.revision)
-            );
-        }
-        out.push_str("</ol>");
-    }
-    if !book.forms.is_empty() {
-        let _ = write!(out, "<h2>{}</h2><ol>", escape(w.forms));
-        for form in &book.forms {
-            let _ = write!(
-                out,
-                "<li><span class=\"muted\">{}</span><span>",
-                escape(&form.link.number)
-            );
-            link(out, &form.link);
-            draft(out, book, form.draft);
-            let _ = write!(
-                out,
-                "</span><span class=\"muted\">{} {}</span></li>",
-                escape(w.revision),
-                escape(&form.revision)
-            );
-        }
-        out.push_str("</ol>");
-    }
+    let procedures = book.procedures.iter();
+    contents_list(
+        out,
+        book,
+        w.procedures,
+        procedures.map(|p| (&p.link, p.draft, p.revision.as_str())),
+    );
+    let forms = book.forms.iter();
+    contents_list(
+        out,
+        book,
+        w.forms,
+        forms.map(|f| (&f.link, f.draft, f.revision.as_str())),
+    );
     out.push_str("</nav>\n");
+}
+
+/// One list of the contents page, under its heading; nothing when it has no entries.
+fn contents_list<'a>(
+    out: &mut String,
+    book: &Book,
+    heading: &str,
+    entries: impl ExactSizeIterator<Item = (&'a Link, bool, &'a str)>,
+) {
+    if entries.len() == 0 {
+        return;
+    }
+    let _ = write!(out, "<h2>{}</h2><ol>", escape(heading));
+    for (entry, is_draft, revision) in entries {
+        let _ = write!(
+            out,
+            "<li><span class=\"muted\">{}</span><span>",
+            escape(&entry.number)
+        );
+        link(out, entry);
+        draft(out, book, is_draft);
+        let _ = write!(
+            out,
+            "</span><span class=\"muted\">{} {}</span></li>",
+            escape(book.words.revision),
+            escape(revision)
+        );
+    }
+    out.push_str("</ol>");
 }
 
 /// The manual as a complete HTML page.
