@@ -14,6 +14,7 @@ mod keys;
 mod leaving;
 mod message;
 mod opening;
+mod preferences;
 mod road;
 mod watch;
 
@@ -21,25 +22,24 @@ use chrome::{failed_view, opening_view, who_are_you};
 use desk::{Desk, Next, Seat};
 use keys::Command;
 pub use leaving::Choice as LeaveChoice;
-use leaving::{Leaving, Question, question_view};
+use leaving::{Leaving, Question, Settled, question_view};
 pub use message::{Handoff, Message, Section, Start};
-use opening::{Phase, create_workspace, local_now, open_task, pick_folder, start_path};
+use opening::{Phase, create_workspace, local_now, pick_folder, start_path};
+use preferences::Preferences;
 use road::Conflict;
 
 use super::request::Request;
-use super::screen::orders;
-use super::screen::settings::{self, ThemeChoice};
-use super::screen::{Context, photos, problems};
+use super::screen::settings;
+use super::screen::{Context, orders, photos, problems};
 use super::text::{Language, Text, Words};
 use super::theme::{self, Mode};
 use crate::model::{Date, DateTime};
 use crate::store::Folder;
-use crate::store::config::{Config, Places};
+use crate::store::config::Places;
 
 /// The whole window.
 pub struct App {
-    config: Config,
-    system_mode: Mode,
+    preferences: Preferences,
     phase: Phase,
     /// A fixed time for tests and benchmarks; the system's clock when `None`.
     clock: Option<DateTime>,
@@ -48,47 +48,22 @@ pub struct App {
     question: Option<Question>,
     /// The screen to come back to once the workspace is read again.
     reopen_on: Option<Section>,
-    /// Where the config is saved; `None` when there is no home folder, or its file could
-    /// not be read and is kept as it is.
-    config_file: Option<PathBuf>,
 }
 
 impl App {
     /// Starts the window on the workspace `start` names, reading it off the UI thread.
     pub fn boot(start: Start) -> (App, Task<Message>) {
         let places = Places::of_user();
-        let (config, config_file, notice) = match &places {
-            Some(places) => Config::open(&places.config),
-            None => (Config::default(), None, None),
-        };
-        let path = start_path(start, &config, places.as_ref());
-        let make = |phase| App {
-            config: config.clone(),
-            system_mode: Mode::Light,
+        let (preferences, notice) = Preferences::open(places.as_ref());
+        let path = start_path(start, preferences.config(), places.as_ref());
+        let (phase, task) = Phase::start(path);
+        let mut app = App {
+            preferences,
             phase,
             clock: None,
             notice: None,
             question: None,
             reopen_on: None,
-            config_file: config_file.clone(),
-        };
-        let mut app: App;
-        let task = match path {
-            Ok(path) => {
-                app = make(Phase::Opening {
-                    path: path.clone(),
-                    read: 0,
-                    total: 0,
-                });
-                open_task(path)
-            }
-            Err(error) => {
-                app = make(Phase::Failed {
-                    path: PathBuf::new(),
-                    error,
-                });
-                Task::none()
-            }
         };
         app.notice = notice.map(|error| format!("{error}. {}", app.words().config_kept));
         let theme = iced::system::theme().map(Message::SystemTheme);
@@ -98,15 +73,8 @@ impl App {
     /// A window on an already opened workspace, as `me`: for tests and benchmarks.
     /// Its clock stands still at noon on `today`, so what it writes can be compared.
     pub fn with_folder(folder: Folder, me: Option<&str>, today: Date) -> App {
-        let mut config = Config::default();
-        if let Some(me) = me {
-            config
-                .people
-                .insert(folder.root().to_path_buf(), me.to_owned());
-        }
         let mut app = App {
-            config,
-            system_mode: Mode::Light,
+            preferences: Preferences::in_memory(folder.root(), me),
             phase: Phase::Opening {
                 path: PathBuf::new(),
                 read: 0,
@@ -116,7 +84,6 @@ impl App {
             notice: None,
             question: None,
             reopen_on: None,
-            config_file: None,
         };
         app.opened(folder);
         app
@@ -124,27 +91,22 @@ impl App {
 
     /// The window title: the business, then the app.
     pub fn title(&self) -> String {
-        match &self.phase {
-            Phase::Open(desk) => format!("{} — Right First", desk.folder.records().workspace.name),
-            _ => "Right First".to_owned(),
+        match self.phase.desk() {
+            Some(desk) => format!("{} — Right First", desk.folder.records().workspace.name),
+            None => "Right First".to_owned(),
         }
     }
 
     /// The app's theme, light or dark as chosen or as the system says.
     pub fn theme(&self) -> Theme {
-        let mode = match ThemeChoice::from_code(self.config.theme.as_deref()) {
-            ThemeChoice::System => self.system_mode,
-            ThemeChoice::Light => Mode::Light,
-            ThemeChoice::Dark => Mode::Dark,
-        };
-        theme::theme(mode)
+        self.preferences.theme()
     }
 
     /// Keys no widget used, and the system's light/dark switch.
     pub fn subscription(&self) -> Subscription<Message> {
-        let watch = match &self.phase {
-            Phase::Open(desk) => watch::subscription(desk.folder.root()),
-            _ => Subscription::none(),
+        let watch = match self.phase.desk() {
+            Some(desk) => watch::subscription(desk.folder.root()),
+            None => Subscription::none(),
         };
         Subscription::batch([
             keys::listen(),
@@ -155,14 +117,12 @@ impl App {
     }
 
     fn language(&self) -> Language {
-        let workspace = match &self.phase {
-            Phase::Open(desk) => Language::from_code(&desk.folder.records().workspace.language),
-            _ => None,
-        };
-        self.config
-            .language
-            .as_deref()
-            .and_then(Language::from_code)
+        let workspace = self
+            .phase
+            .desk()
+            .and_then(|desk| Language::from_code(&desk.folder.records().workspace.language));
+        self.preferences
+            .language()
             .or(workspace)
             .unwrap_or_default()
     }
@@ -186,17 +146,12 @@ impl App {
 
     /// The open workspace, if any: for tests.
     pub fn folder(&self) -> Option<&Folder> {
-        match &self.phase {
-            Phase::Open(desk) => Some(&desk.folder),
-            _ => None,
-        }
+        self.phase.desk().map(|desk| &desk.folder)
     }
 
     fn me(&self) -> Option<&str> {
-        let Phase::Open(desk) = &self.phase else {
-            return None;
-        };
-        let id = self.config.people.get(desk.folder.root())?;
+        let desk = self.phase.desk()?;
+        let id = self.preferences.me(desk.folder.root())?;
         desk.folder
             .records()
             .workspace
@@ -204,27 +159,23 @@ impl App {
             .map(|p| p.id.as_str())
     }
 
-    fn save_config(&mut self) {
-        if let Some(file) = &self.config_file
-            && let Err(error) = self.config.save(file)
-        {
+    /// Shows a preference that could not be saved.
+    fn saved(&mut self, saved: Result<(), String>) {
+        if let Err(error) = saved {
             self.notice = Some(error);
         }
     }
 
     /// Shows the opening screen and reads the workspace at `path` off the UI thread.
     fn opening(&mut self, path: PathBuf) -> Task<Message> {
-        self.phase = Phase::Opening {
-            path: path.clone(),
-            read: 0,
-            total: 0,
-        };
-        open_task(path)
+        let (phase, task) = Phase::read(path);
+        self.phase = phase;
+        task
     }
 
     fn opened(&mut self, folder: Folder) {
-        self.config.last_workspace = Some(folder.root().to_path_buf());
-        self.save_config();
+        let saved = self.preferences.opened(folder.root());
+        self.saved(saved);
         let section = match self.reopen_on.take() {
             Some(section) => section,
             None if folder.error_count() > 0 => Section::Problems,
@@ -238,17 +189,18 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loading(read, total) => {
-                if let Phase::Opening {
-                    read: r, total: t, ..
-                } = &mut self.phase
-                {
-                    (*r, *t) = (read, total);
+                self.phase.progress(read, total);
+                Task::none()
+            }
+            Message::Loaded(handoff) => {
+                let folder = handoff.take().and_then(|read| self.phase.loaded(read));
+                if let Some(folder) = folder {
+                    self.opened(folder);
                 }
                 Task::none()
             }
-            Message::Loaded(handoff) => self.loaded(handoff),
             Message::SystemTheme(mode) => {
-                self.system_mode = Mode::from(mode);
+                self.preferences.set_system_mode(Mode::from(mode));
                 Task::none()
             }
             Message::Settings(message) => self.settings(message),
@@ -323,14 +275,9 @@ impl App {
 
     fn settings(&mut self, message: settings::Message) -> Task<Message> {
         match message {
-            settings::Message::Language(choice) => {
-                self.config.language = choice.value.map(|l| l.code().to_owned());
-                self.save_config();
-                Task::none()
-            }
-            settings::Message::Theme(choice) => {
-                self.config.theme = choice.value.code();
-                self.save_config();
+            settings::Message::Language(_) | settings::Message::Theme(_) => {
+                let saved = self.preferences.choose(&message);
+                self.saved(saved);
                 Task::none()
             }
             settings::Message::OpenWorkspace => pick_folder(false),
@@ -338,28 +285,11 @@ impl App {
         }
     }
 
-    fn loaded(&mut self, handoff: Handoff<Result<Folder, String>>) -> Task<Message> {
-        let path = match &self.phase {
-            Phase::Opening { path, .. } => path.clone(),
-            _ => PathBuf::new(),
-        };
-        match handoff.take() {
-            Some(Ok(folder)) => self.opened(folder),
-            Some(Err(error)) => self.phase = Phase::Failed { path, error },
-            None => {}
-        }
-        Task::none()
-    }
-
     /// Remembers who uses this machine on the open workspace, or forgets it.
     fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
-        if let Phase::Open(desk) = &self.phase {
-            let root = desk.folder.root().to_path_buf();
-            match person {
-                Some(person) => self.config.people.insert(root, person),
-                None => self.config.people.remove(&root),
-            };
-            self.save_config();
+        if let Some(desk) = self.phase.desk() {
+            let saved = self.preferences.remember(desk.folder.root(), person);
+            self.saved(saved);
         }
         Task::none()
     }
@@ -379,10 +309,7 @@ impl App {
 
     /// The open workspace's desk.
     fn desk(&mut self) -> Option<&mut Desk> {
-        match &mut self.phase {
-            Phase::Open(desk) => Some(desk),
-            _ => None,
-        }
+        self.phase.desk_mut()
     }
 
     /// Who is at the window and when, read once for a message.
@@ -440,7 +367,7 @@ impl App {
         if command == Command::Reload {
             return self.leave(Leaving::Reload);
         }
-        if command == Command::Close && self.is_asking() {
+        if command == Command::Close && self.question.is_some() {
             return self.answer(LeaveChoice::Stay);
         }
         let seat = self.seat();
@@ -449,6 +376,82 @@ impl App {
             None => Next::None,
         };
         self.follow(next)
+    }
+
+    /// Goes where the user asked, asking first when that would drop unsaved work.
+    fn leave(&mut self, leaving: Leaving) -> Task<Message> {
+        let unsaved = self.phase.desk().map(Desk::unsaved).unwrap_or_default();
+        self.question = Question::before(&leaving, unsaved);
+        match self.question {
+            Some(_) => Task::none(),
+            None => self.go(leaving),
+        }
+    }
+
+    fn go(&mut self, leaving: Leaving) -> Task<Message> {
+        self.question = None;
+        match leaving {
+            Leaving::Close => iced::exit(),
+            Leaving::Open(path, new) => {
+                if new && let Err(error) = create_workspace(&path, self.me()) {
+                    self.notice = Some(error);
+                    return Task::none();
+                }
+                self.opening(path)
+            }
+            Leaving::Reload => match self.phase.desk() {
+                Some(desk) => {
+                    self.reopen_on = Some(desk.section);
+                    let path = desk.folder.root().to_path_buf();
+                    self.opening(path)
+                }
+                None => Task::none(),
+            },
+        }
+    }
+
+    /// Carries out the answer to the question: saves first when asked to, then goes, or
+    /// stays on the first screen still holding work.
+    fn answer(&mut self, choice: LeaveChoice) -> Task<Message> {
+        let Some(question) = self.question.take() else {
+            return Task::none();
+        };
+        if choice == LeaveChoice::Save {
+            self.save_all();
+        }
+        let settled = match self.phase.desk() {
+            Some(desk) => question.settle(
+                choice,
+                &desk.unsaved(),
+                desk.conflict.is_some(),
+                desk.orders.unsaved_in_front(),
+            ),
+            None => Settled::Go(question.into_leaving()),
+        };
+        match settled {
+            Settled::Go(leaving) => self.go(leaving),
+            Settled::Show(section, front) => {
+                if let Some(desk) = self.desk() {
+                    desk.section = section;
+                }
+                if let Some(front) = front {
+                    let _ = self.update(Message::Orders(front));
+                }
+                Task::none()
+            }
+            Settled::Stay => Task::none(),
+        }
+    }
+
+    /// Saves each screen's unsaved work as its own Save would; what cannot be saved stays
+    /// unsaved, with the reason on its screen.
+    fn save_all(&mut self) {
+        let steps = self.phase.desk().map(Desk::saving).unwrap_or_default();
+        for step in steps {
+            if let Some(message) = self.phase.desk().and_then(|desk| desk.save_message(step)) {
+                let _ = self.update(message);
+            }
+        }
     }
 
     /// Settles a conflict the user answered, telling the screen that saved.
@@ -483,11 +486,8 @@ impl App {
         }
         let settings = settings::view(
             words,
-            self.config
-                .language
-                .as_deref()
-                .and_then(Language::from_code),
-            ThemeChoice::from_code(self.config.theme.as_deref()),
+            self.preferences.language(),
+            self.preferences.theme_choice(),
             desk.folder.root().display().to_string(),
         )
         .map(Message::Settings);

@@ -9,7 +9,8 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{Conflict, Desk, Message, Section};
+use super::{Conflict, Message, Section};
+use crate::store::Folder;
 use crate::ui::screen::{people, settings};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
@@ -63,16 +64,20 @@ pub(super) fn with_search<'a>(
     .into()
 }
 
+/// The sidebar: the business, a button for each screen (`section` in front, a dot on each
+/// screen in `unsaved`), and who is at the window.
 pub(super) fn sidebar<'a>(
-    desk: &'a Desk,
+    folder: &'a Folder,
+    section: Section,
+    unsaved: &[Section],
     me: Option<&'a crate::model::Person>,
     words: &'static Text,
 ) -> Element<'a, Message> {
-    let records = desk.folder.records();
-    let errors = desk.folder.error_count();
+    let records = folder.records();
+    let errors = folder.error_count();
     // A screen holding unsaved work says so with a dot, so it is found before the window
     // closes.
-    let unsaved: Vec<Section> = desk.unsaved().into_iter().map(|(s, _)| s).collect();
+    let in_front = section;
     let entry = |label: String, section: Section| {
         let label = if unsaved.contains(&section) {
             format!("{label} •")
@@ -82,13 +87,13 @@ pub(super) fn sidebar<'a>(
         button(iced::widget::text(label).size(theme::TEXT))
             .width(Length::Fill)
             .padding(theme::SPACE_S)
-            .style(theme::nav(desk.section == section))
+            .style(theme::nav(in_front == section))
             .on_press(Message::Section(section))
     };
-    let problems_label = if desk.folder.findings().is_empty() {
+    let problems_label = if folder.findings().is_empty() {
         words.problems.to_owned()
     } else {
-        format!("{} ({})", words.problems, desk.folder.findings().len())
+        format!("{} ({})", words.problems, folder.findings().len())
     };
     let who = me.map(|me| {
         let role = match me.role {

@@ -8,9 +8,9 @@ use iced::widget::{column, container, row};
 use iced::{Element, Length, Task};
 
 use super::chrome::{SEARCH_ID, changed_on_disk, conflict_view, sidebar, with_search};
-use super::keys::Command;
-use super::opening::read_task;
+use super::keys::{Command, editor_message};
 use super::road::{self, Carried, Conflict};
+use super::watch::read_task;
 use super::{Message, Section};
 use crate::model::DateTime;
 use crate::store::Folder;
@@ -19,7 +19,7 @@ use crate::ui::screen::Context;
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
-use crate::ui::screen::editor::{self, Editor, Form};
+use crate::ui::screen::editor;
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
 use crate::ui::screen::photos::Photos;
@@ -78,6 +78,22 @@ impl Seat {
             photos: Photos::none(),
         }
     }
+}
+
+/// One step of saving all unsaved work before the workspace goes; what it sends is read
+/// when its turn comes, as the steps before it change what is in front.
+#[derive(Debug)]
+pub(super) enum Saving {
+    /// The procedure being edited.
+    Procedure,
+    /// The checklist being edited.
+    Checklist,
+    /// The orders screen's work in front.
+    OrderInFront,
+    /// Bring this work of the orders screen to the front.
+    Front(orders::Message),
+    /// The defect being edited.
+    Defect,
 }
 
 /// What is left for the window once the desk has done its part of a message.
@@ -148,6 +164,7 @@ impl Desk {
         question: Option<Element<'a, Message>>,
     ) -> Element<'a, Message> {
         let words = ctx.words;
+        let unsaved: Vec<Section> = self.unsaved().into_iter().map(|(s, _)| s).collect();
         let main = match (question, &self.conflict) {
             (Some(question), _) => question,
             (None, Some(conflict)) => conflict_view(conflict, words),
@@ -161,7 +178,7 @@ impl Desk {
             main
         ];
         row![
-            sidebar(self, ctx.me, words),
+            sidebar(&self.folder, self.section, &unsaved, ctx.me, words),
             container(main).width(Length::Fill).height(Length::Fill)
         ]
         .into()
@@ -363,6 +380,54 @@ impl Desk {
             .collect()
     }
 
+    /// The steps that save every screen's unsaved work, as each screen's Save would.
+    pub fn saving(&self) -> Vec<Saving> {
+        let (parked, new) = self.orders.parked();
+        let editors = [
+            (self.procedures.unsaved().is_some(), Saving::Procedure),
+            (self.checklists.unsaved().is_some(), Saving::Checklist),
+        ];
+        // The orders' work in front, then each piece set aside, brought to the front in turn.
+        let orders = [Saving::OrderInFront]
+            .into_iter()
+            .chain(
+                new.then_some([Saving::Front(orders::Message::New), Saving::OrderInFront])
+                    .into_iter()
+                    .flatten(),
+            )
+            .chain(parked.into_iter().flat_map(|id| {
+                [
+                    Saving::Front(orders::Message::Select(id)),
+                    Saving::OrderInFront,
+                ]
+            }));
+        editors
+            .into_iter()
+            .filter_map(|(unsaved, step)| unsaved.then_some(step))
+            .chain(orders)
+            .chain([Saving::Defect])
+            .collect()
+    }
+
+    /// The message that carries out `step` now; `None` when it has nothing left to save.
+    pub fn save_message(&self, step: Saving) -> Option<Message> {
+        match step {
+            Saving::Procedure => Some(Message::Procedures(editor::Message::Save)),
+            Saving::Checklist => Some(Message::Checklists(editor::Message::Save)),
+            Saving::Front(message) => Some(Message::Orders(message)),
+            Saving::OrderInFront => self
+                .orders
+                .unsaved_in_front()
+                .then(|| self.orders.save_message())
+                .flatten()
+                .map(Message::Orders),
+            Saving::Defect => self
+                .defects
+                .unsaved()
+                .map(|_| Message::Defects(defects::Message::Save)),
+        }
+    }
+
     /// Whether nothing is being edited, asked or resolved: the records may change under
     /// the screens without taking anything from the user.
     pub fn is_idle(&self) -> bool {
@@ -414,30 +479,4 @@ impl Desk {
         }
         self.refresh_if_idle(asking)
     }
-}
-
-/// What `command` means for a procedure or checklist editor.
-fn editor_message<F: Form>(
-    editor: &Editor<F>,
-    command: Command,
-) -> Option<editor::Message<F::Edit>> {
-    use editor::Message as M;
-    let message = match command {
-        Command::Move(direction) => editor.move_message(direction)?,
-        Command::Save => M::Save,
-        Command::Undo => M::Undo,
-        Command::Redo => M::Redo,
-        Command::New => M::New,
-        Command::Delete => M::AskDelete,
-        Command::Close => M::CloseDialog,
-        Command::Walk { .. }
-        | Command::Search
-        | Command::Go(_)
-        | Command::Reload
-        | Command::Check
-        | Command::Defect
-        | Command::Contact
-        | Command::Step(_) => return None,
-    };
-    Some(message)
 }

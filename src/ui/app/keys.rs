@@ -5,6 +5,7 @@ use iced::Subscription;
 use iced::keyboard::{self, Key, Modifiers, key::Named};
 
 use super::{Message, Section};
+use crate::ui::screen::editor::{self, Editor, Form};
 use crate::ui::screen::revision::Direction;
 
 /// Ctrl+1 … Ctrl+8 jump to the sections, in the sidebar's order.
@@ -122,4 +123,30 @@ fn section_of(digit: &str) -> Option<Section> {
         .iter()
         .find(|(d, _)| *d == digit)
         .map(|(_, section)| *section)
+}
+
+/// What `command` means for a procedure or checklist editor.
+pub(super) fn editor_message<F: Form>(
+    editor: &Editor<F>,
+    command: Command,
+) -> Option<editor::Message<F::Edit>> {
+    use editor::Message as M;
+    let message = match command {
+        Command::Move(direction) => editor.move_message(direction)?,
+        Command::Save => M::Save,
+        Command::Undo => M::Undo,
+        Command::Redo => M::Redo,
+        Command::New => M::New,
+        Command::Delete => M::AskDelete,
+        Command::Close => M::CloseDialog,
+        Command::Walk { .. }
+        | Command::Search
+        | Command::Go(_)
+        | Command::Reload
+        | Command::Check
+        | Command::Defect
+        | Command::Contact
+        | Command::Step(_) => return None,
+    };
+    Some(message)
 }

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use iced::widget::{button, column, container, row};
-use iced::{Element, Length, Task};
+use iced::{Element, Length};
 
-use super::{App, Message, Phase, Section, create_workspace};
-use crate::ui::screen::{Unsaved, defects, editor, orders};
+use super::{Message, Section};
+use crate::ui::screen::{Unsaved, orders};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
@@ -40,127 +40,60 @@ pub(super) struct Question {
     unsaved: Vec<(Section, Unsaved)>,
 }
 
-impl App {
-    /// Saves each screen's unsaved work as its own Save would; what cannot be saved stays
-    /// unsaved, with the reason on its screen.
-    fn save_all(&mut self) {
-        let Some(desk) = self.desk() else {
-            return;
-        };
-        let procedures = desk.procedures.unsaved().is_some();
-        let checklists = desk.checklists.unsaved().is_some();
-        let (parked, new) = desk.orders.parked();
-        if procedures {
-            let _ = self.update(Message::Procedures(editor::Message::Save));
-        }
-        if checklists {
-            let _ = self.update(Message::Checklists(editor::Message::Save));
-        }
-        // The orders' work in front, then each piece set aside, brought to the front in turn.
-        self.save_order_in_front();
-        if new {
-            let _ = self.update(Message::Orders(orders::Message::New));
-            self.save_order_in_front();
-        }
-        for id in parked {
-            let _ = self.update(Message::Orders(orders::Message::Select(id)));
-            self.save_order_in_front();
-        }
-        if self
-            .desk()
-            .is_some_and(|desk| desk.defects.unsaved().is_some())
-        {
-            let _ = self.update(Message::Defects(defects::Message::Save));
-        }
+impl Question {
+    /// The question before `leaving`, or `None` to go at once when nothing is unsaved.
+    pub fn before(leaving: &Leaving, unsaved: Vec<(Section, Unsaved)>) -> Option<Question> {
+        (!unsaved.is_empty()).then(|| Question {
+            leaving: leaving.clone(),
+            unsaved,
+        })
     }
 
-    /// Saves the orders screen's work in front, if it is unsaved.
-    fn save_order_in_front(&mut self) {
-        let save = self
-            .desk()
-            .filter(|desk| desk.orders.unsaved_in_front())
-            .and_then(|desk| desk.orders.save_message());
-        if let Some(message) = save {
-            let _ = self.update(Message::Orders(message));
-        }
-    }
-}
-
-impl App {
-    /// Goes where the user asked, asking first when that would drop unsaved work.
-    pub(super) fn leave(&mut self, leaving: Leaving) -> Task<Message> {
-        if let Phase::Open(desk) = &self.phase {
-            let unsaved = desk.unsaved();
-            if !unsaved.is_empty() {
-                self.question = Some(Question { leaving, unsaved });
-                return Task::none();
-            }
-        }
-        self.go(leaving)
+    /// Where the user asked to go.
+    pub fn into_leaving(self) -> Leaving {
+        self.leaving
     }
 
-    fn go(&mut self, leaving: Leaving) -> Task<Message> {
-        self.question = None;
-        match leaving {
-            Leaving::Close => iced::exit(),
-            Leaving::Open(path, new) => {
-                if new && let Err(error) = create_workspace(&path, self.me()) {
-                    self.notice = Some(error);
-                    return Task::none();
-                }
-                self.opening(path)
-            }
-            Leaving::Reload => match &self.phase {
-                Phase::Open(desk) => {
-                    self.reopen_on = Some(desk.section);
-                    let path = desk.folder.root().to_path_buf();
-                    self.opening(path)
-                }
-                _ => Task::none(),
-            },
-        }
-    }
-
-    /// Carries out the answer to the question.
-    pub(super) fn answer(&mut self, choice: Choice) -> Task<Message> {
-        let Some(question) = self.question.take() else {
-            return Task::none();
-        };
-        if choice == Choice::Save {
-            self.save_all();
-        }
-        let Some(desk) = self.desk() else {
-            return self.go(question.leaving);
-        };
-        let left = desk.unsaved();
-        if choice == Choice::Discard || (left.is_empty() && desk.conflict.is_none()) {
-            return self.go(question.leaving);
+    /// What the answer `choice` means, once what could be saved is saved: `left` is the work
+    /// still unsaved then, `conflict` whether two versions of a file wait for a choice, and
+    /// `order_in_front` whether the orders screen's unsaved work is the one in front.
+    pub fn settle(
+        self,
+        choice: Choice,
+        left: &[(Section, Unsaved)],
+        conflict: bool,
+        order_in_front: bool,
+    ) -> Settled {
+        if choice == Choice::Discard || (left.is_empty() && !conflict) {
+            return Settled::Go(self.leaving);
         }
         // Stay, or a save failed: show the first screen still holding work, and why.
         let Some((section, unsaved)) = left.first() else {
-            return Task::none();
+            return Settled::Stay;
         };
-        desk.section = *section;
-        if desk.orders.unsaved_in_front() {
-            return Task::none();
-        }
         let front = match unsaved {
-            Unsaved::NewOrder => orders::Message::New,
+            _ if order_in_front => None,
+            Unsaved::NewOrder => Some(orders::Message::New),
             Unsaved::Check(id) | Unsaved::Defect(id) | Unsaved::Contact(id)
                 if *section == Section::Orders =>
             {
-                orders::Message::Select(id.clone())
+                Some(orders::Message::Select(id.clone()))
             }
-            _ => return Task::none(),
+            _ => None,
         };
-        let _ = self.update(Message::Orders(front));
-        Task::none()
+        Settled::Show(*section, front)
     }
+}
 
-    /// Whether the question is showing.
-    pub(super) fn is_asking(&self) -> bool {
-        self.question.is_some()
-    }
+/// What the window does with the answer.
+#[derive(Debug)]
+pub(super) enum Settled {
+    /// Go where the user asked.
+    Go(Leaving),
+    /// Stay on this screen, bringing this work of the orders screen to its front.
+    Show(Section, Option<orders::Message>),
+    /// Stay as it is.
+    Stay,
 }
 
 /// The question, with what is unsaved where and the three answers.
@@ -238,5 +171,73 @@ fn describe(unsaved: &Unsaved, words: &'static Text) -> String {
         Unsaved::Check(order) => on(words.unsaved_check, order),
         Unsaved::Defect(order) => on(words.unsaved_defect, order),
         Unsaved::Contact(order) => on(words.unsaved_contact, order),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(unsaved: Vec<(Section, Unsaved)>) -> Question {
+        Question::before(&Leaving::Close, unsaved).expect("work is unsaved")
+    }
+
+    #[test]
+    fn nothing_unsaved_goes_without_asking() {
+        assert!(Question::before(&Leaving::Close, Vec::new()).is_none());
+    }
+
+    #[test]
+    fn discard_goes_even_with_work_left() {
+        let left = vec![(Section::Procedures, Unsaved::Record("Cones".into()))];
+        let settled = asked(left.clone()).settle(Choice::Discard, &left, true, false);
+        assert!(matches!(settled, Settled::Go(Leaving::Close)));
+    }
+
+    #[test]
+    fn save_goes_once_everything_is_saved() {
+        let question = asked(vec![(Section::Orders, Unsaved::NewOrder)]);
+        let settled = question.settle(Choice::Save, &[], false, false);
+        assert!(matches!(settled, Settled::Go(Leaving::Close)));
+    }
+
+    #[test]
+    fn a_conflict_after_saving_keeps_the_window() {
+        let question = asked(vec![(Section::Orders, Unsaved::NewOrder)]);
+        let settled = question.settle(Choice::Save, &[], true, false);
+        assert!(matches!(settled, Settled::Stay));
+    }
+
+    #[test]
+    fn a_failed_save_shows_the_work_left_on_its_screen() {
+        let left = vec![
+            (Section::Orders, Unsaved::Defect("2026-0007".into())),
+            (Section::Defects, Unsaved::Defect("2026-0001".into())),
+        ];
+        let settled = asked(left.clone()).settle(Choice::Save, &left, false, false);
+        let Settled::Show(Section::Orders, Some(orders::Message::Select(id))) = settled else {
+            panic!("expected the order brought to the front, got {settled:?}");
+        };
+        assert_eq!(id, "2026-0007");
+    }
+
+    #[test]
+    fn stay_keeps_the_orders_work_in_front_where_it_is() {
+        let left = vec![(Section::Orders, Unsaved::Check("2026-0003".into()))];
+        let settled = asked(left.clone()).settle(Choice::Stay, &left, false, true);
+        assert!(matches!(settled, Settled::Show(Section::Orders, None)));
+        let new = vec![(Section::Orders, Unsaved::NewOrder)];
+        let settled = asked(new.clone()).settle(Choice::Stay, &new, false, false);
+        assert!(matches!(
+            settled,
+            Settled::Show(Section::Orders, Some(orders::Message::New))
+        ));
+    }
+
+    #[test]
+    fn stay_on_an_editor_shows_that_editor() {
+        let left = vec![(Section::Checklists, Unsaved::Record("Cone check".into()))];
+        let settled = asked(left.clone()).settle(Choice::Stay, &left, false, false);
+        assert!(matches!(settled, Settled::Show(Section::Checklists, None)));
     }
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 
 use super::desk::Desk;
-use super::{Handoff, Message, Start};
+use super::watch::read_task;
+use super::{Message, Start};
 use crate::model::{Date, DateTime, Workspace};
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
@@ -16,33 +17,6 @@ pub(super) fn local_now() -> DateTime {
     let now = jiff::ZonedDateTime::now();
     DateTime::new(Date::from(now.date()), now.hour(), now.minute())
         .unwrap_or_else(|| DateTime::start_of(Date::from(now.date())))
-}
-
-pub(super) fn open_task(path: PathBuf) -> Task<Message> {
-    read_task(path, true, Message::Loaded)
-}
-
-/// Reads the workspace at `path` on a worker thread and hands it over with `done`; with
-/// `progress`, the opening screen hears how far it has come.
-pub(super) fn read_task(
-    path: PathBuf,
-    progress: bool,
-    done: fn(Handoff<Result<Folder, String>>) -> Message,
-) -> Task<Message> {
-    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
-    std::thread::spawn(move || {
-        let told = {
-            let sender = sender.clone();
-            move |read: usize, total: usize| {
-                if progress {
-                    let _ = sender.unbounded_send(Message::Loading(read, total));
-                }
-            }
-        };
-        let result = Folder::open_with_progress(&path, &told).map_err(|error| error.to_string());
-        let _ = sender.unbounded_send(done(Handoff::new(result)));
-    });
-    Task::run(receiver, |message| message)
 }
 
 pub(super) fn pick_folder(new: bool) -> Task<Message> {
@@ -60,16 +34,84 @@ pub(super) fn pick_folder(new: bool) -> Task<Message> {
 
 /// How far the window has come with its workspace.
 pub(super) enum Phase {
+    /// Reading the workspace at `path`: `read` of `total` orders so far.
     Opening {
         path: PathBuf,
         read: usize,
         total: usize,
     },
-    Failed {
-        path: PathBuf,
-        error: String,
-    },
+    /// The workspace at `path` could not be read.
+    Failed { path: PathBuf, error: String },
+    /// The workspace is open.
     Open(Box<Desk>),
+}
+
+impl Phase {
+    /// Starts reading the workspace at `path` off the window's thread, or fails with `error`.
+    pub fn start(path: Result<PathBuf, String>) -> (Phase, Task<Message>) {
+        match path {
+            Ok(path) => Phase::read(path),
+            Err(error) => (
+                Phase::Failed {
+                    path: PathBuf::new(),
+                    error,
+                },
+                Task::none(),
+            ),
+        }
+    }
+
+    /// Reads the workspace at `path` off the window's thread, with progress.
+    pub fn read(path: PathBuf) -> (Phase, Task<Message>) {
+        let task = read_task(path.clone(), true, Message::Loaded);
+        let phase = Phase::Opening {
+            path,
+            read: 0,
+            total: 0,
+        };
+        (phase, task)
+    }
+
+    /// How far the reading has come.
+    pub fn progress(&mut self, read: usize, total: usize) {
+        if let Phase::Opening {
+            read: r, total: t, ..
+        } = self
+        {
+            (*r, *t) = (read, total);
+        }
+    }
+
+    /// Takes the reading's end: the workspace read, or the failure shown.
+    pub fn loaded(&mut self, result: Result<Folder, String>) -> Option<Folder> {
+        match result {
+            Ok(folder) => Some(folder),
+            Err(error) => {
+                let path = match self {
+                    Phase::Opening { path, .. } => std::mem::take(path),
+                    _ => PathBuf::new(),
+                };
+                *self = Phase::Failed { path, error };
+                None
+            }
+        }
+    }
+
+    /// The open workspace's desk.
+    pub fn desk(&self) -> Option<&Desk> {
+        match self {
+            Phase::Open(desk) => Some(desk),
+            _ => None,
+        }
+    }
+
+    /// The open workspace's desk, to change.
+    pub fn desk_mut(&mut self) -> Option<&mut Desk> {
+        match self {
+            Phase::Open(desk) => Some(desk),
+            _ => None,
+        }
+    }
 }
 
 /// The folder `start` names: the one opened last, or on a first run a copy of the sample

@@ -7,16 +7,40 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use iced::Subscription;
 use iced::futures::Stream;
 use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
+use iced::{Subscription, Task};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::Message;
+use super::{Handoff, Message};
+use crate::store::Folder;
 
 /// The files that change under the workspace at `root`, as the window's messages.
 pub(super) fn subscription(root: &Path) -> Subscription<Message> {
     Subscription::run_with(root.to_path_buf(), changes).map(Message::DiskChanged)
+}
+
+/// Reads the workspace at `path` on a worker thread and hands it over with `done`; with
+/// `progress`, the opening screen hears how far it has come.
+pub(super) fn read_task(
+    path: PathBuf,
+    progress: bool,
+    done: fn(Handoff<Result<Folder, String>>) -> Message,
+) -> Task<Message> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        let told = {
+            let sender = sender.clone();
+            move |read: usize, total: usize| {
+                if progress {
+                    let _ = sender.unbounded_send(Message::Loading(read, total));
+                }
+            }
+        };
+        let result = Folder::open_with_progress(&path, &told).map_err(|error| error.to_string());
+        let _ = sender.unbounded_send(done(Handoff::new(result)));
+    });
+    Task::run(receiver, |message| message)
 }
 
 /// How long the folder stays quiet before the files changed are told: a sync tool writes

@@ -1,0 +1,123 @@
+//! What this machine remembers for its user, apart from any workspace: language, look,
+//! the workspace opened last and who the user is in each workspace. Kept in the user's
+//! config file when there is one.
+
+use std::path::{Path, PathBuf};
+
+use iced::Theme;
+
+use crate::store::config::{Config, Places};
+use crate::ui::screen::settings::{self, ThemeChoice};
+use crate::ui::text::Language;
+use crate::ui::theme::{self, Mode};
+
+/// The user's preferences, and where they are saved.
+pub(super) struct Preferences {
+    config: Config,
+    /// Where the config is saved; `None` when there is no home folder, or its file could
+    /// not be read and is kept as it is.
+    file: Option<PathBuf>,
+    /// Light or dark, as the system says; used when the user chose "as the system".
+    system_mode: Mode,
+}
+
+impl Preferences {
+    /// Reads the user's config; the error, when its file could not be read.
+    pub fn open(places: Option<&Places>) -> (Preferences, Option<String>) {
+        let (config, file, error) = match places {
+            Some(places) => Config::open(&places.config),
+            None => (Config::default(), None, None),
+        };
+        let preferences = Preferences {
+            config,
+            file,
+            system_mode: Mode::Light,
+        };
+        (preferences, error)
+    }
+
+    /// Preferences kept only in memory, with `me` as the user in the workspace at `root`.
+    pub fn in_memory(root: &Path, me: Option<&str>) -> Preferences {
+        let mut config = Config::default();
+        if let Some(me) = me {
+            config.people.insert(root.to_path_buf(), me.to_owned());
+        }
+        Preferences {
+            config,
+            file: None,
+            system_mode: Mode::Light,
+        }
+    }
+
+    /// The config as read, for choosing the folder to start on.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The language chosen here; `None` to follow the workspace's.
+    pub fn language(&self) -> Option<Language> {
+        self.config
+            .language
+            .as_deref()
+            .and_then(Language::from_code)
+    }
+
+    /// The look chosen here.
+    pub fn theme_choice(&self) -> ThemeChoice {
+        ThemeChoice::from_code(self.config.theme.as_deref())
+    }
+
+    /// The app's theme, light or dark as chosen or as the system says.
+    pub fn theme(&self) -> Theme {
+        let mode = match self.theme_choice() {
+            ThemeChoice::System => self.system_mode,
+            ThemeChoice::Light => Mode::Light,
+            ThemeChoice::Dark => Mode::Dark,
+        };
+        theme::theme(mode)
+    }
+
+    /// The system switched between light and dark.
+    pub fn set_system_mode(&mut self, mode: Mode) {
+        self.system_mode = mode;
+    }
+
+    /// Who the user is in the workspace at `root`, by id, as remembered.
+    pub fn me(&self, root: &Path) -> Option<&str> {
+        self.config.people.get(root).map(String::as_str)
+    }
+
+    /// Takes the settings screen's choice of language or look, and saves it.
+    pub fn choose(&mut self, message: &settings::Message) -> Result<(), String> {
+        match message {
+            settings::Message::Language(choice) => {
+                self.config.language = choice.value.map(|l| l.code().to_owned());
+            }
+            settings::Message::Theme(choice) => self.config.theme = choice.value.code(),
+            settings::Message::OpenWorkspace | settings::Message::NewWorkspace => return Ok(()),
+        }
+        self.save()
+    }
+
+    /// Remembers who uses this machine in the workspace at `root`, or forgets it, and saves.
+    pub fn remember(&mut self, root: &Path, person: Option<String>) -> Result<(), String> {
+        match person {
+            Some(person) => self.config.people.insert(root.to_path_buf(), person),
+            None => self.config.people.remove(root),
+        };
+        self.save()
+    }
+
+    /// Remembers `root` as the workspace to open next time, and saves.
+    pub fn opened(&mut self, root: &Path) -> Result<(), String> {
+        self.config.last_workspace = Some(root.to_path_buf());
+        self.save()
+    }
+
+    fn save(&self) -> Result<(), String> {
+        match &self.file {
+            Some(file) => self.config.save(file),
+            None => Ok(()),
+        }
+    }
+}
