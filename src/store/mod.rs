@@ -16,6 +16,7 @@ mod load;
 pub mod locate;
 mod moving;
 mod photos;
+pub mod place;
 mod pretty;
 mod read;
 mod save;
