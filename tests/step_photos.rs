@@ -14,13 +14,14 @@ use pdf::{image_sizes, poppler};
 use picture::PNG;
 use rightfirst::export::ManualFormat;
 use rightfirst::ui::Message;
+use rightfirst::ui::request::Picked;
 use rightfirst::ui::screen::editor;
 use rightfirst::ui::screen::photos::thumbnail_id;
 use rightfirst::ui::screen::procedures::{Edit, step_photo_id};
 
 /// The answer of the file dialog a step's "Add photo" opens, as the window gets it.
 fn picked(desk: &mut Desk, step: usize, file: &std::path::Path) {
-    let answer = Edit::PhotoPicked(step, Some(file.to_path_buf()));
+    let answer = Edit::PhotoPicked(step, Picked::Path(file.to_path_buf()));
     desk.hand_over(vec![Message::Procedures(editor::Message::Edit(answer))]);
 }
 
@@ -252,7 +253,7 @@ fn the_windows_print_manual_writes_a_pdf_that_embeds_the_step_photo() {
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("manual.pdf");
     desk.place_manual(ManualFormat::Pdf, &path);
-    assert!(desk.sees(&format!("Saved {}", path.display())));
+    assert!(desk.sees(&format!("Saved to {}", path.display())));
     let pdf = std::fs::read(&path).unwrap();
     let images = poppler("pdfimages", &pdf, &["-list"]);
     assert_eq!(image_sizes(&pdf), [(1, 1)], "the 1x1 step photo: {images}");

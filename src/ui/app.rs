@@ -10,6 +10,7 @@ use iced::{Element, Subscription, Task, Theme};
 
 mod chrome;
 mod desk;
+mod dialog;
 mod keys;
 mod leaving;
 mod message;
@@ -24,11 +25,11 @@ use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, Settled, question_view};
 pub use message::{Handoff, Message, Section, Start};
-use opening::{Phase, create_workspace, local_now, pick_folder, start_path};
+use opening::{Phase, TypedFolder, create_workspace, local_now, pick_folder, start_path};
 use preferences::Preferences;
 use road::Conflict;
 
-use super::request::Request;
+use super::request::{Picked, Request};
 use super::screen::settings;
 use super::screen::{Context, orders, photos, problems};
 use super::text::{Language, Text, Words};
@@ -44,6 +45,8 @@ pub struct App {
     /// A fixed time for tests and benchmarks; the system's clock when `None`.
     clock: Option<DateTime>,
     notice: Option<String>,
+    /// A workspace folder's path, typed where the folder dialog could not open.
+    typed_folder: TypedFolder,
     /// Asked before the workspace goes while work is unsaved.
     question: Option<Question>,
     /// The screen to come back to once the workspace is read again.
@@ -57,14 +60,7 @@ impl App {
         let (preferences, notice) = Preferences::open(places.as_ref());
         let path = start_path(start, preferences.config(), places.as_ref());
         let (phase, task) = Phase::start(path);
-        let mut app = App {
-            preferences,
-            phase,
-            clock: None,
-            notice: None,
-            question: None,
-            reopen_on: None,
-        };
+        let mut app = App::new(preferences, phase, None);
         app.notice = notice.map(|error| format!("{error}. {}", app.words().config_kept));
         let theme = iced::system::theme().map(Message::SystemTheme);
         (app, Task::batch([task, theme]))
@@ -73,20 +69,24 @@ impl App {
     /// A window on an already opened workspace, as `me`: for tests and benchmarks.
     /// Its clock stands still at noon on `today`, so what it writes can be compared.
     pub fn with_folder(folder: Folder, me: Option<&str>, today: Date) -> App {
-        let mut app = App {
-            preferences: Preferences::in_memory(folder.root(), me),
-            phase: Phase::Opening {
-                path: PathBuf::new(),
-                read: 0,
-                total: 0,
-            },
-            clock: Some(DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today))),
-            notice: None,
-            question: None,
-            reopen_on: None,
-        };
+        let clock = DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today));
+        let preferences = Preferences::in_memory(folder.root(), me);
+        let mut app = App::new(preferences, Phase::waiting(), Some(clock));
         app.opened(folder);
         app
+    }
+
+    /// A window in `phase`, with nothing noticed or asked yet.
+    fn new(preferences: Preferences, phase: Phase, clock: Option<DateTime>) -> App {
+        App {
+            preferences,
+            phase,
+            clock,
+            notice: None,
+            typed_folder: TypedFolder::default(),
+            question: None,
+            reopen_on: None,
+        }
     }
 
     /// The window title: the business, then the app.
@@ -204,8 +204,8 @@ impl App {
                 Task::none()
             }
             Message::Settings(message) => self.settings(message),
-            Message::FolderPicked(None, _) => Task::none(),
-            Message::FolderPicked(Some(path), new) => self.leave(Leaving::Open(path, new)),
+            Message::FolderPicked(Picked::Path(path), new) => self.leave(Leaving::Open(path, new)),
+            Message::FolderPicked(picked, new) => self.typed_folder.not_picked(picked, new),
             Message::CloseRequested => self.leave(Leaving::Close),
             Message::Reload => self.leave(Leaving::Reload),
             Message::Leave(choice) => self.answer(choice),
@@ -282,6 +282,8 @@ impl App {
             }
             settings::Message::OpenWorkspace => pick_folder(false),
             settings::Message::NewWorkspace => pick_folder(true),
+            settings::Message::TypePath => self.typed_folder.start(),
+            settings::Message::Path(message) => self.typed_folder.update(message),
         }
     }
 
@@ -473,7 +475,8 @@ impl App {
             Phase::Failed { path, error } => failed_view(path, error, words),
             Phase::Open(desk) => self.desk_view(desk, words),
         };
-        crate::ui::shortcuts::first(column![notice, body], keys::screen_key)
+        let typed = self.typed_folder.view(self.language());
+        crate::ui::shortcuts::first(column![notice, typed, body], keys::screen_key)
     }
 
     fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {
@@ -485,7 +488,7 @@ impl App {
             return who_are_you(ctx.records, words);
         }
         let settings = settings::view(
-            words,
+            self.language(),
             self.preferences.language(),
             self.preferences.theme_choice(),
             desk.folder.root().display().to_string(),

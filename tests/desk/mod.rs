@@ -18,6 +18,15 @@ pub const TODAYS_CONE: &str = r#"Order(
 )
 "#;
 
+/// The sample with today's cone from the till, made by Tom, not yet checked, as `person`.
+pub fn with_todays_cone(person: &str) -> Desk {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    std::fs::write(root.join("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE).unwrap();
+    Desk::open_folder(dir, person)
+}
+
 /// A window on a fresh copy of the sample business, as one of its people.
 pub struct Desk {
     pub app: App,
@@ -187,7 +196,7 @@ impl Desk {
         let task = self.app.update(Message::Manual(
             rightfirst::ui::screen::manual::Message::Placed(
                 Box::new(options),
-                Some(path.to_path_buf()),
+                rightfirst::ui::request::Picked::Path(path.to_path_buf()),
             ),
         ));
         self.run(task)

@@ -94,7 +94,10 @@ impl Preferences {
                 self.config.language = choice.value.map(|l| l.code().to_owned());
             }
             settings::Message::Theme(choice) => self.config.theme = choice.value.code(),
-            settings::Message::OpenWorkspace | settings::Message::NewWorkspace => return Ok(()),
+            settings::Message::OpenWorkspace
+            | settings::Message::NewWorkspace
+            | settings::Message::TypePath
+            | settings::Message::Path(_) => return Ok(()),
         }
         self.save()
     }

@@ -5,6 +5,7 @@ pub mod checklists;
 pub mod dashboard;
 pub mod defects;
 pub mod editor;
+pub mod file_place;
 pub mod manual;
 pub mod orders;
 pub mod photos;

@@ -276,7 +276,14 @@ impl Defects {
                 column![text(title).size(theme::TEXT_TITLE), about].spacing(theme::SPACE_XS),
                 // The message comes and goes with the toolbar as one child, so the form keeps
                 // its place in the widget tree and the field being typed in its focus.
-                column![toolbar, message_box(self.message.as_deref())].spacing(theme::SPACE_M),
+                column![
+                    toolbar,
+                    message_box(self.message.as_deref()),
+                    self.typed
+                        .as_ref()
+                        .map(|field| field.view(ctx.language).map(Message::PhotoPath)),
+                ]
+                .spacing(theme::SPACE_M),
                 open.form.view(ctx).map(Message::Form),
             ]
             .spacing(theme::SPACE_M)

@@ -12,8 +12,8 @@ use super::overview::overview;
 use super::words::OrderWords;
 use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, Work, files};
 use crate::model::Order;
-use crate::ui::screen::{Context, labelled, people};
-use crate::ui::text::fill;
+use crate::ui::screen::{Context, file_place, labelled, people};
+use crate::ui::text::{Language, fill};
 use crate::ui::theme::{self, Badge};
 
 const FILTERS: [Filter; 5] = [
@@ -50,10 +50,13 @@ impl Orders {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
         let pane: Element<'a, Message> = match &self.pane {
-            Pane::Empty => column![self.note(), text(words.pick_order).style(theme::muted)]
-                .spacing(theme::SPACE_M)
-                .padding([theme::SPACE_S, 0.0])
-                .into(),
+            Pane::Empty => column![
+                self.note(ctx.language),
+                text(words.pick_order).style(theme::muted)
+            ]
+            .spacing(theme::SPACE_M)
+            .padding([theme::SPACE_S, 0.0])
+            .into(),
             Pane::New(form) => self.new_order(form, ctx, words),
             Pane::Order(work) => match self.order(&ctx) {
                 Some(order) => self.order_pane(order, work, ctx, words),
@@ -131,13 +134,17 @@ impl Orders {
                 button(text(words.new_order))
                     .on_press(Message::New)
                     .style(button::primary),
-                button(text(words.import_csv))
-                    .on_press_maybe(
-                        self.import
-                            .is_none()
-                            .then_some(Message::Files(files::Message::Import))
-                    )
-                    .style(button::secondary),
+                file_place::pick_buttons(
+                    button(text(words.import_csv))
+                        .on_press_maybe(
+                            self.import
+                                .is_none()
+                                .then_some(Message::Files(files::Message::Import))
+                        )
+                        .style(button::secondary),
+                    ctx.language,
+                    Message::Files(files::Message::TypeCsv),
+                ),
             ]
             .spacing(theme::SPACE_S),
             import,
@@ -207,18 +214,23 @@ impl Orders {
         .into()
     }
 
-    fn note(&self) -> Option<Element<'_, Message>> {
-        self.message.as_ref().map(|note| {
+    fn note(&self, language: Language) -> Column<'_, Message> {
+        let note = self.message.as_ref().map(|note| {
             let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match note {
                 Note::Done(message) => (message, theme::notice_box),
                 Note::Error(message) => (message, theme::error_box),
+                Note::Written(path) => {
+                    return file_place::saved_view(path, language)
+                        .map(|m| Message::Files(files::Message::Document(m)));
+                }
             };
             container(text(message))
                 .padding(theme::SPACE_S)
                 .width(Length::Fill)
                 .style(style)
                 .into()
-        })
+        });
+        column![self.typed_view(language), note].spacing(theme::SPACE_S)
     }
 
     fn new_order<'a>(
@@ -282,7 +294,7 @@ impl Orders {
                 pick_list(people(ctx.records), form.maker.clone(), Message::NewMaker)
                     .width(theme::PICK_WIDTH * 2.0)
             ),
-            self.note(),
+            self.note(ctx.language),
             row![
                 button(text(words.save_order))
                     .on_press(Message::SaveNew)
@@ -357,7 +369,7 @@ impl Orders {
         scrollable(
             // The note has a column of its own, present or not: the forms below keep their
             // place in the widget tree, and a field being typed in its focus.
-            column![header, column![self.note()], body]
+            column![header, self.note(ctx.language), body]
                 .spacing(theme::SPACE_M)
                 .padding(
                     iced::Padding::new(theme::SPACE_S)

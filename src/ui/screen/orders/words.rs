@@ -72,7 +72,6 @@ crate::texts!(OrderWords {
     save_defect: "Save defect", "Gebrek opslaan";
     check_saved: "Check saved.", "Controle opgeslagen.";
     imported: "Imported {imported} orders; {skipped} were there already and were left as they were.", "{imported} bestellingen geïmporteerd; {skipped} waren er al en zijn niet veranderd.";
-    record_saved: "Saved {path}", "{path} opgeslagen";
     saved: "Saved.", "Opgeslagen.";
     read_only: "This workspace is read-only.", "Deze werkmap is alleen-lezen.";
 });
