@@ -393,3 +393,32 @@ fn a_saved_document_that_cannot_be_shown_says_why() {
         "the line stays"
     );
 }
+
+#[test]
+fn a_defects_photo_in_the_defect_log_with_no_dialog_is_saved_with_its_order() {
+    use rightfirst::ui::screen::defects::{self, form};
+    no_file_dialogs();
+    let mut desk = Desk::open_as("ellen");
+    desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+    desk.click("2026-11-0026");
+    let photo = desk.dir.path().join("drips.png");
+    std::fs::write(&photo, picture::PNG).unwrap();
+    desk.hand_over(vec![Message::Defects(defects::Message::Form(
+        form::Message::AddPhoto,
+    ))]);
+    assert!(desk.sees(NO_DIALOG));
+    enter_path(&mut desk, &photo);
+    assert!(!desk.sees(NO_DIALOG));
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    let saved = desk.read("orders/2026-11/2026-11-0026.ron");
+    let attached = saved
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("photos: [\""))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no photo in {saved}"));
+    assert!(attached.starts_with("attachments/2026-11/"), "{attached}");
+    assert_eq!(
+        std::fs::read(desk.root().join(attached)).unwrap(),
+        picture::PNG
+    );
+}
