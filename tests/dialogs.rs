@@ -422,3 +422,26 @@ fn a_defects_photo_in_the_defect_log_with_no_dialog_is_saved_with_its_order() {
         picture::PNG
     );
 }
+
+#[test]
+fn the_qc_record_goes_to_a_typed_path_on_request_and_the_name_says_the_form() {
+    no_file_dialogs();
+    let mut desk = with_todays_cone("priya");
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    press(&mut desk, "QC record to a typed path…");
+    assert!(!desk.sees(NO_DIALOG), "no dialog was tried");
+    assert_eq!(
+        desk.input_text(PATH_INPUT),
+        documents().join("2026-11-0062.pdf").display().to_string()
+    );
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("cone.html");
+    enter_path(&mut desk, &path);
+    let html = std::fs::read_to_string(&path).expect("the QC record");
+    assert!(
+        html.contains("<html") && html.contains("Fam. Peeters"),
+        "{html}"
+    );
+    assert!(desk.sees(&format!("Saved to {}", path.display())));
+}

@@ -32,6 +32,7 @@ crate::texts!(PlaceWords {
     show_in_folder: "Show in folder", "Tonen in map";
     could_not_open: "Could not open {path}: {why}", "Kon {path} niet openen: {why}";
     photo_for_step: "Photo for step {step}", "Foto voor stap {step}";
+    record_to_path: "QC record to a typed path…", "Kwaliteitsrecord naar een getypt pad…";
 });
 
 /// The widget id of the path field.

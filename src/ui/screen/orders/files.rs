@@ -31,6 +31,8 @@ pub enum Message {
     Imported(Result<String, String>),
     /// A QC record button of the order in front.
     Record(RecordFormat),
+    /// Type where to save the QC record of the order in front instead of picking it.
+    TypeRecord,
     /// What came of the dialog for where to save this order's QC record.
     RecordPlaced {
         order: String,
@@ -78,7 +80,11 @@ impl Typed {
             Typed::Csv => Message::CsvPicked(path),
             Typed::Record { order, format } => Message::RecordPlaced {
                 order,
-                format,
+                // A typed name says the form: ".html" writes the web page.
+                format: match &path {
+                    Picked::Path(path) => format_of(path).unwrap_or(format),
+                    _ => format,
+                },
                 path,
             },
             Typed::Photo(photo) => Message::PhotoPicked(photo, path),
@@ -117,6 +123,16 @@ impl Orders {
                 Request::None
             }
             Message::Record(format) => self.place_record(format),
+            Message::TypeRecord => match self.selected.clone() {
+                Some(order) => self.type_path(
+                    Typed::Record {
+                        order,
+                        format: RecordFormat::Pdf,
+                    },
+                    None,
+                ),
+                None => Request::None,
+            },
             Message::RecordPlaced {
                 order,
                 format,
@@ -270,6 +286,16 @@ fn extension(format: RecordFormat) -> &'static str {
     match format {
         RecordFormat::Pdf => "pdf",
         RecordFormat::Html => "html",
+    }
+}
+
+/// The form a file name asks for, by its extension.
+fn format_of(path: &std::path::Path) -> Option<RecordFormat> {
+    let extension = path.extension()?.to_string_lossy().to_lowercase();
+    match extension.as_str() {
+        "pdf" => Some(RecordFormat::Pdf),
+        "html" | "htm" => Some(RecordFormat::Html),
+        _ => None,
     }
 }
 
