@@ -106,6 +106,16 @@ fn texts(desk: &mut Desk) -> Vec<String> {
     seen
 }
 
+/// A new procedure "Weighing flour" with one step, open in the editor.
+fn weighing_flour() -> Desk {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("New procedure");
+    desk.type_into("title", "Weighing flour");
+    desk.click("Add step");
+    desk.type_into("step-text-0", "Scoop the flour");
+    desk
+}
+
 fn to_manual(desk: &mut Desk) {
     desk.key(Key::Character("6".into()), Modifiers::COMMAND);
     assert!(desk.sees("Print the manual"));
@@ -206,11 +216,7 @@ fn import_csv_with_no_dialog_takes_a_typed_path() {
 #[test]
 fn add_photo_on_a_step_with_no_dialog_copies_the_typed_file_into_the_workspace() {
     no_file_dialogs();
-    let mut desk = Desk::open_as("ellen");
-    desk.click("New procedure");
-    desk.type_into("title", "Weighing flour");
-    desk.click("Add step");
-    desk.type_into("step-text-0", "Scoop the flour");
+    let mut desk = weighing_flour();
     let photo = desk.dir.path().join("Front View.png");
     std::fs::write(&photo, picture::PNG).unwrap();
     press(&mut desk, selector::id("step-0-photo-0-add"));
@@ -444,4 +450,25 @@ fn the_qc_record_goes_to_a_typed_path_on_request_and_the_name_says_the_form() {
         "{html}"
     );
     assert!(desk.sees(&format!("Saved to {}", path.display())));
+}
+
+#[test]
+fn a_steps_photo_can_be_typed_on_request() {
+    no_file_dialogs();
+    let mut desk = weighing_flour();
+    let photo = desk.dir.path().join("side.png");
+    std::fs::write(&photo, picture::PNG).unwrap();
+    press(&mut desk, "Type a path…");
+    assert!(!desk.sees(NO_DIALOG), "no dialog was tried");
+    assert!(desk.sees("Photo for step 1"));
+    enter_path(&mut desk, &photo);
+    assert!(
+        !desk.sees("Photo for step 1"),
+        "the field goes once it is used"
+    );
+    let copied = "attachments/procedures/weighing-flour/side.png";
+    assert_eq!(
+        std::fs::read(desk.root().join(copied)).unwrap(),
+        picture::PNG
+    );
 }

@@ -45,6 +45,8 @@ pub enum Edit {
     AddPhoto(usize),
     /// What came of the dialog for a photo for this step.
     PhotoPicked(usize, Picked),
+    /// Type the path of a photo for this step instead of picking it in a dialog.
+    TypePhotoPath(usize),
     /// The field of a step photo's path, typed where the dialog could not open.
     PhotoPath(file_place::Message),
     /// A photo copied into the workspace for this step: its path there.
@@ -193,6 +195,7 @@ impl Form for ProcedureForm {
             | Edit::RemoveSpec(_)
             | Edit::AddPhoto(_)
             | Edit::PhotoPicked(..)
+            | Edit::TypePhotoPath(_)
             | Edit::PhotoPath(_)
             | Edit::PhotoAttached(..)
             | Edit::MovePhoto(..)
@@ -240,7 +243,10 @@ impl Form for ProcedureForm {
                     step.spec = None;
                 }
             }
-            Edit::AddPhoto(_) | Edit::PhotoPicked(..) | Edit::PhotoPath(_) => {}
+            Edit::AddPhoto(_)
+            | Edit::PhotoPicked(..)
+            | Edit::TypePhotoPath(_)
+            | Edit::PhotoPath(_) => {}
             Edit::PhotoAttached(i, path) => {
                 if let Some(step) = self.steps.get_mut(i) {
                     step.photos.push(path);
@@ -312,7 +318,7 @@ impl Form for ProcedureForm {
         edit: Edit,
         typed: &mut Self::Inputs,
         _line: &mut Option<usize>,
-        _read_only: bool,
+        read_only: bool,
     ) -> Option<Edit> {
         match edit {
             Edit::PhotoPicked(step, Picked::CouldNotOpen(why)) => {
@@ -320,6 +326,10 @@ impl Form for ProcedureForm {
                 None
             }
             Edit::PhotoPicked(_, Picked::Cancelled) => None,
+            Edit::TypePhotoPath(step) => {
+                *typed = (!read_only).then(|| (step, PathField::to_open(None)));
+                None
+            }
             Edit::PhotoPath(message) => {
                 let (step, field) = typed.as_mut()?;
                 let step = *step;
