@@ -9,7 +9,7 @@ mod picture;
 
 use std::path::{Path, PathBuf};
 
-use desk::{Desk, with_todays_cone};
+use desk::{Desk, weighing_flour, with_todays_cone};
 use iced::keyboard::{self, Key, Modifiers};
 use iced_test::selector;
 use iced_test::simulator::Simulator;
@@ -104,16 +104,6 @@ fn texts(desk: &mut Desk) -> Vec<String> {
         None
     });
     seen
-}
-
-/// A new procedure "Weighing flour" with one step, open in the editor.
-fn weighing_flour() -> Desk {
-    let mut desk = Desk::open_as("ellen");
-    desk.click("New procedure");
-    desk.type_into("title", "Weighing flour");
-    desk.click("Add step");
-    desk.type_into("step-text-0", "Scoop the flour");
-    desk
 }
 
 fn to_manual(desk: &mut Desk) {

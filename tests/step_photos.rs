@@ -7,7 +7,7 @@ mod desk;
 mod pdf;
 mod picture;
 
-use desk::{Desk, TODAYS_CONE};
+use desk::{Desk, TODAYS_CONE, weighing_flour};
 use iced::keyboard::{Key, Modifiers};
 use iced_test::selector;
 use pdf::{image_sizes, poppler};
@@ -37,16 +37,6 @@ fn shows_photo(desk: &mut Desk, path: &str) -> bool {
 
 fn save(desk: &mut Desk) {
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
-}
-
-/// A new procedure "Weighing flour" with one step, open in the editor.
-fn weighing_flour() -> Desk {
-    let mut desk = Desk::open_as("ellen");
-    desk.click("New procedure");
-    desk.type_into("title", "Weighing flour");
-    desk.click("Add step");
-    desk.type_into("step-text-0", "Scoop the flour");
-    desk
 }
 
 /// "Weighing flour" as saved with no photo on its step.

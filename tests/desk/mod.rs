@@ -27,6 +27,16 @@ pub fn with_todays_cone(person: &str) -> Desk {
     Desk::open_folder(dir, person)
 }
 
+/// A new procedure "Weighing flour" with one step, open in the editor, as Ellen.
+pub fn weighing_flour() -> Desk {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("New procedure");
+    desk.type_into("title", "Weighing flour");
+    desk.click("Add step");
+    desk.type_into("step-text-0", "Scoop the flour");
+    desk
+}
+
 /// A window on a fresh copy of the sample business, as one of its people.
 pub struct Desk {
     pub app: App,
