@@ -473,15 +473,25 @@ impl App {
         let body: Element<'_, Message> = match &self.phase {
             Phase::Opening { path, read, total } => opening_view(path, *read, *total, words),
             Phase::Failed { path, error } => failed_view(path, error, words),
-            Phase::Open(desk) => self.desk_view(desk, words),
+            // The screens take the room the window gives them as it is laid out.
+            Phase::Open(desk) => iced::widget::responsive(move |size| {
+                self.desk_view(desk, words, theme::Room::of(size.width))
+            })
+            .into(),
         };
         let typed = self.typed_folder.view(self.language());
         crate::ui::shortcuts::first(column![notice, typed, body], keys::screen_key)
     }
 
-    fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {
+    fn desk_view<'a>(
+        &'a self,
+        desk: &'a Desk,
+        words: &'static Text,
+        room: theme::Room,
+    ) -> Element<'a, Message> {
         let ctx = Context {
             photos: photos::Photos::of(&desk.pictures, &desk.folder),
+            room,
             ..self.seat().context(&desk.folder)
         };
         if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {

@@ -72,6 +72,7 @@ pub(super) fn sidebar<'a>(
     unsaved: &[Section],
     me: Option<&'a crate::model::Person>,
     words: &'static Text,
+    room: theme::Room,
 ) -> Element<'a, Message> {
     let records = folder.records();
     let errors = folder.error_count();
@@ -150,7 +151,7 @@ pub(super) fn sidebar<'a>(
     .spacing(theme::SPACE_XS)
     .padding(theme::SPACE_M);
     container(column)
-        .width(theme::SIDEBAR_WIDTH)
+        .width(room.sidebar())
         .height(Length::Fill)
         .style(theme::sidebar)
         .into()

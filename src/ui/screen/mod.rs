@@ -56,6 +56,8 @@ pub struct Context<'a> {
     pub read_only: bool,
     /// The workspace's pictures, to show.
     pub photos: photos::Photos<'a>,
+    /// How much room the window gives the screen.
+    pub room: theme::Room,
 }
 
 impl Context<'_> {

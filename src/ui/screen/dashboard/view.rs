@@ -108,7 +108,7 @@ impl Dashboard {
 
         let content = column![
             header,
-            tiles(figures, words, ctx.language),
+            tiles(figures, words, ctx.language, ctx.room),
             (figures.unjudged_checks > 0).then(|| {
                 text(fill(
                     words.unjudged,

@@ -61,7 +61,7 @@ impl Defects {
                 .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)
-        .width(theme::DEFECT_LIST_WIDTH);
+        .width(ctx.room.defect_list());
 
         let main: Element<'a, Message> = match &self.open {
             Some(open) => self.editor(open, ctx, words),

@@ -155,7 +155,7 @@ impl Orders {
                 .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)
-        .width(theme::LIST_WIDTH)
+        .width(ctx.room.list())
         .into()
     }
 

@@ -65,6 +65,7 @@ fn ctx(records: &Records, language: Language) -> Context<'_> {
         language,
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
+        room: Default::default(),
     }
 }
 
