@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use iced::keyboard::{Key, Modifiers};
-use iced::widget::{column, container};
+use iced::widget::column;
 use iced::{Element, Subscription, Task, Theme};
 
 mod chrome;
@@ -19,7 +19,7 @@ mod preferences;
 mod road;
 mod watch;
 
-use chrome::{failed_view, opening_view, who_are_you};
+use chrome::{failed_view, notice_view, opening_view, who_are_you};
 use desk::{Desk, Next, Seat};
 use keys::Command;
 pub use leaving::Choice as LeaveChoice;
@@ -465,11 +465,7 @@ impl App {
     /// The window.
     pub fn view(&self) -> Element<'_, Message> {
         let words = self.words();
-        let notice = self.notice.as_ref().map(|n| {
-            container(iced::widget::text(n.as_str()))
-                .padding(theme::SPACE_S)
-                .style(theme::error_box)
-        });
+        let notice = notice_view(self.notice.as_deref());
         let body: Element<'_, Message> = match &self.phase {
             Phase::Opening { path, read, total } => opening_view(path, *read, *total, words),
             Phase::Failed { path, error } => failed_view(path, error, words),

@@ -276,6 +276,16 @@ pub(super) fn opening_view<'a>(
     container(column).center(Length::Fill).into()
 }
 
+/// What went wrong outside any screen, above the window's screen.
+pub(super) fn notice_view(notice: Option<&str>) -> Option<Element<'_, Message>> {
+    notice.map(|n| {
+        container(text(n))
+            .padding(theme::SPACE_S)
+            .style(theme::error_box)
+            .into()
+    })
+}
+
 /// Why the workspace could not be opened, and the ways on.
 pub(super) fn failed_view<'a>(
     path: &'a Path,
