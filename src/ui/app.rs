@@ -117,14 +117,7 @@ impl App {
     }
 
     fn language(&self) -> Language {
-        let workspace = self
-            .phase
-            .desk()
-            .and_then(|desk| Language::from_code(&desk.folder.records().workspace.language));
-        self.preferences
-            .language()
-            .or(workspace)
-            .unwrap_or_default()
+        self.preferences.language_in(self.folder())
     }
 
     fn now(&self) -> DateTime {
@@ -150,13 +143,7 @@ impl App {
     }
 
     fn me(&self) -> Option<&str> {
-        let desk = self.phase.desk()?;
-        let id = self.preferences.me(desk.folder.root())?;
-        desk.folder
-            .records()
-            .workspace
-            .person(id)
-            .map(|p| p.id.as_str())
+        self.preferences.person_in(self.folder()?)
     }
 
     /// Shows a preference that could not be saved.
