@@ -11,6 +11,7 @@ mod language;
 mod number;
 mod order;
 mod photo;
+mod pin;
 mod problem;
 mod procedure;
 mod records;
@@ -31,6 +32,7 @@ pub use order::{
     FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
 };
 pub use photo::{ImageKind, Photos, inside_workspace, step_photo_folder};
+pub use pin::{Pin, PinError, PinGuard, PinRefused, hash_pin, verify_pin};
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
 pub use procedure::{Change, Procedure, Spec, Status, Step};
 pub use records::Records;
