@@ -10,6 +10,7 @@ mod id;
 mod language;
 mod number;
 mod order;
+mod people;
 mod photo;
 mod pin;
 mod problem;
@@ -31,6 +32,7 @@ pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,
     FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
 };
+pub use people::{NamedIn, PeopleError, names_person, person_id_from};
 pub use photo::{ImageKind, Photos, inside_workspace, step_photo_folder};
 pub use pin::{Pin, PinError, PinGuard, PinRefused, hash_pin, verify_pin};
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
