@@ -219,6 +219,8 @@ pub(super) fn create_workspace(folder: &Path, me: Option<&str>) -> Result<(), St
         id: me.unwrap_or("owner").to_owned(),
         name: me.unwrap_or("Owner").to_owned(),
         role: crate::model::Role::Owner,
+        left: None,
+        pin: None,
     });
     let written = crate::store::format::print(&workspace);
     crate::store::create(

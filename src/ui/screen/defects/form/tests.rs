@@ -19,11 +19,15 @@ fn records() -> Records {
             id: "anna".into(),
             name: "Anna de Vries".into(),
             role: Role::Owner,
+            left: None,
+            pin: None,
         },
         Person {
             id: "bram".into(),
             name: "Bram Jansen".into(),
             role: Role::Staff,
+            left: None,
+            pin: None,
         },
     ];
     let mut records = Records::new(workspace);
