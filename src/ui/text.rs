@@ -153,6 +153,8 @@ texts!(Text {
     open_failed: "Could not open the workspace", "Kon de werkmap niet openen";
     open_other: "Open workspace…", "Werkmap openen…";
     new_workspace: "New workspace…", "Nieuwe werkmap…";
+    sample_banner: "This is the sample business, to look around in: nothing here is yours yet.", "Dit is het voorbeeldbedrijf, om in rond te kijken: niets hiervan is nog van jou.";
+    start_your_own: "Start your own business", "Begin je eigen bedrijf";
     language: "Language", "Taal";
     language_workspace: "As the workspace", "Zoals de werkmap";
     theme: "Look", "Uiterlijk";

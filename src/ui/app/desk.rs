@@ -7,7 +7,9 @@ use iced::widget::operation;
 use iced::widget::{column, container, row};
 use iced::{Element, Length, Task};
 
-use super::chrome::{SEARCH_ID, changed_on_disk, conflict_view, sidebar, with_search};
+use super::chrome::{
+    SEARCH_ID, changed_on_disk, conflict_view, sample_banner, sidebar, who_are_you, with_search,
+};
 use super::keys::{Command, editor_message};
 use super::road::{self, Carried, Conflict};
 use super::watch::read_task;
@@ -173,8 +175,15 @@ impl Desk {
         };
         // The note sits in a column of its own, present or not, so that the screen below
         // keeps its place in the widget tree, and the field being typed in its focus.
+        let sample = crate::sample::is_sample(&self.folder.records().workspace);
+        let banner = sample.then(|| sample_banner(words));
+        // Nobody at the window yet: who they are comes first.
+        if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
+            return column![banner, who_are_you(ctx.records, words)].into();
+        }
         let changed = self.refreshing.is_none().then_some(&self.changed);
         let main = column![
+            banner,
             column![changed.and_then(|c| changed_on_disk(c, words))],
             main
         ];

@@ -13,6 +13,7 @@ pub mod problems;
 pub mod procedures;
 pub mod revision;
 pub mod settings;
+pub mod welcome;
 
 use iced::widget::{column, text};
 use iced::{Element, Length};
