@@ -3,8 +3,8 @@
 
 use super::order::verdict;
 use super::{
-    Check, CheckResult, Checklist, Date, Defect, DefectState, FoundBy, ItemKind, ItemVerdict,
-    Number, Order, Outcome, Records, Severity, Workspace,
+    Check, CheckResult, CheckState, Checklist, Date, Defect, DefectState, FoundBy, ItemKind,
+    ItemVerdict, Number, Order, Outcome, Records, Severity, Workspace,
 };
 
 /// Why a person may not run a check.
@@ -132,6 +132,32 @@ impl Order {
                 .checklist_revision(&check.checklist, check.revision)
                 .is_none_or(|checklist| !check.passes(checklist))
         })
+    }
+
+    /// What its checks come to together, `None` before any check: failed if any check
+    /// failed (or names a checklist revision not in the workspace, as
+    /// [`Order::check_failed`] counts it), else passed with every not-OK item of every
+    /// check counted.
+    pub fn check_state(&self, records: &Records) -> Option<CheckState> {
+        let mut not_ok = 0;
+        for check in &self.checks {
+            let Some(checklist) = records.checklist_revision(&check.checklist, check.revision)
+            else {
+                return Some(CheckState::Failed);
+            };
+            match check.outcome(checklist).state() {
+                CheckState::Passed => {}
+                CheckState::PassedWithNotOk(n) => not_ok += n,
+                CheckState::Failed | CheckState::NotFinished { .. } => {
+                    return Some(CheckState::Failed);
+                }
+            }
+        }
+        match (self.checks.is_empty(), not_ok) {
+            (true, _) => None,
+            (false, 0) => Some(CheckState::Passed),
+            (false, n) => Some(CheckState::PassedWithNotOk(n)),
+        }
     }
 
     /// How many of its defects are still open.

@@ -27,8 +27,8 @@ pub use id::{IdKind, check_id, fresh_id};
 pub use language::{Language, contains_folded, fill};
 pub use number::Number;
 pub use order::{
-    Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,
-    FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
+    Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, CheckState, Contact, Defect,
+    DefectState, FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
 };
 pub use photo::{ImageKind, Photos, inside_workspace, step_photo_folder};
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};

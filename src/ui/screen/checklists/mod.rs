@@ -4,6 +4,7 @@
 
 mod form;
 mod view;
+mod words;
 
 pub use form::{ChecklistForm, ChoiceForm, ItemForm, Kind, MeasureField, MeasureForm, OptionForm};
 pub use view::{KindChoice, ProcedureChoice, StepChoice, step_choices};

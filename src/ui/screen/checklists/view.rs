@@ -9,6 +9,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length};
 
 use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
+use super::words::ChecklistWords;
 use super::{ChecklistForm, Edit, Message};
 use crate::model::{Checklist, ItemKind, Records, speaks_to_checker};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
@@ -255,6 +256,9 @@ fn item_view<'a>(
         row![kind, labelled(words.linked_step, step), critical]
             .spacing(theme::SPACE_M)
             .align_y(Alignment::End),
+        text(ChecklistWords::of(words.language()).critical_hint)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
         step_gone.map(|w| text(w).size(theme::TEXT_SMALL).style(theme::muted)),
         details,
         errors

@@ -5,7 +5,7 @@ use iced::{Alignment, Element, Length};
 
 use super::contact::channel_name;
 use super::view::{badge, heading};
-use super::words::OrderWords;
+use super::words::{OrderWords, state_badge};
 use super::{Message, RecordFormat, files};
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
 use crate::ui::screen::Context;
@@ -159,10 +159,9 @@ fn check_card<'a>(
             text(title).size(theme::TEXT),
             text(revision).size(theme::TEXT_SMALL).style(theme::muted),
             space::horizontal(),
-            verdict.as_ref().map(|v| if v.passed() {
-                badge(words.passed, Badge::Approved)
-            } else {
-                badge(words.failed, Badge::Alarm)
+            verdict.as_ref().map(|v| {
+                let (state, kind) = state_badge(v.state(), words);
+                badge(state, kind)
             })
         ]
         .spacing(theme::SPACE_S)

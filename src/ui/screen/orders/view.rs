@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length};
 
 use super::contact::{CHANNELS, ChannelChoice, channel_name};
 use super::overview::overview;
-use super::words::OrderWords;
+use super::words::{OrderWords, state_badge};
 use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, Work, files};
 use crate::model::Order;
 use crate::ui::screen::{Context, labelled, people};
@@ -159,13 +159,13 @@ impl Orders {
         words: &'static OrderWords,
     ) -> Element<'a, Message> {
         let mut badges = row![].spacing(theme::SPACE_XS);
-        badges = if !order.is_checked() {
-            badges.push(badge(words.filter_unchecked, Badge::Draft))
-        } else if order.check_failed(ctx.records) {
-            badges.push(badge(words.failed, Badge::Alarm))
-        } else {
-            badges.push(badge(words.passed, Badge::Approved))
-        };
+        badges = badges.push(match order.check_state(ctx.records) {
+            None => badge(words.filter_unchecked, Badge::Draft),
+            Some(state) => {
+                let (state, kind) = state_badge(state, words);
+                badge(state, kind)
+            }
+        });
         let open = order.open_defects();
         if open > 0 {
             badges = badges.push(badge(
