@@ -171,7 +171,7 @@ fn a_light_ball_fails_the_check_proposes_a_defect_and_the_call_is_logged() {
             procedure: "scoop-ice-cream",
             step: "portion",
             severity: Major,
-            description: "weight: 58 g, outside 60-70 g (checklist cone-check, revision 2).",
+            description: "Ball weight 58 g, outside 60–70 g (Second check of a cone or cup before it goes over the counter, revision 2).",
             cost_cents: 0,
         ),
     ],

@@ -13,6 +13,7 @@ mod order;
 mod photo;
 mod problem;
 mod procedure;
+mod proposal;
 mod records;
 mod revision;
 pub(crate) mod serde_util;

@@ -415,7 +415,7 @@ impl Runner {
             .results
             .iter()
             .filter_map(|result| {
-                checklist.proposed_defect(order, result, ctx.today, &ctx.records.workspace)
+                checklist.proposed_defect(order, result, ctx.today, ctx.records)
             })
             .collect();
         Ok((check, proposals))
