@@ -545,14 +545,7 @@ fn work_left_for_another_order_waits_there_and_closing_saves_it() {
 
 #[test]
 fn a_dutch_dashboard_writes_its_numbers_the_dutch_way() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("shop");
-    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
-    let workspace = std::fs::read_to_string(root.join("workspace.ron")).unwrap();
-    let dutch = workspace.replace("language: \"en\"", "language: \"nl\"");
-    assert_ne!(dutch, workspace);
-    std::fs::write(root.join("workspace.ron"), dutch).unwrap();
-    let mut desk = Desk::open_folder(dir, "ellen");
+    let mut desk = Desk::open_dutch("ellen");
     desk.key(Key::Character("5".into()), Modifiers::COMMAND);
     desk.click("Dit jaar");
     assert!(desk.sees("alarm boven 1,5"));

@@ -102,7 +102,7 @@ fn assert_sample_content(text: &str, records: &Records) {
     }
     let defect = &order.defects[0];
     assert_has(text, &defect.description);
-    assert_has(text, "Making a ham & cheese roll, step ham");
+    assert_has(text, "Making a ham & cheese roll, step 4");
     if let Some(root) = &defect.root_cause {
         for why in &root.whys {
             assert_has(text, why);

@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use super::naming::{cause_name, procedure_title, recurring_rule, step_name};
 use super::{DefectRef, Figures};
-use crate::model::{Language, Records, fill};
+use crate::model::{Language, Records, category_name, fill};
 
 /// The widest Pareto bar, in `#`s.
 const BAR: usize = 30;
@@ -35,7 +36,6 @@ struct Words {
     no_action: &'static str,
     due: &'static str,
     overdue: &'static str,
-    category_group: &'static str,
     fixes: &'static str,
     no_fixes: &'static str,
     done: &'static str,
@@ -72,7 +72,7 @@ const ENGLISH: Words = Words {
     none: "none",
     category: "category",
     cumulative: "cumulative",
-    recurring: "Recurring causes ({count} or more within {days} days)",
+    recurring: "Recurring causes",
     cause: "cause",
     open: "open",
     first: "first",
@@ -81,7 +81,6 @@ const ENGLISH: Words = Words {
     no_action: "no action yet",
     due: ", due {due}",
     overdue: ", OVERDUE",
-    category_group: "category {category}",
     fixes: "Fixes: defects of the step per 100 orders, before and after the corrective action",
     no_fixes: "none done in the period",
     done: "done",
@@ -117,7 +116,7 @@ const DUTCH: Words = Words {
     none: "geen",
     category: "categorie",
     cumulative: "cumulatief",
-    recurring: "Terugkerende oorzaken ({count} of meer binnen {days} dagen)",
+    recurring: "Terugkerende oorzaken",
     cause: "oorzaak",
     open: "open",
     first: "eerste",
@@ -126,7 +125,6 @@ const DUTCH: Words = Words {
     no_action: "nog geen actie",
     due: ", uiterlijk {due}",
     overdue: ", TE LAAT",
-    category_group: "categorie {category}",
     fixes: "Oplossingen: gebreken van de stap per 100 bestellingen, voor en na de corrigerende actie",
     no_fixes: "geen uitgevoerd in de periode",
     done: "uitgevoerd",
@@ -176,7 +174,7 @@ pub fn text(figures: &Figures, records: &Records, language: Language) -> String 
     summary(&mut out, figures, w);
     pareto(&mut out, figures, w);
     recurring(&mut out, figures, records, w);
-    fixes(&mut out, figures, w);
+    fixes(&mut out, figures, records, w);
     people(&mut out, figures, records, w);
     out
 }
@@ -235,7 +233,7 @@ fn pareto(out: &mut String, f: &Figures, w: &Words) {
             // At least one # for a bar that exists, however short.
             let width = (p.count * BAR).div_ceil(most);
             row([
-                &p.category,
+                category_name(&p.category, w.language),
                 &p.count.to_string(),
                 &"#".repeat(width),
                 &format!("{} %", decimal(p.cumulative_percent, 1, w)),
@@ -253,17 +251,9 @@ fn pareto(out: &mut String, f: &Figures, w: &Words) {
 }
 
 fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
-    let recurrence = records.workspace.recurrence;
-    heading(
-        out,
-        &fill(
-            w.recurring,
-            &[
-                ("count", &recurrence.count.to_string()),
-                ("days", &recurrence.days.to_string()),
-            ],
-        ),
-    );
+    heading(out, w.recurring);
+    let rule = recurring_rule(records.workspace.recurrence, w.language);
+    let _ = writeln!(out, "  {rule}");
     if f.recurring.is_empty() {
         let _ = writeln!(out, "  {}", w.none);
         return;
@@ -278,13 +268,14 @@ fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     ])];
     for group in &f.recurring {
         rows.push(row([
-            &cause(
+            &cause_name(
+                records,
                 group.procedure.as_deref(),
                 group.step.as_deref(),
                 &group.category,
-                w,
+                w.language,
             ),
-            &group.category,
+            category_name(&group.category, w.language),
             &group.count.to_string(),
             &group.open.to_string(),
             &group.first.to_string(),
@@ -300,11 +291,12 @@ fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
                     ("defect", &refs(std::slice::from_ref(&action.defect))),
                     (
                         "cause",
-                        &cause(
+                        &cause_name(
+                            records,
                             group.procedure.as_deref(),
                             group.step.as_deref(),
                             &group.category,
-                            w,
+                            w.language,
                         ),
                     ),
                 ],
@@ -324,7 +316,7 @@ fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     }
 }
 
-fn fixes(out: &mut String, f: &Figures, w: &Words) {
+fn fixes(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     heading(out, w.fixes);
     if f.fixes.is_empty() {
         let _ = writeln!(out, "  {}", w.no_fixes);
@@ -350,7 +342,7 @@ fn fixes(out: &mut String, f: &Figures, w: &Words) {
     };
     for fix in &f.fixes {
         rows.push(row([
-            &format!("{} / {}", fix.procedure, fix.step),
+            &step_name(records, &fix.procedure, &fix.step, w.language),
             &fix.done.to_string(),
             &per_100(fix.before_per_100, w),
             &in_orders(fix.defects_before, fix.orders_before),
@@ -375,7 +367,7 @@ fn people(out: &mut String, f: &Figures, records: &Records, w: &Words) {
                 .map_or(gap.person.as_str(), |p| p.name.as_str());
             rows.push(row([
                 name,
-                &gap.procedure,
+                procedure_title(records, &gap.procedure),
                 &gap.signed_revision
                     .map_or(w.never.to_owned(), |r| r.to_string()),
                 &gap.current_revision.to_string(),
@@ -404,7 +396,7 @@ fn people(out: &mut String, f: &Figures, records: &Records, w: &Words) {
                         ],
                     )
                 });
-            row([id.as_str(), &by])
+            row([procedure_title(records, id), &by])
         })
         .collect();
     table(out, &rows, &[false, false]);
@@ -441,14 +433,6 @@ fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
             }
         }
         let _ = writeln!(out, "{}", line.trim_end());
-    }
-}
-
-/// "scoop-ice-cream / portion", or the category where no step is named.
-fn cause(procedure: Option<&str>, step: Option<&str>, category: &str, w: &Words) -> String {
-    match (procedure, step) {
-        (Some(procedure), Some(step)) => format!("{procedure} / {step}"),
-        _ => fill(w.category_group, &[("category", category)]),
     }
 }
 

@@ -6,11 +6,11 @@
 use serde::Serialize;
 
 use super::labels::{self, Labels};
-use crate::model::fill;
 use crate::model::{
     Check, CheckState, Checklist, DateTime, DefectState, FoundBy, ItemKind, ItemVerdict, Language,
     Number, Order, Outcome, Records, Severity,
 };
+use crate::model::{category_name, fill};
 
 /// How a mark is coloured: the template and the HTML map each tone to a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -380,14 +380,17 @@ fn defect_entry(
         },
         Detail {
             label: words.category,
-            value: defect.category.clone(),
+            value: category_name(&defect.category, language).to_owned(),
         },
     ];
     if let Some(id) = &defect.procedure {
-        let title = records.procedure(id).map_or(id.as_str(), |p| &p.title);
-        let value = match &defect.step {
-            Some(step) => format!("{title}, {} {step}", words.step),
-            None => title.to_owned(),
+        let procedure = records.procedure(id);
+        let title = procedure.map_or(id.as_str(), |p| &p.title);
+        // The step by its number in the procedure, never its id.
+        let number = |step: &str| procedure.and_then(|p| p.steps.iter().position(|s| s.id == step));
+        let value = match defect.step.as_deref().map(number) {
+            Some(Some(n)) => format!("{title}, {} {}", words.step, n + 1),
+            _ => title.to_owned(),
         };
         facts.push(Detail {
             label: words.procedure,

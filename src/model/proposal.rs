@@ -64,10 +64,9 @@ pub(crate) fn description(
             };
             let (min, max) = (min.map(number), max.map(number));
             let bounds = match (&min, &max) {
-                (Some(min), Some(max)) => fill(
-                    words.outside,
-                    &[("min", min), ("max", max), ("unit", unit)],
-                ),
+                (Some(min), Some(max)) => {
+                    fill(words.outside, &[("min", min), ("max", max), ("unit", unit)])
+                }
                 (Some(min), None) => fill(words.under, &[("min", min), ("unit", unit)]),
                 (None, Some(max)) => fill(words.over, &[("max", max), ("unit", unit)]),
                 (None, None) => words.out_of_bounds.to_owned(),

@@ -31,6 +31,18 @@ impl Desk {
         Desk::open_folder(dir, person)
     }
 
+    /// A window on a fresh copy of the sample business whose workspace speaks Dutch.
+    pub fn open_dutch(person: &str) -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("shop");
+        rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+        let workspace = std::fs::read_to_string(root.join("workspace.ron")).unwrap();
+        let dutch = workspace.replace("language: \"en\"", "language: \"nl\"");
+        assert_ne!(dutch, workspace);
+        std::fs::write(root.join("workspace.ron"), dutch).unwrap();
+        Desk::open_folder(dir, person)
+    }
+
     pub fn open_folder(dir: tempfile::TempDir, person: &str) -> Desk {
         let folder = Folder::open(&dir.path().join("shop")).unwrap();
         let app = App::with_folder(folder, Some(person), Date::new(2026, 11, 23).unwrap());

@@ -20,10 +20,8 @@ crate::texts!(DashboardWords {
     weekly_rft: "Right first time per week", "Meteen goed per week";
     weekly_contacts: "Contacts per order per week, with the alarm", "Contacten per bestelling per week, met het alarm";
     recurring: "Recurring causes", "Terugkerende oorzaken";
-    recurring_hint: "The same step or category at least {count} times within {days} days.", "Dezelfde stap of categorie minstens {count} keer binnen {days} dagen.";
     no_recurring: "Nothing recurs in this period.", "Niets keert terug in deze periode.";
     recurring_line: "{count} defects, {open} still open · {first} to {last}", "{count} gebreken, {open} nog open · {first} tot {last}";
-    category_group: "Category {category}, no step named", "Categorie {category}, zonder stap";
     show_defects: "Show defects", "Toon gebreken";
     open_procedure: "Open procedure", "Open procedure";
     fixes: "Did the fix work?", "Werkte de oplossing?";
