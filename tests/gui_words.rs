@@ -29,3 +29,37 @@ fn the_dashboard_says_exactly_what_a_recurring_cause_groups() {
         "Gebreken bij dezelfde procedurestap, en gebreken zonder stap per categorie: 3 of meer binnen 90 dagen."
     ));
 }
+
+/// Point 6: the review date's placeholder reads as a format, and one click sets a year from
+/// today; point 8: a new procedure is not "Saved" before it was, and an empty title says
+/// what is wrong.
+#[test]
+fn a_new_procedure_is_not_saved_asks_for_a_title_and_offers_a_review_date() {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("New procedure");
+    assert!(!desk.sees("Saved"));
+    assert!(desk.sees("Unsaved changes"));
+    assert!(desk.sees("Give the procedure a title."));
+    assert!(desk.sees("YYYY-MM-DD"), "the review date's placeholder");
+    assert!(!desk.sees("2027-11-02"));
+    desk.click("One year from today");
+    assert_eq!(desk.input_text("review-by"), "2027-11-23");
+    desk.type_into("title", "Weighing flour");
+    assert!(!desk.sees("Give the procedure a title."));
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Saved"));
+    assert!(
+        desk.read("procedures/weighing-flour.ron")
+            .contains("review_by: \"2027-11-23\"")
+    );
+
+    let mut desk = Desk::open_dutch("ellen");
+    desk.click("Nieuwe procedure");
+    assert!(desk.sees("JJJJ-MM-DD"));
+    assert!(desk.sees("Geef de procedure een titel."));
+    assert!(desk.sees("Over een jaar"));
+    ctrl(&mut desk, "2");
+    desk.click("Nieuwe checklijst");
+    assert!(desk.sees("Geef de checklijst een titel."));
+    assert!(!desk.sees("Opgeslagen"));
+}

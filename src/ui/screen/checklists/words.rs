@@ -2,5 +2,6 @@
 //! `ui/text.rs`).
 
 crate::texts!(ChecklistWords {
+    title_missing: "Give the checklist a title.", "Geef de checklijst een titel.";
     critical_hint: "Critical: if it fails or is left empty, the check fails and the order must not go out.", "Kritiek: is het fout of leeg, dan is de controle afgekeurd en mag de bestelling niet weg.";
 });

@@ -101,7 +101,8 @@ impl<F: Form> Editor<F> {
         .spacing(theme::SPACE_M);
         let content = column![
             text(header_title).size(theme::TEXT_TITLE),
-            revision::status_line(base.status(), base.revision(), dirty, ctx),
+            // A record never saved is never "Saved", even before its first edit.
+            revision::status_line(base.status(), base.revision(), dirty || form.is_new(), ctx),
             above,
             form.view(&open.inputs, self.line, ctx),
             revision::history(
