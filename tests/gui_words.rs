@@ -63,3 +63,38 @@ fn a_new_procedure_is_not_saved_asks_for_a_title_and_offers_a_review_date() {
     assert!(desk.sees("Geef de checklijst een titel."));
     assert!(!desk.sees("Opgeslagen"));
 }
+
+fn leak(id: String) -> &'static str {
+    Box::leak(id.into_boxed_str())
+}
+
+/// Point 7: picking the step a measure verifies fills in its empty unit, min and max from
+/// the step's standard, keeps what was typed, and says so where the bounds then differ.
+#[test]
+fn a_measure_takes_its_steps_standard_and_is_warned_where_it_differs() {
+    use rightfirst::ui::screen::checklists::item_input_id;
+    let differs = "The step's standard is 60\u{2013}70 g: this item's bounds differ from it. Use the same, or the two drift apart.";
+    let mut desk = Desk::open_as("ellen");
+    ctrl(&mut desk, "2");
+    desk.click("New checklist");
+    desk.type_into("title", "Cone weight check");
+    desk.pick("procedure", 8);
+    desk.click("Add item");
+    desk.type_into(leak(item_input_id(0)), "You weigh the ball.");
+    desk.pick("item-0-kind", 1);
+    // (none), then the procedure's steps in order: "portion" is the fourth.
+    desk.pick("item-0-step", 4);
+    assert_eq!(desk.input_text("item-0-unit"), "g");
+    assert_eq!(desk.input_text("item-0-min"), "60");
+    assert_eq!(desk.input_text("item-0-max"), "70");
+    assert!(!desk.sees(differs));
+
+    desk.click("Add item");
+    desk.type_into(leak(item_input_id(1)), "You weigh the second ball.");
+    desk.pick("item-1-kind", 1);
+    desk.type_into("item-1-min", "55");
+    desk.pick("item-1-step", 4);
+    assert_eq!(desk.input_text("item-1-min"), "55", "what was typed stays");
+    assert_eq!(desk.input_text("item-1-max"), "70");
+    assert!(desk.sees(differs));
+}

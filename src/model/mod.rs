@@ -22,7 +22,9 @@ mod training;
 mod validate;
 mod workspace;
 
-pub use checklist::{Checklist, Item, ItemKind, speaks_to_checker};
+pub use checklist::{
+    Checklist, Item, ItemKind, bounds_words, differs_from_standard, speaks_to_checker,
+};
 pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
 pub use language::{Language, contains_folded, fill};
