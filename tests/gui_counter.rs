@@ -42,7 +42,7 @@ fn staff_make_a_new_order_and_log_a_call_about_it_as_readable_ron() {
     desk.type_into("contact-about", "Says the second ball was small");
     desk.click("We apologised");
     desk.click("Save contact");
-    assert!(desk.sees("1 contacts; the alarm is above 1.5"));
+    assert!(desk.sees("1 contact; the alarm is above 1.5"));
     assert_eq!(
         desk.read("orders/2026-11/2026-11-0062.ron"),
         r#"Order(
@@ -361,7 +361,7 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
         "progress is reported: {seen:?}"
     );
     assert!(desk.sees("Orders (43)"), "the window reads the new orders");
-    assert!(desk.sees("Imported 2 orders; 0 were there already and were left as they were."));
+    assert!(desk.sees("Orders imported: 2. Already there and left as they were: 0."));
     desk.type_and_enter("search", "Jansen");
     assert!(desk.sees("Cone, 1 ball"));
     assert!(

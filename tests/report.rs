@@ -336,3 +336,30 @@ fn the_text_report_names_no_ids_and_says_what_a_recurring_cause_groups() {
     assert!(text.contains("Serving a customer with an allergy, step 4  2026-09-12"));
     assert!(text.contains("Jake Morrow  Scooping ice cream       2         3"));
 }
+
+/// Issue 14: no count reads "1 days" or "1 orders", in either language.
+#[test]
+fn one_of_anything_is_singular_in_the_report() {
+    for (language, wanted) in [
+        ("en", ["(1 day)", "0 of 1 order"]),
+        ("nl", ["(1 dag)", "0 van 1 bestelling"]),
+    ] {
+        let output = report(
+            &sample(),
+            &[
+                "--today",
+                "2026-11-23",
+                "--from",
+                "2026-11-12",
+                "--to",
+                "2026-11-12",
+                "--language",
+                language,
+            ],
+        );
+        let text = String::from_utf8(output.stdout).unwrap();
+        for wanted in wanted {
+            assert!(text.contains(wanted), "{wanted:?} missing from:\n{text}");
+        }
+    }
+}

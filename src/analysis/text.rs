@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::naming::{cause_name, procedure_title, recurring_rule, step_name};
 use super::{DefectRef, Figures};
-use crate::model::{Language, Records, category_name, fill};
+use crate::model::{Language, Records, category_name, counted, fill};
 
 /// The widest Pareto bar, in `#`s.
 const BAR: usize = 30;
@@ -43,7 +43,11 @@ struct Words {
     after: &'static str,
     after_covers: &'static str,
     in_orders: &'static str,
+    day_one: &'static str,
     days: &'static str,
+    order_one: &'static str,
+    orders_n: &'static str,
+    unjudged_one: &'static str,
     training: &'static str,
     person: &'static str,
     procedure: &'static str,
@@ -57,10 +61,10 @@ struct Words {
 }
 
 const ENGLISH: Words = Words {
-    report_for: "Report for {from} to {to} ({days} days), judged on {today}",
+    report_for: "Report for {from} to {to} ({days}), judged on {today}",
     orders: "Orders",
     right_first_time: "Right first time",
-    of_orders: "{right} of {orders} orders",
+    of_orders: "{right} of {orders}",
     unjudged: "; {count} checks against unknown checklist revisions count as failed",
     defects: "Defects",
     cost: "Cost of poor quality",
@@ -87,8 +91,12 @@ const ENGLISH: Words = Words {
     before: "before",
     after: "after",
     after_covers: "after covers",
-    in_orders: "({defects} in {orders} orders)",
-    days: "{days} days",
+    in_orders: "({defects} in {orders})",
+    day_one: "1 day",
+    days: "{count} days",
+    order_one: "1 order",
+    orders_n: "{count} orders",
+    unjudged_one: "; 1 check against an unknown checklist revision counts as failed",
     training: "Training gaps: not signed the approved revision in force",
     person: "person",
     procedure: "procedure",
@@ -101,10 +109,10 @@ const ENGLISH: Words = Words {
 };
 
 const DUTCH: Words = Words {
-    report_for: "Rapport van {from} tot en met {to} ({days} dagen), beoordeeld op {today}",
+    report_for: "Rapport van {from} tot en met {to} ({days}), beoordeeld op {today}",
     orders: "Bestellingen",
     right_first_time: "Meteen goed",
-    of_orders: "{right} van {orders} bestellingen",
+    of_orders: "{right} van {orders}",
     unjudged: "; {count} controles tegen onbekende checklijstrevisies tellen als afgekeurd",
     defects: "Gebreken",
     cost: "Kosten van fouten",
@@ -131,8 +139,12 @@ const DUTCH: Words = Words {
     before: "voor",
     after: "na",
     after_covers: "na beslaat",
-    in_orders: "({defects} in {orders} bestellingen)",
-    days: "{days} dagen",
+    in_orders: "({defects} in {orders})",
+    day_one: "1 dag",
+    days: "{count} dagen",
+    order_one: "1 bestelling",
+    orders_n: "{count} bestellingen",
+    unjudged_one: "; 1 controle tegen een onbekende checklijstrevisie telt als afgekeurd",
     training: "Opleiding: revisie in gebruik niet getekend",
     person: "persoon",
     procedure: "procedure",
@@ -166,7 +178,7 @@ pub fn text(figures: &Figures, records: &Records, language: Language) -> String 
             &[
                 ("from", &period.from.to_string()),
                 ("to", &period.to.to_string()),
-                ("days", &period.days().to_string()),
+                ("days", &days(period.days(), w)),
                 ("today", &figures.today.to_string()),
             ]
         )
@@ -189,13 +201,13 @@ fn summary(out: &mut String, f: &Figures, w: &Words) {
         .map_or("-".to_owned(), |n| decimal(n, 2, w));
     let unjudged = match f.unjudged_checks {
         0 => String::new(),
-        n => fill(w.unjudged, &[("count", &n.to_string())]),
+        n => counted(n, w.unjudged_one, w.unjudged),
     };
     let of_orders = fill(
         w.of_orders,
         &[
             ("right", &f.right_first.to_string()),
-            ("orders", &f.orders.to_string()),
+            ("orders", &counted(f.orders, w.order_one, w.orders_n)),
         ],
     );
     let alarm = w.language.number(f.contacts_per_order_alarm);
@@ -336,7 +348,7 @@ fn fixes(out: &mut String, f: &Figures, records: &Records, w: &Words) {
             w.in_orders,
             &[
                 ("defects", &defects.to_string()),
-                ("orders", &orders.to_string()),
+                ("orders", &counted(orders, w.order_one, w.orders_n)),
             ],
         )
     };
@@ -348,7 +360,7 @@ fn fixes(out: &mut String, f: &Figures, records: &Records, w: &Words) {
             &in_orders(fix.defects_before, fix.orders_before),
             &per_100(fix.after_per_100, w),
             &in_orders(fix.defects_after, fix.orders_after),
-            &fill(w.days, &[("days", &fix.after_days.to_string())]),
+            &days(fix.after_days, w),
         ]));
     }
     table(out, &rows, &[false, false, true, false, true, false, true]);
@@ -434,6 +446,15 @@ fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
+}
+
+/// "1 day", "90 days".
+fn days(count: u32, w: &Words) -> String {
+    counted(
+        usize::try_from(count).unwrap_or(usize::MAX),
+        w.day_one,
+        w.days,
+    )
 }
 
 fn refs(defects: &[DefectRef]) -> String {

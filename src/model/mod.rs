@@ -27,7 +27,7 @@ pub use checklist::{
 };
 pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
-pub use language::{Language, contains_folded, fill};
+pub use language::{Language, contains_folded, counted, fill, plural};
 pub use number::Number;
 pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, CheckState, Contact, Defect,

@@ -9,7 +9,7 @@ use super::panels::{attention, defect_rows, fix_defects, tiles, trends};
 use super::words::DashboardWords;
 use super::{Dashboard, Message, Picked, Preset};
 use crate::analysis::{Figures, cause_name, recurring_rule};
-use crate::model::{Language, category_name};
+use crate::model::{Language, category_name, counted, plural};
 use crate::ui::screen::Context;
 use crate::ui::screen::defects::place::place;
 use crate::ui::text::fill;
@@ -112,7 +112,7 @@ impl Dashboard {
             tiles(figures, words, ctx.language),
             (figures.unjudged_checks > 0).then(|| {
                 text(fill(
-                    words.unjudged,
+                    plural(figures.unjudged_checks, words.unjudged_one, words.unjudged),
                     &[("count", &figures.unjudged_checks.to_string())],
                 ))
                 .size(theme::TEXT_SMALL)
@@ -227,10 +227,19 @@ impl Dashboard {
                 words.fix_counts,
                 &[
                     ("db", &fix.defects_before.to_string()),
-                    ("ob", &fix.orders_before.to_string()),
+                    (
+                        "ob",
+                        &counted(fix.orders_before, words.orders_one, words.orders_many),
+                    ),
                     ("da", &fix.defects_after.to_string()),
-                    ("oa", &fix.orders_after.to_string()),
-                    ("days", &fix.after_days.to_string()),
+                    (
+                        "oa",
+                        &counted(fix.orders_after, words.orders_one, words.orders_many),
+                    ),
+                    (
+                        "days",
+                        &counted(fix.after_days as usize, words.days_one, words.days_many),
+                    ),
                 ],
             );
             list = list.push(
@@ -292,7 +301,7 @@ impl Dashboard {
                 ctx.language,
             );
             let line = fill(
-                words.recurring_line,
+                plural(cause.count, words.recurring_line_one, words.recurring_line),
                 &[
                     ("count", &cause.count.to_string()),
                     ("open", &cause.open.to_string()),

@@ -21,6 +21,7 @@ crate::texts!(DashboardWords {
     weekly_contacts: "Contacts per order per week, with the alarm", "Contacten per bestelling per week, met het alarm";
     recurring: "Recurring causes", "Terugkerende oorzaken";
     no_recurring: "Nothing recurs in this period.", "Niets keert terug in deze periode.";
+    recurring_line_one: "1 defect, {open} still open · {first} to {last}", "1 gebrek, {open} nog open · {first} tot {last}";
     recurring_line: "{count} defects, {open} still open · {first} to {last}", "{count} gebreken, {open} nog open · {first} tot {last}";
     show_defects: "Show defects", "Toon gebreken";
     open_procedure: "Open procedure", "Open procedure";
@@ -28,7 +29,11 @@ crate::texts!(DashboardWords {
     fixes_hint: "Defects of the step per 100 orders, in the {days} days before and after the corrective action was done.", "Gebreken van de stap per 100 bestellingen, in de {days} dagen voor en na de corrigerende actie.";
     no_fixes: "No corrective action was done in this period.", "In deze periode is geen corrigerende actie uitgevoerd.";
     fix_line: "Done {done}: {what}", "Uitgevoerd {done}: {what}";
-    fix_counts: "before: {db} in {ob} orders · after: {da} in {oa} orders ({days} days so far)", "voor: {db} in {ob} bestellingen · na: {da} in {oa} bestellingen (tot nu {days} dagen)";
+    fix_counts: "before: {db} in {ob} · after: {da} in {oa} ({days} so far)", "voor: {db} in {ob} · na: {da} in {oa} (tot nu {days})";
+    orders_one: "1 order", "1 bestelling";
+    orders_many: "{count} orders", "{count} bestellingen";
+    days_one: "1 day", "1 dag";
+    days_many: "{count} days", "{count} dagen";
     before: "Before", "Voor";
     fix_defects: "Defects before and after", "Gebreken voor en na";
     before_defects: "Defects of the step before", "Gebreken van de stap ervoor";
@@ -45,5 +50,6 @@ crate::texts!(DashboardWords {
     never: "never", "nooit";
     reviews: "Reviews overdue", "Herziening te laat";
     all_clear: "Nothing to show.", "Niets te melden.";
+    unjudged_one: "1 check names a checklist revision the workspace does not hold; it was not judged.", "1 controle noemt een checklijstrevisie die de werkmap niet heeft; die is niet beoordeeld.";
     unjudged: "{count} checks name a checklist revision the workspace does not hold; they were not judged.", "{count} controles noemen een checklijstrevisie die de werkmap niet heeft; die zijn niet beoordeeld.";
 });

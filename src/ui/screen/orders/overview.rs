@@ -7,6 +7,7 @@ use super::contact::channel_name;
 use super::view::{badge, heading};
 use super::words::{OrderWords, state_badge};
 use super::{Message, RecordFormat, files};
+use crate::model::plural;
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
@@ -79,7 +80,11 @@ fn contacts<'a>(
     let alarm = ctx.records.workspace.contacts_per_order_alarm;
     let over = order.over_alarm(alarm);
     let count = text(fill(
-        words.contact_count,
+        plural(
+            order.contacts.len(),
+            words.contact_count_one,
+            words.contact_count,
+        ),
         &[
             ("count", &order.contacts.len().to_string()),
             ("alarm", &ctx.language.number(alarm.get())),

@@ -56,6 +56,7 @@ crate::texts!(OrderWords {
     critical: "Critical", "Kritiek";
     contacts: "Customer contacts", "Klantcontacten";
     no_contacts: "No contacts.", "Geen contacten.";
+    contact_count_one: "1 contact; the alarm is above {alarm}", "1 contact; het alarm gaat boven {alarm}";
     contact_count: "{count} contacts; the alarm is above {alarm}", "{count} contacten; het alarm gaat boven {alarm}";
     over_alarm: "Over the alarm", "Boven het alarm";
     apologised: "apologised", "excuses gemaakt";
@@ -77,7 +78,7 @@ crate::texts!(OrderWords {
     skip_defect: "Not a defect", "Geen gebrek";
     save_defect: "Save defect", "Gebrek opslaan";
     check_saved: "Check saved.", "Controle opgeslagen.";
-    imported: "Imported {imported} orders; {skipped} were there already and were left as they were.", "{imported} bestellingen geïmporteerd; {skipped} waren er al en zijn niet veranderd.";
+    imported: "Orders imported: {imported}. Already there and left as they were: {skipped}.", "Bestellingen geïmporteerd: {imported}. Al aanwezig en niet veranderd: {skipped}.";
     record_saved: "Saved {path}", "{path} opgeslagen";
     saved: "Saved.", "Opgeslagen.";
     read_only: "This workspace is read-only.", "Deze werkmap is alleen-lezen.";
