@@ -98,3 +98,39 @@ fn a_measure_takes_its_steps_standard_and_is_warned_where_it_differs() {
     assert_eq!(desk.input_text("item-1-max"), "70");
     assert!(desk.sees(differs));
 }
+
+/// Point 8: words already on screen follow a switch of language in Settings: the order's
+/// "Check saved." note and the check's state.
+#[test]
+fn words_on_screen_follow_a_switch_to_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    std::fs::write(
+        root.join("orders/2026-11/2026-11-0062.ron"),
+        desk::TODAYS_CONE,
+    )
+    .unwrap();
+    let mut desk = Desk::open_folder(dir, "priya");
+    ctrl(&mut desk, "3");
+    ctrl(&mut desk, "f");
+    desk.type_and_enter("search", "0062");
+    ctrl(&mut desk, "k");
+    desk.type_into("measure-weight", "65");
+    desk.click(iced_test::selector::id("pass-flavour"));
+    desk.pick("choice-shape", 0);
+    desk.click(iced_test::selector::id("pass-clean"));
+    desk.pick("choice-allergy", 0);
+    desk.click("Save check");
+    assert!(desk.sees("Check saved."));
+    ctrl(&mut desk, "8");
+    // As the workspace, English, Nederlands.
+    desk.pick("language", 2);
+    ctrl(&mut desk, "3");
+    assert!(
+        desk.sees("Controle opgeslagen."),
+        "the note speaks Dutch now"
+    );
+    assert!(!desk.sees("Check saved."));
+    assert!(desk.sees("Goedgekeurd"));
+}

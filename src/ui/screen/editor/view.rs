@@ -96,7 +96,7 @@ impl<F: Form> Editor<F> {
                 base.revision(),
                 words
             ),
-            revision::message_box(self.message.as_deref()),
+            revision::message_box(self.message.as_ref().map(|notice| notice.words(&ctx))),
         ]
         .spacing(theme::SPACE_M);
         let content = column![

@@ -50,7 +50,7 @@ impl Orders {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
         let pane: Element<'a, Message> = match &self.pane {
-            Pane::Empty => column![self.note(), text(words.pick_order).style(theme::muted)]
+            Pane::Empty => column![self.note(words), text(words.pick_order).style(theme::muted)]
                 .spacing(theme::SPACE_M)
                 .padding([theme::SPACE_S, 0.0])
                 .into(),
@@ -207,11 +207,13 @@ impl Orders {
         .into()
     }
 
-    fn note(&self) -> Option<Element<'_, Message>> {
+    fn note(&self, words: &'static OrderWords) -> Option<Element<'_, Message>> {
         self.message.as_ref().map(|note| {
             let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match note {
                 Note::Done(message) => (message, theme::notice_box),
                 Note::Error(message) => (message, theme::error_box),
+                Note::DoneWord(word) => (word(words), theme::notice_box),
+                Note::ErrorWord(word) => (word(words), theme::error_box),
             };
             container(text(message))
                 .padding(theme::SPACE_S)
@@ -282,7 +284,7 @@ impl Orders {
                 pick_list(people(ctx.records), form.maker.clone(), Message::NewMaker)
                     .width(theme::PICK_WIDTH * 2.0)
             ),
-            self.note(),
+            self.note(words),
             row![
                 button(text(words.save_order))
                     .on_press(Message::SaveNew)
@@ -357,7 +359,7 @@ impl Orders {
         scrollable(
             // The note has a column of its own, present or not: the forms below keep their
             // place in the widget tree, and a field being typed in its focus.
-            column![header, column![self.note()], body]
+            column![header, column![self.note(words)], body]
                 .spacing(theme::SPACE_M)
                 .padding(
                     iced::Padding::new(theme::SPACE_S)

@@ -58,7 +58,7 @@ impl Orders {
             return Request::None;
         };
         if ctx.read_only {
-            self.message = Some(Note::Error(words.read_only.to_owned()));
+            self.message = Some(Note::ErrorWord(|w| w.read_only));
             return Request::None;
         }
         match form.finish(ctx.records, words) {
@@ -180,9 +180,7 @@ impl Orders {
 
     pub(super) fn save(&mut self, order: Order, ctx: &Context) -> Request<Message> {
         if ctx.read_only {
-            self.message = Some(Note::Error(
-                OrderWords::of(ctx.language).read_only.to_owned(),
-            ));
+            self.message = Some(Note::ErrorWord(|w| w.read_only));
             return Request::None;
         }
         save(order)
