@@ -190,19 +190,7 @@ fn a_light_ball_fails_the_check_proposes_a_defect_and_the_call_is_logged() {
 /// The texts under order `id` in the orders list, down to the next order: its title and
 /// badges. Found by position, since the list has no ids and another order has badges too.
 fn list_entry(desk: &mut Desk, id: &str) -> Vec<String> {
-    use iced_test::selector::Candidate;
-    let mut texts = Vec::new();
-    desk.act(|ui| {
-        let _ = ui.find(|candidate: Candidate<'_>| {
-            if let Candidate::Text {
-                content, bounds, ..
-            } = candidate
-            {
-                texts.push((content.to_owned(), bounds));
-            }
-            None::<()>
-        });
-    });
+    let texts = desk.texts();
     // The list is left of the order's own page, which shows the number too.
     let entry = (texts.iter().filter(|(text, _)| text == id))
         .map(|(_, bounds)| *bounds)

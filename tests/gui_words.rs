@@ -78,7 +78,8 @@ fn a_measure_takes_its_steps_standard_and_is_warned_where_it_differs() {
     ctrl(&mut desk, "2");
     desk.click("New checklist");
     desk.type_into("title", "Cone weight check");
-    desk.pick("procedure", 8);
+    // (none), then the procedures by title: "Scooping ice cream" is the seventh.
+    desk.pick("procedure", 7);
     desk.click("Add item");
     desk.type_into(leak(item_input_id(0)), "You weigh the ball.");
     desk.pick("item-0-kind", 1);
@@ -133,4 +134,62 @@ fn words_on_screen_follow_a_switch_to_dutch() {
     );
     assert!(!desk.sees("Check saved."));
     assert!(desk.sees("Goedgekeurd"));
+}
+
+/// The texts on screen, top to bottom.
+fn texts_down(desk: &mut Desk) -> Vec<String> {
+    let mut texts = desk.texts();
+    texts.sort_by(|a, b| a.1.y.total_cmp(&b.1.y));
+    texts.into_iter().map(|(text, _)| text).collect()
+}
+
+/// Point 8: the procedures and checklists are listed by title, not by file name.
+#[test]
+fn procedures_and_checklists_are_listed_by_title() {
+    let mut desk = Desk::open_as("ellen");
+    let mut listed = |screen: &str, titles: &[&str]| {
+        ctrl(&mut desk, screen);
+        let listed: Vec<String> = texts_down(&mut desk)
+            .into_iter()
+            .filter(|text| titles.contains(&text.as_str()))
+            .collect();
+        assert_eq!(listed, titles);
+    };
+    listed(
+        "1",
+        &[
+            "Baking waffles",
+            "Closing down",
+            "Hand washing and cleaning",
+            "Making a ham & cheese roll",
+            "Making a milkshake",
+            "Opening checks",
+            "Scooping ice cream",
+            "Serving a customer with an allergy",
+        ],
+    );
+    listed(
+        "2",
+        &[
+            "Second check of a cone or cup before it goes over the counter",
+            "Second check of a ham & cheese roll",
+            "Second check of a milkshake",
+            "Second check of a waffle",
+        ],
+    );
+}
+
+/// Point 8: in Dutch the six default categories have Dutch names on the defect log, while
+/// the files keep the stored names.
+#[test]
+fn the_default_categories_read_in_dutch_in_dutch() {
+    let mut desk = Desk::open_dutch("ellen");
+    ctrl(&mut desk, "4");
+    let shown = texts_down(&mut desk);
+    assert!(shown.iter().any(|t| t == "Methode"), "{shown:?}");
+    assert!(!shown.iter().any(|t| t == "Method"), "{shown:?}");
+    assert!(
+        desk.read("orders/2026-10/2026-10-0023.ron")
+            .contains("category: \"Method\"")
+    );
 }

@@ -221,6 +221,24 @@ impl Desk {
         }
     }
 
+    /// Every text on screen with where it is drawn.
+    pub fn texts(&mut self) -> Vec<(String, iced::Rectangle)> {
+        use iced_test::selector::Candidate;
+        let mut texts = Vec::new();
+        self.act(|ui| {
+            let _ = ui.find(|candidate: Candidate<'_>| {
+                if let Candidate::Text {
+                    content, bounds, ..
+                } = candidate
+                {
+                    texts.push((content.to_owned(), bounds));
+                }
+                None::<()>
+            });
+        });
+        texts
+    }
+
     pub fn sees(&mut self, text: &str) -> bool {
         let mut ui =
             Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());

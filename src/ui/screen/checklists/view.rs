@@ -12,7 +12,7 @@ use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
 use super::steps::{STEP_LABEL_CHARS, StepChoice, standard_warning, step_choices};
 use super::words::ChecklistWords;
 use super::{ChecklistForm, Edit, Message};
-use crate::model::{Checklist, ItemKind, Records, speaks_to_checker};
+use crate::model::{Checklist, ItemKind, Procedure, Records, speaks_to_checker};
 use crate::ui::screen::defects::place::cut;
 use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::{Context, labelled};
@@ -52,7 +52,9 @@ fn procedure_choices(records: &Records, words: &'static Text) -> Vec<ProcedureCh
         id: None,
         label: words.none.to_owned(),
     };
-    let procedures = records.procedures.iter().map(|p| ProcedureChoice {
+    let mut procedures: Vec<&Procedure> = records.procedures.iter().collect();
+    procedures.sort_by_cached_key(|p| p.title.to_lowercase());
+    let procedures = procedures.into_iter().map(|p| ProcedureChoice {
         id: Some(p.id.clone()),
         label: cut(&p.title, STEP_LABEL_CHARS),
     });

@@ -9,7 +9,7 @@ use super::log::{self, Entry, ProcedureFilter};
 use super::widgets::{badge, option, state_badge};
 use super::words::DefectWords;
 use super::{Choice, Defects, Message, Open, form, place};
-use crate::model::DefectState;
+use crate::model::{DefectState, category_name};
 use crate::ui::screen::Context;
 use crate::ui::screen::revision::message_box;
 use crate::ui::text::fill;
@@ -115,7 +115,7 @@ impl Defects {
         categories.extend(
             log::categories(ctx.records)
                 .into_iter()
-                .map(|c| Choice::new(Some(c.clone()), c)),
+                .map(|c| Choice::new(Some(c.clone()), category_name(&c, ctx.language))),
         );
         let category = super::chosen(&categories, filter.category.as_deref());
 
@@ -197,7 +197,7 @@ impl Defects {
                     .size(theme::TEXT_SMALL)
                     .style(theme::muted),
                 text(&entry.order.id).size(theme::TEXT_SMALL),
-                text(&defect.category).size(theme::TEXT_SMALL),
+                text(category_name(&defect.category, ctx.language)).size(theme::TEXT_SMALL),
                 text(words.severity(defect.severity)).size(theme::TEXT_SMALL),
                 space::horizontal(),
                 overdue,
