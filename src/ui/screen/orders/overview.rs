@@ -7,8 +7,8 @@ use super::contact::channel_name;
 use super::view::{badge, heading};
 use super::words::{OrderWords, state_badge};
 use super::{Message, RecordFormat, files};
-use crate::model::plural;
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
+use crate::model::{category_name, plural};
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
@@ -249,7 +249,7 @@ fn defect_entry<'a>(
         column![
             row![
                 text(&defect.id).size(theme::TEXT_SMALL).style(theme::muted),
-                text(&defect.category).size(theme::TEXT_SMALL),
+                text(category_name(&defect.category, ctx.language)).size(theme::TEXT_SMALL),
                 text(match defect.severity {
                     crate::model::Severity::Minor => words.minor,
                     crate::model::Severity::Major => words.major,
