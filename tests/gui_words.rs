@@ -193,3 +193,18 @@ fn the_default_categories_read_in_dutch_in_dutch() {
             .contains("category: \"Method\"")
     );
 }
+
+/// Point 8: a refusal already on screen follows a switch of language too.
+#[test]
+fn a_refused_new_order_says_why_in_the_language_switched_to() {
+    let mut desk = Desk::open_as("priya");
+    ctrl(&mut desk, "3");
+    ctrl(&mut desk, "n");
+    desk.click("Save order");
+    assert!(desk.sees("Say what was made."));
+    ctrl(&mut desk, "8");
+    desk.pick("language", 2);
+    ctrl(&mut desk, "3");
+    assert!(desk.sees("Vul in wat er gemaakt is."));
+    assert!(!desk.sees("Say what was made."));
+}

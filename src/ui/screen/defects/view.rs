@@ -8,7 +8,7 @@ use iced::{Alignment, Element, Length};
 use super::log::{self, Entry, ProcedureFilter};
 use super::widgets::{badge, option, state_badge};
 use super::words::DefectWords;
-use super::{Choice, Defects, Message, Open, form, place};
+use super::{Choice, Defects, Message, Open, Said, form, place};
 use crate::model::{DefectState, category_name};
 use crate::ui::screen::Context;
 use crate::ui::screen::revision::message_box;
@@ -276,7 +276,7 @@ impl Defects {
                 column![text(title).size(theme::TEXT_TITLE), about].spacing(theme::SPACE_XS),
                 // The message comes and goes with the toolbar as one child, so the form keeps
                 // its place in the widget tree and the field being typed in its focus.
-                column![toolbar, message_box(self.message.as_deref())].spacing(theme::SPACE_M),
+                column![toolbar, message_box(self.said(open, ctx))].spacing(theme::SPACE_M),
                 open.form.view(ctx).map(Message::Form),
             ]
             .spacing(theme::SPACE_M)
@@ -284,5 +284,17 @@ impl Defects {
         )
         .height(Length::Fill)
         .into()
+    }
+}
+
+impl Defects {
+    /// The message above the defect, in the language of now.
+    fn said(&self, open: &Open, ctx: Context) -> Option<String> {
+        let words = DefectWords::of(ctx.language);
+        match self.message.as_ref()? {
+            Said::Word(word) => Some(word(words).to_owned()),
+            Said::Refused => open.form.finish(&ctx).err(),
+            Said::Text(text) => Some(text.clone()),
+        }
     }
 }

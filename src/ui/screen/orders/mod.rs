@@ -92,6 +92,8 @@ enum Note {
     /// note is drawn: switching languages changes a note already on screen.
     DoneWord(fn(&OrderWords) -> &'static str),
     ErrorWord(fn(&OrderWords) -> &'static str),
+    /// Saving the form in front was refused: why, as it stands now.
+    Refused,
 }
 
 /// What the right-hand side shows.

@@ -50,7 +50,7 @@ impl Orders {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
         let pane: Element<'a, Message> = match &self.pane {
-            Pane::Empty => column![self.note(words), text(words.pick_order).style(theme::muted)]
+            Pane::Empty => column![self.note(&ctx), text(words.pick_order).style(theme::muted)]
                 .spacing(theme::SPACE_M)
                 .padding([theme::SPACE_S, 0.0])
                 .into(),
@@ -207,20 +207,34 @@ impl Orders {
         .into()
     }
 
-    fn note(&self, words: &'static OrderWords) -> Option<Element<'_, Message>> {
-        self.message.as_ref().map(|note| {
-            let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match note {
-                Note::Done(message) => (message, theme::notice_box),
-                Note::Error(message) => (message, theme::error_box),
-                Note::DoneWord(word) => (word(words), theme::notice_box),
-                Note::ErrorWord(word) => (word(words), theme::error_box),
+    fn note(&self, ctx: &Context) -> Option<Element<'_, Message>> {
+        let words = OrderWords::of(ctx.language);
+        let (message, style): (String, fn(&iced::Theme) -> container::Style) =
+            match self.message.as_ref()? {
+                Note::Done(message) => (message.clone(), theme::notice_box),
+                Note::Error(message) => (message.clone(), theme::error_box),
+                Note::DoneWord(word) => (word(words).to_owned(), theme::notice_box),
+                Note::ErrorWord(word) => (word(words).to_owned(), theme::error_box),
+                Note::Refused => (self.refusal(ctx)?, theme::error_box),
             };
+        Some(
             container(text(message))
                 .padding(theme::SPACE_S)
                 .width(Length::Fill)
                 .style(style)
-                .into()
-        })
+                .into(),
+        )
+    }
+
+    /// Why the new order, contact or defect in front cannot be saved, in the words of now.
+    fn refusal(&self, ctx: &Context) -> Option<String> {
+        let words = OrderWords::of(ctx.language);
+        match &self.pane {
+            Pane::New(form) => form.finish(ctx.records, words).err(),
+            Pane::Order(Work::Contact(form)) => form.finish(ctx.now, words).err(),
+            Pane::Order(Work::Defect { form, .. }) => form.finish(ctx).err(),
+            _ => None,
+        }
     }
 
     fn new_order<'a>(
@@ -284,7 +298,7 @@ impl Orders {
                 pick_list(people(ctx.records), form.maker.clone(), Message::NewMaker)
                     .width(theme::PICK_WIDTH * 2.0)
             ),
-            self.note(words),
+            self.note(&ctx),
             row![
                 button(text(words.save_order))
                     .on_press(Message::SaveNew)
@@ -359,7 +373,7 @@ impl Orders {
         scrollable(
             // The note has a column of its own, present or not: the forms below keep their
             // place in the widget tree, and a field being typed in its focus.
-            column![header, column![self.note(words)], body]
+            column![header, column![self.note(&ctx)], body]
                 .spacing(theme::SPACE_M)
                 .padding(
                     iced::Padding::new(theme::SPACE_S)

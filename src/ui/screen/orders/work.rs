@@ -63,8 +63,9 @@ impl Orders {
         }
         match form.finish(ctx.records, words) {
             Ok(order) => save(order),
-            Err(error) => {
-                self.message = Some(Note::Error(error));
+            // Said when drawn, in the language of then, of the form as it is then.
+            Err(_) => {
+                self.message = Some(Note::Refused);
                 Request::None
             }
         }
@@ -133,8 +134,9 @@ impl Orders {
                 order.contacts.push(contact);
                 self.save(order, ctx)
             }
-            Err(error) => {
-                self.message = Some(Note::Error(error));
+            // Said when drawn, in the language of then, of the form as it is then.
+            Err(_) => {
+                self.message = Some(Note::Refused);
                 Request::None
             }
         }
@@ -226,8 +228,9 @@ impl Orders {
                 }
                 self.save(order, ctx)
             }
-            Err(error) => {
-                self.message = Some(Note::Error(error));
+            // Said when drawn, in the language of then, of the form as it is then.
+            Err(_) => {
+                self.message = Some(Note::Refused);
                 Request::None
             }
         }
