@@ -124,6 +124,8 @@ fn workspace(procedures: usize) -> Records {
             id: "anna".into(),
             name: "Anna de Vries".into(),
             role: Role::Owner,
+            left: None,
+            pin: None,
         }],
         defect_categories: Vec::new(),
         recurrence: rightfirst::model::Recurrence::default(),

@@ -60,11 +60,15 @@ fn workspace() -> Records {
             id: "anna".to_owned(),
             name: "Anna de Vries".to_owned(),
             role: Role::Owner,
+            left: None,
+            pin: None,
         },
         Person {
             id: "bram".to_owned(),
             name: "Bram Jansen".to_owned(),
             role: Role::Staff,
+            left: None,
+            pin: None,
         },
     ];
     let mut records = Records::new(ws);

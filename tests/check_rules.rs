@@ -1366,7 +1366,7 @@ fn new_makes_a_workspace_that_checks_clean_and_refuses_a_folder_in_use() {
         .arg(&used)
         .output()
         .expect("the binary runs");
-    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("not empty"),
         "{output:?}"

@@ -17,6 +17,7 @@ use rightfirst::export::{ManualFormat, ManualOptions, Paper, manual};
 use rightfirst::model::{Date, Language};
 use rightfirst::store::Folder;
 use rightfirst::ui::Message;
+use rightfirst::ui::request::Picked;
 use window::Window;
 
 /// The contents lines of the manual's text: (number, title, page), as "1 Baking waffles . . .
@@ -92,18 +93,20 @@ fn opening_another_workspace_with_unsaved_work_lists_that_work_first() {
     rightfirst::store::create(&other_root, rightfirst::sample::FILES).unwrap();
     desk.click("Baking waffles");
     desk.type_into("title", " and cones");
-    let task = desk
-        .app
-        .update(Message::FolderPicked(Some(other_root.clone()), false));
+    let task = desk.app.update(Message::FolderPicked(
+        Picked::Path(other_root.clone()),
+        false,
+    ));
     desk.run(task);
     assert!(desk.sees("Some work is not saved yet. Open the other workspace?"));
     assert!(desk.sees("• Procedures: “Baking waffles and cones”"));
     desk.click("Keep working");
     assert!(desk.sees("Draft · Revision 2"), "the edits are still open");
 
-    let task = desk
-        .app
-        .update(Message::FolderPicked(Some(other_root.clone()), false));
+    let task = desk.app.update(Message::FolderPicked(
+        Picked::Path(other_root.clone()),
+        false,
+    ));
     desk.run(task);
     desk.act(|ui| ui.click("Save and open it").map(|_| ()))
         .expect("the answer is offered");

@@ -35,6 +35,7 @@ fn ctx(folder: &Folder, language: Language) -> Context<'_> {
         language,
         read_only: false,
         photos: rightfirst::ui::screen::photos::Photos::none(),
+        room: Default::default(),
     }
 }
 

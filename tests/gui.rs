@@ -379,7 +379,10 @@ fn a_cancelled_folder_dialog_changes_nothing() {
     let mut desk = Desk::open_as("ellen");
     let title = desk.app.title();
     for new in [false, true] {
-        let _ = desk.app.update(Message::FolderPicked(None, new));
+        let _ = desk.app.update(Message::FolderPicked(
+            rightfirst::ui::request::Picked::Cancelled,
+            new,
+        ));
         assert_eq!(desk.app.title(), title);
         assert_eq!(
             desk.app.folder().map(|f| f.root().to_path_buf()),

@@ -5,9 +5,10 @@
 mod desk;
 mod pdf;
 
-use desk::{Desk, TODAYS_CONE};
+use desk::{Desk, TODAYS_CONE, with_todays_cone};
 use iced::keyboard::{Key, Modifiers};
 use rightfirst::store::Folder;
+use rightfirst::ui::request::Picked;
 
 fn to_orders(desk: &mut Desk) {
     desk.key(Key::Character("3".into()), Modifiers::COMMAND);
@@ -87,15 +88,6 @@ fn a_taken_order_number_and_a_missing_product_are_refused_before_anything_is_wri
     let before = desk.read("orders/2026-11/2026-11-0004.ron");
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
     assert_eq!(desk.read("orders/2026-11/2026-11-0004.ron"), before);
-}
-
-/// The sample with today's cone from the till, made by Tom, not yet checked.
-fn with_todays_cone(person: &str) -> Desk {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("shop");
-    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
-    std::fs::write(root.join("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE).unwrap();
-    Desk::open_folder(dir, person)
 }
 
 /// Finds the order by its number and opens a check on it, by keyboard only.
@@ -273,7 +265,7 @@ fn the_qc_record_is_saved_where_the_user_chose_as_pdf_and_html() {
             files::Message::RecordPlaced {
                 order: "2026-11-0062".into(),
                 format,
-                path: Some(path.clone()),
+                path: Picked::Path(path.clone()),
             },
         )));
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -292,7 +284,10 @@ fn the_qc_record_is_saved_where_the_user_chose_as_pdf_and_html() {
             }
         }
     }
-    assert!(desk.sees(&format!("Saved {}", out.path().join("cone.html").display())));
+    assert!(desk.sees(&format!(
+        "Saved to {}",
+        out.path().join("cone.html").display()
+    )));
 }
 
 #[test]
@@ -308,7 +303,7 @@ fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it
     desk.key(Key::Character("d".into()), Modifiers::COMMAND);
     desk.type_into("defect-description", "Drips down the cone");
     let _ = desk.app.update(Message::Orders(orders::Message::Files(
-        files::Message::PhotoPicked(PhotoFor::Defect, Some(photo)),
+        files::Message::PhotoPicked(PhotoFor::Defect, Picked::Path(photo)),
     )));
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
     let saved = desk.read("orders/2026-11/2026-11-0062.ron");
@@ -341,7 +336,7 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
     .unwrap();
     to_orders(&mut desk);
     let task = desk.app.update(Message::Orders(orders::Message::Files(
-        files::Message::CsvPicked(Some(csv)),
+        files::Message::CsvPicked(Picked::Path(csv)),
     )));
     let seen = desk.run(task);
     assert!(
@@ -426,7 +421,7 @@ fn the_manual_is_typeset_on_a_worker_and_saved_where_the_user_chose() {
     assert!(seen.iter().any(|m| m.contains("Progress")), "{seen:?}");
     let manual = std::fs::read_to_string(&path).unwrap();
     assert!(manual.contains("Scooping ice cream"), "{manual}");
-    assert!(desk.sees(&format!("Saved {}", path.display())));
+    assert!(desk.sees(&format!("Saved to {}", path.display())));
     assert!(desk.sees("Open it"));
 }
 

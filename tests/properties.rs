@@ -491,11 +491,17 @@ fn order() -> impl Strategy<Value = Order> {
 }
 
 fn person() -> impl Strategy<Value = Person> {
-    (id(), words(), select(vec![Role::Owner, Role::Staff])).prop_map(|(id, name, role)| Person {
-        id,
-        name,
-        role,
-    })
+    (
+        (id(), words(), select(vec![Role::Owner, Role::Staff])),
+        (prop::option::of(date()), prop::option::of(text())),
+    )
+        .prop_map(|((id, name, role), (left, pin))| Person {
+            id,
+            name,
+            role,
+            left,
+            pin,
+        })
 }
 
 fn workspace() -> impl Strategy<Value = Workspace> {

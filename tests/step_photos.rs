@@ -7,20 +7,21 @@ mod desk;
 mod pdf;
 mod picture;
 
-use desk::{Desk, TODAYS_CONE};
+use desk::{Desk, TODAYS_CONE, weighing_flour};
 use iced::keyboard::{Key, Modifiers};
 use iced_test::selector;
 use pdf::{image_sizes, poppler};
 use picture::PNG;
 use rightfirst::export::ManualFormat;
 use rightfirst::ui::Message;
+use rightfirst::ui::request::Picked;
 use rightfirst::ui::screen::editor;
 use rightfirst::ui::screen::photos::thumbnail_id;
 use rightfirst::ui::screen::procedures::{Edit, step_photo_id};
 
 /// The answer of the file dialog a step's "Add photo" opens, as the window gets it.
 fn picked(desk: &mut Desk, step: usize, file: &std::path::Path) {
-    let answer = Edit::PhotoPicked(step, Some(file.to_path_buf()));
+    let answer = Edit::PhotoPicked(step, Picked::Path(file.to_path_buf()));
     desk.hand_over(vec![Message::Procedures(editor::Message::Edit(answer))]);
 }
 
@@ -36,16 +37,6 @@ fn shows_photo(desk: &mut Desk, path: &str) -> bool {
 
 fn save(desk: &mut Desk) {
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
-}
-
-/// A new procedure "Weighing flour" with one step, open in the editor.
-fn weighing_flour() -> Desk {
-    let mut desk = Desk::open_as("ellen");
-    desk.click("New procedure");
-    desk.type_into("title", "Weighing flour");
-    desk.click("Add step");
-    desk.type_into("step-text-0", "Scoop the flour");
-    desk
 }
 
 /// "Weighing flour" as saved with no photo on its step.
@@ -252,7 +243,7 @@ fn the_windows_print_manual_writes_a_pdf_that_embeds_the_step_photo() {
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("manual.pdf");
     desk.place_manual(ManualFormat::Pdf, &path);
-    assert!(desk.sees(&format!("Saved {}", path.display())));
+    assert!(desk.sees(&format!("Saved to {}", path.display())));
     let pdf = std::fs::read(&path).unwrap();
     let images = poppler("pdfimages", &pdf, &["-list"]);
     assert_eq!(image_sizes(&pdf), [(1, 1)], "the 1x1 step photo: {images}");

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use rightfirst::model::Date;
+use rightfirst::model::{Date, Language};
 use rightfirst::store::{self, Folder};
 
 use super::{Cli, LanguageArg};
@@ -126,10 +126,32 @@ pub fn new(dir: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            eprintln!("rightfirst new: {error}");
-            ExitCode::from(1)
+        Err(error) => refused(&error),
+    }
+}
+
+pub fn new_business(dir: &Path, name: &str, owner: &str, language: Language) -> ExitCode {
+    match store::create_business(dir, name, owner, language) {
+        Ok(()) => {
+            println!(
+                "Created \"{}\" in {}, with {} as its owner. Open it with: rightfirst open {}",
+                name.trim(),
+                dir.display(),
+                owner.trim(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
         }
+        Err(error) => refused(&error),
+    }
+}
+
+/// A folder in use or a missing name is the caller's to fix (2); a disk that refused, 1.
+fn refused(error: &store::CreateError) -> ExitCode {
+    eprintln!("rightfirst new: {error}");
+    match error {
+        store::CreateError::NotEmpty(_) | store::CreateError::Refused(_) => ExitCode::from(2),
+        store::CreateError::Save(_) => ExitCode::from(1),
     }
 }
 

@@ -61,10 +61,35 @@ enum Command {
         /// The workspace folder, or its workspace.ron (as a file manager passes it).
         path: Option<PathBuf>,
     },
-    /// Creates a new workspace in DIR from the bundled sample business.
+    /// Creates a new workspace in DIR: your own empty business with --name and --owner, or
+    /// a copy of the bundled sample business with --sample (what `new DIR` alone does).
+    ///
+    /// The business has you as its first Owner (your id made from your name, as
+    /// `piet-jansen`), the six default defect categories, the default settings and no
+    /// procedures, checklists or orders. DIR is made whole or not at all: the files are
+    /// written in a hidden folder beside it, then renamed into place. Exits 0 when made;
+    /// 2 when DIR exists and is not empty or a name is empty (DIR is left untouched); 1
+    /// when the disk refuses (no permission, disk full).
     New {
         /// An empty or missing folder.
         dir: PathBuf,
+        /// The business's name, as on the manual's cover.
+        #[arg(
+            long,
+            value_name = "NAME",
+            requires = "owner",
+            conflicts_with = "sample"
+        )]
+        name: Option<String>,
+        /// Your full name: you become the business's first Owner.
+        #[arg(long, value_name = "FULL NAME", requires = "name")]
+        owner: Option<String>,
+        /// The language of the window and the manual (default: en).
+        #[arg(long, value_enum, requires = "name")]
+        language: Option<LanguageArg>,
+        /// Copy the sample business instead (the default without --name).
+        #[arg(long)]
+        sample: bool,
     },
     /// Adds orders from a till's or webshop's CSV export to the workspace in DIR.
     ///
@@ -216,7 +241,22 @@ pub fn run() -> ExitCode {
             language,
             today,
         }) => commands::report(&dir, from, to, json, language, today),
-        Some(Command::New { dir }) => commands::new(&dir),
+        Some(Command::New {
+            dir,
+            name,
+            owner,
+            language,
+            sample: _,
+        }) => match (name, owner) {
+            (Some(name), Some(owner)) => commands::new_business(
+                &dir,
+                &name,
+                &owner,
+                language.map_or(rightfirst::model::Language::En, LanguageArg::language),
+            ),
+            // clap requires both or neither; anything else is the sample.
+            _ => commands::new(&dir),
+        },
         Some(Command::Generate { dir, orders }) => commands::generate(&dir, orders),
         Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::Import { dir, file }) => commands::import(&dir, &file),

@@ -275,6 +275,8 @@ mod tests {
                 id: id.to_owned(),
                 name: id.to_owned(),
                 role: Role::Staff,
+                left: None,
+                pin: None,
             })
             .collect();
         Records::new(workspace)

@@ -10,7 +10,9 @@ mod id;
 mod language;
 mod number;
 mod order;
+mod people;
 mod photo;
+mod pin;
 mod problem;
 mod procedure;
 mod proposal;
@@ -33,7 +35,9 @@ pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, CheckState, Contact, Defect,
     DefectState, FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
 };
+pub use people::{NamedIn, PeopleError, names_person, person_id_from};
 pub use photo::{ImageKind, Photos, inside_workspace, step_photo_folder};
+pub use pin::{Pin, PinError, PinGuard, PinRefused, hash_pin, verify_pin};
 pub use problem::{Field, Problem, Segment, Severity as ProblemSeverity};
 pub use procedure::{Change, Procedure, Spec, Status, Step};
 pub use records::Records;

@@ -119,6 +119,8 @@ mod tests {
             id: "anna".into(),
             name: "Anna".into(),
             role,
+            left: None,
+            pin: None,
         }
     }
 

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Language, Number};
+use super::serde_util::bare;
+use super::{Date, Language, Number};
 
 /// The newest workspace format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -42,6 +43,21 @@ pub struct Person {
     pub name: String,
     /// What the person may do.
     pub role: Role,
+    /// The day the person left: from then on they are no longer offered as maker, checker,
+    /// action owner or in "Who are you?", but stay in every record that names them.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
+    pub left: Option<Date>,
+    /// The person's PIN as an argon2id PHC string (see `model::pin`); never the PIN itself.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
+    pub pin: Option<String>,
 }
 
 /// Whether a person may approve procedures.

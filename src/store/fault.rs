@@ -43,3 +43,24 @@ pub(crate) fn flush_fails(folder: &Path) -> bool {
         false
     }
 }
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test: writing a new workspace's file whose path ends with this fails on this
+    /// thread, as on a full disk.
+    pub(crate) static FAIL_WRITE: std::cell::Cell<Option<&'static str>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Whether a test asked writes of this file to fail.
+pub(crate) fn write_fails(file: &Path) -> bool {
+    #[cfg(test)]
+    return FAIL_WRITE
+        .get()
+        .is_some_and(|end| file.to_string_lossy().ends_with(end));
+    #[cfg(not(test))]
+    {
+        let _ = file;
+        false
+    }
+}

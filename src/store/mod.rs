@@ -8,6 +8,7 @@
 mod attach;
 #[cfg(feature = "gui")]
 pub mod config;
+mod create;
 pub mod document;
 mod fault;
 pub mod format;
@@ -16,6 +17,7 @@ mod load;
 pub mod locate;
 mod moving;
 mod photos;
+pub mod place;
 mod pretty;
 mod read;
 mod save;
@@ -25,6 +27,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use attach::Attachment;
+pub use create::{CreateError, create, create_business};
 pub use layout::{Archived, RecordFile};
 pub use load::{OpenError, OrderSink};
 pub use locate::Position;
@@ -439,32 +442,4 @@ impl Folder {
             .map(|(n, content)| (n, content.to_owned()))
             .collect()
     }
-}
-
-/// Creates a new workspace at `root` from these files (relative path, bytes).
-///
-/// Refuses a folder that exists and is not empty.
-pub fn create(root: &Path, files: &[(&str, &[u8])]) -> Result<(), SaveError> {
-    let io = |action, source| SaveError::Io {
-        action,
-        path: root.display().to_string(),
-        source: std::sync::Arc::new(source),
-    };
-    match std::fs::read_dir(root) {
-        Ok(mut entries) => {
-            if entries.next().is_some() {
-                return Err(SaveError::AlreadyExists {
-                    path: format!("{} (the folder is not empty)", root.display()),
-                });
-            }
-        }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(root).map_err(|e| io("create the folder", e))?;
-        }
-        Err(error) => return Err(io("read the folder", error)),
-    }
-    for (relative, bytes) in files {
-        save::write_atomic(root, relative, bytes, Expect::Absent)?;
-    }
-    Ok(())
 }

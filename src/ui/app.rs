@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 
 use iced::keyboard::{Key, Modifiers};
-use iced::widget::{column, container};
+use iced::widget::column;
 use iced::{Element, Subscription, Task, Theme};
 
 mod chrome;
 mod desk;
+mod dialog;
 mod keys;
 mod leaving;
 mod message;
@@ -18,17 +19,17 @@ mod preferences;
 mod road;
 mod watch;
 
-use chrome::{failed_view, opening_view, who_are_you};
+use chrome::{failed_view, notice_view, opening_view, who_are_you};
 use desk::{Desk, Next, Seat};
 use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, Settled, question_view};
 pub use message::{Handoff, Message, Section, Start};
-use opening::{Phase, create_workspace, local_now, pick_folder, start_path};
+use opening::{Phase, TypedFolder, create_workspace, local_now, pick_folder, start_path};
 use preferences::Preferences;
 use road::Conflict;
 
-use super::request::Request;
+use super::request::{Picked, Request};
 use super::screen::settings;
 use super::screen::{Context, orders, photos, problems};
 use super::text::{Language, Text, Words};
@@ -44,6 +45,8 @@ pub struct App {
     /// A fixed time for tests and benchmarks; the system's clock when `None`.
     clock: Option<DateTime>,
     notice: Option<String>,
+    /// A workspace folder's path, typed where the folder dialog could not open.
+    typed_folder: TypedFolder,
     /// Asked before the workspace goes while work is unsaved.
     question: Option<Question>,
     /// The screen to come back to once the workspace is read again.
@@ -57,14 +60,7 @@ impl App {
         let (preferences, notice) = Preferences::open(places.as_ref());
         let path = start_path(start, preferences.config(), places.as_ref());
         let (phase, task) = Phase::start(path);
-        let mut app = App {
-            preferences,
-            phase,
-            clock: None,
-            notice: None,
-            question: None,
-            reopen_on: None,
-        };
+        let mut app = App::new(preferences, phase, None);
         app.notice = notice.map(|error| format!("{error}. {}", app.words().config_kept));
         let theme = iced::system::theme().map(Message::SystemTheme);
         (app, Task::batch([task, theme]))
@@ -73,20 +69,24 @@ impl App {
     /// A window on an already opened workspace, as `me`: for tests and benchmarks.
     /// Its clock stands still at noon on `today`, so what it writes can be compared.
     pub fn with_folder(folder: Folder, me: Option<&str>, today: Date) -> App {
-        let mut app = App {
-            preferences: Preferences::in_memory(folder.root(), me),
-            phase: Phase::Opening {
-                path: PathBuf::new(),
-                read: 0,
-                total: 0,
-            },
-            clock: Some(DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today))),
-            notice: None,
-            question: None,
-            reopen_on: None,
-        };
+        let clock = DateTime::new(today, 12, 0).unwrap_or_else(|| DateTime::start_of(today));
+        let preferences = Preferences::in_memory(folder.root(), me);
+        let mut app = App::new(preferences, Phase::waiting(), Some(clock));
         app.opened(folder);
         app
+    }
+
+    /// A window in `phase`, with nothing noticed or asked yet.
+    fn new(preferences: Preferences, phase: Phase, clock: Option<DateTime>) -> App {
+        App {
+            preferences,
+            phase,
+            clock,
+            notice: None,
+            typed_folder: TypedFolder::default(),
+            question: None,
+            reopen_on: None,
+        }
     }
 
     /// The window title: the business, then the app.
@@ -117,14 +117,7 @@ impl App {
     }
 
     fn language(&self) -> Language {
-        let workspace = self
-            .phase
-            .desk()
-            .and_then(|desk| Language::from_code(&desk.folder.records().workspace.language));
-        self.preferences
-            .language()
-            .or(workspace)
-            .unwrap_or_default()
+        self.preferences.language_in(self.folder())
     }
 
     fn now(&self) -> DateTime {
@@ -150,13 +143,7 @@ impl App {
     }
 
     fn me(&self) -> Option<&str> {
-        let desk = self.phase.desk()?;
-        let id = self.preferences.me(desk.folder.root())?;
-        desk.folder
-            .records()
-            .workspace
-            .person(id)
-            .map(|p| p.id.as_str())
+        self.preferences.person_in(self.folder()?)
     }
 
     /// Shows a preference that could not be saved.
@@ -204,8 +191,8 @@ impl App {
                 Task::none()
             }
             Message::Settings(message) => self.settings(message),
-            Message::FolderPicked(None, _) => Task::none(),
-            Message::FolderPicked(Some(path), new) => self.leave(Leaving::Open(path, new)),
+            Message::FolderPicked(Picked::Path(path), new) => self.leave(Leaving::Open(path, new)),
+            Message::FolderPicked(picked, new) => self.typed_folder.not_picked(picked, new),
             Message::CloseRequested => self.leave(Leaving::Close),
             Message::Reload => self.leave(Leaving::Reload),
             Message::Leave(choice) => self.answer(choice),
@@ -282,6 +269,8 @@ impl App {
             }
             settings::Message::OpenWorkspace => pick_folder(false),
             settings::Message::NewWorkspace => pick_folder(true),
+            settings::Message::TypePath => self.typed_folder.start(),
+            settings::Message::Path(message) => self.typed_folder.update(message),
         }
     }
 
@@ -463,29 +452,36 @@ impl App {
     /// The window.
     pub fn view(&self) -> Element<'_, Message> {
         let words = self.words();
-        let notice = self.notice.as_ref().map(|n| {
-            container(iced::widget::text(n.as_str()))
-                .padding(theme::SPACE_S)
-                .style(theme::error_box)
-        });
+        let notice = notice_view(self.notice.as_deref());
         let body: Element<'_, Message> = match &self.phase {
             Phase::Opening { path, read, total } => opening_view(path, *read, *total, words),
             Phase::Failed { path, error } => failed_view(path, error, words),
-            Phase::Open(desk) => self.desk_view(desk, words),
+            // The screens take the room the window gives them as it is laid out.
+            Phase::Open(desk) => iced::widget::responsive(move |size| {
+                self.desk_view(desk, words, theme::Room::of(size.width))
+            })
+            .into(),
         };
-        crate::ui::shortcuts::first(column![notice, body], keys::screen_key)
+        let typed = self.typed_folder.view(self.language());
+        crate::ui::shortcuts::first(column![notice, typed, body], keys::screen_key)
     }
 
-    fn desk_view<'a>(&'a self, desk: &'a Desk, words: &'static Text) -> Element<'a, Message> {
+    fn desk_view<'a>(
+        &'a self,
+        desk: &'a Desk,
+        words: &'static Text,
+        room: theme::Room,
+    ) -> Element<'a, Message> {
         let ctx = Context {
             photos: photos::Photos::of(&desk.pictures, &desk.folder),
+            room,
             ..self.seat().context(&desk.folder)
         };
         if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
             return who_are_you(ctx.records, words);
         }
         let settings = settings::view(
-            words,
+            self.language(),
             self.preferences.language(),
             self.preferences.theme_choice(),
             desk.folder.root().display().to_string(),

@@ -28,6 +28,8 @@ pub fn run(start: Start, crashed: Option<PathBuf>) -> iced::Result {
         .theme(App::theme)
         .window(iced::window::Settings {
             size: iced::Size::new(1280.0, 820.0),
+            // Below this nothing is laid out to fit: see `theme::Room`.
+            min_size: Some(theme::MIN_WINDOW),
             // Closing asks first while work is unsaved: see `Message::CloseRequested`.
             exit_on_close_request: false,
             icon: icon(),

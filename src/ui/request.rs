@@ -46,13 +46,13 @@ pub enum Request<M> {
     /// Let the user pick a file to open.
     PickFile {
         kind: FileKind,
-        reply: Reply<Option<PathBuf>, M>,
+        reply: Reply<Picked, M>,
     },
     /// Let the user pick where to save a document, suggesting `name`.
     PickPlace {
         name: String,
         extension: &'static str,
-        reply: Reply<Option<PathBuf>, M>,
+        reply: Reply<Picked, M>,
     },
     /// Write a document the user asked for at `path`.
     Write {
@@ -60,7 +60,8 @@ pub enum Request<M> {
         bytes: Vec<u8>,
         reply: Reply<Result<(), String>, M>,
     },
-    /// Open a saved document in the system's viewer; the reply hears why not.
+    /// Open a saved document (or a folder, in the file manager) with the program the
+    /// system uses for it; the reply hears why not, and nothing if it opened.
     View {
         path: PathBuf,
         reply: Reply<String, M>,
@@ -100,6 +101,27 @@ pub enum Saved {
     /// The file changed on disk and the user took that version over theirs; the reason its
     /// reading failed, if it did.
     TookDisk(Option<String>),
+}
+
+/// What came of a file dialog: three outcomes, so a dialog that never showed is never
+/// taken for the user's Cancel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    /// The user chose this path.
+    Path(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown on this computer.
+    CouldNotOpen(NoDialog),
+}
+
+/// Why no file dialog could be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoDialog {
+    /// Neither a file-chooser portal nor zenity is there to show one.
+    NothingToShowIt,
+    /// The dialog came back empty at once, too fast for a person to have closed it.
+    DidNotOpen,
 }
 
 /// The kinds of file a screen asks the user for.
@@ -151,13 +173,31 @@ impl<M> Request<M> {
     }
 
     /// Asks the user for a file of `kind`.
-    pub fn pick_file(
-        kind: FileKind,
-        reply: impl FnOnce(Option<PathBuf>) -> M + Send + 'static,
-    ) -> Self {
+    pub fn pick_file(kind: FileKind, reply: impl FnOnce(Picked) -> M + Send + 'static) -> Self {
         Request::PickFile {
             kind,
             reply: Box::new(reply),
+        }
+    }
+
+    /// Asks the user where to save a document, suggesting the file name `name`.
+    pub fn pick_place(
+        name: String,
+        extension: &'static str,
+        reply: impl FnOnce(Picked) -> M + Send + 'static,
+    ) -> Self {
+        Request::PickPlace {
+            name,
+            extension,
+            reply: Box::new(reply),
+        }
+    }
+
+    /// Opens `path` with the system's program for it; `failed` hears why not.
+    pub fn view(path: PathBuf, failed: impl FnOnce(String) -> M + Send + 'static) -> Self {
+        Request::View {
+            path,
+            reply: Box::new(failed),
         }
     }
 

@@ -23,10 +23,63 @@ pub const TEXT_HEADING: f32 = 18.0;
 /// The title of the open record.
 pub const TEXT_TITLE: f32 = 24.0;
 
-/// Width of the navigation sidebar.
-pub const SIDEBAR_WIDTH: f32 = 190.0;
-/// Width of the record list beside an editor.
-pub const LIST_WIDTH: f32 = 300.0;
+/// How much room the window gives: the sidebar, the record lists and the defect log
+/// narrow in a small window (a laptop or a tablet at the counter, 1024x600 at least) and
+/// widen on a large screen, so the form beside them keeps room for its fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Room {
+    /// Under 1200 px wide.
+    Narrow,
+    /// From 1200 px.
+    #[default]
+    Normal,
+    /// From 1700 px.
+    Wide,
+}
+
+impl Room {
+    /// The room a window `width` pixels wide gives.
+    pub fn of(width: f32) -> Room {
+        if width < 1200.0 {
+            Room::Narrow
+        } else if width < 1700.0 {
+            Room::Normal
+        } else {
+            Room::Wide
+        }
+    }
+
+    /// Width of the navigation sidebar.
+    pub fn sidebar(self) -> f32 {
+        match self {
+            Room::Narrow => 168.0,
+            Room::Normal => 190.0,
+            Room::Wide => 210.0,
+        }
+    }
+
+    /// Width of the record list beside an editor.
+    pub fn list(self) -> f32 {
+        match self {
+            Room::Narrow => 250.0,
+            Room::Normal => 300.0,
+            Room::Wide => 360.0,
+        }
+    }
+
+    /// Width of the defect log beside the defect form: a row holds date, order, category,
+    /// severity and two badges, wrapping in a small window.
+    pub fn defect_list(self) -> f32 {
+        match self {
+            Room::Narrow => 330.0,
+            Room::Normal => 460.0,
+            Room::Wide => 560.0,
+        }
+    }
+}
+
+/// The smallest window everything is laid out for.
+pub const MIN_WINDOW: iced::Size = iced::Size::new(1024.0, 600.0);
 /// Width of a number field in a spec.
 pub const NUMBER_WIDTH: f32 = 80.0;
 /// Width of a short pick list: a checklist item's kind.
@@ -51,9 +104,6 @@ pub const CHART_HEIGHT: f32 = 260.0;
 pub const FIX_CHART_WIDTH: f32 = 160.0;
 /// Height of a fix's before/after bars.
 pub const FIX_CHART_HEIGHT: f32 = 130.0;
-/// Width of the defect log beside the defect form: a row holds date, order, category,
-/// severity and two badges.
-pub const DEFECT_LIST_WIDTH: f32 = 460.0;
 /// Width of a date field: "2026-11-23" and room for the cursor.
 pub const DATE_WIDTH: f32 = 130.0;
 /// Least height of a multi-line description.
@@ -355,6 +405,30 @@ pub fn choice(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Styl
                 color: edge,
             },
             ..button::Style::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MIN_WINDOW, Room};
+
+    #[test]
+    fn the_smallest_window_is_narrow_and_a_large_screen_wide() {
+        assert_eq!(Room::of(MIN_WINDOW.width), Room::Narrow);
+        assert_eq!(Room::of(1366.0), Room::Normal);
+        assert_eq!(Room::of(1920.0), Room::Wide);
+    }
+
+    #[test]
+    fn the_form_beside_a_list_keeps_room_in_the_smallest_window() {
+        // The sidebar and a list leave at least 560 px for the form at 1024 px, the width
+        // the procedure editor's step rows and the check runner's items are laid out for.
+        let room = Room::of(MIN_WINDOW.width);
+        assert!(MIN_WINDOW.width - room.sidebar() - room.list() >= 560.0);
+        // Every room is at least as generous as the one below it.
+        for (small, large) in [(Room::Narrow, Room::Normal), (Room::Normal, Room::Wide)] {
+            assert!(small.list() <= large.list() && small.sidebar() <= large.sidebar());
         }
     }
 }

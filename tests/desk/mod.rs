@@ -18,6 +18,25 @@ pub const TODAYS_CONE: &str = r#"Order(
 )
 "#;
 
+/// The sample with today's cone from the till, made by Tom, not yet checked, as `person`.
+pub fn with_todays_cone(person: &str) -> Desk {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    std::fs::write(root.join("orders/2026-11/2026-11-0062.ron"), TODAYS_CONE).unwrap();
+    Desk::open_folder(dir, person)
+}
+
+/// A new procedure "Weighing flour" with one step, open in the editor, as Ellen.
+pub fn weighing_flour() -> Desk {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("New procedure");
+    desk.type_into("title", "Weighing flour");
+    desk.click("Add step");
+    desk.type_into("step-text-0", "Scoop the flour");
+    desk
+}
+
 /// A window on a fresh copy of the sample business, as one of its people.
 pub struct Desk {
     pub app: App,
@@ -199,7 +218,7 @@ impl Desk {
         let task = self.app.update(Message::Manual(
             rightfirst::ui::screen::manual::Message::Placed(
                 Box::new(options),
-                Some(path.to_path_buf()),
+                rightfirst::ui::request::Picked::Path(path.to_path_buf()),
             ),
         ));
         self.run(task)

@@ -24,7 +24,7 @@ pub use orders::OrderSink;
 pub(crate) use orders::{Discard, Keep, Progress};
 use orders::{Reading, duplicate_orders};
 use parse::{Parsed, parse_all};
-use rules::{file_problems, place_problems};
+use rules::{file_problems, owner_problem, place_problems};
 use scan::{Scan, finding, scan_folder};
 
 /// Why a folder could not be opened as a workspace at all.
@@ -93,12 +93,9 @@ pub(super) fn load<S: OrderSink>(
     let mut untracked = 0;
     let catalog = workspace.as_ref().map(|workspace| {
         let catalog = others.catalog(workspace, &scan, &states);
-        place_problems(
-            WORKSPACE_FILE,
-            &workspace_text,
-            catalog.check_workspace(),
-            &mut findings,
-        );
+        let mut problems = catalog.check_workspace();
+        problems.extend(owner_problem(workspace));
+        place_problems(WORKSPACE_FILE, &workspace_text, problems, &mut findings);
         others.check(root, &catalog, &mut findings);
         catalog
     });

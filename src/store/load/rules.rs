@@ -3,7 +3,7 @@
 use super::super::Finding;
 use super::super::layout::Place;
 use super::super::locate::locate;
-use crate::model::{Field, Order, Problem};
+use crate::model::{Field, Order, Problem, Workspace};
 
 /// Turns a record's problems into findings at the lines they are about.
 pub(super) fn place_problems(
@@ -69,4 +69,16 @@ pub(super) fn order_folder_problem(place: &Place, order: &Order) -> Option<Probl
             format!("orders live in a folder per month: this one belongs in orders/{month}/"),
         )),
     }
+}
+
+/// A business always has an Owner who has not left: only an Owner approves, and the window
+/// refuses the change that would take the last one away, so a folder without one was
+/// hand-edited into it.
+pub(super) fn owner_problem(workspace: &Workspace) -> Option<Problem> {
+    (!workspace.has_free_owner()).then(|| {
+        Problem::error(
+            Field::at("staff"),
+            "no Owner who has not left; give someone the role Owner, or remove the left date of one",
+        )
+    })
 }

@@ -72,6 +72,7 @@ pub(super) fn sidebar<'a>(
     unsaved: &[Section],
     me: Option<&'a crate::model::Person>,
     words: &'static Text,
+    room: theme::Room,
 ) -> Element<'a, Message> {
     let records = folder.records();
     let errors = folder.error_count();
@@ -150,7 +151,7 @@ pub(super) fn sidebar<'a>(
     .spacing(theme::SPACE_XS)
     .padding(theme::SPACE_M);
     container(column)
-        .width(theme::SIDEBAR_WIDTH)
+        .width(room.sidebar())
         .height(Length::Fill)
         .style(theme::sidebar)
         .into()
@@ -273,6 +274,16 @@ pub(super) fn opening_view<'a>(
             );
     }
     container(column).center(Length::Fill).into()
+}
+
+/// What went wrong outside any screen, above the window's screen.
+pub(super) fn notice_view(notice: Option<&str>) -> Option<Element<'_, Message>> {
+    notice.map(|n| {
+        container(text(n))
+            .padding(theme::SPACE_S)
+            .style(theme::error_box)
+            .into()
+    })
 }
 
 /// Why the workspace could not be opened, and the ways on.

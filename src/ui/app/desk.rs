@@ -76,6 +76,7 @@ impl Seat {
             language: self.words.language(),
             read_only: folder.read_only().is_some(),
             photos: Photos::none(),
+            room: Default::default(),
         }
     }
 }
@@ -178,7 +179,14 @@ impl Desk {
             main
         ];
         row![
-            sidebar(&self.folder, self.section, &unsaved, ctx.me, words),
+            sidebar(
+                &self.folder,
+                self.section,
+                &unsaved,
+                ctx.me,
+                words,
+                ctx.room
+            ),
             container(main).width(Length::Fill).height(Length::Fill)
         ]
         .into()

@@ -8,6 +8,7 @@ use iced::keyboard::{Key, Modifiers};
 
 use super::leaving::Choice as LeaveChoice;
 use crate::store::Folder;
+use crate::ui::request::Picked;
 use crate::ui::screen::{
     PersonChoice, checklists, dashboard, defects, manual, orders, problems, procedures, settings,
 };
@@ -87,8 +88,8 @@ pub enum Message {
     Key(Key, Modifiers),
     /// The system switched between light and dark.
     SystemTheme(iced::theme::Mode),
-    /// A folder picked in a dialog; `true` to make a new workspace in it.
-    FolderPicked(Option<PathBuf>, bool),
+    /// What came of the folder dialog; `true` to make a new workspace in the folder.
+    FolderPicked(Picked, bool),
     /// Save over the file on disk, after seeing both versions.
     KeepMine,
     /// Take the file on disk, dropping the unsaved version.

@@ -3,14 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::Task;
+use iced::widget::container;
+use iced::{Element, Task};
 
 use super::desk::Desk;
+use super::dialog::{self, Dialog};
 use super::watch::read_task;
 use super::{Message, Start};
 use crate::model::{Date, DateTime, Workspace};
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
+use crate::ui::request::Picked;
+use crate::ui::screen::file_place::{self, PathField, Taken};
+use crate::ui::screen::settings;
+use crate::ui::text::Language;
+use crate::ui::theme;
 
 /// The local time now, to the minute.
 pub(super) fn local_now() -> DateTime {
@@ -19,17 +26,63 @@ pub(super) fn local_now() -> DateTime {
         .unwrap_or_else(|| DateTime::start_of(Date::from(now.date())))
 }
 
+/// Shows the folder dialog; `new` to make a workspace in the folder picked.
 pub(super) fn pick_folder(new: bool) -> Task<Message> {
-    Task::perform(
-        async move {
-            let dialog = rfd::AsyncFileDialog::new();
-            dialog
-                .pick_folder()
-                .await
-                .map(|handle| handle.path().to_path_buf())
-        },
-        move |path| Message::FolderPicked(path, new),
-    )
+    Task::perform(dialog::show(Dialog::Folder), move |picked| {
+        Message::FolderPicked(picked, new)
+    })
+}
+
+/// A workspace folder's path, typed where the folder dialog could not open, or asked for.
+#[derive(Debug, Default)]
+pub(super) struct TypedFolder(Option<(bool, PathField)>);
+
+impl TypedFolder {
+    /// Shows the field for an existing workspace's folder.
+    pub fn start(&mut self) -> Task<Message> {
+        self.0 = Some((false, PathField::to_folder(false, None)));
+        iced::widget::operation::focus(file_place::PATH_INPUT)
+    }
+
+    /// A folder dialog that came back with no folder: where it could not show, the field.
+    pub fn not_picked(&mut self, picked: Picked, new: bool) -> Task<Message> {
+        if let Picked::CouldNotOpen(why) = picked {
+            self.0 = Some((new, PathField::to_folder(new, Some(why))));
+        }
+        Task::none()
+    }
+
+    /// A message of the field; a folder taken goes on as the dialog's answer would have.
+    pub fn update(&mut self, message: file_place::Message) -> Task<Message> {
+        let Some((new, field)) = &mut self.0 else {
+            return Task::none();
+        };
+        match field.update(message) {
+            Taken::Path(path) => {
+                let new = *new;
+                self.0 = None;
+                Task::done(Message::FolderPicked(Picked::Path(path), new))
+            }
+            Taken::Cancelled => {
+                self.0 = None;
+                Task::none()
+            }
+            Taken::Not => Task::none(),
+        }
+    }
+
+    /// The field, above the window's screen, while it is open.
+    pub fn view(&self, language: Language) -> Option<Element<'_, Message>> {
+        self.0.as_ref().map(|(_, field)| {
+            container(
+                field
+                    .view(language)
+                    .map(|m| Message::Settings(settings::Message::Path(m))),
+            )
+            .padding(theme::SPACE_S)
+            .into()
+        })
+    }
 }
 
 /// How far the window has come with its workspace.
@@ -58,6 +111,15 @@ impl Phase {
                 },
                 Task::none(),
             ),
+        }
+    }
+
+    /// Waiting for a workspace to be handed over: nothing read yet.
+    pub fn waiting() -> Phase {
+        Phase::Opening {
+            path: PathBuf::new(),
+            read: 0,
+            total: 0,
         }
     }
 
@@ -157,6 +219,8 @@ pub(super) fn create_workspace(folder: &Path, me: Option<&str>) -> Result<(), St
         id: me.unwrap_or("owner").to_owned(),
         name: me.unwrap_or("Owner").to_owned(),
         role: crate::model::Role::Owner,
+        left: None,
+        pin: None,
     });
     let written = crate::store::format::print(&workspace);
     crate::store::create(

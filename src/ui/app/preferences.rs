@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use iced::Theme;
 
+use crate::store::Folder;
 use crate::store::config::{Config, Places};
 use crate::ui::screen::settings::{self, ThemeChoice};
 use crate::ui::text::Language;
@@ -62,6 +63,22 @@ impl Preferences {
             .and_then(Language::from_code)
     }
 
+    /// The language the window speaks with `folder` open: the one chosen here, else the
+    /// workspace's, else English.
+    pub fn language_in(&self, folder: Option<&Folder>) -> Language {
+        let workspace =
+            folder.and_then(|folder| Language::from_code(&folder.records().workspace.language));
+        self.language().or(workspace).unwrap_or_default()
+    }
+
+    /// Who the user is in the workspace `folder`: the person remembered here, while the
+    /// workspace still knows them.
+    pub fn person_in<'a>(&self, folder: &'a Folder) -> Option<&'a str> {
+        let id = self.me(folder.root())?;
+        let person = folder.records().workspace.person(id)?;
+        Some(person.id.as_str())
+    }
+
     /// The look chosen here.
     pub fn theme_choice(&self) -> ThemeChoice {
         ThemeChoice::from_code(self.config.theme.as_deref())
@@ -94,7 +111,10 @@ impl Preferences {
                 self.config.language = choice.value.map(|l| l.code().to_owned());
             }
             settings::Message::Theme(choice) => self.config.theme = choice.value.code(),
-            settings::Message::OpenWorkspace | settings::Message::NewWorkspace => return Ok(()),
+            settings::Message::OpenWorkspace
+            | settings::Message::NewWorkspace
+            | settings::Message::TypePath
+            | settings::Message::Path(_) => return Ok(()),
         }
         self.save()
     }

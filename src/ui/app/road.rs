@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 use iced::widget::operation;
 
+use super::dialog::{self, Dialog};
 use super::{Handoff, Message};
 use crate::export;
 use crate::model::Records;
 use crate::store::{Archived, Folder, SaveError};
-use crate::ui::request::{FileKind, Job, Place, Record, Reply, Request, Saved};
+use crate::ui::request::{FileKind, Job, Picked, Place, Record, Reply, Request, Saved};
 use crate::ui::text::fill;
 
 /// What carrying a request out left for the window to do.
@@ -86,10 +87,7 @@ pub(super) fn carry<M: Send + 'static>(
             crate::store::document::write_document(&path, &bytes)
                 .map_err(|error| error.to_string()),
         )),
-        Request::View { path, reply } => match open_in_viewer(&path) {
-            Ok(()) => Carried::Task(Task::none()),
-            Err(error) => now(reply(error)),
-        },
+        Request::View { path, reply } => Carried::Task(view(path, reply, wrap)),
         Request::Show(place) => Carried::Show(place),
         Request::Run(job) => Carried::Task(run(folder, job, wrap)),
     }
@@ -164,44 +162,33 @@ fn printed(record: &Record) -> String {
     }
 }
 
+/// Shows the file dialog for `kind`; its answer goes to `reply`.
 fn pick_file<M: Send + 'static>(
     kind: FileKind,
-    reply: Reply<Option<PathBuf>, M>,
+    reply: Reply<Picked, M>,
     wrap: fn(M) -> Message,
 ) -> Task<Message> {
-    let (name, extensions): (&str, &[&str]) = match kind {
+    let (name, extensions): (&'static str, &'static [&'static str]) = match kind {
         FileKind::Photo => ("Photo", &["jpg", "jpeg", "png", "heic", "webp"]),
         FileKind::StepPhoto => ("JPEG, PNG", &["jpg", "jpeg", "png"]),
         FileKind::Csv => ("CSV", &["csv", "txt"]),
     };
     Task::perform(
-        async move {
-            rfd::AsyncFileDialog::new()
-                .add_filter(name, extensions)
-                .pick_file()
-                .await
-                .map(|handle| handle.path().to_path_buf())
-        },
-        move |path| wrap(reply(path)),
+        dialog::show(Dialog::Open { name, extensions }),
+        move |picked| wrap(reply(picked)),
     )
 }
 
+/// Shows the save dialog, suggesting `name`; its answer goes to `reply`.
 fn pick_place<M: Send + 'static>(
     name: String,
     extension: &'static str,
-    reply: Reply<Option<PathBuf>, M>,
+    reply: Reply<Picked, M>,
     wrap: fn(M) -> Message,
 ) -> Task<Message> {
     Task::perform(
-        async move {
-            rfd::AsyncFileDialog::new()
-                .add_filter(extension.to_uppercase(), &[extension])
-                .set_file_name(name)
-                .save_file()
-                .await
-                .map(|handle| handle.path().to_path_buf())
-        },
-        move |path| wrap(reply(path)),
+        dialog::show(Dialog::Save { name, extension }),
+        move |picked| wrap(reply(picked)),
     )
 }
 
@@ -283,8 +270,24 @@ fn manual_records(records: &Records) -> Records {
     copy
 }
 
-/// Opens a file with the program the system uses for its type.
-fn open_in_viewer(path: &Path) -> Result<(), String> {
+/// Opens `path` with the program the system uses for it, off the window's thread: the
+/// program may run until its window closes. Only a failure comes back, to `failed`.
+fn view<M: Send + 'static>(
+    path: PathBuf,
+    failed: Reply<String, M>,
+    wrap: fn(M) -> Message,
+) -> Task<Message> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        if let Err(why) = open_with_system(&path) {
+            let _ = sender.unbounded_send(wrap(failed(why)));
+        }
+    });
+    Task::run(receiver, |message| message)
+}
+
+/// Runs the system's opener on `path` and waits for its verdict.
+fn open_with_system(path: &Path) -> Result<(), String> {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -292,14 +295,15 @@ fn open_in_viewer(path: &Path) -> Result<(), String> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(program)
+    let status = std::process::Command::new(program)
         .arg(path)
-        .spawn()
-        .map(drop)
-        .map_err(|error| {
-            format!(
-                "could not start {program} to open {}: {error}",
-                path.display()
-            )
-        })
+        .stdin(std::process::Stdio::null())
+        .status()
+        .map_err(|error| format!("{program}: {error}"))?;
+    // Explorer says 1 even when it opened the file.
+    if status.success() || cfg!(target_os = "windows") {
+        Ok(())
+    } else {
+        Err(format!("{program}: {status}"))
+    }
 }

@@ -11,8 +11,9 @@ use iced::{Alignment, Element, Length};
 
 use crate::export::{ManualFormat, ManualOptions, Paper, manual_procedures};
 use crate::model::Language;
-use crate::ui::request::{Job, Request};
+use crate::ui::request::{Job, Picked, Request};
 use crate::ui::screen::Context;
+use crate::ui::screen::file_place::{self, PathField, Taken};
 use crate::ui::text::fill;
 use crate::ui::theme;
 
@@ -33,8 +34,6 @@ crate::texts!(ManualWords {
     none: "None", "Geen";
     save_as: "Save as…", "Opslaan als…";
     working: "Typesetting {done} of {total}…", "Zetten: {done} van {total}…";
-    saved: "Saved {path}", "{path} opgeslagen";
-    open: "Open it", "Openen";
     nothing: "Pick at least one procedure.", "Kies minstens één procedure.";
 });
 
@@ -49,6 +48,10 @@ pub struct Manual {
     left_out: BTreeSet<String>,
     progress: Option<(usize, usize)>,
     outcome: Option<Result<PathBuf, String>>,
+    /// Where to save, typed: the dialog could not open, or the user asked for it.
+    typed: Option<PathField>,
+    /// Why the saved manual or its folder did not open.
+    not_opened: Option<String>,
 }
 
 /// What the user did.
@@ -61,13 +64,20 @@ pub enum Message {
     Procedure(String, bool),
     All(bool),
     SaveAs,
-    /// Where to save the manual with these options, or nowhere.
-    Placed(Box<ManualOptions>, Option<PathBuf>),
+    /// Type where to save instead of picking it in a dialog.
+    TypePath,
+    /// Where to save the manual with these options: picked, cancelled, or no dialog.
+    Placed(Box<ManualOptions>, Picked),
+    /// The typed path's field.
+    Path(file_place::Message),
     /// How far typesetting has come.
     Progress(usize, usize),
     /// The manual is saved there, or why not.
     Finished(Result<PathBuf, String>),
-    Open(PathBuf),
+    /// Open the saved manual, or its folder.
+    Saved(file_place::Saved),
+    /// Why the saved manual or its folder did not open.
+    NotOpened(String),
 }
 
 impl Manual {
@@ -102,6 +112,25 @@ impl Manual {
         }
     }
 
+    /// Whether any procedure is to be printed; says so if none is.
+    fn any_printed(&mut self, ctx: &Context) -> bool {
+        let any = manual_procedures(ctx.records, self.drafts)
+            .iter()
+            .any(|p| !self.left_out.contains(&p.id));
+        self.outcome = if any {
+            None
+        } else {
+            Some(Err(ManualWords::of(ctx.language).nothing.to_owned()))
+        };
+        any
+    }
+
+    /// The file name the manual is offered under.
+    fn file_name(&self, ctx: &Context) -> String {
+        let extension = self.format().extension();
+        format!("{} manual.{extension}", ctx.records.workspace.name)
+    }
+
     /// Handles a message.
     pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
         match message {
@@ -128,23 +157,22 @@ impl Manual {
             }
             Message::SaveAs => {
                 let options = self.options(ctx);
-                let any = manual_procedures(ctx.records, self.drafts)
-                    .iter()
-                    .any(|p| !self.left_out.contains(&p.id));
-                if !any {
-                    self.outcome = Some(Err(ManualWords::of(ctx.language).nothing.to_owned()));
+                if !self.any_printed(ctx) {
                     return Request::None;
                 }
-                self.outcome = None;
                 let extension = options.format.extension();
-                return Request::PickPlace {
-                    name: format!("{} manual.{extension}", ctx.records.workspace.name),
-                    extension,
-                    reply: Box::new(move |path| Message::Placed(Box::new(options), path)),
-                };
+                return Request::pick_place(self.file_name(ctx), extension, move |picked| {
+                    Message::Placed(Box::new(options), picked)
+                });
             }
-            Message::Placed(_, None) => {}
-            Message::Placed(options, Some(path)) => {
+            Message::TypePath => {
+                if self.any_printed(ctx) {
+                    self.typed = Some(PathField::to_save(&self.file_name(ctx), None));
+                    return Request::Focus(file_place::PATH_INPUT.to_owned());
+                }
+            }
+            Message::Placed(options, Picked::Path(path)) => {
+                self.typed = None;
                 self.progress = Some((0, 0));
                 return Request::Run(Job::Manual {
                     options,
@@ -153,17 +181,36 @@ impl Manual {
                     done: Box::new(Message::Finished),
                 });
             }
+            Message::Placed(_, picked) => {
+                let name = self.file_name(ctx);
+                if let Some(field) = PathField::after(&picked, |why| PathField::to_save(&name, why))
+                {
+                    self.typed = Some(field);
+                    return Request::Focus(file_place::PATH_INPUT.to_owned());
+                }
+            }
+            Message::Path(message) => {
+                let taken = self.typed.as_mut().map(|field| field.update(message));
+                match taken {
+                    Some(Taken::Path(path)) => {
+                        let options = Box::new(self.options(ctx));
+                        return self.update(Message::Placed(options, Picked::Path(path)), ctx);
+                    }
+                    Some(Taken::Cancelled) => self.typed = None,
+                    Some(Taken::Not) | None => {}
+                }
+            }
             Message::Progress(done, total) => self.progress = Some((done, total)),
             Message::Finished(outcome) => {
                 self.progress = None;
+                self.not_opened = None;
                 self.outcome = Some(outcome);
             }
-            Message::Open(path) => {
-                return Request::View {
-                    path,
-                    reply: Box::new(|error| Message::Finished(Err(error))),
-                };
+            Message::Saved(saved) => {
+                self.not_opened = None;
+                return saved.request(ctx.language, Message::NotOpened);
             }
+            Message::NotOpened(why) => self.not_opened = Some(why),
         }
         Request::None
     }
@@ -213,11 +260,22 @@ impl Manual {
             .spacing(theme::SPACE_S)
             .align_y(Alignment::Center),
             self.procedure_list(&ctx),
-            button(text(words.save_as))
-                .style(button::primary)
-                .on_press_maybe(self.progress.is_none().then_some(Message::SaveAs)),
+            file_place::pick_buttons(
+                button(text(words.save_as))
+                    .style(button::primary)
+                    .on_press_maybe(self.progress.is_none().then_some(Message::SaveAs)),
+                ctx.language,
+                Message::TypePath,
+            ),
+            self.typed
+                .as_ref()
+                .map(|field| field.view(ctx.language).map(Message::Path)),
             self.progress_view(words),
-            self.outcome_view(words),
+            self.outcome_view(ctx.language),
+            self.not_opened.as_deref().map(|why| container(text(why))
+                .padding(theme::SPACE_S)
+                .width(Length::Fill)
+                .style(theme::error_box)),
         ]
         .spacing(theme::SPACE_M)
         .max_width(720);
@@ -257,24 +315,10 @@ impl Manual {
         })
     }
 
-    /// Where the manual was saved, with a button to open it, or why it was not.
-    fn outcome_view<'a>(&'a self, words: &'static ManualWords) -> Option<Element<'a, Message>> {
+    /// Where the manual was saved, with buttons to open it, or why it was not.
+    fn outcome_view<'a>(&'a self, language: Language) -> Option<Element<'a, Message>> {
         self.outcome.as_ref().map(|outcome| match outcome {
-            Ok(path) => container(
-                row![
-                    text(fill(words.saved, &[("path", &path.display().to_string())]))
-                        .width(Length::Fill),
-                    button(text(words.open))
-                        .style(button::secondary)
-                        .on_press(Message::Open(path.clone())),
-                ]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center),
-            )
-            .padding(theme::SPACE_S)
-            .width(Length::Fill)
-            .style(theme::notice_box)
-            .into(),
+            Ok(path) => file_place::saved_view(path, language).map(Message::Saved),
             Err(error) => container(text(error.as_str()))
                 .padding(theme::SPACE_S)
                 .width(Length::Fill)

@@ -5,6 +5,7 @@ pub mod checklists;
 pub mod dashboard;
 pub mod defects;
 pub mod editor;
+pub mod file_place;
 pub mod manual;
 pub mod orders;
 pub mod photos;
@@ -55,6 +56,8 @@ pub struct Context<'a> {
     pub read_only: bool,
     /// The workspace's pictures, to show.
     pub photos: photos::Photos<'a>,
+    /// How much room the window gives the screen.
+    pub room: theme::Room,
 }
 
 impl Context<'_> {

@@ -1,7 +1,7 @@
 //! What the procedure and checklist editors share: a record goes through drafts,
 //! approval and retirement, and both screens show that the same way.
 
-use iced::widget::{Column, button, column, container, row, scrollable, space, text, text_input};
+use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::Context;
@@ -102,12 +102,15 @@ pub fn status_line<'a, M: 'a>(
     row![status_badge(status, revision, words), approved, saved]
         .spacing(theme::SPACE_S)
         .align_y(Alignment::Center)
+        .wrap()
+        .vertical_spacing(theme::SPACE_XS)
         .into()
 }
 
-/// Save, undo and redo on the left; approve, retire and delete on the right.
+/// Save, undo and redo; then, apart, approve, retire and delete. In a narrow window the
+/// second group goes to a line of its own rather than squeezing a button's words.
 pub fn toolbar<'a, M: Clone + 'a>(controls: Controls<M>, words: &'static Text) -> Element<'a, M> {
-    row![
+    let editing = row![
         button(text(words.save))
             .on_press_maybe(controls.save)
             .style(button::primary),
@@ -117,7 +120,9 @@ pub fn toolbar<'a, M: Clone + 'a>(controls: Controls<M>, words: &'static Text) -
         button(text(words.redo))
             .on_press_maybe(controls.redo)
             .style(button::secondary),
-        space::horizontal(),
+    ]
+    .spacing(theme::SPACE_S);
+    let deciding = row![
         controls.approve.map(|m| button(text(words.approve))
             .on_press(m)
             .style(button::success)),
@@ -128,9 +133,12 @@ pub fn toolbar<'a, M: Clone + 'a>(controls: Controls<M>, words: &'static Text) -
             .delete
             .map(|m| button(text(words.delete)).on_press(m).style(button::danger)),
     ]
-    .spacing(theme::SPACE_S)
-    .align_y(Alignment::Center)
-    .into()
+    .spacing(theme::SPACE_S);
+    row![editing, deciding]
+        .spacing(theme::SPACE_XL)
+        .wrap()
+        .vertical_spacing(theme::SPACE_S)
+        .into()
 }
 
 /// "You are editing revision 3 …", while a draft supersedes an approved revision.
@@ -307,6 +315,7 @@ pub fn record_list<'a, M: Clone + 'a>(
     new: (&'static str, M),
     select: impl Fn(String) -> M,
     words: &'static Text,
+    room: theme::Room,
 ) -> Element<'a, M> {
     let mut list = Column::new().spacing(theme::LIST_GAP);
     for entry in matching.iter().take(LIST_LIMIT) {
@@ -322,7 +331,9 @@ pub fn record_list<'a, M: Clone + 'a>(
                 text(entry.id).size(theme::TEXT_SMALL).style(theme::muted)
             ]
             .spacing(theme::SPACE_S)
-            .align_y(Alignment::Center),
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(theme::SPACE_XS),
         ]
         .spacing(theme::SPACE_XS);
         list = list.push(
@@ -340,9 +351,11 @@ pub fn record_list<'a, M: Clone + 'a>(
     }
     column![
         button(text(new.0)).on_press(new.1).style(button::primary),
-        scrollable(list).height(Length::Fill),
+        // Room on the right, so the scrollbar never covers a record's id.
+        scrollable(container(list).padding(iced::Padding::ZERO.right(theme::SPACE_M)))
+            .height(Length::Fill),
     ]
     .spacing(theme::SPACE_M)
-    .width(theme::LIST_WIDTH)
+    .width(room.list())
     .into()
 }

@@ -3,8 +3,9 @@
 use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Element, Length};
 
+use super::file_place;
 use super::labelled;
-use crate::ui::text::{Language, Text};
+use crate::ui::text::{Language, Words};
 use crate::ui::theme;
 
 /// A pick-list entry with a translated label.
@@ -64,15 +65,20 @@ pub enum Message {
     OpenWorkspace,
     /// Make a new workspace in an empty folder.
     NewWorkspace,
+    /// Type the path of a workspace folder instead of picking it in a dialog.
+    TypePath,
+    /// The typed folder path's field.
+    Path(file_place::Message),
 }
 
-/// The settings view.
+/// The settings view, in the words of `shown_in`.
 pub fn view<'a>(
-    words: &'static Text,
+    shown_in: Language,
     language: Option<Language>,
     theme_choice: ThemeChoice,
     folder: String,
 ) -> Element<'a, Message> {
+    let words = shown_in.text();
     let languages = [
         Choice {
             value: None,
@@ -115,9 +121,13 @@ pub fn view<'a>(
         ),
         labelled(words.workspace_folder, text(folder)),
         row![
-            button(text(words.open_other))
-                .on_press(Message::OpenWorkspace)
-                .style(button::secondary),
+            file_place::pick_buttons(
+                button(text(words.open_other))
+                    .on_press(Message::OpenWorkspace)
+                    .style(button::secondary),
+                shown_in,
+                Message::TypePath,
+            ),
             button(text(words.new_workspace))
                 .on_press(Message::NewWorkspace)
                 .style(button::secondary),

@@ -62,11 +62,29 @@ fn draw_bar(frame: &mut Frame, bar: Bar, height: f32, text: Color) {
     );
     label(
         frame,
-        bar.name,
+        fit(&bar.name, bar.width),
         Point::new(middle, height + 4.0),
         text,
         alignment::Horizontal::Center,
     );
+}
+
+/// About how wide a character of a label is, as a share of the text size: wide enough for
+/// the widest names the dashboard shows ("Measurement", "Materiaal").
+const CHAR_WIDTH: f32 = 0.6;
+
+/// `name` as it fits in `width` under its bar: whole, or cut with "…", so neighbours' names
+/// never run together in a small window.
+fn fit(name: &str, width: f32) -> String {
+    let room = ((width - 4.0) / (theme::TEXT_SMALL * CHAR_WIDTH))
+        .floor()
+        .max(1.0) as usize;
+    if name.chars().count() <= room {
+        return name.to_owned();
+    }
+    let mut cut: String = name.chars().take(room.saturating_sub(1).max(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// Bars with the cumulative percent as a line above them; a click on a bar says which.
@@ -367,5 +385,20 @@ impl<Message> canvas::Program<Message> for BeforeAfter {
             );
         }
         vec![frame.into_geometry()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_name_fits_its_slot_or_is_cut() {
+        assert_eq!(fit("Method", 80.0), "Method");
+        let cut = fit("Measurement", 60.0);
+        assert!(cut.ends_with('…') && cut.chars().count() < "Measurement".chars().count());
+        assert!(cut.starts_with("Meas"), "{cut}");
+        // However narrow, something of the name is shown.
+        assert_eq!(fit("Measurement", 1.0).chars().count(), 2);
     }
 }

@@ -1,7 +1,7 @@
 //! The dashboard's panels: the figure tiles, the trends, what needs attention, and the
 //! defects behind a figure.
 
-use iced::widget::{Column, button, canvas, column, container, row, text};
+use iced::widget::{Column, Row, button, canvas, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::charts::Trend;
@@ -18,6 +18,7 @@ pub(super) fn tiles<'a>(
     figures: &'a Figures,
     words: &'static DashboardWords,
     language: Language,
+    room: theme::Room,
 ) -> Element<'a, Message> {
     let over = figures
         .contacts_per_order
@@ -26,13 +27,13 @@ pub(super) fn tiles<'a>(
         words.alarm_at,
         &[("alarm", &language.number(figures.contacts_per_order_alarm))],
     );
-    row![
+    let tiles: [Element<'a, Message>; 6] = [
         tile(words.orders, figures.orders.to_string(), None, false),
         tile(
             words.right_first_time,
             percent(figures.right_first_time),
             Some(format!("{} / {}", figures.right_first, figures.orders)),
-            false
+            false,
         ),
         tile(
             words.contacts_per_order,
@@ -40,22 +41,29 @@ pub(super) fn tiles<'a>(
                 .contacts_per_order
                 .map_or_else(|| "–".to_owned(), |c| language.decimal(c, 2)),
             Some(alarm),
-            over
+            over,
         ),
         tile(words.defects, figures.defects.to_string(), None, false),
         button(tile(
             words.escapes,
             figures.escapes.to_string(),
             None,
-            figures.escapes > 0
+            figures.escapes > 0,
         ))
         .padding(0)
         .style(button::text)
-        .on_press(Message::Pick(Picked::Escapes)),
+        .on_press(Message::Pick(Picked::Escapes))
+        .into(),
         tile(words.cost, language.euros(figures.cost_cents), None, false),
-    ]
-    .spacing(theme::SPACE_M)
-    .into()
+    ];
+    // In a small window the six cards take two rows, so each keeps room for its figure.
+    let per_row = if room == theme::Room::Narrow { 3 } else { 6 };
+    let mut rows = Column::new().spacing(theme::SPACE_M);
+    let mut tiles = tiles.into_iter().peekable();
+    while tiles.peek().is_some() {
+        rows = rows.push(Row::with_children(tiles.by_ref().take(per_row)).spacing(theme::SPACE_M));
+    }
+    rows.into()
 }
 
 pub(super) fn trends<'a>(

@@ -109,7 +109,7 @@ impl Dashboard {
 
         let content = column![
             header,
-            tiles(figures, words, ctx.language),
+            tiles(figures, words, ctx.language, ctx.room),
             (figures.unjudged_checks > 0).then(|| {
                 text(fill(
                     plural(figures.unjudged_checks, words.unjudged_one, words.unjudged),

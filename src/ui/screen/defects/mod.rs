@@ -7,11 +7,10 @@ mod view;
 mod widgets;
 pub mod words;
 
-use std::path::PathBuf;
-
 use crate::model::{DefectState, Order};
 use crate::store::Attachment;
-use crate::ui::request::{FileKind, Place, Record, Request, Saved};
+use crate::ui::request::{FileKind, Picked, Place, Record, Request, Saved};
+use crate::ui::screen::file_place::{self, PathField, Taken};
 use crate::ui::screen::{Context, Unsaved};
 
 use form::DefectForm;
@@ -74,6 +73,8 @@ pub struct Defects {
     /// the edited one first.
     pending: Option<Open>,
     message: Option<Said>,
+    /// A photo's path, typed where the file dialog could not open.
+    typed: Option<PathField>,
 }
 
 /// A defect open in the form, and its order.
@@ -102,8 +103,10 @@ pub enum Message {
     /// Forget the edits: the form shows the defect as saved.
     Discard,
     OpenOrder,
-    /// A photo file picked for the open defect, or none.
-    PhotoPicked(Option<PathBuf>),
+    /// What came of the dialog for a photo for the open defect.
+    PhotoPicked(Picked),
+    /// The typed photo path's field.
+    PhotoPath(file_place::Message),
     /// The photo copied into the workspace (its path there), or why not.
     PhotoAttached(Result<String, String>),
     /// How saving this order, holding the edited defect, went.
@@ -188,8 +191,8 @@ impl Defects {
                     return Request::Show(Place::Order(open.order.clone()));
                 }
             }
-            Message::PhotoPicked(None) => {}
-            Message::PhotoPicked(Some(file)) => {
+            Message::PhotoPicked(Picked::Path(file)) => {
+                self.typed = None;
                 let month = self.open.as_ref().and_then(|open| {
                     let order = ctx.records.orders.iter().find(|o| o.id == open.order)?;
                     Some(order.placed.month_folder())
@@ -198,6 +201,19 @@ impl Defects {
                     return Request::attach(file, Attachment::Month(month), Message::PhotoAttached);
                 }
             }
+            Message::PhotoPicked(picked) => {
+                if let Some(field) = PathField::after(&picked, PathField::to_open) {
+                    self.typed = Some(field);
+                    return Request::Focus(file_place::PATH_INPUT.to_owned());
+                }
+            }
+            Message::PhotoPath(message) => match self.typed.as_mut().map(|f| f.update(message)) {
+                Some(Taken::Path(file)) => {
+                    return self.update(Message::PhotoPicked(Picked::Path(file)), ctx);
+                }
+                Some(Taken::Cancelled) => self.typed = None,
+                Some(Taken::Not) | None => {}
+            },
             Message::PhotoAttached(Ok(path)) => {
                 if let Some(open) = &mut self.open {
                     open.form.add_photo(path);

@@ -61,7 +61,7 @@ impl Defects {
                 .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)
-        .width(theme::DEFECT_LIST_WIDTH);
+        .width(ctx.room.defect_list());
 
         let main: Element<'a, Message> = match &self.open {
             Some(open) => self.editor(open, ctx, words),
@@ -276,7 +276,14 @@ impl Defects {
                 column![text(title).size(theme::TEXT_TITLE), about].spacing(theme::SPACE_XS),
                 // The message comes and goes with the toolbar as one child, so the form keeps
                 // its place in the widget tree and the field being typed in its focus.
-                column![toolbar, message_box(self.said(open, ctx))].spacing(theme::SPACE_M),
+                column![
+                    toolbar,
+                    message_box(self.said(open, ctx)),
+                    self.typed
+                        .as_ref()
+                        .map(|field| field.view(ctx.language).map(Message::PhotoPath)),
+                ]
+                .spacing(theme::SPACE_M),
                 open.form.view(ctx).map(Message::Form),
             ]
             .spacing(theme::SPACE_M)

@@ -367,10 +367,14 @@ impl<F: Form> Editor<F> {
         if let Some(request) = open.form.ask(&edit, ctx) {
             return request;
         }
-        match F::input(edit, &mut open.inputs, &mut self.line, ctx.read_only) {
-            Some(edit) => self.edit(Undoable::Form(edit), ctx),
-            None => Request::None,
+        let Some(edit) = F::input(edit, &mut open.inputs, &mut self.line, ctx.read_only) else {
+            return Request::None;
+        };
+        // An input may turn into an edit the app must act on first (a typed file path).
+        if let Some(request) = open.form.ask(&edit, ctx) {
+            return request;
         }
+        self.edit(Undoable::Form(edit), ctx)
     }
 
     fn refuse(&mut self) {

@@ -32,6 +32,7 @@ fn seen_by(me: &str) -> Context<'static> {
         language: Language::En,
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
+        room: Default::default(),
     }
 }
 

@@ -35,6 +35,7 @@ impl<F: Form> Editor<F> {
             (F::new_label(words), Message::New),
             Message::Select,
             words,
+            ctx.room,
         );
 
         let main: Element<'a, Message<F::Edit>> = match (&self.viewing, &self.open) {

@@ -1,44 +1,95 @@
 //! The orders screen's work with files, through the app: importing a CSV file, writing a
-//! QC record, attaching photos, and hearing how a save went.
+//! QC record, attaching photos, and hearing how a save went. Where a file dialog cannot
+//! open, the path is typed instead.
 
 use std::path::PathBuf;
+
+use iced::Element;
 
 use super::{Note, Orders, PhotoFor, RecordFormat};
 use crate::export;
 use crate::model::Order;
 use crate::store::Attachment;
-use crate::ui::request::{FileKind, Job, Request, Saved};
+use crate::ui::request::{FileKind, Job, NoDialog, Picked, Request, Saved};
 use crate::ui::screen::Context;
+use crate::ui::screen::file_place::{self, PathField, Taken};
 use crate::ui::screen::orders::words::OrderWords;
-use crate::ui::text::fill;
+use crate::ui::text::Language;
 
 /// File work on the orders screen, and its answers.
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The Import button.
     Import,
-    /// A CSV file picked to import, or none.
-    CsvPicked(Option<PathBuf>),
+    /// Type the CSV file's path instead of picking it in a dialog.
+    TypeCsv,
+    /// What came of the dialog for a CSV file to import.
+    CsvPicked(Picked),
     /// How far the import has come.
     Importing(usize, usize),
     /// The import is over: what happened, or why not.
     Imported(Result<String, String>),
     /// A QC record button of the order in front.
     Record(RecordFormat),
-    /// Where to save this order's QC record, or nowhere.
+    /// Type where to save the QC record of the order in front instead of picking it.
+    TypeRecord,
+    /// What came of the dialog for where to save this order's QC record.
     RecordPlaced {
         order: String,
         format: RecordFormat,
-        path: Option<PathBuf>,
+        path: Picked,
     },
     /// The QC record is written there, or why not.
     RecordWritten(PathBuf, Result<(), String>),
-    /// A photo file picked for a check item or the defect, or none.
-    PhotoPicked(PhotoFor, Option<PathBuf>),
+    /// What came of the dialog for a photo for a check item or the defect.
+    PhotoPicked(PhotoFor, Picked),
     /// A photo copied into the workspace (its path there), or why not.
     PhotoAttached(PhotoFor, Result<String, String>),
     /// How saving this order went.
     Saved(Box<Order>, Saved),
+    /// The typed path's field.
+    Path(file_place::Message),
+    /// Open a written document, or its folder.
+    Document(file_place::Saved),
+    /// Why a written document or its folder did not open.
+    NotOpened(String),
+}
+
+/// What a typed path is for.
+#[derive(Debug, Clone)]
+pub(super) enum Typed {
+    Csv,
+    Record { order: String, format: RecordFormat },
+    Photo(PhotoFor),
+}
+
+impl Typed {
+    /// An empty field for this, with why no dialog showed.
+    fn field(&self, why: Option<NoDialog>) -> PathField {
+        match self {
+            Typed::Csv | Typed::Photo(_) => PathField::to_open(why),
+            Typed::Record { order, format } => {
+                PathField::to_save(&format!("{order}.{}", extension(*format)), why)
+            }
+        }
+    }
+
+    /// The answer a dialog for this would have given.
+    fn answer(self, path: Picked) -> Message {
+        match self {
+            Typed::Csv => Message::CsvPicked(path),
+            Typed::Record { order, format } => Message::RecordPlaced {
+                order,
+                // A typed name says the form: ".html" writes the web page.
+                format: match &path {
+                    Picked::Path(path) => format_of(path).unwrap_or(format),
+                    _ => format,
+                },
+                path,
+            },
+            Typed::Photo(photo) => Message::PhotoPicked(photo, path),
+        }
+    }
 }
 
 impl Orders {
@@ -49,10 +100,9 @@ impl Orders {
             Message::Import => {
                 Request::pick_file(FileKind::Csv, |csv| own(Message::CsvPicked(csv)))
             }
-            Message::CsvPicked(None)
-            | Message::RecordPlaced { path: None, .. }
-            | Message::PhotoPicked(_, None) => Request::None,
-            Message::CsvPicked(Some(csv)) => {
+            Message::TypeCsv => self.type_path(Typed::Csv, None),
+            Message::CsvPicked(Picked::Path(csv)) => {
+                self.typed = None;
                 self.import = Some((0, 0));
                 Request::Run(Job::Import {
                     csv,
@@ -72,47 +122,32 @@ impl Orders {
                 self.report(outcome);
                 Request::None
             }
-            Message::Record(format) => {
-                let Some(order) = self.selected.clone() else {
-                    return Request::None;
-                };
-                let extension = match format {
-                    RecordFormat::Pdf => "pdf",
-                    RecordFormat::Html => "html",
-                };
-                Request::PickPlace {
-                    name: format!("{order}.{extension}"),
-                    extension,
-                    reply: Box::new(move |path| {
-                        own(Message::RecordPlaced {
-                            order,
-                            format,
-                            path,
-                        })
-                    }),
-                }
-            }
+            Message::Record(format) => self.place_record(format),
+            Message::TypeRecord => match self.selected.clone() {
+                Some(order) => self.type_path(
+                    Typed::Record {
+                        order,
+                        format: RecordFormat::Pdf,
+                    },
+                    None,
+                ),
+                None => Request::None,
+            },
             Message::RecordPlaced {
                 order,
                 format,
-                path: Some(path),
-            } => match record(ctx, &order, format) {
-                Ok(bytes) => Request::Write {
-                    bytes,
-                    path: path.clone(),
-                    reply: Box::new(move |written| own(Message::RecordWritten(path, written))),
-                },
-                Err(error) => {
-                    self.message = Some(Note::Error(error));
-                    Request::None
-                }
-            },
+                path: Picked::Path(path),
+            } => self.write_record(ctx, &order, format, path),
             Message::RecordWritten(path, written) => {
-                let saved = fill(words.record_saved, &[("path", &path.display().to_string())]);
-                self.report(written.map(|()| saved));
+                self.typed = None;
+                self.message = Some(match written {
+                    Ok(()) => Note::Written(path),
+                    Err(error) => Note::Error(error),
+                });
                 Request::None
             }
-            Message::PhotoPicked(photo, Some(file)) => {
+            Message::PhotoPicked(photo, Picked::Path(file)) => {
+                self.typed = None;
                 let Some(order) = self.order(ctx) else {
                     return Request::None;
                 };
@@ -125,9 +160,22 @@ impl Orders {
                 self.photo_attached(photo, path);
                 Request::None
             }
-            Message::PhotoAttached(_, Err(error)) | Message::Saved(_, Saved::Failed(error)) => {
+            Message::PhotoAttached(_, Err(error))
+            | Message::Saved(_, Saved::Failed(error))
+            | Message::NotOpened(error) => {
                 self.tell(error);
                 Request::None
+            }
+            Message::CsvPicked(picked) => self.not_picked(Typed::Csv, &picked),
+            Message::RecordPlaced {
+                order,
+                format,
+                path,
+            } => self.not_picked(Typed::Record { order, format }, &path),
+            Message::PhotoPicked(photo, picked) => self.not_picked(Typed::Photo(photo), &picked),
+            Message::Path(message) => self.typed_path(message, ctx),
+            Message::Document(document) => {
+                document.request(ctx.language, |why| own(Message::NotOpened(why)))
             }
             Message::Saved(order, Saved::Done) => self.saved(&order, ctx),
             Message::Saved(order, Saved::TookDisk(error)) => {
@@ -138,6 +186,86 @@ impl Orders {
                 Request::None
             }
         }
+    }
+
+    /// Asks where to save the QC record of the order in front, in `format`.
+    fn place_record(&self, format: RecordFormat) -> Request<super::Message> {
+        let Some(order) = self.selected.clone() else {
+            return Request::None;
+        };
+        let extension = extension(format);
+        Request::pick_place(format!("{order}.{extension}"), extension, move |path| {
+            own(Message::RecordPlaced {
+                order,
+                format,
+                path,
+            })
+        })
+    }
+
+    /// Typesets `order`'s QC record and writes it at `path`.
+    fn write_record(
+        &mut self,
+        ctx: &Context,
+        order: &str,
+        format: RecordFormat,
+        path: PathBuf,
+    ) -> Request<super::Message> {
+        match record(ctx, order, format) {
+            Ok(bytes) => Request::Write {
+                bytes,
+                path: path.clone(),
+                reply: Box::new(move |written| own(Message::RecordWritten(path, written))),
+            },
+            Err(error) => {
+                self.message = Some(Note::Error(error));
+                Request::None
+            }
+        }
+    }
+
+    /// Shows the path field for `typed`, with why no dialog showed, if none did.
+    fn type_path(&mut self, typed: Typed, why: Option<NoDialog>) -> Request<super::Message> {
+        self.typed = Some((typed.clone(), typed.field(why)));
+        Request::Focus(file_place::PATH_INPUT.to_owned())
+    }
+
+    /// A dialog came back with no path: nothing happens on a cancel; where no dialog
+    /// showed, the path field does.
+    fn not_picked(&mut self, typed: Typed, picked: &Picked) -> Request<super::Message> {
+        match picked {
+            Picked::CouldNotOpen(why) => self.type_path(typed, Some(*why)),
+            Picked::Path(_) | Picked::Cancelled => Request::None,
+        }
+    }
+
+    /// A message of the path field; a path taken goes where a dialog's would have.
+    fn typed_path(
+        &mut self,
+        message: file_place::Message,
+        ctx: &Context,
+    ) -> Request<super::Message> {
+        let Some((typed, field)) = &mut self.typed else {
+            return Request::None;
+        };
+        match field.update(message) {
+            Taken::Path(path) => {
+                let answer = typed.clone().answer(Picked::Path(path));
+                self.files(answer, ctx)
+            }
+            Taken::Cancelled => {
+                self.typed = None;
+                Request::None
+            }
+            Taken::Not => Request::None,
+        }
+    }
+
+    /// The path field, where one is open.
+    pub(super) fn typed_view(&self, language: Language) -> Option<Element<'_, super::Message>> {
+        self.typed
+            .as_ref()
+            .map(|(_, field)| field.view(language).map(|m| own(Message::Path(m))))
     }
 
     fn report(&mut self, outcome: Result<String, String>) {
@@ -151,6 +279,24 @@ impl Orders {
 /// One of these messages, as the orders screen's.
 fn own(message: Message) -> super::Message {
     super::Message::Files(message)
+}
+
+/// The file extension of a QC record in `format`.
+fn extension(format: RecordFormat) -> &'static str {
+    match format {
+        RecordFormat::Pdf => "pdf",
+        RecordFormat::Html => "html",
+    }
+}
+
+/// The form a file name asks for, by its extension.
+fn format_of(path: &std::path::Path) -> Option<RecordFormat> {
+    let extension = path.extension()?.to_string_lossy().to_lowercase();
+    match extension.as_str() {
+        "pdf" => Some(RecordFormat::Pdf),
+        "html" | "htm" => Some(RecordFormat::Html),
+        _ => None,
+    }
 }
 
 /// An order's QC record, typeset.

@@ -74,6 +74,8 @@ pub struct Orders {
     pane: Pane,
     message: Option<Note>,
     import: Option<(usize, usize)>,
+    /// A path typed where a file dialog could not open, and what it is for.
+    typed: Option<(files::Typed, crate::ui::screen::file_place::PathField)>,
     /// The defects a check proposed, shown once the check is on disk.
     proposals: Vec<Defect>,
     /// Work begun on an order and left for another, by order id: opening the order again
@@ -94,6 +96,8 @@ enum Note {
     ErrorWord(fn(&OrderWords) -> &'static str),
     /// Saving the form in front was refused: why, as it stands now.
     Refused,
+    /// A document written there.
+    Written(std::path::PathBuf),
 }
 
 /// What the right-hand side shows.

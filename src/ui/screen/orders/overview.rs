@@ -10,6 +10,7 @@ use super::{Message, RecordFormat, files};
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
 use crate::model::{category_name, plural};
 use crate::ui::screen::Context;
+use crate::ui::screen::file_place::PlaceWords;
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
@@ -62,6 +63,9 @@ fn actions<'a>(ctx: Context<'a>, words: &'static OrderWords) -> Element<'a, Mess
             .style(button::text),
         button(text(words.record_html).size(theme::TEXT_SMALL))
             .on_press(Message::Files(files::Message::Record(RecordFormat::Html)))
+            .style(button::text),
+        button(text(PlaceWords::of(ctx.language).record_to_path).size(theme::TEXT_SMALL))
+            .on_press(Message::Files(files::Message::TypeRecord))
             .style(button::text),
     ]
     .spacing(theme::SPACE_S)

@@ -12,7 +12,7 @@ use super::overview::overview;
 use super::words::{OrderWords, state_badge};
 use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, Work, files};
 use crate::model::Order;
-use crate::ui::screen::{Context, labelled, people};
+use crate::ui::screen::{Context, file_place, labelled, people};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
@@ -131,13 +131,17 @@ impl Orders {
                 button(text(words.new_order))
                     .on_press(Message::New)
                     .style(button::primary),
-                button(text(words.import_csv))
-                    .on_press_maybe(
-                        self.import
-                            .is_none()
-                            .then_some(Message::Files(files::Message::Import))
-                    )
-                    .style(button::secondary),
+                file_place::pick_buttons(
+                    button(text(words.import_csv))
+                        .on_press_maybe(
+                            self.import
+                                .is_none()
+                                .then_some(Message::Files(files::Message::Import))
+                        )
+                        .style(button::secondary),
+                    ctx.language,
+                    Message::Files(files::Message::TypeCsv),
+                ),
             ]
             .spacing(theme::SPACE_S),
             import,
@@ -148,7 +152,7 @@ impl Orders {
                 .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)
-        .width(theme::LIST_WIDTH)
+        .width(ctx.room.list())
         .into()
     }
 
@@ -207,23 +211,32 @@ impl Orders {
         .into()
     }
 
-    fn note(&self, ctx: &Context) -> Option<Element<'_, Message>> {
-        let words = OrderWords::of(ctx.language);
-        let (message, style): (String, fn(&iced::Theme) -> container::Style) =
-            match self.message.as_ref()? {
+    fn note(&self, ctx: &Context) -> Column<'_, Message> {
+        let language = ctx.language;
+        let words = OrderWords::of(language);
+        let note = self.message.as_ref().and_then(|note| {
+            let (message, style): (String, fn(&iced::Theme) -> container::Style) = match note {
                 Note::Done(message) => (message.clone(), theme::notice_box),
                 Note::Error(message) => (message.clone(), theme::error_box),
                 Note::DoneWord(word) => (word(words).to_owned(), theme::notice_box),
                 Note::ErrorWord(word) => (word(words).to_owned(), theme::error_box),
                 Note::Refused => (self.refusal(ctx)?, theme::error_box),
+                Note::Written(path) => {
+                    return Some(
+                        file_place::saved_view(path, language)
+                            .map(|m| Message::Files(files::Message::Document(m))),
+                    );
+                }
             };
-        Some(
-            container(text(message))
-                .padding(theme::SPACE_S)
-                .width(Length::Fill)
-                .style(style)
-                .into(),
-        )
+            Some(
+                container(text(message))
+                    .padding(theme::SPACE_S)
+                    .width(Length::Fill)
+                    .style(style)
+                    .into(),
+            )
+        });
+        column![self.typed_view(language), note].spacing(theme::SPACE_S)
     }
 
     /// Why the new order, contact or defect in front cannot be saved, in the words of now.
@@ -373,7 +386,7 @@ impl Orders {
         scrollable(
             // The note has a column of its own, present or not: the forms below keep their
             // place in the widget tree, and a field being typed in its focus.
-            column![header, column![self.note(&ctx)], body]
+            column![header, self.note(&ctx), body]
                 .spacing(theme::SPACE_M)
                 .padding(
                     iced::Padding::new(theme::SPACE_S)

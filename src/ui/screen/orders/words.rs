@@ -79,7 +79,6 @@ crate::texts!(OrderWords {
     save_defect: "Save defect", "Gebrek opslaan";
     check_saved: "Check saved.", "Controle opgeslagen.";
     imported: "Orders imported: {imported}. Already there and left as they were: {skipped}.", "Bestellingen geïmporteerd: {imported}. Al aanwezig en niet veranderd: {skipped}.";
-    record_saved: "Saved {path}", "{path} opgeslagen";
     saved: "Saved.", "Opgeslagen.";
     read_only: "This workspace is read-only.", "Deze werkmap is alleen-lezen.";
 });

@@ -8,14 +8,13 @@ mod words;
 pub use form::{ProcedureForm, SpecField, SpecForm, StepForm};
 pub use view::{standard, step_photo_id};
 
-use std::path::PathBuf;
-
 use iced::Element;
 
 use crate::model::{Change, Procedure, Records, draft_of, fresh_id};
 use crate::store::Attachment;
-use crate::ui::request::{FileKind, Request};
-use crate::ui::text::Text;
+use crate::ui::request::{FileKind, Picked, Request};
+use crate::ui::screen::file_place::{self, PathField, PlaceWords, Taken};
+use crate::ui::text::{Text, fill};
 
 use super::Context;
 use super::editor::{self, Filed, Form};
@@ -45,8 +44,12 @@ pub enum Edit {
     RemoveSpec(usize),
     /// Ask for a photo for this step.
     AddPhoto(usize),
-    /// The photo file picked for this step, or none.
-    PhotoPicked(usize, Option<PathBuf>),
+    /// What came of the dialog for a photo for this step.
+    PhotoPicked(usize, Picked),
+    /// Type the path of a photo for this step instead of picking it in a dialog.
+    TypePhotoPath(usize),
+    /// The field of a step photo's path, typed where the dialog could not open.
+    PhotoPath(file_place::Message),
     /// A photo copied into the workspace for this step: its path there.
     PhotoAttached(usize, String),
     /// Move a step's photo (step, photo) earlier or later.
@@ -132,7 +135,8 @@ impl Form for ProcedureForm {
     type Record = Procedure;
     type Line = StepForm;
     type Edit = Edit;
-    type Inputs = ();
+    /// A step photo's path being typed: the step, and the field.
+    type Inputs = Option<(usize, PathField)>;
 
     fn editing(record: &Procedure) -> Self {
         ProcedureForm::of(record)
@@ -192,6 +196,8 @@ impl Form for ProcedureForm {
             | Edit::RemoveSpec(_)
             | Edit::AddPhoto(_)
             | Edit::PhotoPicked(..)
+            | Edit::TypePhotoPath(_)
+            | Edit::PhotoPath(_)
             | Edit::PhotoAttached(..)
             | Edit::MovePhoto(..)
             | Edit::RemovePhoto(..) => None,
@@ -238,7 +244,10 @@ impl Form for ProcedureForm {
                     step.spec = None;
                 }
             }
-            Edit::AddPhoto(_) | Edit::PhotoPicked(..) => {}
+            Edit::AddPhoto(_)
+            | Edit::PhotoPicked(..)
+            | Edit::TypePhotoPath(_)
+            | Edit::PhotoPath(_) => {}
             Edit::PhotoAttached(i, path) => {
                 if let Some(step) = self.steps.get_mut(i) {
                     step.photos.push(path);
@@ -270,14 +279,14 @@ impl Form for ProcedureForm {
     fn ask(&self, edit: &Edit, ctx: &Context<'_>) -> Option<Request<Message>> {
         let request = match edit {
             Edit::AddPhoto(_) if ctx.read_only => Request::None,
-            Edit::PhotoPicked(_, None) => Request::None,
+
             Edit::AddPhoto(step) => {
                 let step = *step;
                 Request::pick_file(FileKind::StepPhoto, move |file| {
                     Message::Edit(Edit::PhotoPicked(step, file))
                 })
             }
-            Edit::PhotoPicked(step, Some(file)) => {
+            Edit::PhotoPicked(step, Picked::Path(file)) => {
                 let step = *step;
                 let to = Attachment::Procedure(self.future_id(ctx));
                 Request::attach(file.clone(), to, move |attached| match attached {
@@ -304,13 +313,63 @@ impl Form for ProcedureForm {
         words.nothing_selected
     }
 
+    /// A step photo whose dialog could not open opens the path field; a path taken there
+    /// goes on as the dialog's answer would have.
+    fn input(
+        edit: Edit,
+        typed: &mut Self::Inputs,
+        _line: &mut Option<usize>,
+        read_only: bool,
+    ) -> Option<Edit> {
+        match edit {
+            Edit::PhotoPicked(step, Picked::CouldNotOpen(why)) => {
+                *typed = Some((step, PathField::to_open(Some(why))));
+                None
+            }
+            Edit::PhotoPicked(_, Picked::Cancelled) => None,
+            Edit::TypePhotoPath(step) => {
+                *typed = (!read_only).then(|| (step, PathField::to_open(None)));
+                None
+            }
+            Edit::PhotoPath(message) => {
+                let (step, field) = typed.as_mut()?;
+                let step = *step;
+                match field.update(message) {
+                    Taken::Path(file) => {
+                        *typed = None;
+                        Some(Edit::PhotoPicked(step, Picked::Path(file)))
+                    }
+                    Taken::Cancelled => {
+                        *typed = None;
+                        None
+                    }
+                    Taken::Not => None,
+                }
+            }
+            edit => Some(edit),
+        }
+    }
+
     fn view<'a>(
         &'a self,
-        _inputs: &'a (),
+        typed: &'a Self::Inputs,
         line: Option<usize>,
         ctx: Context<'a>,
     ) -> Element<'a, Message> {
-        view::form_view(self, line, ctx)
+        let typed = typed.as_ref().map(|(step, field)| {
+            let title = fill(
+                PlaceWords::of(ctx.language).photo_for_step,
+                &[("step", &(step + 1).to_string())],
+            );
+            iced::widget::column![
+                iced::widget::text(title),
+                field
+                    .view(ctx.language)
+                    .map(|m| Message::Edit(Edit::PhotoPath(m)))
+            ]
+            .spacing(crate::ui::theme::SPACE_XS)
+        });
+        iced::widget::column![typed, view::form_view(self, line, ctx)].into()
     }
 
     fn archived_view<'a>(procedure: &'a Procedure, ctx: Context<'a>) -> Element<'a, Message> {

@@ -9,6 +9,7 @@ use super::words::ProcedureWords;
 use super::{Direction, Edit, Message, ProcedureForm};
 use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
+use crate::ui::screen::file_place;
 use crate::ui::screen::photos::thumbnail;
 use crate::ui::screen::{Context, labelled, people};
 use crate::ui::theme;
@@ -214,9 +215,13 @@ fn photos_view<'a>(index: usize, photos: &'a [String], ctx: Context<'a>) -> Elem
             .style(button::secondary),
     )
     .id(step_photo_id("add", index, 0));
+    let typed = (!ctx.read_only).then(|| {
+        file_place::type_path_button(ctx.language, Message::Edit(Edit::TypePhotoPath(index)))
+    });
     // Wrapped: a step with many photos, or a narrow window, takes more lines.
     strip
         .push(add)
+        .push(typed)
         .wrap()
         .vertical_spacing(theme::SPACE_S)
         .into()

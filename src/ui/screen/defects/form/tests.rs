@@ -19,11 +19,15 @@ fn records() -> Records {
             id: "anna".into(),
             name: "Anna de Vries".into(),
             role: Role::Owner,
+            left: None,
+            pin: None,
         },
         Person {
             id: "bram".into(),
             name: "Bram Jansen".into(),
             role: Role::Staff,
+            left: None,
+            pin: None,
         },
     ];
     let mut records = Records::new(workspace);
@@ -65,6 +69,7 @@ fn ctx(records: &Records, language: Language) -> Context<'_> {
         language,
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
+        room: Default::default(),
     }
 }
 

@@ -33,19 +33,23 @@ impl Runner {
                 .padding([theme::BADGE_PADDING, theme::SPACE_S])
                 .style(theme::badge(Badge::Alarm))
         });
-        let head = row![
-            text(format!("{}.", n + 1)).style(theme::muted),
-            text(&item.prompt).width(Length::Fill),
-            critical,
-        ]
-        .spacing(theme::SPACE_S);
-
+        // The photo button sits beside the prompt, whose words wrap, so the answer's
+        // controls below keep the whole width in a small window.
         let photo = container(
             button(text(words.add_photo).size(theme::TEXT_SMALL))
                 .on_press(Message::AddPhoto(id.to_owned()))
                 .style(button::secondary),
         )
         .id(format!("photo-{id}"));
+        let head = row![
+            text(format!("{}.", n + 1)).style(theme::muted),
+            text(&item.prompt).width(Length::Fill),
+            photo,
+            critical,
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center);
+
         let control = match &item.kind {
             ItemKind::Tick => tick_row(id, answer, words),
             ItemKind::Measure { unit, min, max } => {
@@ -59,9 +63,7 @@ impl Runner {
             .map(|e| photo_list(id, &e.photos, words));
         let body = column![
             head,
-            row![control, photo]
-                .spacing(theme::SPACE_S)
-                .align_y(Alignment::Center),
+            control,
             photos,
             flagged.then(|| text(words.answer_this)
                 .size(theme::TEXT_SMALL)
@@ -146,11 +148,14 @@ fn choice_row<'a>(
         Answer::Chosen(option) if options.contains(option) => Some(option),
         _ => None,
     };
+    // As wide as an option needs, narrower when the window is.
     let list = container(
         pick_list(options, picked, move |o| Message::Chosen(id.to_owned(), o))
             .placeholder(words.pick_option)
-            .width(theme::CHOICE_WIDTH),
+            .width(Length::Fill),
     )
+    .max_width(theme::CHOICE_WIDTH)
+    .width(Length::FillPortion(4))
     .id(format!("choice-{id}"));
     let status = picked.map(|option| {
         if pass.contains(option) {

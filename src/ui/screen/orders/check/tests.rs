@@ -29,6 +29,7 @@ fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
         language: Language::En,
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
+        room: Default::default(),
     }
 }
 
