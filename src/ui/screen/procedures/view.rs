@@ -5,6 +5,7 @@ use iced::widget::{Column, Row, button, column, container, pick_list, row, text,
 use iced::{Alignment, Element, Length};
 
 use super::form::{SpecField, StepForm, spec_error};
+use super::words::ProcedureWords;
 use super::{Direction, Edit, Message, ProcedureForm};
 use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
@@ -20,6 +21,7 @@ pub(super) fn form_view<'a>(
     ctx: Context<'a>,
 ) -> Element<'a, Message> {
     let words = ctx.words;
+    let own = ProcedureWords::of(ctx.language);
     let errors = form.errors(words);
     let owners = people(ctx.records);
     let owner = owners.iter().find(|p| p.id == form.owner).cloned();
@@ -31,9 +33,10 @@ pub(super) fn form_view<'a>(
                 .on_input(|v| Message::Edit(Edit::Title(v)))
                 .size(theme::TEXT_HEADING)
         ),
-        errors.title.as_ref().map(|_| text(words.title)
-            .size(theme::TEXT_SMALL)
-            .style(theme::error_text)),
+        errors
+            .title
+            .clone()
+            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
         labelled(
             words.purpose,
             text_input(words.purpose, &form.purpose)
@@ -54,9 +57,19 @@ pub(super) fn form_view<'a>(
             labelled(
                 words.review_by,
                 column![
-                    text_input("2027-11-02", &form.review_by)
-                        .id("review-by")
-                        .on_input(|v| Message::Edit(Edit::ReviewBy(v))),
+                    row![
+                        // A placeholder that reads as a format, never as a date that is set.
+                        text_input(own.date_placeholder, &form.review_by)
+                            .id("review-by")
+                            .on_input(|v| Message::Edit(Edit::ReviewBy(v))),
+                        button(text(own.a_year_from_today).size(theme::TEXT_SMALL))
+                            .on_press(Message::Edit(Edit::ReviewBy(
+                                ctx.today.a_year_later().to_string()
+                            )))
+                            .style(button::secondary),
+                    ]
+                    .spacing(theme::SPACE_S)
+                    .align_y(Alignment::Center),
                     errors
                         .review_by
                         .clone()
