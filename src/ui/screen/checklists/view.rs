@@ -15,7 +15,7 @@ use super::{ChecklistForm, Edit, Message};
 use crate::model::{Checklist, ItemKind, Procedure, Records, speaks_to_checker};
 use crate::ui::screen::defects::place::cut;
 use crate::ui::screen::editor::{fields_and_lines, line_row};
-use crate::ui::screen::{Context, labelled};
+use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
@@ -94,19 +94,13 @@ pub(super) fn form_view<'a>(
         },
     );
     let fields = column![
-        labelled(
+        labelled_problem(
             words.title,
-            column![
-                text_input(words.title, &form.title)
-                    .id("title")
-                    .on_input(|v| Message::Edit(Edit::Title(v)))
-                    .size(theme::TEXT_HEADING),
-                errors
-                    .title
-                    .clone()
-                    .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-            ]
-            .spacing(theme::SPACE_XS)
+            errors.title.clone(),
+            text_input(words.title, &form.title)
+                .id("title")
+                .on_input(|v| Message::Edit(Edit::Title(v)))
+                .size(theme::TEXT_HEADING)
         ),
         row![
             labelled(
@@ -188,18 +182,7 @@ fn item_view<'a>(
 
     let details: Option<Element<'a, Message>> = match item.kind {
         Kind::Tick | Kind::Text => None,
-        Kind::Measure => Some(
-            column![
-                measure_view(index, item, words),
-                standard_warning(item, steps, words.language()).map(|w| {
-                    container(text(w).size(theme::TEXT_SMALL))
-                        .padding(theme::SPACE_XS)
-                        .style(theme::warning_box)
-                }),
-            ]
-            .spacing(theme::SPACE_XS)
-            .into(),
-        ),
+        Kind::Measure => Some(measure_view(index, item, words)),
         Kind::Choice => Some(choice_view(index, item, words)),
     };
     let input = text_editor(prompt)
@@ -211,13 +194,22 @@ fn item_view<'a>(
     // told so, as `rightfirst check` warns.
     let prompt = item.prompt.trim();
     let not_to_checker = (prompt.contains(' ') && !speaks_to_checker(prompt))
-        .then(|| text(words.not_to_checker).size(theme::TEXT_SMALL));
+        .then(|| (NoteKind::Warning, words.not_to_checker.to_owned()));
+    // What is wrong or worth a look comes and goes as the user types: it all sits in one
+    // line kept at the item's foot, so no field of this item or the next moves under the
+    // pointer.
+    let standard = (item.kind == Kind::Measure)
+        .then(|| standard_warning(item, steps, words.language()))
+        .flatten()
+        .map(|w| (NoteKind::Warning, w));
+    let notes = [
+        errors.prompt.map(|e| (NoteKind::Problem, e)),
+        not_to_checker,
+        errors.kind.map(|e| (NoteKind::Problem, e)),
+        standard,
+    ];
     let body = column![
         line_row(index, count, selected, input, words),
-        errors
-            .prompt
-            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-        not_to_checker,
         row![kind, labelled(words.linked_step, step), critical]
             .spacing(theme::SPACE_M)
             .align_y(Alignment::End),
@@ -226,9 +218,7 @@ fn item_view<'a>(
             .style(theme::muted),
         step_gone.map(|w| text(w).size(theme::TEXT_SMALL).style(theme::muted)),
         details,
-        errors
-            .kind
-            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+        notes_line(notes.into_iter().flatten()),
     ]
     .spacing(theme::SPACE_S);
     container(body)

@@ -434,7 +434,9 @@ impl<F: Form> Editor<F> {
         } else {
             open.history.record(&before, field.as_deref());
         }
-        self.message = None;
+        // A message above the form stays while the user types: taking it away would move
+        // the field being typed in up under the pointer. The next save, or another record,
+        // replaces it.
         match focus {
             Some(index) => Request::Focus(F::line_input_id(index)),
             None => Request::None,

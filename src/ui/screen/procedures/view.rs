@@ -11,7 +11,7 @@ use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::file_place;
 use crate::ui::screen::photos::thumbnail;
-use crate::ui::screen::{Context, labelled, people};
+use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line, people};
 use crate::ui::theme;
 
 /// The fields, then the steps, `selected` marked.
@@ -26,17 +26,14 @@ pub(super) fn form_view<'a>(
     let owners = people(ctx.records);
     let owner = owners.iter().find(|p| p.id == form.owner).cloned();
     let fields = column![
-        labelled(
+        labelled_problem(
             words.title,
+            errors.title.clone(),
             text_input(words.title, &form.title)
                 .id("title")
                 .on_input(|v| Message::Edit(Edit::Title(v)))
                 .size(theme::TEXT_HEADING)
         ),
-        errors
-            .title
-            .clone()
-            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
         labelled(
             words.purpose,
             text_input(words.purpose, &form.purpose)
@@ -54,8 +51,9 @@ pub(super) fn form_view<'a>(
                 words.owner,
                 pick_list(owners, owner, |p| Message::Edit(Edit::Owner(p))).width(Length::Fill)
             ),
-            labelled(
+            labelled_problem(
                 words.review_by,
+                errors.review_by.clone(),
                 column![
                     row![
                         // A placeholder that reads as a format, never as a date that is set.
@@ -70,10 +68,6 @@ pub(super) fn form_view<'a>(
                     ]
                     .spacing(theme::SPACE_S)
                     .align_y(Alignment::Center),
-                    errors
-                        .review_by
-                        .clone()
-                        .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
                 ]
             ),
         ]
@@ -136,7 +130,7 @@ fn step_view<'a>(
                 ]
                 .spacing(theme::SPACE_S)
                 .align_y(Alignment::End),
-                error.map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+                notes_line(error.map(|e| (NoteKind::Problem, e))),
             ]
             .spacing(theme::SPACE_XS)
             .into()
