@@ -102,7 +102,8 @@ pub(super) fn form_view<'a>(
                 .on_input(|v| Message::Edit(Edit::Title(v)))
                 .size(theme::TEXT_HEADING)
         ),
-        row![
+        // The procedure's title gets the whole width; the long four-eyes line goes under it.
+        column![
             labelled(
                 words.linked_procedure,
                 container(
@@ -118,11 +119,9 @@ pub(super) fn form_view<'a>(
                     .label(words.four_eyes)
                     .on_toggle(|v| Message::Edit(Edit::FourEyes(v)))
             )
-            .id("four-eyes")
-            .padding([theme::SPACE_S, 0.0]),
+            .id("four-eyes"),
         ]
-        .spacing(theme::SPACE_M)
-        .align_y(Alignment::End),
+        .spacing(theme::SPACE_S),
     ]
     .spacing(theme::SPACE_M);
 

@@ -143,7 +143,10 @@ impl Orders {
                     Message::Files(files::Message::TypeCsv),
                 ),
             ]
-            .spacing(theme::SPACE_S),
+            .spacing(theme::SPACE_S)
+            // A narrow list puts the file buttons on a line of their own.
+            .wrap()
+            .vertical_spacing(theme::SPACE_S),
             import,
             filters,
             // Room on the right, so the scrollbar never covers a date.
