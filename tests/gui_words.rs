@@ -208,3 +208,23 @@ fn a_refused_new_order_says_why_in_the_language_switched_to() {
     assert!(desk.sees("Vul in wat er gemaakt is."));
     assert!(!desk.sees("Say what was made."));
 }
+
+/// Point 8: the note that Escape keeps unsaved work follows a switch of language, on the
+/// orders screen and on the defect log.
+#[test]
+fn the_escape_note_says_it_in_the_language_switched_to() {
+    use iced::keyboard::key::Named;
+    let english = "Escape does not throw away work that is not saved: save it with Ctrl+S, or press Cancel or Discard changes.";
+    let dutch = "Escape gooit niet-bewaard werk niet weg: bewaar het met Ctrl+S, of kies Annuleren of Wijzigingen weggooien.";
+    let mut desk = Desk::open_as("priya");
+    ctrl(&mut desk, "3");
+    ctrl(&mut desk, "n");
+    desk.type_into("order-product", "Cone, 2 balls");
+    desk.key(Key::Named(Named::Escape), Modifiers::default());
+    assert!(desk.sees(english));
+    ctrl(&mut desk, "8");
+    desk.pick("language", 2);
+    ctrl(&mut desk, "3");
+    assert!(desk.sees(dutch));
+    assert!(!desk.sees(english));
+}

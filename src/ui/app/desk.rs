@@ -274,14 +274,14 @@ impl Desk {
             Section::Checklists => {
                 editor_message(&self.checklists, command).map(Message::Checklists)
             }
-            Section::Defects => self.defects_message(command, seat),
-            Section::Orders => self.orders_message(command, seat),
+            Section::Defects => self.defects_message(command),
+            Section::Orders => self.orders_message(command),
             Section::Dashboard | Section::Manual | Section::Problems | Section::Settings => None,
         };
         message.map_or(Next::None, Next::Send)
     }
 
-    fn defects_message(&mut self, command: Command, seat: &Seat) -> Option<Message> {
+    fn defects_message(&mut self, command: Command) -> Option<Message> {
         use defects::Message as M;
         let message = match command {
             Command::Save => M::Save,
@@ -289,7 +289,7 @@ impl Desk {
             Command::Redo => M::Form(defects::form::Message::Redo),
             // Escape never throws typing away; the Discard button does, on purpose.
             Command::Close if self.defects.is_dirty() => {
-                self.defects.tell(seat.words.escape_keeps.to_owned());
+                self.defects.keep_on_escape();
                 return None;
             }
             Command::Close => M::Discard,
@@ -298,13 +298,13 @@ impl Desk {
         Some(Message::Defects(message))
     }
 
-    fn orders_message(&mut self, command: Command, seat: &Seat) -> Option<Message> {
+    fn orders_message(&mut self, command: Command) -> Option<Message> {
         use orders::Message as M;
         let message = match command {
             Command::New => M::New,
             // Escape never throws work away; Cancel does, on purpose.
             Command::Close if self.orders.unsaved_in_front() => {
-                self.orders.tell(seat.words.escape_keeps.to_owned());
+                self.orders.keep_on_escape();
                 return None;
             }
             Command::Close => M::Close,

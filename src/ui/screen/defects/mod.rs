@@ -62,6 +62,8 @@ enum Said {
     Refused,
     /// Words from outside the screen (the disk's), shown as they came.
     Text(String),
+    /// One of the window's words, in the language of the moment it is drawn.
+    WindowWord(fn(&crate::ui::text::Text) -> &'static str),
 }
 
 /// The defect log screen.
@@ -345,6 +347,12 @@ impl Defects {
     pub fn tell(&mut self, message: String) {
         self.pending = None;
         self.message = Some(Said::Text(message));
+    }
+
+    /// Says, above the defect, that Escape keeps changes that are not saved.
+    pub fn keep_on_escape(&mut self) {
+        self.pending = None;
+        self.message = Some(Said::WindowWord(|words| words.escape_keeps));
     }
 }
 

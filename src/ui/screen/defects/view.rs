@@ -302,6 +302,7 @@ impl Defects {
             Said::Word(word) => Some(word(words).to_owned()),
             Said::Refused => open.form.finish(&ctx).err(),
             Said::Text(text) => Some(text.clone()),
+            Said::WindowWord(word) => Some(word(ctx.words).to_owned()),
         }
     }
 }

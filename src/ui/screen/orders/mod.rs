@@ -16,6 +16,7 @@ use crate::model::{Channel, Defect, Order};
 use crate::ui::request::{FileKind, Record, Request};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
 use crate::ui::screen::{Context, PersonChoice, Unsaved};
+use crate::ui::text::Text;
 
 use check::Runner;
 use contact::ContactForm;
@@ -94,6 +95,8 @@ enum Note {
     /// note is drawn: switching languages changes a note already on screen.
     DoneWord(fn(&OrderWords) -> &'static str),
     ErrorWord(fn(&OrderWords) -> &'static str),
+    /// One of the window's words, in the language of the moment the note is drawn.
+    WindowWord(fn(&Text) -> &'static str),
     /// Saving the form in front was refused: why, as it stands now.
     Refused,
     /// A document written there.
@@ -237,6 +240,11 @@ impl Orders {
     /// Shows what happened, after work the app did for the screen.
     pub fn tell(&mut self, message: String) {
         self.message = Some(Note::Error(message));
+    }
+
+    /// Says, above the form, that Escape keeps work that is not saved.
+    pub fn keep_on_escape(&mut self) {
+        self.message = Some(Note::WindowWord(|words| words.escape_keeps));
     }
 
     /// What Ctrl+S means for the form in front, if anything.

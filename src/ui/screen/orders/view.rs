@@ -223,6 +223,7 @@ impl Orders {
                 Note::Error(message) => (message.clone(), theme::error_box),
                 Note::DoneWord(word) => (word(words).to_owned(), theme::notice_box),
                 Note::ErrorWord(word) => (word(words).to_owned(), theme::error_box),
+                Note::WindowWord(word) => (word(ctx.words).to_owned(), theme::error_box),
                 Note::Refused => (self.refusal(ctx)?, theme::error_box),
                 Note::Written(path) => {
                     return Some(
