@@ -345,6 +345,14 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
     );
     assert!(desk.sees("Orders (43)"), "the window reads the new orders");
     assert!(desk.sees("Orders imported: 2. Already there and left as they were: 0."));
+    // The summary is said in the language of the moment, as every note is.
+    desk.key(Key::Character("8".into()), Modifiers::COMMAND);
+    desk.pick("language", 2);
+    to_orders(&mut desk);
+    assert!(desk.sees("Bestellingen geïmporteerd: 2. Al aanwezig en niet veranderd: 0."));
+    desk.key(Key::Character("8".into()), Modifiers::COMMAND);
+    desk.pick("language", 1);
+    to_orders(&mut desk);
     desk.type_and_enter("search", "Jansen");
     assert!(desk.sees("Cone, 1 ball"));
     assert!(

@@ -148,10 +148,9 @@ pub enum Job<M> {
     /// Import orders from a CSV file; the workspace is read again after.
     Import {
         csv: PathBuf,
-        /// Words for the summary, in the screen's language: `{imported}`, `{skipped}`.
-        summary: &'static str,
         progress: Progress<M>,
-        done: Reply<Result<String, String>, M>,
+        /// How many orders were written and how many were there already, or why none.
+        done: Reply<Result<crate::import::Summary, String>, M>,
     },
     /// Typeset the manual and write it to `path`.
     Manual {

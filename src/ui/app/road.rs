@@ -13,7 +13,6 @@ use crate::export;
 use crate::model::Records;
 use crate::store::{Archived, Folder, SaveError};
 use crate::ui::request::{FileKind, Job, Picked, Place, Record, Reply, Request, Saved};
-use crate::ui::text::fill;
 
 /// What carrying a request out left for the window to do.
 pub(super) enum Carried {
@@ -198,7 +197,6 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
     match job {
         Job::Import {
             csv,
-            summary,
             progress,
             done,
         } => {
@@ -208,15 +206,6 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
                     let _ = sender.unbounded_send(wrap(progress(n, total)));
                 };
                 let outcome = crate::import::import_file(&root, &csv, &told)
-                    .map(|summed| {
-                        fill(
-                            summary,
-                            &[
-                                ("imported", &summed.imported.to_string()),
-                                ("skipped", &summed.skipped.to_string()),
-                            ],
-                        )
-                    })
                     .map_err(|error| error.to_string());
                 // The window shows every order as it is on disk now.
                 if let Ok(folder) = Folder::open(&root) {

@@ -13,7 +13,6 @@ use crate::store::Attachment;
 use crate::ui::request::{FileKind, Job, NoDialog, Picked, Request, Saved};
 use crate::ui::screen::Context;
 use crate::ui::screen::file_place::{self, PathField, Taken};
-use crate::ui::screen::orders::words::OrderWords;
 use crate::ui::text::Language;
 
 /// File work on the orders screen, and its answers.
@@ -28,7 +27,7 @@ pub enum Message {
     /// How far the import has come.
     Importing(usize, usize),
     /// The import is over: what happened, or why not.
-    Imported(Result<String, String>),
+    Imported(Result<crate::import::Summary, String>),
     /// A QC record button of the order in front.
     Record(RecordFormat),
     /// Type where to save the QC record of the order in front instead of picking it.
@@ -95,7 +94,6 @@ impl Typed {
 impl Orders {
     /// Handles the answers of dialogs, the store and workers.
     pub(super) fn files(&mut self, message: Message, ctx: &Context) -> Request<super::Message> {
-        let words = OrderWords::of(ctx.language);
         match message {
             Message::Import => {
                 Request::pick_file(FileKind::Csv, |csv| own(Message::CsvPicked(csv)))
@@ -106,7 +104,6 @@ impl Orders {
                 self.import = Some((0, 0));
                 Request::Run(Job::Import {
                     csv,
-                    summary: words.imported,
                     progress: std::sync::Arc::new(|done, total| {
                         own(Message::Importing(done, total))
                     }),
@@ -268,9 +265,9 @@ impl Orders {
             .map(|(_, field)| field.view(language).map(|m| own(Message::Path(m))))
     }
 
-    fn report(&mut self, outcome: Result<String, String>) {
+    fn report(&mut self, outcome: Result<crate::import::Summary, String>) {
         self.message = Some(match outcome {
-            Ok(done) => Note::Done(done),
+            Ok(summary) => Note::Imported(summary),
             Err(error) => Note::Error(error),
         });
     }

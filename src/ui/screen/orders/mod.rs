@@ -89,7 +89,6 @@ pub struct Orders {
 /// A line above the order: what just happened, or what went wrong.
 #[derive(Debug, Clone)]
 enum Note {
-    Done(String),
     Error(String),
     /// The screen's own words, picked from its table in the language of the moment the
     /// note is drawn: switching languages changes a note already on screen.
@@ -97,6 +96,8 @@ enum Note {
     ErrorWord(fn(&OrderWords) -> &'static str),
     /// One of the window's words, in the language of the moment the note is drawn.
     WindowWord(fn(&Text) -> &'static str),
+    /// A CSV import's counts, said in the language of the moment the note is drawn.
+    Imported(crate::import::Summary),
     /// Saving the form in front was refused: why, as it stands now.
     Refused,
     /// A document written there.

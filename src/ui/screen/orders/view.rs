@@ -219,11 +219,20 @@ impl Orders {
         let words = OrderWords::of(language);
         let note = self.message.as_ref().and_then(|note| {
             let (message, style): (String, fn(&iced::Theme) -> container::Style) = match note {
-                Note::Done(message) => (message.clone(), theme::notice_box),
                 Note::Error(message) => (message.clone(), theme::error_box),
                 Note::DoneWord(word) => (word(words).to_owned(), theme::notice_box),
                 Note::ErrorWord(word) => (word(words).to_owned(), theme::error_box),
                 Note::WindowWord(word) => (word(ctx.words).to_owned(), theme::error_box),
+                Note::Imported(summary) => (
+                    fill(
+                        words.imported,
+                        &[
+                            ("imported", &summary.imported.to_string()),
+                            ("skipped", &summary.skipped.to_string()),
+                        ],
+                    ),
+                    theme::notice_box,
+                ),
                 Note::Refused => (self.refusal(ctx)?, theme::error_box),
                 Note::Written(path) => {
                     return Some(
