@@ -9,6 +9,7 @@ mod window;
 use std::path::Path;
 use std::process::Command;
 
+use iced::keyboard::{Key, Modifiers};
 use rightfirst::ui::{App, Start};
 use window::Window;
 
@@ -33,7 +34,15 @@ fn first_start_child() {
             window.type_text("Bakkerij Jansen");
             window.click("owner-name");
             window.type_text("Piet Jansen");
-            window.click("Create the business");
+            // The language list opens under its box; Dutch is its second option.
+            let list = window.bounds("business-language");
+            window.click("business-language");
+            let option = 16.0 * 1.3 + 10.0;
+            window.click_at(iced::Point::new(
+                list.center_x(),
+                list.y + list.height + option * 1.5,
+            ));
+            window.click("Bedrijf aanmaken");
         }
         "empty-name" => {
             window.click("Start your own business");
@@ -60,6 +69,36 @@ fn first_start_child() {
         "who are you: {}",
         window.sees("Who are you?") || window.sees("Wie ben je?")
     );
+    if way == "own" {
+        // An empty business: each screen says what to do first (in the business's Dutch).
+        let first = |window: &mut Window, key: &str, words: &str| {
+            window.press(Key::Character(key.into()), Modifiers::COMMAND);
+            window.sees(words)
+        };
+        let steps = [
+            first(
+                &mut window,
+                "1",
+                "Nog geen procedures. Schrijf je eerste: de stappen die je team volgt, met de norm die elke stap moet halen.",
+            ) && window.sees("Nieuwe procedure"),
+            first(
+                &mut window,
+                "2",
+                "Een checklijst controleert een procedure: schrijf en keur er eerst een goed, onder Procedures (Ctrl+1).",
+            ),
+            first(
+                &mut window,
+                "3",
+                "Nog geen bestellingen. Maak er een met Nieuwe bestelling (Ctrl+N), of haal de export van je kassa of webwinkel binnen met CSV importeren….",
+            ),
+            first(
+                &mut window,
+                "5",
+                "Cijfers verschijnen na je eerste bestellingen: maak en controleer ze onder Bestellingen (Ctrl+3).",
+            ),
+        ];
+        println!("first steps: {steps:?}");
+    }
 }
 
 /// Starts the window as `rightfirst` with no arguments does, in a child process whose home
@@ -128,9 +167,11 @@ fn starting_ones_own_business_makes_it_empty_with_the_user_as_its_owner() {
     // The owner is remembered on this machine: no "Who are you?", and no sample banner.
     assert_eq!(said(&output, "who are you"), "false");
     assert_eq!(said(&output, "banner"), "false");
+    assert_eq!(said(&output, "first steps"), "[true, true, true, true]");
     let folder = home.path().join("data/rightfirst/Bakkerij Jansen");
     let written = std::fs::read_to_string(folder.join("workspace.ron")).unwrap();
     assert!(written.contains("name: \"Bakkerij Jansen\""), "{written}");
+    assert!(written.contains("language: \"nl\""), "{written}");
     assert!(written.contains("id: \"piet-jansen\""), "{written}");
     assert!(written.contains("role: Owner"), "{written}");
     let mut names: Vec<String> = std::fs::read_dir(&folder)

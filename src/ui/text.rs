@@ -153,6 +153,9 @@ texts!(Text {
     open_failed: "Could not open the workspace", "Kon de werkmap niet openen";
     open_other: "Open workspace…", "Werkmap openen…";
     new_workspace: "New workspace…", "Nieuwe werkmap…";
+    first_procedure: "No procedures yet. Write your first: the steps your team follows, with the standards each must meet.", "Nog geen procedures. Schrijf je eerste: de stappen die je team volgt, met de norm die elke stap moet halen.";
+    first_checklist: "No checklists yet. A checklist is what a second person ticks on every order: write your first.", "Nog geen checklijsten. Een checklijst vinkt een tweede persoon af bij elke bestelling: schrijf je eerste.";
+    first_checklist_needs_procedure: "A checklist checks a procedure: write and approve one first, under Procedures (Ctrl+1).", "Een checklijst controleert een procedure: schrijf en keur er eerst een goed, onder Procedures (Ctrl+1).";
     sample_banner: "This is the sample business, to look around in: nothing here is yours yet.", "Dit is het voorbeeldbedrijf, om in rond te kijken: niets hiervan is nog van jou.";
     start_your_own: "Start your own business", "Begin je eigen bedrijf";
     language: "Language", "Taal";

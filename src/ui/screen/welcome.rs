@@ -15,7 +15,7 @@ use crate::ui::theme;
 
 crate::texts!(WelcomeWords {
     title: "Welcome to Right First", "Welkom bij Right First";
-    intro: "Procedures your team follows, a second person who checks every order, and the causes behind every defect. Everything stays in a folder of your own.", "Werkinstructies die je team volgt, een tweede persoon die elke bestelling controleert, en de oorzaken achter elk gebrek. Alles blijft in een map van jezelf.";
+    intro: "Procedures your team follows, a second person who checks every order, and the causes behind every defect. Everything stays in a folder of your own.", "Procedures die je team volgt, een tweede persoon die elke bestelling controleert, en de oorzaken achter elk gebrek. Alles blijft in een map van jezelf.";
     own: "Start your own business", "Begin je eigen bedrijf";
     own_hint: "An empty business with you as its owner. You write the first procedure next.", "Een leeg bedrijf met jou als eigenaar. Daarna schrijf je de eerste werkinstructie.";
     sample: "Look around the sample business", "Rondkijken in het voorbeeldbedrijf";
@@ -291,7 +291,10 @@ impl Welcome {
             ),
             labelled(
                 words.language,
-                pick_list(languages, picked, Message::Language).width(theme::CHOICE_WIDTH)
+                container(
+                    pick_list(languages, picked, Message::Language).width(theme::CHOICE_WIDTH)
+                )
+                .id("business-language")
             ),
             labelled(
                 words.folder,

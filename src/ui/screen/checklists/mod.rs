@@ -246,6 +246,18 @@ impl Form for ChecklistForm {
         words.nothing_selected_checklist
     }
 
+    fn first_step(words: &'static Text, records: &Records) -> &'static str {
+        let approved = records
+            .procedures
+            .iter()
+            .any(|p| matches!(p.status, crate::model::Status::Approved { .. }));
+        if approved {
+            words.first_checklist
+        } else {
+            words.first_checklist_needs_procedure
+        }
+    }
+
     fn view<'a>(
         &'a self,
         prompts: &'a Vec<text_editor::Content>,

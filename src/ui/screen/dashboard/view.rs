@@ -86,6 +86,15 @@ impl Dashboard {
                         .on_press(Message::Preset(*preset)),
                 )
             });
+        if ctx.records.orders.is_empty() {
+            return column![
+                text(words.title).size(theme::TEXT_TITLE),
+                text(words.first_orders).size(theme::TEXT_HEADING),
+            ]
+            .spacing(theme::SPACE_M)
+            .padding(theme::SPACE_L)
+            .into();
+        }
         let Some(figures) = &self.figures else {
             return column![text(words.title).size(theme::TEXT_TITLE), presets]
                 .spacing(theme::SPACE_M)

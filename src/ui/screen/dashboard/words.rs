@@ -2,6 +2,7 @@
 
 crate::texts!(DashboardWords {
     title: "Dashboard", "Dashboard";
+    first_orders: "Figures appear after your first orders: make them, and check them, under Orders (Ctrl+3).", "Cijfers verschijnen na je eerste bestellingen: maak en controleer ze onder Bestellingen (Ctrl+3).";
     days_30: "30 days", "30 dagen";
     days_90: "90 days", "90 dagen";
     this_year: "This year", "Dit jaar";

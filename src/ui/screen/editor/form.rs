@@ -100,6 +100,8 @@ pub trait Form: Clone + PartialEq + Debug + 'static {
     fn new_label(words: &'static Text) -> &'static str;
     /// What shows while nothing is open.
     fn nothing_selected(words: &'static Text) -> &'static str;
+    /// What a screen with no records at all says to do next, in one sentence.
+    fn first_step(words: &'static Text, records: &Records) -> &'static str;
     /// Its fields and lines, `line` selected.
     fn view<'a>(
         &'a self,

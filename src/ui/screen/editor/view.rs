@@ -41,6 +41,19 @@ impl<F: Form> Editor<F> {
         let main: Element<'a, Message<F::Edit>> = match (&self.viewing, &self.open) {
             (Some(archived), _) => archived_view::<F>(archived, ctx),
             (None, Some(open)) => self.form_view(open, ctx),
+            // An empty workspace says what to do first, with the button that does it.
+            (None, None) if F::Record::current(ctx.records).is_empty() => container(
+                column![
+                    text(F::first_step(words, ctx.records)).size(theme::TEXT_HEADING),
+                    button(text(F::new_label(words)))
+                        .on_press(Message::New)
+                        .style(button::primary),
+                ]
+                .spacing(theme::SPACE_M)
+                .max_width(560),
+            )
+            .padding(theme::SPACE_XL)
+            .into(),
             (None, None) => container(text(F::nothing_selected(words)).style(theme::muted))
                 .padding(theme::SPACE_XL)
                 .into(),

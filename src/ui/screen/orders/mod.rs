@@ -5,6 +5,7 @@ pub mod check;
 mod contact;
 pub mod files;
 mod new;
+mod note;
 mod overview;
 mod view;
 pub mod words;
@@ -16,11 +17,11 @@ use crate::model::{Channel, Defect, Order};
 use crate::ui::request::{FileKind, Record, Request};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
 use crate::ui::screen::{Context, PersonChoice, Unsaved};
-use crate::ui::text::Text;
 
 use check::Runner;
 use contact::ContactForm;
 use new::NewOrder;
+use note::Note;
 use words::OrderWords;
 
 /// Which orders the list shows.
@@ -84,24 +85,6 @@ pub struct Orders {
     parked: BTreeMap<String, Work>,
     /// A new order begun and left: New brings it back.
     parked_new: Option<NewOrder>,
-}
-
-/// A line above the order: what just happened, or what went wrong.
-#[derive(Debug, Clone)]
-enum Note {
-    Error(String),
-    /// The screen's own words, picked from its table in the language of the moment the
-    /// note is drawn: switching languages changes a note already on screen.
-    DoneWord(fn(&OrderWords) -> &'static str),
-    ErrorWord(fn(&OrderWords) -> &'static str),
-    /// One of the window's words, in the language of the moment the note is drawn.
-    WindowWord(fn(&Text) -> &'static str),
-    /// A CSV import's counts, said in the language of the moment the note is drawn.
-    Imported(crate::import::Summary),
-    /// Saving the form in front was refused: why, as it stands now.
-    Refused,
-    /// A document written there.
-    Written(std::path::PathBuf),
 }
 
 /// What the right-hand side shows.

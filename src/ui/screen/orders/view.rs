@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Length};
 use super::contact::{CHANNELS, ChannelChoice, channel_name};
 use super::overview::overview;
 use super::words::{OrderWords, state_badge};
-use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, Work, files};
+use super::{Filter, LIST_LIMIT, Message, Orders, Pane, Work, files};
 use crate::model::Order;
 use crate::ui::screen::{Context, file_place, labelled, people};
 use crate::ui::text::fill;
@@ -50,6 +50,14 @@ impl Orders {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
         let pane: Element<'a, Message> = match &self.pane {
+            // No orders at all: what to do first.
+            Pane::Empty if ctx.records.orders.is_empty() => column![
+                self.note(&ctx),
+                text(words.first_order).size(theme::TEXT_HEADING)
+            ]
+            .spacing(theme::SPACE_M)
+            .padding([theme::SPACE_S, 0.0])
+            .into(),
             Pane::Empty => column![self.note(&ctx), text(words.pick_order).style(theme::muted)]
                 .spacing(theme::SPACE_M)
                 .padding([theme::SPACE_S, 0.0])
@@ -212,55 +220,6 @@ impl Orders {
         ))
         .on_press(Message::Select(order.id.clone()))
         .into()
-    }
-
-    fn note(&self, ctx: &Context) -> Column<'_, Message> {
-        let language = ctx.language;
-        let words = OrderWords::of(language);
-        let note = self.message.as_ref().and_then(|note| {
-            let (message, style): (String, fn(&iced::Theme) -> container::Style) = match note {
-                Note::Error(message) => (message.clone(), theme::error_box),
-                Note::DoneWord(word) => (word(words).to_owned(), theme::notice_box),
-                Note::ErrorWord(word) => (word(words).to_owned(), theme::error_box),
-                Note::WindowWord(word) => (word(ctx.words).to_owned(), theme::error_box),
-                Note::Imported(summary) => (
-                    fill(
-                        words.imported,
-                        &[
-                            ("imported", &summary.imported.to_string()),
-                            ("skipped", &summary.skipped.to_string()),
-                        ],
-                    ),
-                    theme::notice_box,
-                ),
-                Note::Refused => (self.refusal(ctx)?, theme::error_box),
-                Note::Written(path) => {
-                    return Some(
-                        file_place::saved_view(path, language)
-                            .map(|m| Message::Files(files::Message::Document(m))),
-                    );
-                }
-            };
-            Some(
-                container(text(message))
-                    .padding(theme::SPACE_S)
-                    .width(Length::Fill)
-                    .style(style)
-                    .into(),
-            )
-        });
-        column![self.typed_view(language), note].spacing(theme::SPACE_S)
-    }
-
-    /// Why the new order, contact or defect in front cannot be saved, in the words of now.
-    fn refusal(&self, ctx: &Context) -> Option<String> {
-        let words = OrderWords::of(ctx.language);
-        match &self.pane {
-            Pane::New(form) => form.finish(ctx.records, words).err(),
-            Pane::Order(Work::Contact(form)) => form.finish(ctx.now, words).err(),
-            Pane::Order(Work::Defect { form, .. }) => form.finish(ctx).err(),
-            _ => None,
-        }
     }
 
     fn new_order<'a>(

@@ -17,6 +17,7 @@ crate::texts!(OrderWords {
     more_orders: "… and {count} more: narrow the search.", "… en nog {count}: zoek nauwkeuriger.";
     work_not_saved: "Unsaved work", "Werk niet bewaard";
     pick_order: "Pick an order on the left, or make a new one (Ctrl+N).", "Kies links een bestelling, of maak een nieuwe (Ctrl+N).";
+    first_order: "No orders yet. Make one with New order (Ctrl+N), or bring your till's or webshop's export with Import CSV….", "Nog geen bestellingen. Maak er een met Nieuwe bestelling (Ctrl+N), of haal de export van je kassa of webwinkel binnen met CSV importeren….";
     order_number: "Order number", "Bestelnummer";
     placed: "Placed", "Besteld op";
     customer: "Customer", "Klant";

@@ -313,6 +313,10 @@ impl Form for ProcedureForm {
         words.nothing_selected
     }
 
+    fn first_step(words: &'static Text, _records: &Records) -> &'static str {
+        words.first_procedure
+    }
+
     /// A step photo whose dialog could not open opens the path field; a path taken there
     /// goes on as the dialog's answer would have.
     fn input(
