@@ -16,14 +16,14 @@ use crate::model::DateTime;
 use crate::store::Folder;
 use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
+use crate::ui::screen::business::Business;
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
 use crate::ui::screen::editor;
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
-use crate::ui::screen::photos::Photos;
-use crate::ui::screen::photos::Pictures;
+use crate::ui::screen::photos::{Photos, Pictures};
 use crate::ui::screen::procedures::Procedures;
 use crate::ui::screen::revision::Direction;
 use crate::ui::screen::{Unsaved, problems};
@@ -41,6 +41,7 @@ pub(super) struct Desk {
     pub manual: Manual,
     pub checklists: Checklists,
     pub problems: problems::Problems,
+    pub business: Business,
     pub conflict: Option<Box<Conflict>>,
     /// Files that something else changed on disk since they were read or saved here.
     pub changed: BTreeSet<String>,
@@ -95,6 +96,8 @@ pub(super) enum Saving {
     Front(orders::Message),
     /// The defect being edited.
     Defect,
+    /// The business being changed.
+    Business,
 }
 
 /// What is left for the window once the desk has done its part of a message.
@@ -121,6 +124,7 @@ impl Desk {
             manual: Manual::default(),
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
+            business: Business::default(),
             conflict: None,
             changed: BTreeSet::new(),
             refreshing: None,
@@ -230,7 +234,7 @@ impl Desk {
                 .problems
                 .view(self.folder.findings(), words, self.folder.read_only())
                 .map(Message::Problems),
-            Section::Settings => settings,
+            Section::Settings => self.business.page(ctx, settings, Message::Business),
         }
     }
 
@@ -267,7 +271,8 @@ impl Desk {
             }
             Section::Defects => self.defects_message(command, seat),
             Section::Orders => self.orders_message(command, seat),
-            Section::Dashboard | Section::Manual | Section::Problems | Section::Settings => None,
+            Section::Settings => self.business.save_message().map(Message::Business),
+            Section::Dashboard | Section::Manual | Section::Problems => None,
         };
         message.map_or(Next::None, Next::Send)
     }
@@ -379,11 +384,11 @@ impl Desk {
             (Section::Checklists, self.checklists.unsaved()),
         ];
         let orders = self.orders.unsaved().into_iter().map(Some);
-        let defects = self.defects.unsaved();
+        let (defects, settings) = (self.defects.unsaved(), self.business.unsaved());
         editors
             .into_iter()
             .chain(orders.map(|unsaved| (Section::Orders, unsaved)))
-            .chain([(Section::Defects, defects)])
+            .chain([(Section::Defects, defects), (Section::Settings, settings)])
             .filter_map(|(section, unsaved)| Some((section, unsaved?)))
             .collect()
     }
@@ -413,7 +418,7 @@ impl Desk {
             .into_iter()
             .filter_map(|(unsaved, step)| unsaved.then_some(step))
             .chain(orders)
-            .chain([Saving::Defect])
+            .chain([Saving::Defect, Saving::Business])
             .collect()
     }
 
@@ -433,6 +438,7 @@ impl Desk {
                 .defects
                 .unsaved()
                 .map(|_| Message::Defects(defects::Message::Save)),
+            Saving::Business => self.business.save_message().map(Message::Business),
         }
     }
 
@@ -482,6 +488,7 @@ impl Desk {
         self.procedures.refresh(&ctx);
         self.checklists.refresh(&ctx);
         self.defects.refresh(&ctx);
+        self.business.refresh(&ctx);
         if self.section == Section::Dashboard {
             self.dashboard.refresh(&ctx);
         }

@@ -1,6 +1,7 @@
 //! One module per screen. Each screen keeps its own state, turns its messages into an
 //! [`Action`](procedures::Action) for the app, and never touches the workspace itself.
 
+pub mod business;
 pub mod checklists;
 pub mod dashboard;
 pub mod defects;
