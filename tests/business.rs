@@ -23,6 +23,24 @@ fn as_person(desk: &mut Desk, person: &str) {
     to_settings(desk);
 }
 
+/// The files under `dir` that hold `bytes`.
+fn files_holding(dir: &std::path::Path, bytes: &[u8]) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files_holding(&path, bytes));
+        } else if std::fs::read(&path)
+            .unwrap()
+            .windows(bytes.len())
+            .any(|w| w == bytes)
+        {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}
+
 #[test]
 fn an_owner_adds_a_person_and_makes_them_an_owner() {
     let mut desk = Desk::open_as("ellen");
@@ -193,6 +211,7 @@ fn a_pin_is_set_as_a_hash_and_an_owner_clears_it() {
     let file = desk.read("workspace.ron");
     assert!(file.contains("pin: \"$argon2id$v=19$"), "{file}");
     assert!(!file.contains("4711"), "the PIN itself is never written");
+    assert_eq!(files_holding(&desk.root(), b"4711"), Vec::<String>::new());
     assert!(desk.sees("priya · Staff · has a PIN · you"));
     // Changing it asks the PIN first.
     desk.type_into("pin-old", "1234");
@@ -245,4 +264,50 @@ fn staff_see_the_business_and_its_people_read_only() {
     assert_eq!(desk.read("workspace.ron"), before);
     assert!(desk.sees("jake · Staff · you"));
     assert!(desk.sees("Set PIN"), "staff set their own PIN");
+}
+
+#[test]
+fn a_workspace_changed_on_disk_is_not_overwritten_unasked() {
+    let mut desk = Desk::open_as("ellen");
+    to_settings(&mut desk);
+    desk.type_into("business-name", "!");
+    let elsewhere = desk.read("workspace.ron").replace(
+        "contacts_per_order_alarm: 1.5",
+        "contacts_per_order_alarm: 2.5",
+    );
+    std::fs::write(desk.root().join("workspace.ron"), &elsewhere).unwrap();
+    desk.click("Save");
+    assert!(desk.sees("workspace.ron This file changed on disk since you opened it."));
+    assert_eq!(desk.read("workspace.ron"), elsewhere, "not overwritten");
+    desk.click("Take the one on disk");
+    assert!(desk.sees("workspace.ron was changed elsewhere; its version is shown now."));
+    assert_eq!(desk.input_text("business-alarm"), "2.5");
+    assert_eq!(
+        desk.input_text("business-name"),
+        "Bell's Quayside Ices & Sandwiches"
+    );
+    assert_eq!(desk.read("workspace.ron"), elsewhere);
+}
+
+#[test]
+fn refusals_are_said_in_dutch_in_a_dutch_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let workspace = std::fs::read_to_string(root.join("workspace.ron")).unwrap();
+    std::fs::write(
+        root.join("workspace.ron"),
+        workspace.replace("language: \"en\"", "language: \"nl\""),
+    )
+    .unwrap();
+    let mut desk = Desk::open_folder(dir, "ellen");
+    to_settings(&mut desk);
+    desk.click(id("left-tom"));
+    desk.click("OK");
+    desk.click(id("left-ellen"));
+    desk.click("OK");
+    assert!(desk.sees(
+        "Ellen Bell is de laatste eigenaar die niet vertrokken is: maak eerst iemand anders eigenaar."
+    ));
+    assert!(desk.sees("Wijzigingen aan het bedrijf zijn nog niet bewaard."));
 }
