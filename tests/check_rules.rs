@@ -1515,3 +1515,32 @@ fn a_step_photo_that_links_elsewhere_is_refused() {
         )],
     );
 }
+
+/// Issue 14: a measure item's bounds that differ from its step's standard are a warning
+/// at the item's step; one in another unit measures something else and is left alone.
+#[test]
+fn a_measure_whose_bounds_differ_from_its_steps_standard_is_warned_about() {
+    let workspace = Workspace::base();
+    workspace.edit(
+        "checklists/cone-check.ron",
+        9,
+        "min: 60, max: 70",
+        "min: 55, max: 70",
+    );
+    assert_findings(
+        &workspace.check(),
+        0,
+        &[(
+            "checklists/cone-check.ron:9:109",
+            "warning: item \"weight\" measures 55–70 g but step \"portion\" of procedure \"scoop\" sets 60–70 g; use the step's standard",
+        )],
+    );
+    let workspace = Workspace::base();
+    workspace.edit(
+        "checklists/cone-check.ron",
+        9,
+        r#"unit: "g", min: 60, max: 70"#,
+        r#"unit: "balls", min: 2, max: 2"#,
+    );
+    assert_findings(&workspace.check(), 0, &[]);
+}

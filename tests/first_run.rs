@@ -1,5 +1,7 @@
-//! The first run of the window copies the sample business to the user's data folder and
-//! opens that copy; later runs open the copy as it was left, never copying again.
+//! The first start of the window: a welcome screen with two ways in. "Start your own
+//! business" makes an empty business in the user's data folder with the user as its
+//! owner; "Look around the sample business" copies the sample there once and opens it with
+//! a banner that says so. Later starts open what was opened last.
 #![cfg(feature = "gui")]
 
 mod window;
@@ -10,24 +12,62 @@ use std::process::Command;
 use rightfirst::ui::{App, Start};
 use window::Window;
 
-/// Boots the window as `rightfirst` with no arguments does, in a child process whose home
-/// is `home`, and prints the title it ends up with.
+/// What a child process does on the first start, as `RIGHTFIRST_FIRST_START` says.
 #[test]
-#[ignore = "the child process of a_first_run_opens_a_copy_of_the_sample_and_later_runs_keep_it"]
-fn boot_the_window() {
-    if std::env::var("RIGHTFIRST_BOOT_CHILD").is_err() {
+#[ignore = "the child process of the first-start tests"]
+fn first_start_child() {
+    let Ok(way) = std::env::var("RIGHTFIRST_FIRST_START") else {
         return;
-    }
+    };
     let (app, task) = App::boot(Start::Last);
     let mut window = Window::new(app);
     window.run(task);
+    println!("welcome: {}", window.sees("Welcome to Right First"));
+    match way.as_str() {
+        "sample" => {
+            window.click("Look around the sample business");
+        }
+        "own" => {
+            window.click("Start your own business");
+            window.click("business-name");
+            window.type_text("Bakkerij Jansen");
+            window.click("owner-name");
+            window.type_text("Piet Jansen");
+            window.click("Create the business");
+        }
+        "empty-name" => {
+            window.click("Start your own business");
+            window.click("Create the business");
+            println!("refused: {}", window.sees("Give the business a name."));
+        }
+        _ => {}
+    }
+    // Reading the workspace runs on a worker thread: wait for it as the runtime would.
+    for _ in 0..200 {
+        if window.app.folder().is_some() || way == "empty-name" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        let heard = window.subscription(Vec::new());
+        for message in heard {
+            let task = window.app.update(message);
+            window.run(task);
+        }
+    }
     println!("title: {}", window.app.title());
+    println!("banner: {}", window.sees("Start your own business"));
+    println!(
+        "who are you: {}",
+        window.sees("Who are you?") || window.sees("Wie ben je?")
+    );
 }
 
-fn boot(home: &Path) -> String {
+/// Starts the window as `rightfirst` with no arguments does, in a child process whose home
+/// is `home`, going `way`, and returns what it printed.
+fn start(home: &Path, way: &str) -> String {
     let run = Command::new(std::env::current_exe().expect("this test binary"))
-        .args(["--exact", "--ignored", "--nocapture", "boot_the_window"])
-        .env("RIGHTFIRST_BOOT_CHILD", "1")
+        .args(["--exact", "--ignored", "--nocapture", "first_start_child"])
+        .env("RIGHTFIRST_FIRST_START", way)
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
@@ -39,28 +79,84 @@ fn boot(home: &Path) -> String {
         "{said}{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    said.lines()
-        .find_map(|line| line.strip_prefix("title: "))
-        .expect("the child says its title")
-        .to_owned()
+    said
+}
+
+fn said<'a>(output: &'a str, what: &str) -> &'a str {
+    output
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{what}: ")))
+        .unwrap_or_else(|| panic!("the child says {what}: {output}"))
 }
 
 #[test]
-fn a_first_run_opens_a_copy_of_the_sample_and_later_runs_keep_it() {
+fn a_first_start_welcomes_and_the_sample_is_copied_once_with_a_banner() {
     let home = tempfile::tempdir().unwrap();
     let copy = home.path().join("data/rightfirst/Sample business");
-    assert!(!copy.exists());
-    let title = boot(home.path());
-    assert_eq!(title, "Bell's Quayside Ices & Sandwiches — Right First");
+    let output = start(home.path(), "sample");
+    assert_eq!(said(&output, "welcome"), "true");
+    assert_eq!(
+        said(&output, "title"),
+        "Bell's Quayside Ices & Sandwiches — Right First"
+    );
+    assert_eq!(said(&output, "banner"), "true", "the sample says it is one");
     for (relative, bytes) in rightfirst::sample::FILES {
         let copied = std::fs::read(copy.join(relative)).expect("every sample file is copied");
         assert!(copied == *bytes, "{relative} is copied as it is");
     }
-    // The copy is the user's now: a second run opens it as it was left.
+    // The copy is the user's now: the next start opens it as it was left, no welcome.
     let workspace = copy.join("workspace.ron");
     let text = std::fs::read_to_string(&workspace).unwrap();
-    let renamed = text.replace("Bell's Quayside Ices & Sandwiches", "Bell's Ices");
-    assert_ne!(text, renamed);
-    std::fs::write(&workspace, renamed).unwrap();
-    assert_eq!(boot(home.path()), "Bell's Ices — Right First");
+    std::fs::write(
+        &workspace,
+        text.replace("Bell's Quayside", "Bell's Harbour"),
+    )
+    .unwrap();
+    let output = start(home.path(), "none");
+    assert_eq!(said(&output, "welcome"), "false");
+    assert_eq!(
+        said(&output, "title"),
+        "Bell's Harbour Ices & Sandwiches — Right First"
+    );
+}
+
+#[test]
+fn starting_ones_own_business_makes_it_empty_with_the_user_as_its_owner() {
+    let home = tempfile::tempdir().unwrap();
+    let output = start(home.path(), "own");
+    assert_eq!(said(&output, "title"), "Bakkerij Jansen — Right First");
+    // The owner is remembered on this machine: no "Who are you?", and no sample banner.
+    assert_eq!(said(&output, "who are you"), "false");
+    assert_eq!(said(&output, "banner"), "false");
+    let folder = home.path().join("data/rightfirst/Bakkerij Jansen");
+    let written = std::fs::read_to_string(folder.join("workspace.ron")).unwrap();
+    assert!(written.contains("name: \"Bakkerij Jansen\""), "{written}");
+    assert!(written.contains("id: \"piet-jansen\""), "{written}");
+    assert!(written.contains("role: Owner"), "{written}");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["workspace.ron"],
+        "an empty business: no sample records"
+    );
+    // No half-made folder is left beside it.
+    let beside: Vec<String> = std::fs::read_dir(folder.parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["Bakkerij Jansen"]);
+}
+
+#[test]
+fn a_business_without_a_name_is_refused_and_nothing_is_made() {
+    let home = tempfile::tempdir().unwrap();
+    let output = start(home.path(), "empty-name");
+    assert_eq!(said(&output, "refused"), "true");
+    assert_eq!(said(&output, "title"), "Right First");
+    assert!(!home.path().join("data/rightfirst").exists());
 }

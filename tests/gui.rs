@@ -151,8 +151,8 @@ fn an_owner_writes_a_checklist_that_verifies_procedure_steps_and_saves_it_as_rea
     desk.key(Key::Character("2".into()), Modifiers::COMMAND);
     desk.click("New checklist");
     desk.type_into("title", "Cone weight check");
-    // (none), then the procedures by id: scoop-ice-cream is the eighth.
-    desk.pick("procedure", 8);
+    // (none), then the procedures by title: "Scooping ice cream" is the seventh.
+    desk.pick("procedure", 7);
 
     desk.click("Add item");
     let not_to_checker =

@@ -804,3 +804,38 @@ fn the_command_line_prints_the_photos_the_workspace_holds() {
         "{said}"
     );
 }
+
+/// Issue 14: every form's result has the three states a check comes to, and its legend
+/// says what each means, in both languages and every format.
+#[test]
+fn every_form_names_the_three_states_of_a_check_and_says_what_they_mean() {
+    let records = sample();
+    for (language, wanted) in [
+        (
+            Language::En,
+            [
+                "Passed",
+                "Passed with ___ not OK",
+                "Failed",
+                "Failed: a critical item failed or is missing, and the order must not go out.",
+                "only items that are not critical failed; the order may go out, and each is logged as a defect.",
+            ],
+        ),
+        (
+            Language::Nl,
+            [
+                "Goedgekeurd",
+                "Goedgekeurd met ___ niet in orde",
+                "Afgekeurd",
+                "Afgekeurd: een kritiek punt is fout of ontbreekt, en de bestelling mag niet weg.",
+                "alleen punten die niet kritiek zijn, zijn fout; de bestelling mag weg, en elk punt wordt als gebrek vastgelegd.",
+            ],
+        ),
+    ] {
+        let html = text_of(&records, &options(ManualFormat::Html, language));
+        let pdf = pdf_pages(&export(&records, &options(ManualFormat::Pdf, language))).join("\n");
+        for text in [html, pdf] {
+            assert_in_order(&text, &wanted);
+        }
+    }
+}

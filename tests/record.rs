@@ -102,7 +102,7 @@ fn assert_sample_content(text: &str, records: &Records) {
     }
     let defect = &order.defects[0];
     assert_has(text, &defect.description);
-    assert_has(text, "Making a ham & cheese roll, step ham");
+    assert_has(text, "Making a ham & cheese roll, step 4");
     if let Some(root) = &defect.root_cause {
         for why in &root.whys {
             assert_has(text, why);
@@ -306,4 +306,55 @@ fn the_same_record_gives_the_same_bytes() {
     let order = order(&records, "2026-09-0094");
     let export = || order_record(&records, order, Format::Pdf, Language::En, printed());
     assert_eq!(export(), export());
+}
+
+/// A cone whose only failed item, its shape, is not critical.
+const FLAT_BALLS: &str = r#"Order(
+    id: "2026-11-9002",
+    placed: "2026-11-20",
+    product: "Cone, 2 balls",
+    made_by: "tom",
+    checks: [
+        Check(
+            checklist: "cone-check",
+            revision: 2,
+            checked_by: "priya",
+            at: "2026-11-20T14:00",
+            results: [
+                Result(item: "weight", outcome: Value(65)),
+                Result(item: "flavour", outcome: Pass),
+                Result(item: "shape", outcome: Chosen("flat or hollow")),
+                Result(item: "clean", outcome: Pass),
+                Result(item: "allergy", outcome: Chosen("no allergy")),
+            ],
+        ),
+    ],
+)"#;
+
+/// Issue 14: a check with a failed item that is not critical is not simply "Passed".
+#[test]
+fn a_failed_item_that_is_not_critical_prints_passed_with_one_not_ok() {
+    let records = sample();
+    let order: Order = parse(FLAT_BALLS).expect("the test order parses");
+    for (language, state, note) in [
+        (
+            Language::En,
+            "Passed with 1 not OK",
+            "the order may go out, and each is logged as a defect.",
+        ),
+        (
+            Language::Nl,
+            "Goedgekeurd met 1 niet in orde",
+            "de bestelling mag weg, en elk punt wordt als gebrek vastgelegd.",
+        ),
+    ] {
+        let html = order_record(&records, &order, Format::Html, language, printed())
+            .expect("the record exports");
+        let text = html_text(&String::from_utf8(html).expect("HTML is UTF-8"));
+        assert_has(&text, state);
+        assert_has(&text, note);
+        let pdf = order_record(&records, &order, Format::Pdf, language, printed())
+            .expect("the record exports");
+        assert_has(&pdf_text(&pdf), &state.to_uppercase());
+    }
 }

@@ -147,9 +147,9 @@ fn the_text_report_reads_as_a_summary() {
         "Right first time        61.0 %  25 of 41 orders",
         "Orders over the alarm        2  2026-09-0024, 2026-11-0026",
         "Cost of poor quality   €160.60",
-        "scoop-ice-cream / portion  Method",
+        "Scooping ice cream, step 4  Method",
         "Jake Morrow",
-        "build-ham-roll  review by 2026-10-15, 39 days ago",
+        "Making a ham & cheese roll  review by 2026-10-15, 39 days ago",
     ] {
         assert!(
             text.contains(expected),
@@ -289,9 +289,11 @@ fn the_text_report_speaks_the_workspaces_language_unless_told() {
         "Meteen goed                     61,0 %  25 van 41 bestellingen",
         "Kosten van fouten             € 160,60",
         "0,22 per bestelling (alarm boven 1,5)",
-        "Terugkerende oorzaken (3 of meer binnen 90 dagen)",
-        "scoop-ice-cream / portion  2026-10-20  22,2  (6 in 27 bestellingen)",
-        "build-ham-roll  herzien voor 2026-10-15, 39 dagen geleden",
+        "Terugkerende oorzaken\n  Gebreken bij dezelfde procedurestap, en gebreken zonder stap per categorie: 3 of meer binnen 90 dagen.",
+        "Scooping ice cream, stap 4                  2026-10-20  22,2  (6 in 27 bestellingen)",
+        "Making a ham & cheese roll  herzien voor 2026-10-15, 39 dagen geleden",
+        "  Methode           9  ####",
+        "Scooping ice cream, stap 4  Methode           6",
     ] {
         assert!(
             dutch.contains(expected),
@@ -303,4 +305,61 @@ fn the_text_report_speaks_the_workspaces_language_unless_told() {
     let english = String::from_utf8(report(&root, &told).stdout).unwrap();
     assert!(english.contains("Right first time        61.0 %  25 of 41 orders"));
     assert!(!english.contains("bestelling"));
+}
+
+/// Issue 14: the report names procedures and steps by title and number, never by id, and
+/// says exactly what a recurring cause groups: Method's nine defects are not one cause,
+/// since six of them name the scoop's step and are grouped there.
+#[test]
+fn the_text_report_names_no_ids_and_says_what_a_recurring_cause_groups() {
+    let output = report(
+        &sample(),
+        &["--today", "2026-11-23", "--from", "2026-08-01"],
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "Recurring causes\n  Defects at the same procedure step, and defects that name no step by their category: 3 or more within 90 days.\n"
+        ),
+        "{text}"
+    );
+    for id in [
+        "scoop-ice-cream",
+        "portion",
+        "build-ham-roll",
+        "allergen-handling",
+        "bake-waffle",
+        "preheat",
+    ] {
+        assert!(!text.contains(id), "{id} in:\n{text}");
+    }
+    assert!(text.contains("Serving a customer with an allergy, step 4  2026-09-12"));
+    assert!(text.contains("Jake Morrow  Scooping ice cream       2         3"));
+}
+
+/// Issue 14: no count reads "1 days" or "1 orders", in either language.
+#[test]
+fn one_of_anything_is_singular_in_the_report() {
+    for (language, wanted) in [
+        ("en", ["(1 day)", "0 of 1 order"]),
+        ("nl", ["(1 dag)", "0 van 1 bestelling"]),
+    ] {
+        let output = report(
+            &sample(),
+            &[
+                "--today",
+                "2026-11-23",
+                "--from",
+                "2026-11-12",
+                "--to",
+                "2026-11-12",
+                "--language",
+                language,
+            ],
+        );
+        let text = String::from_utf8(output.stdout).unwrap();
+        for wanted in wanted {
+            assert!(text.contains(wanted), "{wanted:?} missing from:\n{text}");
+        }
+    }
 }

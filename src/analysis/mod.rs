@@ -26,6 +26,7 @@
 
 mod causes;
 mod day;
+mod naming;
 mod people;
 mod read;
 mod text;
@@ -37,6 +38,7 @@ use serde::Serialize;
 use crate::model::{Date, Defect, Order, Records};
 
 pub use causes::{Fix, OpenAction, ParetoEntry, Recurring};
+pub use naming::{cause_name, procedure_title, recurring_rule, step_name};
 pub use people::TrainingGap;
 pub use read::read;
 pub use text::text;

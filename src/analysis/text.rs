@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use super::naming::{cause_name, procedure_title, recurring_rule, step_name};
 use super::{DefectRef, Figures};
-use crate::model::{Language, Records, fill};
+use crate::model::{Language, Records, category_name, counted, fill};
 
 /// The widest Pareto bar, in `#`s.
 const BAR: usize = 30;
@@ -35,7 +36,6 @@ struct Words {
     no_action: &'static str,
     due: &'static str,
     overdue: &'static str,
-    category_group: &'static str,
     fixes: &'static str,
     no_fixes: &'static str,
     done: &'static str,
@@ -43,7 +43,11 @@ struct Words {
     after: &'static str,
     after_covers: &'static str,
     in_orders: &'static str,
+    day_one: &'static str,
     days: &'static str,
+    order_one: &'static str,
+    orders_n: &'static str,
+    unjudged_one: &'static str,
     training: &'static str,
     person: &'static str,
     procedure: &'static str,
@@ -57,10 +61,10 @@ struct Words {
 }
 
 const ENGLISH: Words = Words {
-    report_for: "Report for {from} to {to} ({days} days), judged on {today}",
+    report_for: "Report for {from} to {to} ({days}), judged on {today}",
     orders: "Orders",
     right_first_time: "Right first time",
-    of_orders: "{right} of {orders} orders",
+    of_orders: "{right} of {orders}",
     unjudged: "; {count} checks against unknown checklist revisions count as failed",
     defects: "Defects",
     cost: "Cost of poor quality",
@@ -72,7 +76,7 @@ const ENGLISH: Words = Words {
     none: "none",
     category: "category",
     cumulative: "cumulative",
-    recurring: "Recurring causes ({count} or more within {days} days)",
+    recurring: "Recurring causes",
     cause: "cause",
     open: "open",
     first: "first",
@@ -81,15 +85,18 @@ const ENGLISH: Words = Words {
     no_action: "no action yet",
     due: ", due {due}",
     overdue: ", OVERDUE",
-    category_group: "category {category}",
     fixes: "Fixes: defects of the step per 100 orders, before and after the corrective action",
     no_fixes: "none done in the period",
     done: "done",
     before: "before",
     after: "after",
     after_covers: "after covers",
-    in_orders: "({defects} in {orders} orders)",
-    days: "{days} days",
+    in_orders: "({defects} in {orders})",
+    day_one: "1 day",
+    days: "{count} days",
+    order_one: "1 order",
+    orders_n: "{count} orders",
+    unjudged_one: "; 1 check against an unknown checklist revision counts as failed",
     training: "Training gaps: not signed the approved revision in force",
     person: "person",
     procedure: "procedure",
@@ -102,10 +109,10 @@ const ENGLISH: Words = Words {
 };
 
 const DUTCH: Words = Words {
-    report_for: "Rapport van {from} tot en met {to} ({days} dagen), beoordeeld op {today}",
+    report_for: "Rapport van {from} tot en met {to} ({days}), beoordeeld op {today}",
     orders: "Bestellingen",
     right_first_time: "Meteen goed",
-    of_orders: "{right} van {orders} bestellingen",
+    of_orders: "{right} van {orders}",
     unjudged: "; {count} controles tegen onbekende checklijstrevisies tellen als afgekeurd",
     defects: "Gebreken",
     cost: "Kosten van fouten",
@@ -117,7 +124,7 @@ const DUTCH: Words = Words {
     none: "geen",
     category: "categorie",
     cumulative: "cumulatief",
-    recurring: "Terugkerende oorzaken ({count} of meer binnen {days} dagen)",
+    recurring: "Terugkerende oorzaken",
     cause: "oorzaak",
     open: "open",
     first: "eerste",
@@ -126,15 +133,18 @@ const DUTCH: Words = Words {
     no_action: "nog geen actie",
     due: ", uiterlijk {due}",
     overdue: ", TE LAAT",
-    category_group: "categorie {category}",
     fixes: "Oplossingen: gebreken van de stap per 100 bestellingen, voor en na de corrigerende actie",
     no_fixes: "geen uitgevoerd in de periode",
     done: "uitgevoerd",
     before: "voor",
     after: "na",
     after_covers: "na beslaat",
-    in_orders: "({defects} in {orders} bestellingen)",
-    days: "{days} dagen",
+    in_orders: "({defects} in {orders})",
+    day_one: "1 dag",
+    days: "{count} dagen",
+    order_one: "1 bestelling",
+    orders_n: "{count} bestellingen",
+    unjudged_one: "; 1 controle tegen een onbekende checklijstrevisie telt als afgekeurd",
     training: "Opleiding: revisie in gebruik niet getekend",
     person: "persoon",
     procedure: "procedure",
@@ -168,7 +178,7 @@ pub fn text(figures: &Figures, records: &Records, language: Language) -> String 
             &[
                 ("from", &period.from.to_string()),
                 ("to", &period.to.to_string()),
-                ("days", &period.days().to_string()),
+                ("days", &days(period.days(), w)),
                 ("today", &figures.today.to_string()),
             ]
         )
@@ -176,7 +186,7 @@ pub fn text(figures: &Figures, records: &Records, language: Language) -> String 
     summary(&mut out, figures, w);
     pareto(&mut out, figures, w);
     recurring(&mut out, figures, records, w);
-    fixes(&mut out, figures, w);
+    fixes(&mut out, figures, records, w);
     people(&mut out, figures, records, w);
     out
 }
@@ -191,13 +201,13 @@ fn summary(out: &mut String, f: &Figures, w: &Words) {
         .map_or("-".to_owned(), |n| decimal(n, 2, w));
     let unjudged = match f.unjudged_checks {
         0 => String::new(),
-        n => fill(w.unjudged, &[("count", &n.to_string())]),
+        n => counted(n, w.unjudged_one, w.unjudged),
     };
     let of_orders = fill(
         w.of_orders,
         &[
             ("right", &f.right_first.to_string()),
-            ("orders", &f.orders.to_string()),
+            ("orders", &counted(f.orders, w.order_one, w.orders_n)),
         ],
     );
     let alarm = w.language.number(f.contacts_per_order_alarm);
@@ -235,7 +245,7 @@ fn pareto(out: &mut String, f: &Figures, w: &Words) {
             // At least one # for a bar that exists, however short.
             let width = (p.count * BAR).div_ceil(most);
             row([
-                &p.category,
+                category_name(&p.category, w.language),
                 &p.count.to_string(),
                 &"#".repeat(width),
                 &format!("{} %", decimal(p.cumulative_percent, 1, w)),
@@ -253,17 +263,9 @@ fn pareto(out: &mut String, f: &Figures, w: &Words) {
 }
 
 fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
-    let recurrence = records.workspace.recurrence;
-    heading(
-        out,
-        &fill(
-            w.recurring,
-            &[
-                ("count", &recurrence.count.to_string()),
-                ("days", &recurrence.days.to_string()),
-            ],
-        ),
-    );
+    heading(out, w.recurring);
+    let rule = recurring_rule(records.workspace.recurrence, w.language);
+    let _ = writeln!(out, "  {rule}");
     if f.recurring.is_empty() {
         let _ = writeln!(out, "  {}", w.none);
         return;
@@ -278,13 +280,14 @@ fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     ])];
     for group in &f.recurring {
         rows.push(row([
-            &cause(
+            &cause_name(
+                records,
                 group.procedure.as_deref(),
                 group.step.as_deref(),
                 &group.category,
-                w,
+                w.language,
             ),
-            &group.category,
+            category_name(&group.category, w.language),
             &group.count.to_string(),
             &group.open.to_string(),
             &group.first.to_string(),
@@ -300,11 +303,12 @@ fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
                     ("defect", &refs(std::slice::from_ref(&action.defect))),
                     (
                         "cause",
-                        &cause(
+                        &cause_name(
+                            records,
                             group.procedure.as_deref(),
                             group.step.as_deref(),
                             &group.category,
-                            w,
+                            w.language,
                         ),
                     ),
                 ],
@@ -324,7 +328,7 @@ fn recurring(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     }
 }
 
-fn fixes(out: &mut String, f: &Figures, w: &Words) {
+fn fixes(out: &mut String, f: &Figures, records: &Records, w: &Words) {
     heading(out, w.fixes);
     if f.fixes.is_empty() {
         let _ = writeln!(out, "  {}", w.no_fixes);
@@ -344,19 +348,19 @@ fn fixes(out: &mut String, f: &Figures, w: &Words) {
             w.in_orders,
             &[
                 ("defects", &defects.to_string()),
-                ("orders", &orders.to_string()),
+                ("orders", &counted(orders, w.order_one, w.orders_n)),
             ],
         )
     };
     for fix in &f.fixes {
         rows.push(row([
-            &format!("{} / {}", fix.procedure, fix.step),
+            &step_name(records, &fix.procedure, &fix.step, w.language),
             &fix.done.to_string(),
             &per_100(fix.before_per_100, w),
             &in_orders(fix.defects_before, fix.orders_before),
             &per_100(fix.after_per_100, w),
             &in_orders(fix.defects_after, fix.orders_after),
-            &fill(w.days, &[("days", &fix.after_days.to_string())]),
+            &days(fix.after_days, w),
         ]));
     }
     table(out, &rows, &[false, false, true, false, true, false, true]);
@@ -375,7 +379,7 @@ fn people(out: &mut String, f: &Figures, records: &Records, w: &Words) {
                 .map_or(gap.person.as_str(), |p| p.name.as_str());
             rows.push(row([
                 name,
-                &gap.procedure,
+                procedure_title(records, &gap.procedure),
                 &gap.signed_revision
                     .map_or(w.never.to_owned(), |r| r.to_string()),
                 &gap.current_revision.to_string(),
@@ -404,7 +408,7 @@ fn people(out: &mut String, f: &Figures, records: &Records, w: &Words) {
                         ],
                     )
                 });
-            row([id.as_str(), &by])
+            row([procedure_title(records, id), &by])
         })
         .collect();
     table(out, &rows, &[false, false]);
@@ -444,12 +448,13 @@ fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
     }
 }
 
-/// "scoop-ice-cream / portion", or the category where no step is named.
-fn cause(procedure: Option<&str>, step: Option<&str>, category: &str, w: &Words) -> String {
-    match (procedure, step) {
-        (Some(procedure), Some(step)) => format!("{procedure} / {step}"),
-        _ => fill(w.category_group, &[("category", category)]),
-    }
+/// "1 day", "90 days".
+fn days(count: u32, w: &Words) -> String {
+    counted(
+        usize::try_from(count).unwrap_or(usize::MAX),
+        w.day_one,
+        w.days,
+    )
 }
 
 fn refs(defects: &[DefectRef]) -> String {

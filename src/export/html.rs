@@ -183,7 +183,7 @@ fn checks(out: &mut String, record: &Record) {
             escape(&check.title),
             escape(&check.revision)
         );
-        badge(out, check.tone, check.status);
+        badge(out, check.tone, &check.status);
         let _ = write!(
             out,
             "</h3><div><span class=\"muted\">{}</span> {} <span class=\"muted\">·</span> {}</div>",

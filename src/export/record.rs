@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::labels::{self, Labels};
 use crate::model::{
-    Check, Checklist, DateTime, DefectState, FoundBy, ItemKind, ItemVerdict, Language, Number,
-    Order, Outcome, Records, Severity,
+    Check, CheckState, Checklist, DateTime, DefectState, FoundBy, ItemKind, ItemVerdict, Language,
+    Number, Order, Outcome, Records, Severity,
 };
+use crate::model::{category_name, fill};
 
 /// How a mark is coloured: the template and the HTML map each tone to a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,7 +51,7 @@ pub(crate) struct CheckSheet {
     pub revision: String,
     pub checked_by: String,
     pub at: String,
-    pub status: &'static str,
+    pub status: String,
     pub tone: Tone,
     pub note: Option<&'static str>,
     pub items: Vec<ItemRow>,
@@ -281,7 +282,7 @@ fn check_sheet(records: &Records, check: &Check, language: Language) -> CheckShe
         revision: format!("{} {}", words.revision, check.revision),
         checked_by: person(records, &check.checked_by),
         at: time(check.at),
-        status: words.not_judged,
+        status: words.not_judged.to_owned(),
         tone: Tone::Warn,
         note: None,
         items: Vec::new(),
@@ -294,10 +295,16 @@ fn check_sheet(records: &Records, check: &Check, language: Language) -> CheckShe
         return sheet;
     };
     let outcome = check.outcome(checklist);
-    (sheet.status, sheet.tone) = if outcome.passed() {
-        (words.passed, Tone::Pass)
-    } else {
-        (words.failed, Tone::Fail)
+    (sheet.status, sheet.tone, sheet.note) = match outcome.state() {
+        CheckState::Passed => (words.passed.to_owned(), Tone::Pass, None),
+        CheckState::PassedWithNotOk(count) => (
+            fill(words.passed_with, &[("count", &count.to_string())]),
+            Tone::Warn,
+            Some(words.passed_with_note),
+        ),
+        CheckState::Failed | CheckState::NotFinished { .. } => {
+            (words.failed.to_owned(), Tone::Fail, Some(words.failed_note))
+        }
     };
     sheet.items = item_rows(checklist, check, &outcome.items, language);
     sheet
@@ -373,14 +380,17 @@ fn defect_entry(
         },
         Detail {
             label: words.category,
-            value: defect.category.clone(),
+            value: category_name(&defect.category, language).to_owned(),
         },
     ];
     if let Some(id) = &defect.procedure {
-        let title = records.procedure(id).map_or(id.as_str(), |p| &p.title);
-        let value = match &defect.step {
-            Some(step) => format!("{title}, {} {step}", words.step),
-            None => title.to_owned(),
+        let procedure = records.procedure(id);
+        let title = procedure.map_or(id.as_str(), |p| &p.title);
+        // The step by its number in the procedure, never its id.
+        let number = |step: &str| procedure.and_then(|p| p.steps.iter().position(|s| s.id == step));
+        let value = match defect.step.as_deref().map(number) {
+            Some(Some(n)) => format!("{title}, {} {}", words.step, n + 1),
+            _ => title.to_owned(),
         };
         facts.push(Detail {
             label: words.procedure,

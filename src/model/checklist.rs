@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::procedure::{bounds_inconsistency, within};
 use super::serde_util::{bare, is_false};
-use super::{Change, Number, Status};
+use super::{Change, Number, Spec, Status};
 
 /// A QC checklist, usually ticked by someone other than the maker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +132,36 @@ impl ItemKind {
             ItemKind::Measure { min, max, .. } => within(value, *min, *max),
             _ => true,
         }
+    }
+}
+
+/// Whether a measure's bounds differ from the standard of the step it verifies. Only a
+/// measure of the same thing is compared: one in another unit ("3 slices" against the
+/// step's "45–55 g" of ham) measures something else, and a standard with no bounds (a
+/// target alone) gives nothing to compare.
+pub fn differs_from_standard(
+    unit: &str,
+    min: Option<Number>,
+    max: Option<Number>,
+    spec: &Spec,
+) -> bool {
+    let (unit, standard_unit) = (unit.trim(), spec.unit.trim());
+    let same_thing = unit.is_empty() || standard_unit.is_empty() || unit == standard_unit;
+    let has_bounds = spec.min.is_some() || spec.max.is_some();
+    same_thing && has_bounds && (min != spec.min || max != spec.max)
+}
+
+/// "60–70 g", "at least 60 g", "at most 70 g": bounds in the words of a check finding.
+pub fn bounds_words(unit: &str, min: Option<Number>, max: Option<Number>) -> String {
+    let bounds = match (min, max) {
+        (Some(min), Some(max)) => format!("{min}\u{2013}{max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => return "no bounds".to_owned(),
+    };
+    match unit.trim() {
+        "" => bounds,
+        unit => format!("{bounds} {unit}"),
     }
 }
 

@@ -2,9 +2,10 @@
 //! who may check it, and the defect a failed item proposes.
 
 use super::order::verdict;
+use super::proposal;
 use super::{
-    Check, CheckResult, Checklist, Date, Defect, DefectState, FoundBy, ItemKind, ItemVerdict,
-    Number, Order, Outcome, Records, Severity, Workspace,
+    Check, CheckResult, CheckState, Checklist, Date, Defect, DefectState, FoundBy, ItemVerdict,
+    Number, Order, Records, Severity,
 };
 
 /// Why a person may not run a check.
@@ -61,19 +62,13 @@ impl Checklist {
         order: &Order,
         result: &CheckResult,
         found: Date,
-        workspace: &Workspace,
+        records: &Records,
     ) -> Option<Defect> {
+        let workspace = &records.workspace;
         let item = self.item(&result.item)?;
         if verdict(&item.kind, &result.outcome) != ItemVerdict::Failed {
             return None;
         }
-        let answer = match (&item.kind, &result.outcome) {
-            (ItemKind::Measure { unit, min, max }, Outcome::Value(value)) => {
-                format!("{} {unit}, {}", value, bounds_text(*min, *max, unit))
-            }
-            (_, Outcome::Chosen(choice)) => format!("\u{201c}{choice}\u{201d}"),
-            _ => "failed".to_owned(),
-        };
         let category = workspace
             .defect_categories
             .iter()
@@ -93,27 +88,12 @@ impl Checklist {
             } else {
                 Severity::Minor
             },
-            // The prompt speaks to the checker and can be long; the item's id and the
-            // checklist revision say which question it was, the answer what went wrong.
-            description: format!(
-                "{}: {answer} (checklist {}, revision {}).",
-                item.id, self.id, self.revision
-            ),
+            description: proposal::description(self, item, &result.outcome, records),
             cost_cents: 0,
             root_cause: None,
             action: None,
             photos: result.photos.clone(),
         })
-    }
-}
-
-/// "outside 60-70 g", "under the minimum of 60 g", as the failure of a measure reads.
-fn bounds_text(min: Option<Number>, max: Option<Number>, unit: &str) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("outside {min}-{max} {unit}"),
-        (Some(min), None) => format!("under the minimum of {min} {unit}"),
-        (None, Some(max)) => format!("over the maximum of {max} {unit}"),
-        (None, None) => "out of bounds".to_owned(),
     }
 }
 
@@ -132,6 +112,32 @@ impl Order {
                 .checklist_revision(&check.checklist, check.revision)
                 .is_none_or(|checklist| !check.passes(checklist))
         })
+    }
+
+    /// What its checks come to together, `None` before any check: failed if any check
+    /// failed (or names a checklist revision not in the workspace, as
+    /// [`Order::check_failed`] counts it), else passed with every not-OK item of every
+    /// check counted.
+    pub fn check_state(&self, records: &Records) -> Option<CheckState> {
+        let mut not_ok = 0;
+        for check in &self.checks {
+            let Some(checklist) = records.checklist_revision(&check.checklist, check.revision)
+            else {
+                return Some(CheckState::Failed);
+            };
+            match check.outcome(checklist).state() {
+                CheckState::Passed => {}
+                CheckState::PassedWithNotOk(n) => not_ok += n,
+                CheckState::Failed | CheckState::NotFinished { .. } => {
+                    return Some(CheckState::Failed);
+                }
+            }
+        }
+        match (self.checks.is_empty(), not_ok) {
+            (true, _) => None,
+            (false, 0) => Some(CheckState::Passed),
+            (false, n) => Some(CheckState::PassedWithNotOk(n)),
+        }
     }
 
     /// How many of its defects are still open.
@@ -170,7 +176,9 @@ impl Order {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateTime, Item, Status};
+    use crate::model::{
+        DateTime, Item, ItemKind, Outcome, Procedure, Spec, Status, Step, Workspace,
+    };
 
     fn cone_check() -> Checklist {
         Checklist {
@@ -265,7 +273,7 @@ mod tests {
     #[test]
     fn a_light_ball_proposes_a_defect_at_its_step() {
         let checklist = cone_check();
-        let workspace = Workspace::new("Test");
+        let workspace = Records::new(Workspace::new("Test"));
         let light = result("weight", Outcome::Value(Number::new(58.0).unwrap()));
         let today = "2026-11-23".parse().unwrap();
         let defect = checklist
@@ -279,7 +287,7 @@ mod tests {
         assert_eq!(defect.category, "Method");
         assert!(
             defect.description
-                == "weight: 58 g, outside 60-70 g (checklist cone-check, revision 2).",
+                == "\u{201c}You weigh the ball\u{201d}: 58 g, outside 60\u{2013}70 g (Cone, revision 2).",
             "{}",
             defect.description
         );
@@ -300,7 +308,7 @@ mod tests {
     #[test]
     fn defect_ids_are_not_reused() {
         let mut order = order();
-        let workspace = Workspace::new("Test");
+        let workspace = Records::new(Workspace::new("Test"));
         let checklist = cone_check();
         let fail = result("clean", Outcome::Fail);
         let today = "2026-11-23".parse().unwrap();
@@ -347,5 +355,57 @@ mod tests {
         assert!(order.check_failed(&records));
         order.checks = vec![check(2, 65.0), check(7, 65.0)];
         assert!(order.check_failed(&records), "revision 7 is nowhere");
+    }
+
+    /// Issue 14: the proposed defect names what was measured in the step's words and the
+    /// checklist by its title, in the workspace's language; no id.
+    #[test]
+    fn a_proposed_defect_speaks_in_the_steps_words_and_the_checklists_title() {
+        let mut records = Records::new(Workspace::new("Test"));
+        records.procedures.push(Procedure {
+            steps: vec![Step {
+                id: "portion".into(),
+                text: "Scoop one ball.".into(),
+                spec: Some(Spec {
+                    what: "ball weight".into(),
+                    unit: "g".into(),
+                    target: Number::new(65.0),
+                    min: Number::new(60.0),
+                    max: Number::new(70.0),
+                }),
+                warning: None,
+                photos: vec![],
+            }],
+            id: "scoop-ice-cream".into(),
+            title: "Scooping".into(),
+            purpose: String::new(),
+            scope: String::new(),
+            owner: "ellen".into(),
+            revision: 1,
+            status: Status::Draft,
+            review_by: None,
+            changes: vec![],
+        });
+        let light = result("weight", Outcome::Value(Number::new(58.5).unwrap()));
+        let shape = result("clean", Outcome::Fail);
+        let today = "2026-11-23".parse().unwrap();
+        let words = |records: &Records, result: &CheckResult| {
+            (cone_check().proposed_defect(&order(), result, today, records))
+                .expect("it failed")
+                .description
+        };
+        assert_eq!(
+            words(&records, &light),
+            "Ball weight 58.5 g, outside 60\u{2013}70 g (Cone, revision 2)."
+        );
+        assert_eq!(
+            words(&records, &shape),
+            "\u{201c}You look for drips\u{201d}: failed (Cone, revision 2)."
+        );
+        records.workspace.language = "nl".into();
+        assert_eq!(
+            words(&records, &light),
+            "Ball weight 58,5 g, buiten 60\u{2013}70 g (Cone, revisie 2)."
+        );
     }
 }

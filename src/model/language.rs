@@ -73,6 +73,17 @@ impl Language {
     }
 }
 
+/// The sentence for `count`: `one` when it is 1 ("1 contact"), else `many` ("{count}
+/// contacts"), so no count reads "1 contacts" in either language.
+pub fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+/// "1 order", "27 orders": [`plural`]'s pick with `{count}` filled in.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    fill(plural(count, one, many), &[("count", &count.to_string())])
+}
+
 /// Fills the `{name}` placeholders of a sentence in either language.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -104,6 +115,15 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod number_tests {
     use super::Language::{En, Nl};
+    use super::counted;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        let contacts = |n| counted(n, "1 contact", "{count} contacts");
+        assert_eq!(contacts(0), "0 contacts");
+        assert_eq!(contacts(1), "1 contact");
+        assert_eq!(contacts(2), "2 contacts");
+    }
 
     #[test]
     fn euros_group_thousands_as_each_language_writes_them() {

@@ -15,6 +15,7 @@ mod photo;
 mod pin;
 mod problem;
 mod procedure;
+mod proposal;
 mod records;
 mod revision;
 pub(crate) mod serde_util;
@@ -23,14 +24,16 @@ mod training;
 mod validate;
 mod workspace;
 
-pub use checklist::{Checklist, Item, ItemKind, speaks_to_checker};
+pub use checklist::{
+    Checklist, Item, ItemKind, bounds_words, differs_from_standard, speaks_to_checker,
+};
 pub use counter::CheckRefused;
 pub use id::{IdKind, check_id, fresh_id};
-pub use language::{Language, contains_folded, fill};
+pub use language::{Language, contains_folded, counted, fill, plural};
 pub use number::Number;
 pub use order::{
-    Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, Contact, Defect, DefectState,
-    FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
+    Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, CheckState, Contact, Defect,
+    DefectState, FoundBy, ItemVerdict, Order, Outcome, RootCause, Severity,
 };
 pub use people::{NamedIn, PeopleError, names_person, person_id_from};
 pub use photo::{ImageKind, Photos, inside_workspace, step_photo_folder};
@@ -42,4 +45,4 @@ pub use revision::{ApproveError, Revised, approve, draft_of};
 pub use time::{Date, DateTime};
 pub use training::{Signed, Training};
 pub use validate::{Catalog, RecordRevisions};
-pub use workspace::{FORMAT_VERSION, Person, Recurrence, Role, Workspace};
+pub use workspace::{FORMAT_VERSION, Person, Recurrence, Role, Workspace, category_name};

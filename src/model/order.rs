@@ -313,6 +313,44 @@ impl CheckOutcome {
         })
     }
 
+    /// What a saved check comes to: a critical item failed or missing fails it, other
+    /// failed items are counted as not OK. Every screen and document shows this.
+    pub fn state(&self) -> CheckState {
+        if !self.passed() {
+            return CheckState::Failed;
+        }
+        match self.failed_items().count() {
+            0 => CheckState::Passed,
+            not_ok => CheckState::PassedWithNotOk(not_ok),
+        }
+    }
+
+    /// What a check being answered comes to so far: failed once a critical item failed,
+    /// not finished while a critical item is open or nothing is answered yet, and then
+    /// what [`CheckOutcome::state`] would say of it saved.
+    pub fn state_so_far(&self) -> CheckState {
+        let critical_failed = self
+            .items
+            .iter()
+            .any(|(_, verdict, critical)| *critical && *verdict == ItemVerdict::Failed);
+        if critical_failed {
+            return CheckState::Failed;
+        }
+        let open_critical = self
+            .items
+            .iter()
+            .filter(|(_, verdict, critical)| *critical && *verdict == ItemVerdict::Missing)
+            .count();
+        let nothing_answered = self
+            .items
+            .iter()
+            .all(|(_, verdict, _)| *verdict == ItemVerdict::Missing);
+        if open_critical > 0 || nothing_answered {
+            return CheckState::NotFinished { open_critical };
+        }
+        self.state()
+    }
+
     /// The items that failed, critical or not: each should propose a defect.
     pub fn failed_items(&self) -> impl Iterator<Item = &str> {
         self.items
@@ -320,6 +358,24 @@ impl CheckOutcome {
             .filter(|(_, verdict, _)| *verdict == ItemVerdict::Failed)
             .map(|(id, _, _)| id.as_str())
     }
+}
+
+/// What a check comes to, in the three words (and one while answering) that every
+/// screen and document uses, so none of them re-derives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckState {
+    /// Still being answered: critical items open (this many), or nothing answered yet.
+    NotFinished {
+        /// Critical items not answered yet.
+        open_critical: usize,
+    },
+    /// A critical item failed or is missing: the order must not go out.
+    Failed,
+    /// Every critical item passed but this many others failed: it may go out, each
+    /// logged as a defect.
+    PassedWithNotOk(usize),
+    /// Nothing failed.
+    Passed,
 }
 
 /// How an answer fares against the item it answers.
@@ -488,5 +544,96 @@ mod tests {
             }
         }
         assert_eq!(cases, 16 * 4 * 81);
+    }
+
+    /// A checklist of a critical measure and two ticks that are not critical (or, with
+    /// `critical` false, of three items none of which is).
+    fn three_items(critical: bool) -> Checklist {
+        let item = |id: &str, kind: ItemKind, critical: bool| Item {
+            id: id.to_owned(),
+            prompt: String::new(),
+            kind,
+            step: None,
+            critical,
+        };
+        Checklist {
+            id: "c".to_owned(),
+            title: "c".to_owned(),
+            procedure: None,
+            four_eyes: false,
+            revision: 1,
+            status: Status::Draft,
+            items: vec![
+                item("weight", kinds()[1].clone(), critical),
+                item("clean", ItemKind::Tick, false),
+                item("napkin", ItemKind::Tick, false),
+            ],
+            changes: Vec::new(),
+        }
+    }
+
+    fn check_of(answers: &[(&str, Outcome)]) -> Check {
+        Check {
+            checklist: "c".to_owned(),
+            revision: 1,
+            checked_by: "x".to_owned(),
+            at: DateTime::start_of(Date::new(2026, 11, 23).unwrap()),
+            results: answers
+                .iter()
+                .map(|(item, outcome)| CheckResult {
+                    item: (*item).to_owned(),
+                    outcome: outcome.clone(),
+                    photos: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The three states, and "not finished" while answering: never "passed" before a
+    /// critical item is answered, nor with nothing answered at all.
+    #[test]
+    fn a_check_is_failed_passed_with_not_ok_items_or_passed() {
+        use CheckState::*;
+        let grams = |n| Outcome::Value(Number::new(n).unwrap());
+        type Case<'a> = (bool, Vec<(&'a str, Outcome)>, CheckState, CheckState);
+        let cases: [Case; 7] = [
+            (true, vec![], NotFinished { open_critical: 1 }, Failed),
+            (false, vec![], NotFinished { open_critical: 0 }, Passed),
+            (
+                true,
+                vec![("clean", Outcome::Fail)],
+                NotFinished { open_critical: 1 },
+                Failed,
+            ),
+            (true, vec![("weight", grams(58.0))], Failed, Failed),
+            (true, vec![("weight", grams(65.0))], Passed, Passed),
+            (
+                true,
+                vec![
+                    ("weight", grams(65.0)),
+                    ("clean", Outcome::Fail),
+                    ("napkin", Outcome::Fail),
+                ],
+                PassedWithNotOk(2),
+                PassedWithNotOk(2),
+            ),
+            (
+                false,
+                vec![("clean", Outcome::Fail)],
+                PassedWithNotOk(1),
+                PassedWithNotOk(1),
+            ),
+        ];
+        for (critical, answers, so_far, saved) in cases {
+            let outcome = check_of(&answers).outcome(&three_items(critical));
+            assert_eq!(
+                outcome.state_so_far(),
+                so_far,
+                "{answers:?}, critical {critical}"
+            );
+            assert_eq!(outcome.state(), saved, "{answers:?}, critical {critical}");
+            // The on-disk rule stays: only a failed or missing critical item fails.
+            assert_eq!(outcome.passed(), saved != Failed);
+        }
     }
 }

@@ -49,6 +49,15 @@ impl Date {
         Date(day.clamp(first, last))
     }
 
+    /// The same day a year later: 29 February becomes 28 February (and the calendar's
+    /// last year stays put).
+    pub fn a_year_later(self) -> Self {
+        let (year, month, day) = (self.year().saturating_add(1), self.month(), self.day());
+        Date::new(year, month, day)
+            .or_else(|| Date::new(year, month, day - 1))
+            .unwrap_or(self)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i32 {
         (later.0 - self.0).get_days()
@@ -272,5 +281,12 @@ mod tests {
         assert_eq!(day.add_days(-90).to_string(), "2026-08-25");
         assert_eq!(day.add_days(-90).days_until(day), 90);
         assert_eq!(day.month_folder(), "2026-11");
+    }
+
+    #[test]
+    fn a_year_later_is_the_same_day_or_the_28th_of_february() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(date(2026, 11, 23).a_year_later(), date(2027, 11, 23));
+        assert_eq!(date(2028, 2, 29).a_year_later(), date(2029, 2, 28));
     }
 }

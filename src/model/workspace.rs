@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::serde_util::bare;
-use super::{Date, Number};
+use super::{Date, Language, Number};
 
 /// The newest workspace format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -89,18 +89,31 @@ fn english() -> String {
     "en".to_owned()
 }
 
+/// Ishikawa's six categories, as stored and in Dutch.
+const SIX_M: [(&str, &str); 6] = [
+    ("Method", "Methode"),
+    ("Material", "Materiaal"),
+    ("Machine", "Machine"),
+    ("Man", "Mens"),
+    ("Measurement", "Meting"),
+    ("Environment", "Milieu"),
+];
+
 /// Ishikawa's six categories, the default list of defect categories.
 pub fn six_m() -> Vec<String> {
-    [
-        "Method",
-        "Material",
-        "Machine",
-        "Man",
-        "Measurement",
-        "Environment",
-    ]
-    .map(String::from)
-    .to_vec()
+    SIX_M.map(|(english, _)| english.to_owned()).to_vec()
+}
+
+/// A defect category as `language` names it: the six defaults are stored in English and
+/// shown in Dutch in Dutch; a category the business wrote itself is shown as written.
+pub fn category_name(category: &str, language: Language) -> &str {
+    match language {
+        Language::En => category,
+        Language::Nl => SIX_M
+            .iter()
+            .find(|(english, _)| *english == category)
+            .map_or(category, |(_, dutch)| dutch),
+    }
 }
 
 fn default_alarm() -> Number {
@@ -124,5 +137,34 @@ impl Workspace {
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.staff.iter().find(|person| person.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Language, category_name, six_m};
+
+    /// Issue 14: the six defaults read in Dutch in Dutch; what is stored stays English, and
+    /// a category the business wrote itself is shown as written.
+    #[test]
+    fn the_six_default_categories_have_dutch_names() {
+        let stored = six_m();
+        let dutch: Vec<&str> = stored
+            .iter()
+            .map(|c| category_name(c, Language::Nl))
+            .collect();
+        assert_eq!(
+            dutch,
+            [
+                "Methode",
+                "Materiaal",
+                "Machine",
+                "Mens",
+                "Meting",
+                "Milieu"
+            ]
+        );
+        assert_eq!(category_name("Measurement", Language::En), "Measurement");
+        assert_eq!(category_name("Allergens", Language::Nl), "Allergens");
     }
 }

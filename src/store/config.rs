@@ -43,6 +43,8 @@ pub struct Places {
     pub config: PathBuf,
     /// Where a first run puts the sample workspace.
     pub sample: PathBuf,
+    /// Where a new business goes unless the user chooses a folder: the user's data folder.
+    pub businesses: PathBuf,
 }
 
 impl Places {
@@ -52,6 +54,7 @@ impl Places {
         Some(Places {
             config: dirs.config_dir().join("config.ron"),
             sample: dirs.data_dir().join("Sample business"),
+            businesses: dirs.data_dir().to_path_buf(),
         })
     }
 }

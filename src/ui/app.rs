@@ -19,13 +19,13 @@ mod preferences;
 mod road;
 mod watch;
 
-use chrome::{failed_view, notice_view, opening_view, who_are_you};
+use chrome::{failed_view, notice_view, opening_view};
 use desk::{Desk, Next, Seat};
 use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, Settled, question_view};
 pub use message::{Handoff, Message, Section, Start};
-use opening::{Phase, TypedFolder, create_workspace, local_now, pick_folder, start_path};
+use opening::{Phase, TypedFolder, local_now, pick_folder, start_at};
 use preferences::Preferences;
 use road::Conflict;
 
@@ -58,8 +58,10 @@ impl App {
     pub fn boot(start: Start) -> (App, Task<Message>) {
         let places = Places::of_user();
         let (preferences, notice) = Preferences::open(places.as_ref());
-        let path = start_path(start, preferences.config(), places.as_ref());
-        let (phase, task) = Phase::start(path);
+        let start = start_at(start, preferences.config(), places.as_ref());
+        let language = preferences.language().unwrap_or_default();
+        let home = places.map(|places| places.businesses);
+        let (phase, task) = Phase::start(start, home, language);
         let mut app = App::new(preferences, phase, None);
         app.notice = notice.map(|error| format!("{error}. {}", app.words().config_kept));
         let theme = iced::system::theme().map(Message::SystemTheme);
@@ -179,6 +181,11 @@ impl App {
                 self.phase.progress(read, total);
                 Task::none()
             }
+            Message::Welcome(message) => {
+                let (task, saved) = self.phase.welcome(message, &mut self.preferences);
+                self.saved(saved);
+                task
+            }
             Message::Loaded(handoff) => {
                 let folder = handoff.take().and_then(|read| self.phase.loaded(read));
                 if let Some(folder) = folder {
@@ -271,7 +278,7 @@ impl App {
                 Task::none()
             }
             settings::Message::OpenWorkspace => pick_folder(false),
-            settings::Message::NewWorkspace => pick_folder(true),
+            settings::Message::NewWorkspace => self.leave(Leaving::Start),
             settings::Message::TypePath => self.typed_folder.start(),
             settings::Message::Path(message) => self.typed_folder.update(message),
         }
@@ -384,13 +391,10 @@ impl App {
         self.question = None;
         match leaving {
             Leaving::Close => iced::exit(),
-            Leaving::Open(path, new) => {
-                if new && let Err(error) = create_workspace(&path, self.me()) {
-                    self.notice = Some(error);
-                    return Task::none();
-                }
-                self.opening(path)
-            }
+            Leaving::Open(path, false) => self.opening(path),
+            // A new workspace is one's own business: the welcome screen's form asks for it.
+            Leaving::Open(path, true) => self.phase.own_business(&self.preferences, Some(path)),
+            Leaving::Start => self.phase.own_business(&self.preferences, None),
             Leaving::Reload => match self.phase.desk() {
                 Some(desk) => {
                     self.reopen_on = Some(desk.section);
@@ -459,6 +463,7 @@ impl App {
         let body: Element<'_, Message> = match &self.phase {
             Phase::Opening { path, read, total } => opening_view(path, *read, *total, words),
             Phase::Failed { path, error } => failed_view(path, error, words),
+            Phase::Welcome(screen) => screen.view().map(Message::Welcome),
             // The screens take the room the window gives them as it is laid out.
             Phase::Open(desk) => iced::widget::responsive(move |size| {
                 self.desk_view(desk, words, theme::Room::of(size.width))
@@ -480,9 +485,6 @@ impl App {
             room,
             ..self.seat().context(&desk.folder)
         };
-        if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
-            return who_are_you(ctx.records, words);
-        }
         let settings = settings::view(
             self.language(),
             self.preferences.language(),

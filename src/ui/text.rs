@@ -153,6 +153,8 @@ texts!(Text {
     open_failed: "Could not open the workspace", "Kon de werkmap niet openen";
     open_other: "Open workspace…", "Werkmap openen…";
     new_workspace: "New workspace…", "Nieuwe werkmap…";
+    sample_banner: "This is the sample business, to look around in: nothing here is yours yet.", "Dit is het voorbeeldbedrijf, om in rond te kijken: niets hiervan is nog van jou.";
+    start_your_own: "Start your own business", "Begin je eigen bedrijf";
     language: "Language", "Taal";
     language_workspace: "As the workspace", "Zoals de werkmap";
     theme: "Look", "Uiterlijk";
@@ -186,7 +188,6 @@ texts!(Text {
     remove_stray: "Remove the passing answers that are not options", "Goede antwoorden weghalen die geen mogelijkheid zijn";
     link_procedure_first: "Link a procedure above to pick the step.", "Koppel hierboven een procedure om de stap te kiezen.";
     step_gone: "Step \u{201c}{step}\u{201d} is no longer in the procedure: pick the step this item verifies now.", "Stap \u{201c}{step}\u{201d} staat niet meer in de procedure: kies de stap die dit onderdeel nu controleert.";
-    title_missing: "Give it a title.", "Geef het een titel.";
     prompt_missing: "Say what the checker does.", "Schrijf wat de controleur doet.";
     min_above_max: "Min {min} is above max {max}.", "Min {min} is hoger dan max {max}.";
     no_options: "Give at least one option.", "Geef minstens één mogelijkheid.";

@@ -364,6 +364,13 @@ pub fn error_text(theme: &Theme) -> text::Style {
     }
 }
 
+/// Text for something worth a look that does not stop a save.
+pub fn warning_text(theme: &Theme) -> text::Style {
+    text::Style {
+        color: Some(theme.extended_palette().warning.strong.color),
+    }
+}
+
 /// Text for something in order.
 pub fn ok_text(theme: &Theme) -> text::Style {
     text::Style {

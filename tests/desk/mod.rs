@@ -50,6 +50,18 @@ impl Desk {
         Desk::open_folder(dir, person)
     }
 
+    /// A window on a fresh copy of the sample business whose workspace speaks Dutch.
+    pub fn open_dutch(person: &str) -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("shop");
+        rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+        let workspace = std::fs::read_to_string(root.join("workspace.ron")).unwrap();
+        let dutch = workspace.replace("language: \"en\"", "language: \"nl\"");
+        assert_ne!(dutch, workspace);
+        std::fs::write(root.join("workspace.ron"), dutch).unwrap();
+        Desk::open_folder(dir, person)
+    }
+
     pub fn open_folder(dir: tempfile::TempDir, person: &str) -> Desk {
         let folder = Folder::open(&dir.path().join("shop")).unwrap();
         let app = App::with_folder(folder, Some(person), Date::new(2026, 11, 23).unwrap());
@@ -226,6 +238,24 @@ impl Desk {
             Ok(iced_test::selector::Target::TextInput { content, .. }) => content,
             other => panic!("{id} is no text input: {other:?}"),
         }
+    }
+
+    /// Every text on screen with where it is drawn.
+    pub fn texts(&mut self) -> Vec<(String, iced::Rectangle)> {
+        use iced_test::selector::Candidate;
+        let mut texts = Vec::new();
+        self.act(|ui| {
+            let _ = ui.find(|candidate: Candidate<'_>| {
+                if let Candidate::Text {
+                    content, bounds, ..
+                } = candidate
+                {
+                    texts.push((content.to_owned(), bounds));
+                }
+                None::<()>
+            });
+        });
+        texts
     }
 
     pub fn sees(&mut self, text: &str) -> bool {

@@ -223,15 +223,19 @@ fn form(out: &mut String, book: &Book, form: &Form) {
     }
     let _ = writeln!(
         out,
-        "\n**{}:** ☐ {} ☐ {} · **{}:** {blank}",
-        w.result, w.passed, w.failed, w.remarks
+        "\n**{}:** ☐ {} ☐ {} ☐ {} · **{}:** {blank}",
+        w.result,
+        w.passed,
+        escape(w.passed_with),
+        w.failed,
+        w.remarks
     );
-    let mut notes = Vec::new();
+    let mut notes = vec![escape(w.states_note)];
     if form.any_critical {
-        notes.push(w.critical_note);
+        notes.push(escape(w.critical_note));
     }
     if form.any_choice {
-        notes.push(w.pass_note);
+        notes.push(escape(w.pass_note));
     }
     if !notes.is_empty() {
         let _ = writeln!(out, "\n*{}*", notes.join(" "));

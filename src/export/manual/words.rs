@@ -61,6 +61,8 @@ pub(crate) struct Words {
     pub result: &'static str,
     pub passed: &'static str,
     pub failed: &'static str,
+    pub passed_with: &'static str,
+    pub states_note: &'static str,
     pub remarks: &'static str,
 }
 
@@ -119,6 +121,8 @@ const EN: Words = Words {
     result: "Result",
     passed: "Passed",
     failed: "Failed",
+    passed_with: "Passed with ___ not OK",
+    states_note: "Failed: a critical item failed or is missing, and the order must not go out. Passed with ___ not OK: only items that are not critical failed; the order may go out, and each is logged as a defect.",
     remarks: "Remarks",
 };
 
@@ -177,6 +181,8 @@ const NL: Words = Words {
     result: "Uitslag",
     passed: "Goedgekeurd",
     failed: "Afgekeurd",
+    passed_with: "Goedgekeurd met ___ niet in orde",
+    states_note: "Afgekeurd: een kritiek punt is fout of ontbreekt, en de bestelling mag niet weg. Goedgekeurd met ___ niet in orde: alleen punten die niet kritiek zijn, zijn fout; de bestelling mag weg, en elk punt wordt als gebrek vastgelegd.",
     remarks: "Opmerkingen",
 };
 

@@ -4,7 +4,8 @@ use std::collections::HashSet;
 
 use super::{Catalog, id_rule, revision_rule, step_photos_rule, unreadable};
 use crate::model::{
-    Change, Checklist, Field, IdKind, Problem, Procedure, Status, Training, speaks_to_checker,
+    Change, Checklist, Field, IdKind, Item, ItemKind, Problem, Procedure, Status, Training,
+    bounds_words, differs_from_standard, speaks_to_checker,
 };
 
 impl Catalog<'_> {
@@ -207,12 +208,47 @@ impl Catalog<'_> {
                     Some(procedure) if self.procedures.contains_key(procedure.as_str()) && !self.step_known(procedure, step) => {
                         problems.push(Problem::error(field, format!("procedure \"{procedure}\" has no step \"{step}\"")));
                     }
+                    Some(procedure) if !archived => {
+                        self.standard_rule(field, item, procedure, step, &mut problems);
+                    }
                     Some(_) => {}
                 }
             }
         }
         self.changes(&checklist.changes, checklist.revision, &mut problems);
         problems
+    }
+
+    /// A measure item's unit and bounds should be its step's standard: where they differ,
+    /// the two numbers can drift apart unseen, so say so (a warning: it may be meant).
+    fn standard_rule(
+        &self,
+        field: Field,
+        item: &Item,
+        procedure: &str,
+        step: &str,
+        problems: &mut Vec<Problem>,
+    ) {
+        let ItemKind::Measure { unit, min, max } = &item.kind else {
+            return;
+        };
+        // Bounds that are wrong in themselves are an error already, on either side.
+        let spec = (self.procedures.get(procedure))
+            .and_then(|revisions| revisions.current)
+            .and_then(|procedure| procedure.step(step))
+            .and_then(|step| step.spec.as_ref())
+            .filter(|spec| spec.inconsistency().is_none() && item.kind.inconsistency().is_none());
+        if let Some(spec) = spec.filter(|spec| differs_from_standard(unit, *min, *max, spec)) {
+            problems.push(Problem::warning(
+                field,
+                format!(
+                    "item \"{}\" measures {} but step \"{step}\" of procedure \"{procedure}\" sets {}; use the step's standard, or the two drift apart",
+                    item.id,
+                    bounds_words(unit, *min, *max),
+                    bounds_words(&spec.unit, spec.min, spec.max),
+                ),
+            ));
+        }
     }
 
     /// Problems with a person's training record.

@@ -286,6 +286,26 @@ pub(super) fn notice_view(notice: Option<&str>) -> Option<Element<'_, Message>> 
     })
 }
 
+/// The quiet line above every screen while the sample business is open.
+pub(super) fn sample_banner<'a>(words: &'static Text) -> Element<'a, Message> {
+    container(
+        row![
+            text(words.sample_banner)
+                .size(theme::TEXT_SMALL)
+                .width(Length::Fill),
+            button(text(words.start_your_own).size(theme::TEXT_SMALL))
+                .on_press(Message::Settings(settings::Message::NewWorkspace))
+                .style(button::secondary),
+        ]
+        .spacing(theme::SPACE_S)
+        .align_y(Alignment::Center),
+    )
+    .padding([theme::SPACE_XS, theme::SPACE_L])
+    .width(Length::Fill)
+    .style(theme::warning_box)
+    .into()
+}
+
 /// Why the workspace could not be opened, and the ways on.
 pub(super) fn failed_view<'a>(
     path: &'a Path,

@@ -1,13 +1,17 @@
 //! The desk: an open workspace and the screens on it, which screen is in front, what
 //! changed on disk, and what a keyboard command means for the screen in front.
 
+mod unsaved;
+
 use std::collections::BTreeSet;
 
 use iced::widget::operation;
 use iced::widget::{column, container, row};
 use iced::{Element, Length, Task};
 
-use super::chrome::{SEARCH_ID, changed_on_disk, conflict_view, sidebar, with_search};
+use super::chrome::{
+    SEARCH_ID, changed_on_disk, conflict_view, sample_banner, sidebar, who_are_you, with_search,
+};
 use super::keys::{Command, editor_message};
 use super::road::{self, Carried, Conflict};
 use super::watch::read_task;
@@ -20,13 +24,12 @@ use crate::ui::screen::business::Business;
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
-use crate::ui::screen::editor;
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
 use crate::ui::screen::photos::{Photos, Pictures};
+use crate::ui::screen::problems;
 use crate::ui::screen::procedures::Procedures;
 use crate::ui::screen::revision::Direction;
-use crate::ui::screen::{Unsaved, problems};
 use crate::ui::text::Text;
 
 /// An open workspace and the screens on it.
@@ -80,24 +83,6 @@ impl Seat {
             room: Default::default(),
         }
     }
-}
-
-/// One step of saving all unsaved work before the workspace goes; what it sends is read
-/// when its turn comes, as the steps before it change what is in front.
-#[derive(Debug)]
-pub(super) enum Saving {
-    /// The procedure being edited.
-    Procedure,
-    /// The checklist being edited.
-    Checklist,
-    /// The orders screen's work in front.
-    OrderInFront,
-    /// Bring this work of the orders screen to the front.
-    Front(orders::Message),
-    /// The defect being edited.
-    Defect,
-    /// The business being changed.
-    Business,
 }
 
 /// What is left for the window once the desk has done its part of a message.
@@ -177,8 +162,15 @@ impl Desk {
         };
         // The note sits in a column of its own, present or not, so that the screen below
         // keeps its place in the widget tree, and the field being typed in its focus.
+        let sample = crate::sample::is_sample(&self.folder.records().workspace);
+        let banner = sample.then(|| sample_banner(words));
+        // Nobody at the window yet: who they are comes first.
+        if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
+            return column![banner, who_are_you(ctx.records, words)].into();
+        }
         let changed = self.refreshing.is_none().then_some(&self.changed);
         let main = column![
+            banner,
             column![changed.and_then(|c| changed_on_disk(c, words))],
             main
         ];
@@ -374,71 +366,6 @@ impl Desk {
         if folder.root() == self.folder.root() {
             self.folder = folder;
             self.pictures = Pictures::default();
-        }
-    }
-
-    /// Every screen's unsaved work, in the sidebar's order.
-    pub fn unsaved(&self) -> Vec<(Section, Unsaved)> {
-        let editors = [
-            (Section::Procedures, self.procedures.unsaved()),
-            (Section::Checklists, self.checklists.unsaved()),
-        ];
-        let orders = self.orders.unsaved().into_iter().map(Some);
-        let (defects, settings) = (self.defects.unsaved(), self.business.unsaved());
-        editors
-            .into_iter()
-            .chain(orders.map(|unsaved| (Section::Orders, unsaved)))
-            .chain([(Section::Defects, defects), (Section::Settings, settings)])
-            .filter_map(|(section, unsaved)| Some((section, unsaved?)))
-            .collect()
-    }
-
-    /// The steps that save every screen's unsaved work, as each screen's Save would.
-    pub fn saving(&self) -> Vec<Saving> {
-        let (parked, new) = self.orders.parked();
-        let editors = [
-            (self.procedures.unsaved().is_some(), Saving::Procedure),
-            (self.checklists.unsaved().is_some(), Saving::Checklist),
-        ];
-        // The orders' work in front, then each piece set aside, brought to the front in turn.
-        let orders = [Saving::OrderInFront]
-            .into_iter()
-            .chain(
-                new.then_some([Saving::Front(orders::Message::New), Saving::OrderInFront])
-                    .into_iter()
-                    .flatten(),
-            )
-            .chain(parked.into_iter().flat_map(|id| {
-                [
-                    Saving::Front(orders::Message::Select(id)),
-                    Saving::OrderInFront,
-                ]
-            }));
-        editors
-            .into_iter()
-            .filter_map(|(unsaved, step)| unsaved.then_some(step))
-            .chain(orders)
-            .chain([Saving::Defect, Saving::Business])
-            .collect()
-    }
-
-    /// The message that carries out `step` now; `None` when it has nothing left to save.
-    pub fn save_message(&self, step: Saving) -> Option<Message> {
-        match step {
-            Saving::Procedure => Some(Message::Procedures(editor::Message::Save)),
-            Saving::Checklist => Some(Message::Checklists(editor::Message::Save)),
-            Saving::Front(message) => Some(Message::Orders(message)),
-            Saving::OrderInFront => self
-                .orders
-                .unsaved_in_front()
-                .then(|| self.orders.save_message())
-                .flatten()
-                .map(Message::Orders),
-            Saving::Defect => self
-                .defects
-                .unsaved()
-                .map(|_| Message::Defects(defects::Message::Save)),
-            Saving::Business => self.business.save_message().map(Message::Business),
         }
     }
 

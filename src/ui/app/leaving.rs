@@ -20,6 +20,8 @@ pub(super) enum Leaving {
     Open(PathBuf, bool),
     /// Read the open workspace again from disk, staying on the same screen.
     Reload,
+    /// Start one's own business: the welcome screen's form.
+    Start,
 }
 
 /// The answer to "some work is not saved yet".
@@ -107,7 +109,7 @@ pub(super) fn question_view<'a>(
             words.save_and_close,
             words.close_without_saving,
         ),
-        Leaving::Open(..) => (
+        Leaving::Open(..) | Leaving::Start => (
             words.unsaved_switch,
             words.save_and_switch,
             words.switch_without_saving,

@@ -69,6 +69,8 @@ pub enum Message {
     Loading(usize, usize),
     /// The workspace is read, or could not be.
     Loaded(Handoff<Result<Folder, String>>),
+    /// The first start's screen: one's own business, or the sample.
+    Welcome(crate::ui::screen::welcome::Message),
     Section(Section),
     Search(String),
     /// Enter in the search field: open the first match, where a screen can.

@@ -8,14 +8,16 @@ use iced::{Element, Task};
 
 use super::desk::Desk;
 use super::dialog::{self, Dialog};
+use super::preferences::Preferences;
 use super::watch::read_task;
 use super::{Message, Start};
-use crate::model::{Date, DateTime, Workspace};
+use crate::model::{Date, DateTime};
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
 use crate::ui::request::Picked;
 use crate::ui::screen::file_place::{self, PathField, Taken};
 use crate::ui::screen::settings;
+use crate::ui::screen::welcome::{self, Chosen, Problem, Welcome};
 use crate::ui::text::Language;
 use crate::ui::theme;
 
@@ -97,14 +99,25 @@ pub(super) enum Phase {
     Failed { path: PathBuf, error: String },
     /// The workspace is open.
     Open(Box<Desk>),
+    /// No workspace yet: start one's own business, or look around the sample.
+    Welcome(Box<Welcome>),
 }
 
 impl Phase {
-    /// Starts reading the workspace at `path` off the window's thread, or fails with `error`.
-    pub fn start(path: Result<PathBuf, String>) -> (Phase, Task<Message>) {
-        match path {
-            Ok(path) => Phase::read(path),
-            Err(error) => (
+    /// Starts where `start` says: reading a workspace off the window's thread, the welcome
+    /// screen (its form in `language`, a business going under `home`), or the failure.
+    pub fn start(
+        start: StartAt,
+        home: Option<PathBuf>,
+        language: Language,
+    ) -> (Phase, Task<Message>) {
+        match start {
+            StartAt::Folder(path) => Phase::read(path),
+            StartAt::Welcome => (
+                Phase::Welcome(Box::new(Welcome::new(home, language))),
+                Task::none(),
+            ),
+            StartAt::Failed(error) => (
                 Phase::Failed {
                     path: PathBuf::new(),
                     error,
@@ -176,56 +189,106 @@ impl Phase {
     }
 }
 
-/// The folder `start` names: the one opened last, or on a first run a copy of the sample
-/// business in the user's data folder.
-pub(super) fn start_path(
-    start: Start,
-    config: &Config,
-    places: Option<&Places>,
-) -> Result<PathBuf, String> {
+/// Where the window starts.
+pub(super) enum StartAt {
+    /// The workspace in this folder.
+    Folder(PathBuf),
+    /// The welcome screen: a first start.
+    Welcome,
+    /// Nowhere: why.
+    Failed(String),
+}
+
+/// Where `start` leads: the workspace opened last, or on a first start the welcome screen.
+pub(super) fn start_at(start: Start, config: &Config, places: Option<&Places>) -> StartAt {
     match (start, &config.last_workspace, places) {
-        (Start::Folder(path), _, _) => Ok(path),
+        (Start::Folder(path), _, _) => StartAt::Folder(path),
         (Start::Last, Some(last), _)
             if last.join(crate::store::layout::WORKSPACE_FILE).is_file() =>
         {
-            Ok(last.clone())
+            StartAt::Folder(last.clone())
         }
-        (Start::Last, _, Some(places)) => {
-            first_run_sample(&places.sample).map(|()| places.sample.clone())
-        }
-        (Start::Last, _, None) => Err(
+        (Start::Last, _, Some(_)) => StartAt::Welcome,
+        (Start::Last, _, None) => StartAt::Failed(
             "there is no home folder to keep a workspace in; start with `rightfirst open DIR`"
                 .to_owned(),
         ),
     }
 }
 
-/// On a first run the sample business is copied to the user's data folder, once.
-fn first_run_sample(folder: &Path) -> Result<(), String> {
+/// The sample business in the user's data folder, copied there once.
+fn sample_copy(folder: &Path) -> Result<(), String> {
     if folder.join(crate::store::layout::WORKSPACE_FILE).is_file() {
         return Ok(());
     }
     crate::store::create(folder, crate::sample::FILES).map_err(|error| error.to_string())
 }
 
-/// A new, empty workspace named after its folder, with the current person as its owner.
-pub(super) fn create_workspace(folder: &Path, me: Option<&str>) -> Result<(), String> {
-    let name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "My business".to_owned());
-    let mut workspace = Workspace::new(name);
-    workspace.staff.push(crate::model::Person {
-        id: me.unwrap_or("owner").to_owned(),
-        name: me.unwrap_or("Owner").to_owned(),
-        role: crate::model::Role::Owner,
-        left: None,
-        pin: None,
-    });
-    let written = crate::store::format::print(&workspace);
-    crate::store::create(
-        folder,
-        &[(crate::store::layout::WORKSPACE_FILE, written.as_bytes())],
-    )
-    .map_err(|error| error.to_string())
+impl Phase {
+    /// The welcome screen's form of one's own business, in `folder` when it is given.
+    pub fn own_business(
+        &mut self,
+        preferences: &Preferences,
+        folder: Option<PathBuf>,
+    ) -> Task<Message> {
+        let home = preferences.places().map(|places| places.businesses.clone());
+        let language = preferences.language_in(self.desk().map(|desk| &desk.folder));
+        *self = Phase::Welcome(Box::new(Welcome::own(home, language, folder)));
+        Task::none()
+    }
+
+    /// Hands the welcome screen its message and carries out what it chose: the folder
+    /// dialog, one's own business made in its folder and opened with its owner remembered
+    /// on this machine, or the sample copied once and opened. Also says whether the
+    /// preferences could be saved.
+    pub fn welcome(
+        &mut self,
+        message: welcome::Message,
+        preferences: &mut Preferences,
+    ) -> (Task<Message>, Result<(), String>) {
+        let Phase::Welcome(screen) = self else {
+            return (Task::none(), Ok(()));
+        };
+        let places = preferences.places();
+        let opened = match screen.update(message) {
+            Chosen::Nothing => return (Task::none(), Ok(())),
+            Chosen::PickFolder => {
+                let task = Task::perform(dialog::show(Dialog::Folder), |picked| {
+                    Message::Welcome(welcome::Message::Chosen(picked))
+                });
+                return (task, Ok(()));
+            }
+            Chosen::Sample => match places {
+                Some(places) => sample_copy(&places.sample)
+                    .map(|()| (places.sample.clone(), None))
+                    .map_err(Problem::SampleFailed),
+                None => Err(Problem::SampleFailed("no home folder".to_owned())),
+            },
+            Chosen::Create(new) => {
+                crate::store::create_business(&new.folder, &new.name, &new.owner, new.language)
+                    .map(|()| (new.folder, owner_id(&new.owner)))
+                    .map_err(|error| Problem::of(&error))
+            }
+        };
+        match opened {
+            Ok((folder, owner)) => {
+                let saved = match owner {
+                    Some(owner) => preferences.remember(&folder, Some(owner)),
+                    None => Ok(()),
+                };
+                let (phase, task) = Phase::read(folder);
+                *self = phase;
+                (task, saved)
+            }
+            Err(problem) => {
+                screen.fail(problem);
+                (Task::none(), Ok(()))
+            }
+        }
+    }
+}
+
+/// The id the first owner of a new business gets: made from the name, as the store does.
+fn owner_id(name: &str) -> Option<String> {
+    crate::model::person_id_from(name, |_| false).ok()
 }

@@ -20,6 +20,8 @@ pub(super) struct Preferences {
     file: Option<PathBuf>,
     /// Light or dark, as the system says; used when the user chose "as the system".
     system_mode: Mode,
+    /// The user's folders; `None` where there is no home folder.
+    places: Option<Places>,
 }
 
 impl Preferences {
@@ -33,6 +35,7 @@ impl Preferences {
             config,
             file,
             system_mode: Mode::Light,
+            places: places.cloned(),
         };
         (preferences, error)
     }
@@ -47,7 +50,13 @@ impl Preferences {
             config,
             file: None,
             system_mode: Mode::Light,
+            places: None,
         }
+    }
+
+    /// The user's folders: where the sample and new businesses go.
+    pub fn places(&self) -> Option<&Places> {
+        self.places.as_ref()
     }
 
     /// The config as read, for choosing the folder to start on.

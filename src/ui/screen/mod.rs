@@ -14,8 +14,9 @@ pub mod problems;
 pub mod procedures;
 pub mod revision;
 pub mod settings;
+pub mod welcome;
 
-use iced::widget::{column, text};
+use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
 use crate::model::{Date, DateTime, Number, Person, Records, Role};
@@ -101,6 +102,59 @@ pub fn labelled<'a, Message: 'a>(
     .spacing(theme::SPACE_XS)
     .width(Length::Fill)
     .into()
+}
+
+/// A label above its input, and beside the label what is wrong with the input: the
+/// problem shows and goes as the user types without moving anything on the screen.
+pub fn labelled_problem<'a, Message: 'a>(
+    label: &'a str,
+    problem: Option<String>,
+    input: impl Into<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    let problem = problem.map(|p| text(p).size(theme::TEXT_SMALL).style(theme::error_text));
+    column![
+        row![
+            text(label).size(theme::TEXT_SMALL).style(theme::muted),
+            problem
+        ]
+        .spacing(theme::SPACE_S),
+        input.into()
+    ]
+    .spacing(theme::SPACE_XS)
+    .width(Length::Fill)
+    .into()
+}
+
+/// How a note under a field reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Something to fix before saving.
+    Problem,
+    /// Worth a look, but saves.
+    Warning,
+}
+
+/// The note under a field or a line of a form, in one line kept for it whether there is a
+/// note or not: a note that appears as the user types moves nothing below it. Of several
+/// notes the first problem shows, else the first warning; the others show once it is
+/// dealt with.
+pub fn notes_line<'a, Message: 'a>(
+    notes: impl IntoIterator<Item = (NoteKind, String)>,
+) -> Element<'a, Message> {
+    let mut notes: Vec<(NoteKind, String)> = notes.into_iter().collect();
+    notes.sort_by_key(|(kind, _)| *kind != NoteKind::Problem);
+    match notes.into_iter().next() {
+        Some((NoteKind::Problem, note)) => text(note)
+            .size(theme::TEXT_SMALL)
+            .style(theme::error_text)
+            .into(),
+        Some((NoteKind::Warning, note)) => text(note)
+            .size(theme::TEXT_SMALL)
+            .style(theme::warning_text)
+            .into(),
+        // One empty line of the notes' size holds their place.
+        None => text(" ").size(theme::TEXT_SMALL).into(),
+    }
 }
 
 /// A person as a pick-list entry.

@@ -163,7 +163,9 @@ pub fn editing_approved<'a, M: 'a>(
 }
 
 /// A refusal or a failed save, above the editor.
-pub fn message_box<'a, M: 'a>(message: Option<&'a str>) -> Option<Element<'a, M>> {
+pub fn message_box<'a, M: 'a>(
+    message: Option<impl iced::widget::text::IntoFragment<'a>>,
+) -> Option<Element<'a, M>> {
     message.map(|m| {
         container(text(m))
             .padding(theme::SPACE_S)

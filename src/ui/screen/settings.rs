@@ -1,6 +1,6 @@
 //! Settings: language and look on this machine, and which workspace is open.
 
-use iced::widget::{button, column, pick_list, row, text};
+use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Element, Length};
 
 use super::file_place;
@@ -113,7 +113,7 @@ pub fn view<'a>(
         text(words.settings).size(theme::TEXT_TITLE),
         labelled(
             words.language,
-            pick_list(languages, language, Message::Language).width(280)
+            container(pick_list(languages, language, Message::Language).width(280)).id("language")
         ),
         labelled(
             words.theme,

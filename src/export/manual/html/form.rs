@@ -127,13 +127,13 @@ pub(super) fn form(out: &mut String, book: &Book, form: &Form) {
         "<div class=\"result\"><span class=\"label\">{}</span> ",
         escape(w.result)
     );
-    boxes(out, &[w.passed, w.failed]);
+    boxes(out, &[w.passed, w.passed_with, w.failed]);
     let _ = write!(
         out,
         "<div class=\"label\" style=\"margin-top:3mm\">{}</div><div class=\"write\"></div><div class=\"write\"></div></div>",
         escape(w.remarks)
     );
-    let mut notes = Vec::new();
+    let mut notes = vec![escape(w.states_note)];
     if form.any_critical {
         notes.push(escape(w.critical_note));
     }

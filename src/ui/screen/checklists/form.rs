@@ -2,6 +2,7 @@
 //! settings kept while another kind is picked, and turned into a [`Checklist`] only
 //! when it is saved.
 
+use super::words::ChecklistWords;
 use crate::model::{Checklist, Item, ItemKind, Status, fresh_id};
 use crate::ui::screen::{shown_number, typed_number};
 use crate::ui::text::{Text, fill};
@@ -322,11 +323,11 @@ impl ChecklistForm {
     /// What is wrong with the typed values, field by field.
     pub fn errors(&self, words: &'static Text) -> FormErrors {
         FormErrors {
-            title: self
-                .title
-                .trim()
-                .is_empty()
-                .then(|| words.title_missing.to_owned()),
+            title: self.title.trim().is_empty().then(|| {
+                ChecklistWords::of(words.language())
+                    .title_missing
+                    .to_owned()
+            }),
             items: self.items.iter().map(|item| item.errors(words)).collect(),
         }
     }

@@ -3,10 +3,13 @@
 //! checklist's own.
 
 mod form;
+mod steps;
 mod view;
+mod words;
 
 pub use form::{ChecklistForm, ChoiceForm, ItemForm, Kind, MeasureField, MeasureForm, OptionForm};
-pub use view::{KindChoice, ProcedureChoice, StepChoice, step_choices};
+pub use steps::{StepChoice, step_choices};
+pub use view::{KindChoice, ProcedureChoice};
 
 use iced::Element;
 use iced::widget::text_editor;
@@ -307,7 +310,10 @@ fn edit_item(item: &mut ItemForm, edit: Edit) {
             item.choice.options.remove(n);
         }
         Edit::DropStray(_) => item.choice.stray.clear(),
-        Edit::Step(_, choice) => item.step = choice.id,
+        Edit::Step(_, choice) => {
+            steps::take_standard(item, &choice);
+            item.step = choice.id;
+        }
         Edit::Critical(_, value) => item.critical = value,
         _ => {}
     }

@@ -9,15 +9,15 @@ use iced::widget::{
 use iced::{Alignment, Element, Length};
 
 use super::form::{ItemForm, Kind, MeasureField, choice_error, measure_error};
+use super::steps::{STEP_LABEL_CHARS, StepChoice, standard_warning, step_choices};
+use super::words::ChecklistWords;
 use super::{ChecklistForm, Edit, Message};
-use crate::model::{Checklist, ItemKind, Records, speaks_to_checker};
+use crate::model::{Checklist, ItemKind, Procedure, Records, speaks_to_checker};
+use crate::ui::screen::defects::place::cut;
 use crate::ui::screen::editor::{fields_and_lines, line_row};
-use crate::ui::screen::{Context, labelled};
+use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line};
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
-
-/// A pick list shows one line: longer step texts are cut to about this many characters.
-const STEP_LABEL_CHARS: usize = 44;
 
 /// An item's kind as a pick-list entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,59 +47,14 @@ impl std::fmt::Display for ProcedureChoice {
     }
 }
 
-/// A step an item verifies, or none, as a pick-list entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepChoice {
-    /// The step's id; `None` for "(none)".
-    pub id: Option<String>,
-    /// "4. Drag the scoop …", as the list shows it.
-    pub label: String,
-}
-
-impl std::fmt::Display for StepChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
-/// "(none)", then the current steps of `procedure`, numbered as the procedure shows them.
-pub fn step_choices(records: &Records, procedure: &str, words: &'static Text) -> Vec<StepChoice> {
-    let none = StepChoice {
-        id: None,
-        label: words.none.to_owned(),
-    };
-    let steps = records.procedure(procedure).into_iter().flat_map(|p| {
-        p.steps.iter().enumerate().map(|(n, step)| StepChoice {
-            id: Some(step.id.clone()),
-            label: format!("{}. {}", n + 1, cut(&step.text, STEP_LABEL_CHARS)),
-        })
-    });
-    std::iter::once(none).chain(steps).collect()
-}
-
-/// `text` cut at a word to about `chars` characters, with an ellipsis if anything was cut.
-fn cut(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return text.to_owned();
-    }
-    let end = text
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i);
-    let head = &text[..end];
-    let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
-    format!(
-        "{}\u{2026}",
-        head.trim_end_matches([',', '.', ':', ';', ' '])
-    )
-}
-
 fn procedure_choices(records: &Records, words: &'static Text) -> Vec<ProcedureChoice> {
     let none = ProcedureChoice {
         id: None,
         label: words.none.to_owned(),
     };
-    let procedures = records.procedures.iter().map(|p| ProcedureChoice {
+    let mut procedures: Vec<&Procedure> = records.procedures.iter().collect();
+    procedures.sort_by_cached_key(|p| p.title.to_lowercase());
+    let procedures = procedures.into_iter().map(|p| ProcedureChoice {
         id: Some(p.id.clone()),
         label: cut(&p.title, STEP_LABEL_CHARS),
     });
@@ -139,19 +94,13 @@ pub(super) fn form_view<'a>(
         },
     );
     let fields = column![
-        labelled(
+        labelled_problem(
             words.title,
-            column![
-                text_input(words.title, &form.title)
-                    .id("title")
-                    .on_input(|v| Message::Edit(Edit::Title(v)))
-                    .size(theme::TEXT_HEADING),
-                errors
-                    .title
-                    .clone()
-                    .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-            ]
-            .spacing(theme::SPACE_XS)
+            errors.title.clone(),
+            text_input(words.title, &form.title)
+                .id("title")
+                .on_input(|v| Message::Edit(Edit::Title(v)))
+                .size(theme::TEXT_HEADING)
         ),
         row![
             labelled(
@@ -245,21 +194,31 @@ fn item_view<'a>(
     // told so, as `rightfirst check` warns.
     let prompt = item.prompt.trim();
     let not_to_checker = (prompt.contains(' ') && !speaks_to_checker(prompt))
-        .then(|| text(words.not_to_checker).size(theme::TEXT_SMALL));
+        .then(|| (NoteKind::Warning, words.not_to_checker.to_owned()));
+    // What is wrong or worth a look comes and goes as the user types: it all sits in one
+    // line kept at the item's foot, so no field of this item or the next moves under the
+    // pointer.
+    let standard = (item.kind == Kind::Measure)
+        .then(|| standard_warning(item, steps, words.language()))
+        .flatten()
+        .map(|w| (NoteKind::Warning, w));
+    let notes = [
+        errors.prompt.map(|e| (NoteKind::Problem, e)),
+        not_to_checker,
+        errors.kind.map(|e| (NoteKind::Problem, e)),
+        standard,
+    ];
     let body = column![
         line_row(index, count, selected, input, words),
-        errors
-            .prompt
-            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
-        not_to_checker,
         row![kind, labelled(words.linked_step, step), critical]
             .spacing(theme::SPACE_M)
             .align_y(Alignment::End),
+        text(ChecklistWords::of(words.language()).critical_hint)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted),
         step_gone.map(|w| text(w).size(theme::TEXT_SMALL).style(theme::muted)),
         details,
-        errors
-            .kind
-            .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+        notes_line(notes.into_iter().flatten()),
     ]
     .spacing(theme::SPACE_S);
     container(body)
@@ -322,6 +281,7 @@ fn step_picker<'a>(
                 |id| StepChoice {
                     id: Some(id.to_owned()),
                     label: id.to_owned(),
+                    spec: None,
                 },
             );
             let gone = item

@@ -7,7 +7,7 @@ mod view;
 pub mod words;
 
 use crate::analysis::{self, DefectRef, Figures, Period};
-use crate::model::Date;
+use crate::model::{Date, Language, category_name};
 use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
 
@@ -117,17 +117,17 @@ impl Dashboard {
     }
 
     /// The defects behind what is picked.
-    fn behind(&self) -> Option<(String, &[DefectRef])> {
+    fn behind(&self, language: Language) -> Option<(String, &[DefectRef])> {
         let figures = self.figures.as_ref()?;
         match self.picked? {
-            Picked::Pareto(n) => figures
-                .pareto
-                .get(n)
-                .map(|bar| (bar.category.clone(), bar.defects.as_slice())),
+            Picked::Pareto(n) => figures.pareto.get(n).map(|bar| {
+                let name = category_name(&bar.category, language).to_owned();
+                (name, bar.defects.as_slice())
+            }),
             Picked::Recurring(n) => figures.recurring.get(n).map(|cause| {
                 let what = match (&cause.procedure, &cause.step) {
                     (Some(procedure), Some(step)) => format!("{procedure} / {step}"),
-                    _ => cause.category.clone(),
+                    _ => category_name(&cause.category, language).to_owned(),
                 };
                 (what, cause.defects.as_slice())
             }),

@@ -9,7 +9,7 @@ use super::view::{percent, section, tile};
 use super::words::DashboardWords;
 use super::{Message, Picked};
 use crate::analysis::{DefectRef, Figures};
-use crate::model::Language;
+use crate::model::{Language, category_name};
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -251,7 +251,7 @@ pub(super) fn defect_rows<'a>(
                     .size(theme::TEXT_SMALL)
                     .style(theme::muted),
                 text(&order.id).size(theme::TEXT_SMALL),
-                text(&defect.category).size(theme::TEXT_SMALL),
+                text(category_name(&defect.category, ctx.language)).size(theme::TEXT_SMALL),
                 text(&defect.description)
                     .size(theme::TEXT_SMALL)
                     .width(Length::Fill),

@@ -8,7 +8,8 @@ use super::charts::{BeforeAfter, Pareto};
 use super::panels::{attention, defect_rows, fix_defects, tiles, trends};
 use super::words::DashboardWords;
 use super::{Dashboard, Message, Picked, Preset};
-use crate::analysis::Figures;
+use crate::analysis::{Figures, cause_name, recurring_rule};
+use crate::model::{Language, category_name, counted, plural};
 use crate::ui::screen::Context;
 use crate::ui::screen::defects::place::place;
 use crate::ui::text::fill;
@@ -111,14 +112,14 @@ impl Dashboard {
             tiles(figures, words, ctx.language, ctx.room),
             (figures.unjudged_checks > 0).then(|| {
                 text(fill(
-                    words.unjudged,
+                    plural(figures.unjudged_checks, words.unjudged_one, words.unjudged),
                     &[("count", &figures.unjudged_checks.to_string())],
                 ))
                 .size(theme::TEXT_SMALL)
                 .style(theme::muted)
             }),
             row![
-                self.pareto(figures, words),
+                self.pareto(figures, ctx.language, words),
                 trends(figures, words, ctx.language)
             ]
             .spacing(theme::SPACE_M),
@@ -135,6 +136,7 @@ impl Dashboard {
     fn pareto<'a>(
         &'a self,
         figures: &'a Figures,
+        language: Language,
         words: &'static DashboardWords,
     ) -> Element<'a, Message> {
         let body: Element<'a, Message> = if figures.pareto.is_empty() {
@@ -144,7 +146,10 @@ impl Dashboard {
                 bars: figures
                     .pareto
                     .iter()
-                    .map(|bar| (bar.category.clone(), bar.count, bar.cumulative_percent))
+                    .map(|bar| {
+                        let name = category_name(&bar.category, language);
+                        (name.to_owned(), bar.count, bar.cumulative_percent)
+                    })
                     .collect(),
                 picked: match self.picked {
                     Some(Picked::Pareto(n)) => Some(n),
@@ -164,7 +169,7 @@ impl Dashboard {
         ctx: Context<'a>,
         words: &'static DashboardWords,
     ) -> Option<Element<'a, Message>> {
-        let (what, references) = self.behind()?;
+        let (what, references) = self.behind(ctx.language)?;
         // A recurring cause at a step reads as the procedure's title and the step's words.
         let what = match (self.picked, &self.figures) {
             (Some(Picked::Recurring(n)), Some(figures)) => figures
@@ -222,10 +227,19 @@ impl Dashboard {
                 words.fix_counts,
                 &[
                     ("db", &fix.defects_before.to_string()),
-                    ("ob", &fix.orders_before.to_string()),
+                    (
+                        "ob",
+                        &counted(fix.orders_before, words.orders_one, words.orders_many),
+                    ),
                     ("da", &fix.defects_after.to_string()),
-                    ("oa", &fix.orders_after.to_string()),
-                    ("days", &fix.after_days.to_string()),
+                    (
+                        "oa",
+                        &counted(fix.orders_after, words.orders_one, words.orders_many),
+                    ),
+                    (
+                        "days",
+                        &counted(fix.after_days as usize, words.days_one, words.days_many),
+                    ),
                 ],
             );
             list = list.push(
@@ -272,29 +286,22 @@ impl Dashboard {
         ctx: Context<'a>,
         words: &'static DashboardWords,
     ) -> Element<'a, Message> {
-        let recurrence = &ctx.records.workspace.recurrence;
-        let hint = fill(
-            words.recurring_hint,
-            &[
-                ("count", &recurrence.count.to_string()),
-                ("days", &recurrence.days.to_string()),
-            ],
-        );
+        // The report's words: what is grouped, and each cause's name.
+        let hint = recurring_rule(ctx.records.workspace.recurrence, ctx.language);
         let mut list = Column::new().spacing(theme::SPACE_S);
         if figures.recurring.is_empty() {
             list = list.push(text(words.no_recurring).style(theme::muted));
         }
         for (n, cause) in figures.recurring.iter().enumerate() {
-            let title = match &cause.procedure {
-                Some(_) => place(
-                    ctx.records,
-                    cause.procedure.as_deref(),
-                    cause.step.as_deref(),
-                ),
-                None => fill(words.category_group, &[("category", &cause.category)]),
-            };
+            let title = cause_name(
+                ctx.records,
+                cause.procedure.as_deref(),
+                cause.step.as_deref(),
+                &cause.category,
+                ctx.language,
+            );
             let line = fill(
-                words.recurring_line,
+                plural(cause.count, words.recurring_line_one, words.recurring_line),
                 &[
                     ("count", &cause.count.to_string()),
                     ("open", &cause.open.to_string()),

@@ -52,6 +52,18 @@ pub fn chosen(choices: &[Choice<Option<String>>], value: Option<&str>) -> Choice
         .unwrap_or_else(|| Choice::new(value.map(String::from), value.unwrap_or_default()))
 }
 
+/// A message above the defect: kept as what it means, so it speaks the language of the
+/// moment it is drawn.
+#[derive(Debug, Clone)]
+enum Said {
+    /// One of the screen's own words.
+    Word(fn(&DefectWords) -> &'static str),
+    /// Saving was refused: why, as the form stands now.
+    Refused,
+    /// Words from outside the screen (the disk's), shown as they came.
+    Text(String),
+}
+
 /// The defect log screen.
 #[derive(Debug, Default)]
 pub struct Defects {
@@ -60,7 +72,7 @@ pub struct Defects {
     /// The defect to open once the save in flight is done: picking another defect saves
     /// the edited one first.
     pending: Option<Open>,
-    message: Option<String>,
+    message: Option<Said>,
     /// A photo's path, typed where the file dialog could not open.
     typed: Option<PathField>,
 }
@@ -272,25 +284,25 @@ impl Defects {
     /// The order with the open defect as edited, for the app to save; what is wrong, shown
     /// above the form, when it cannot be saved.
     fn save(&mut self, ctx: &Context) -> Request<Message> {
-        let words = DefectWords::of(ctx.language);
         let Some(open) = &self.open else {
             return Request::None;
         };
         if ctx.read_only {
-            self.message = Some(words.read_only.to_owned());
+            self.message = Some(Said::Word(|w| w.read_only));
             return Request::None;
         }
         let defect = match open.form.finish(ctx) {
             Ok(defect) => defect,
-            Err(error) => {
-                self.message = Some(error);
+            // Said again in the language of the moment it is drawn, of the form as it is.
+            Err(_) => {
+                self.message = Some(Said::Refused);
                 return Request::None;
             }
         };
         let mut order = match ctx.records.orders.iter().find(|o| o.id == open.order) {
             Some(order) => order.clone(),
             None => {
-                self.message = Some(words.gone.to_owned());
+                self.message = Some(Said::Word(|w| w.gone));
                 return Request::None;
             }
         };
@@ -298,7 +310,7 @@ impl Defects {
         match order.defects.iter_mut().find(|d| d.id == defect.id) {
             Some(slot) => *slot = defect,
             None => {
-                self.message = Some(words.gone.to_owned());
+                self.message = Some(Said::Word(|w| w.gone));
                 return Request::None;
             }
         }
@@ -332,7 +344,7 @@ impl Defects {
     /// A save failed; the screen shows why, and the edited defect stays open.
     pub fn tell(&mut self, message: String) {
         self.pending = None;
-        self.message = Some(message);
+        self.message = Some(Said::Text(message));
     }
 }
 

@@ -8,8 +8,8 @@ use iced::{Alignment, Element, Length};
 use super::log::{self, Entry, ProcedureFilter};
 use super::widgets::{badge, option, state_badge};
 use super::words::DefectWords;
-use super::{Choice, Defects, Message, Open, form, place};
-use crate::model::DefectState;
+use super::{Choice, Defects, Message, Open, Said, form, place};
+use crate::model::{DefectState, category_name};
 use crate::ui::screen::Context;
 use crate::ui::screen::revision::message_box;
 use crate::ui::text::fill;
@@ -115,7 +115,7 @@ impl Defects {
         categories.extend(
             log::categories(ctx.records)
                 .into_iter()
-                .map(|c| Choice::new(Some(c.clone()), c)),
+                .map(|c| Choice::new(Some(c.clone()), category_name(&c, ctx.language))),
         );
         let category = super::chosen(&categories, filter.category.as_deref());
 
@@ -197,7 +197,7 @@ impl Defects {
                     .size(theme::TEXT_SMALL)
                     .style(theme::muted),
                 text(&entry.order.id).size(theme::TEXT_SMALL),
-                text(&defect.category).size(theme::TEXT_SMALL),
+                text(category_name(&defect.category, ctx.language)).size(theme::TEXT_SMALL),
                 text(words.severity(defect.severity)).size(theme::TEXT_SMALL),
                 space::horizontal(),
                 overdue,
@@ -278,7 +278,7 @@ impl Defects {
                 // its place in the widget tree and the field being typed in its focus.
                 column![
                     toolbar,
-                    message_box(self.message.as_deref()),
+                    message_box(self.said(open, ctx)),
                     self.typed
                         .as_ref()
                         .map(|field| field.view(ctx.language).map(Message::PhotoPath)),
@@ -291,5 +291,17 @@ impl Defects {
         )
         .height(Length::Fill)
         .into()
+    }
+}
+
+impl Defects {
+    /// The message above the defect, in the language of now.
+    fn said(&self, open: &Open, ctx: Context) -> Option<String> {
+        let words = DefectWords::of(ctx.language);
+        match self.message.as_ref()? {
+            Said::Word(word) => Some(word(words).to_owned()),
+            Said::Refused => open.form.finish(&ctx).err(),
+            Said::Text(text) => Some(text.clone()),
+        }
     }
 }

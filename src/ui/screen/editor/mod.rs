@@ -3,10 +3,12 @@
 //! archived revisions. Each screen brings its [`Form`]: its record's own fields and lines.
 
 mod form;
+mod notice;
 mod save;
 mod view;
 
 pub use form::{Filed, Form};
+pub use notice::Notice;
 pub use save::SaveRequest;
 pub use view::{fields_and_lines, line_row};
 
@@ -15,7 +17,6 @@ use super::{Context, Unsaved};
 use crate::model::{Revised, Status};
 use crate::ui::history::History;
 use crate::ui::request::{Request, Saved};
-use crate::ui::text::fill;
 
 /// A records screen: the list, and the record open in its form.
 #[derive(Debug)]
@@ -24,7 +25,7 @@ pub struct Editor<F: Form> {
     open: Option<Open<F>>,
     viewing: Option<F::Record>,
     dialog: Option<Dialog>,
-    message: Option<String>,
+    message: Option<Notice>,
     line: Option<usize>,
     /// The save the app is carrying out, to carry on from once it is done.
     saving: Option<Box<SaveRequest<F>>>,
@@ -167,7 +168,7 @@ impl<F: Form> Editor<F> {
 
     /// Shows a message above the form (a refusal, a failed save).
     pub fn tell(&mut self, message: String) {
-        self.message = Some(message);
+        self.message = Some(Notice::Said(message));
     }
 
     /// The app deleted the open record.
@@ -229,7 +230,7 @@ impl<F: Form> Editor<F> {
                 Request::None
             }
             Message::ConfirmApprove => self.approve(ctx),
-            Message::AskDelete => self.ask_delete(ctx),
+            Message::AskDelete => self.ask_delete(),
             Message::ConfirmDelete => self.confirm_delete(),
             Message::Retire => self.retire(ctx),
             Message::CloseDialog => {
@@ -251,7 +252,7 @@ impl<F: Form> Editor<F> {
                 self.edit(Undoable::MoveLine(index, direction), ctx)
             }
             Message::Tell(message) => {
-                self.message = Some(message);
+                self.message = Some(Notice::Said(message));
                 Request::None
             }
             Message::Saved(outcome) => self.after_save(outcome, ctx),
@@ -260,7 +261,7 @@ impl<F: Form> Editor<F> {
                 Request::None
             }
             Message::Deleted(Err(error)) => {
-                self.message = Some(error);
+                self.message = Some(Notice::Said(error));
                 Request::None
             }
             Message::Edit(edit) => self.edit_form(edit, ctx),
@@ -288,7 +289,7 @@ impl<F: Form> Editor<F> {
     /// Opens the approve dialog, for an owner only.
     fn ask_approve(&mut self, ctx: &Context<'_>) -> Asked<F> {
         if !ctx.is_owner() {
-            self.refuse(ctx);
+            self.refuse();
             return Request::None;
         }
         self.dialog = Some(Dialog::Approve {
@@ -298,7 +299,7 @@ impl<F: Form> Editor<F> {
     }
 
     /// Opens the delete dialog, for a saved draft that was never approved.
-    fn ask_delete(&mut self, ctx: &Context<'_>) -> Asked<F> {
+    fn ask_delete(&mut self) -> Asked<F> {
         let Some(open) = &self.open else {
             return Request::None;
         };
@@ -307,7 +308,7 @@ impl<F: Form> Editor<F> {
         }
         let base = open.original.base();
         if *base.status() != Status::Draft || base.revision() > 1 {
-            self.message = Some(ctx.words.cannot_delete_approved.to_owned());
+            self.message = Some(Notice::CannotDeleteApproved);
             return Request::None;
         }
         self.dialog = Some(Dialog::Delete);
@@ -334,7 +335,7 @@ impl<F: Form> Editor<F> {
             return Request::None;
         };
         if !ctx.is_owner() {
-            self.refuse(ctx);
+            self.refuse();
             return Request::None;
         }
         let mut record = open.original.base().clone();
@@ -376,11 +377,8 @@ impl<F: Form> Editor<F> {
         self.edit(Undoable::Form(edit), ctx)
     }
 
-    fn refuse(&mut self, ctx: &Context<'_>) {
-        self.message = Some(fill(
-            ctx.words.only_owner_approves,
-            &[("owners", &ctx.owners())],
-        ));
+    fn refuse(&mut self) {
+        self.message = Some(Notice::OnlyOwnerApproves);
     }
 
     /// Applies an edit to the form, remembering the state before it for undo.
@@ -436,7 +434,9 @@ impl<F: Form> Editor<F> {
         } else {
             open.history.record(&before, field.as_deref());
         }
-        self.message = None;
+        // A message above the form stays while the user types: taking it away would move
+        // the field being typed in up under the pointer. The next save, or another record,
+        // replaces it.
         match focus {
             Some(index) => Request::Focus(F::line_input_id(index)),
             None => Request::None,

@@ -1,7 +1,7 @@
 //! Saving from the editor: on leaving a record, on Ctrl+S and on approval, with the
 //! approved revision it supersedes; and carrying on once the app has saved.
 
-use super::{Asked, Editor, Filed, Form, Message};
+use super::{Asked, Editor, Filed, Form, Message, Notice};
 use crate::model::{ApproveError, Status, approve};
 use crate::ui::request::{Request, Saved};
 use crate::ui::screen::Context;
@@ -37,7 +37,7 @@ impl<F: Form> Editor<F> {
             return Pending::Clean;
         }
         let Some(record) = record_of(&open.form, ctx) else {
-            self.message = Some(ctx.words.fix_before_saving.to_owned());
+            self.message = Some(Notice::FixBeforeSaving);
             return Pending::Blocked;
         };
         Pending::Save(Box::new(SaveRequest {
@@ -95,12 +95,12 @@ impl<F: Form> Editor<F> {
                 }
             }
             Saved::Failed(error) => {
-                self.message = Some(error);
+                self.message = Some(Notice::Said(error));
                 Request::None
             }
             Saved::TookDisk(error) => {
                 self.open(ctx, request.record.id());
-                self.message = error;
+                self.message = error.map(Notice::Said);
                 Request::None
             }
         }
@@ -141,7 +141,7 @@ impl<F: Form> Editor<F> {
             return Request::None;
         };
         let Some(draft) = record_of(&open.form, ctx) else {
-            self.message = Some(ctx.words.fix_before_saving.to_owned());
+            self.message = Some(Notice::FixBeforeSaving);
             return Request::None;
         };
         let form = Box::new(open.form.clone());
@@ -157,11 +157,11 @@ impl<F: Form> Editor<F> {
             }
             Err(ApproveError::NotOwner(_)) => {
                 self.dialog = None;
-                self.refuse(ctx);
+                self.refuse();
                 Request::None
             }
             Err(error) => {
-                self.message = Some(error.to_string());
+                self.message = Some(Notice::of_approval(&error));
                 Request::None
             }
         }

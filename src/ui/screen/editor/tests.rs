@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use super::{Editor, Form, Message};
+use super::{Editor, Form, Message, Notice};
 use crate::model::{DateTime, Records, Revised, Status};
 use crate::store::Folder;
 use crate::ui::request::{Record, Request as Action};
@@ -56,7 +56,7 @@ fn leaving_with_errors_keeps_the_edits<F: Form>(open: &str, other: &str, emptied
         assert!(matches!(editor.update(message, &ctx), Action::None));
         assert_eq!(editor.selected(), Some(open));
         assert!(editor.is_dirty(), "the edits are still there");
-        assert_eq!(editor.message.as_deref(), Some(ctx.words.fix_before_saving));
+        assert_eq!(editor.message, Some(Notice::FixBeforeSaving));
     }
 }
 
@@ -203,10 +203,7 @@ fn delete_waits_for_the_file<F: Form>(draft: &str, approved: &str) {
     editor.open(&ctx, approved);
     editor.update(Message::AskDelete, &ctx);
     assert_eq!(editor.dialog, None);
-    assert_eq!(
-        editor.message.as_deref(),
-        Some(ctx.words.cannot_delete_approved)
-    );
+    assert_eq!(editor.message, Some(Notice::CannotDeleteApproved));
 }
 
 #[test]
@@ -225,8 +222,8 @@ fn only_an_owner_retires_and_retiring_saves_the_approved_record_as_retired() {
     assert!(
         checklists
             .message
-            .as_deref()
-            .is_some_and(|m| m.contains("Ellen Bell"))
+            .as_ref()
+            .is_some_and(|m| m.words(&staff).contains("Ellen Bell"))
     );
 
     let owner = seen_by("tom");
@@ -242,4 +239,45 @@ fn only_an_owner_retires_and_retiring_saves_the_approved_record_as_retired() {
     assert_eq!(record.status, Status::Retired { on: owner.today });
     assert_eq!(record.revision, 1);
     assert!(archive.is_none());
+}
+
+/// Issue 14: a message already above the form speaks the language switched to, since the
+/// editor keeps what it means and finds the words when it is drawn.
+#[test]
+fn a_message_on_screen_follows_a_switch_of_language() {
+    let staff = seen_by("jake");
+    let dutch = Context {
+        words: Text::of(Language::Nl),
+        language: Language::Nl,
+        ..seen_by("jake")
+    };
+    let mut procedures: Procedures = opened(&staff, "closing-down");
+    procedures.update(Message::AskApprove, &staff);
+    procedures.update(
+        Message::Edit(procedures::Edit::Title(String::new())),
+        &staff,
+    );
+    procedures.update(Message::Save, &staff);
+    fn sees(procedures: &Procedures, ctx: Context<'_>, text: &str) -> bool {
+        let mut ui = iced_test::simulator(procedures.view(ctx, ""));
+        ui.find(text).is_ok()
+    }
+    assert!(sees(
+        &procedures,
+        staff,
+        "Fix the marked fields before saving."
+    ));
+    assert!(sees(
+        &procedures,
+        dutch,
+        "Herstel eerst de gemarkeerde velden."
+    ));
+    assert!(!sees(
+        &procedures,
+        dutch,
+        "Fix the marked fields before saving."
+    ));
+    procedures.update(Message::AskApprove, &staff);
+    let refused = "Alleen een eigenaar mag goedkeuren. Vraag het Ellen Bell, Tom Bell.";
+    assert!(sees(&procedures, dutch, refused));
 }

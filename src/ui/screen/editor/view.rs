@@ -16,7 +16,7 @@ impl<F: Form> Editor<F> {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message<F::Edit>> {
         let words = ctx.words;
         let needle = search.trim().to_lowercase();
-        let entries: Vec<ListEntry<'a>> = F::Record::current(ctx.records)
+        let mut entries: Vec<ListEntry<'a>> = F::Record::current(ctx.records)
             .iter()
             .filter(|record| record.matches(&needle))
             .map(|record| ListEntry {
@@ -26,6 +26,9 @@ impl<F: Form> Editor<F> {
                 revision: record.revision(),
             })
             .collect();
+        // People look for a title, not an id; the sort is stable, so equal titles keep
+        // their order by id.
+        entries.sort_by_cached_key(|entry| entry.title.to_lowercase());
         let list = revision::record_list(
             &entries,
             self.selected.as_deref(),
@@ -97,12 +100,13 @@ impl<F: Form> Editor<F> {
                 base.revision(),
                 words
             ),
-            revision::message_box(self.message.as_deref()),
+            revision::message_box(self.message.as_ref().map(|notice| notice.words(&ctx))),
         ]
         .spacing(theme::SPACE_M);
         let content = column![
             text(header_title).size(theme::TEXT_TITLE),
-            revision::status_line(base.status(), base.revision(), dirty, ctx),
+            // A record never saved is never "Saved", even before its first edit.
+            revision::status_line(base.status(), base.revision(), dirty || form.is_new(), ctx),
             above,
             form.view(&open.inputs, self.line, ctx),
             revision::history(

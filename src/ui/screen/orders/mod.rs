@@ -90,6 +90,12 @@ pub struct Orders {
 enum Note {
     Done(String),
     Error(String),
+    /// The screen's own words, picked from its table in the language of the moment the
+    /// note is drawn: switching languages changes a note already on screen.
+    DoneWord(fn(&OrderWords) -> &'static str),
+    ErrorWord(fn(&OrderWords) -> &'static str),
+    /// Saving the form in front was refused: why, as it stands now.
+    Refused,
     /// A document written there.
     Written(std::path::PathBuf),
 }
@@ -299,16 +305,16 @@ impl Orders {
 
     /// The app saved `order`: move on to what comes after that save. A failed check goes
     /// on to its proposed defects, one at a time.
-    fn saved(&mut self, order: &Order, ctx: &Context) -> Request<Message> {
-        let words = OrderWords::of(ctx.language);
+    fn saved(&mut self, order: &Order, _ctx: &Context) -> Request<Message> {
         self.selected = Some(order.id.clone());
         let pane = std::mem::take(&mut self.pane);
-        let (mut proposals, done) = match pane {
-            Pane::Order(Work::Check(_)) => (std::mem::take(&mut self.proposals), words.check_saved),
-            Pane::Order(Work::Defect { proposals, .. }) => (proposals, words.saved),
-            _ => (Vec::new(), words.saved),
+        let saved = |w: &OrderWords| w.saved;
+        let (mut proposals, done): (_, fn(&OrderWords) -> &'static str) = match pane {
+            Pane::Order(Work::Check(_)) => (std::mem::take(&mut self.proposals), |w| w.check_saved),
+            Pane::Order(Work::Defect { proposals, .. }) => (proposals, saved),
+            _ => (Vec::new(), saved),
         };
-        self.message = Some(Note::Done(done.to_owned()));
+        self.message = Some(Note::DoneWord(done));
         if proposals.is_empty() {
             self.pane = Pane::Order(Work::Overview);
             return Request::None;

@@ -5,9 +5,10 @@ use iced::{Alignment, Element, Length};
 
 use super::contact::channel_name;
 use super::view::{badge, heading};
-use super::words::OrderWords;
+use super::words::{OrderWords, state_badge};
 use super::{Message, RecordFormat, files};
 use crate::model::{Check, Defect, DefectState, ItemKind, ItemVerdict, Order, Outcome};
+use crate::model::{category_name, plural};
 use crate::ui::screen::Context;
 use crate::ui::screen::file_place::PlaceWords;
 use crate::ui::text::fill;
@@ -83,7 +84,11 @@ fn contacts<'a>(
     let alarm = ctx.records.workspace.contacts_per_order_alarm;
     let over = order.over_alarm(alarm);
     let count = text(fill(
-        words.contact_count,
+        plural(
+            order.contacts.len(),
+            words.contact_count_one,
+            words.contact_count,
+        ),
         &[
             ("count", &order.contacts.len().to_string()),
             ("alarm", &ctx.language.number(alarm.get())),
@@ -163,10 +168,9 @@ fn check_card<'a>(
             text(title).size(theme::TEXT),
             text(revision).size(theme::TEXT_SMALL).style(theme::muted),
             space::horizontal(),
-            verdict.as_ref().map(|v| if v.passed() {
-                badge(words.passed, Badge::Approved)
-            } else {
-                badge(words.failed, Badge::Alarm)
+            verdict.as_ref().map(|v| {
+                let (state, kind) = state_badge(v.state(), words);
+                badge(state, kind)
             })
         ]
         .spacing(theme::SPACE_S)
@@ -249,7 +253,7 @@ fn defect_entry<'a>(
         column![
             row![
                 text(&defect.id).size(theme::TEXT_SMALL).style(theme::muted),
-                text(&defect.category).size(theme::TEXT_SMALL),
+                text(category_name(&defect.category, ctx.language)).size(theme::TEXT_SMALL),
                 text(match defect.severity {
                     crate::model::Severity::Minor => words.minor,
                     crate::model::Severity::Major => words.major,

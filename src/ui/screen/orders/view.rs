@@ -9,11 +9,11 @@ use iced::{Alignment, Element, Length};
 
 use super::contact::{CHANNELS, ChannelChoice, channel_name};
 use super::overview::overview;
-use super::words::OrderWords;
+use super::words::{OrderWords, state_badge};
 use super::{Filter, LIST_LIMIT, Message, Note, Orders, Pane, Work, files};
 use crate::model::Order;
 use crate::ui::screen::{Context, file_place, labelled, people};
-use crate::ui::text::{Language, fill};
+use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
 const FILTERS: [Filter; 5] = [
@@ -50,13 +50,10 @@ impl Orders {
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
         let pane: Element<'a, Message> = match &self.pane {
-            Pane::Empty => column![
-                self.note(ctx.language),
-                text(words.pick_order).style(theme::muted)
-            ]
-            .spacing(theme::SPACE_M)
-            .padding([theme::SPACE_S, 0.0])
-            .into(),
+            Pane::Empty => column![self.note(&ctx), text(words.pick_order).style(theme::muted)]
+                .spacing(theme::SPACE_M)
+                .padding([theme::SPACE_S, 0.0])
+                .into(),
             Pane::New(form) => self.new_order(form, ctx, words),
             Pane::Order(work) => match self.order(&ctx) {
                 Some(order) => self.order_pane(order, work, ctx, words),
@@ -166,13 +163,13 @@ impl Orders {
         words: &'static OrderWords,
     ) -> Element<'a, Message> {
         let mut badges = row![].spacing(theme::SPACE_XS);
-        badges = if !order.is_checked() {
-            badges.push(badge(words.filter_unchecked, Badge::Draft))
-        } else if order.check_failed(ctx.records) {
-            badges.push(badge(words.failed, Badge::Alarm))
-        } else {
-            badges.push(badge(words.passed, Badge::Approved))
-        };
+        badges = badges.push(match order.check_state(ctx.records) {
+            None => badge(words.filter_unchecked, Badge::Draft),
+            Some(state) => {
+                let (state, kind) = state_badge(state, words);
+                badge(state, kind)
+            }
+        });
         let open = order.open_defects();
         if open > 0 {
             badges = badges.push(badge(
@@ -214,23 +211,43 @@ impl Orders {
         .into()
     }
 
-    fn note(&self, language: Language) -> Column<'_, Message> {
-        let note = self.message.as_ref().map(|note| {
-            let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match note {
-                Note::Done(message) => (message, theme::notice_box),
-                Note::Error(message) => (message, theme::error_box),
+    fn note(&self, ctx: &Context) -> Column<'_, Message> {
+        let language = ctx.language;
+        let words = OrderWords::of(language);
+        let note = self.message.as_ref().and_then(|note| {
+            let (message, style): (String, fn(&iced::Theme) -> container::Style) = match note {
+                Note::Done(message) => (message.clone(), theme::notice_box),
+                Note::Error(message) => (message.clone(), theme::error_box),
+                Note::DoneWord(word) => (word(words).to_owned(), theme::notice_box),
+                Note::ErrorWord(word) => (word(words).to_owned(), theme::error_box),
+                Note::Refused => (self.refusal(ctx)?, theme::error_box),
                 Note::Written(path) => {
-                    return file_place::saved_view(path, language)
-                        .map(|m| Message::Files(files::Message::Document(m)));
+                    return Some(
+                        file_place::saved_view(path, language)
+                            .map(|m| Message::Files(files::Message::Document(m))),
+                    );
                 }
             };
-            container(text(message))
-                .padding(theme::SPACE_S)
-                .width(Length::Fill)
-                .style(style)
-                .into()
+            Some(
+                container(text(message))
+                    .padding(theme::SPACE_S)
+                    .width(Length::Fill)
+                    .style(style)
+                    .into(),
+            )
         });
         column![self.typed_view(language), note].spacing(theme::SPACE_S)
+    }
+
+    /// Why the new order, contact or defect in front cannot be saved, in the words of now.
+    fn refusal(&self, ctx: &Context) -> Option<String> {
+        let words = OrderWords::of(ctx.language);
+        match &self.pane {
+            Pane::New(form) => form.finish(ctx.records, words).err(),
+            Pane::Order(Work::Contact(form)) => form.finish(ctx.now, words).err(),
+            Pane::Order(Work::Defect { form, .. }) => form.finish(ctx).err(),
+            _ => None,
+        }
     }
 
     fn new_order<'a>(
@@ -294,7 +311,7 @@ impl Orders {
                 pick_list(people(ctx.records), form.maker.clone(), Message::NewMaker)
                     .width(theme::PICK_WIDTH * 2.0)
             ),
-            self.note(ctx.language),
+            self.note(&ctx),
             row![
                 button(text(words.save_order))
                     .on_press(Message::SaveNew)
@@ -369,7 +386,7 @@ impl Orders {
         scrollable(
             // The note has a column of its own, present or not: the forms below keep their
             // place in the widget tree, and a field being typed in its focus.
-            column![header, self.note(ctx.language), body]
+            column![header, self.note(&ctx), body]
                 .spacing(theme::SPACE_M)
                 .padding(
                     iced::Padding::new(theme::SPACE_S)

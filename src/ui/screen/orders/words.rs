@@ -1,5 +1,9 @@
 //! The orders screen's words, in English and Dutch.
 
+use crate::model::CheckState;
+use crate::ui::text::fill;
+use crate::ui::theme::Badge;
+
 crate::texts!(OrderWords {
     new_order: "New order", "Nieuwe bestelling";
     import_csv: "Import CSV…", "CSV importeren…";
@@ -32,7 +36,9 @@ crate::texts!(OrderWords {
     checks: "Checks", "Controles";
     no_checks: "Not checked yet.", "Nog niet gecontroleerd.";
     passed: "Passed", "Goedgekeurd";
+    passed_with: "Passed with {count} not OK", "Goedgekeurd met {count} niet in orde";
     failed: "Failed", "Afgekeurd";
+    not_finished: "Not finished", "Niet klaar";
     by_at: "{who}, {at}", "{who}, {at}";
     revision_short: "rev. {revision}", "rev. {revision}";
     item_pass: "pass", "goed";
@@ -50,6 +56,7 @@ crate::texts!(OrderWords {
     critical: "Critical", "Kritiek";
     contacts: "Customer contacts", "Klantcontacten";
     no_contacts: "No contacts.", "Geen contacten.";
+    contact_count_one: "1 contact; the alarm is above {alarm}", "1 contact; het alarm gaat boven {alarm}";
     contact_count: "{count} contacts; the alarm is above {alarm}", "{count} contacten; het alarm gaat boven {alarm}";
     over_alarm: "Over the alarm", "Boven het alarm";
     apologised: "apologised", "excuses gemaakt";
@@ -71,7 +78,21 @@ crate::texts!(OrderWords {
     skip_defect: "Not a defect", "Geen gebrek";
     save_defect: "Save defect", "Gebrek opslaan";
     check_saved: "Check saved.", "Controle opgeslagen.";
-    imported: "Imported {imported} orders; {skipped} were there already and were left as they were.", "{imported} bestellingen geïmporteerd; {skipped} waren er al en zijn niet veranderd.";
+    imported: "Orders imported: {imported}. Already there and left as they were: {skipped}.", "Bestellingen geïmporteerd: {imported}. Al aanwezig en niet veranderd: {skipped}.";
     saved: "Saved.", "Opgeslagen.";
     read_only: "This workspace is read-only.", "Deze werkmap is alleen-lezen.";
 });
+
+/// A check's state as a badge says it, and the badge's colour: the order's page and the
+/// orders list show the same.
+pub fn state_badge(state: CheckState, words: &OrderWords) -> (String, Badge) {
+    match state {
+        CheckState::Failed => (words.failed.to_owned(), Badge::Alarm),
+        CheckState::PassedWithNotOk(count) => (
+            fill(words.passed_with, &[("count", &count.to_string())]),
+            Badge::Draft,
+        ),
+        CheckState::Passed => (words.passed.to_owned(), Badge::Approved),
+        CheckState::NotFinished { .. } => (words.not_finished.to_owned(), Badge::Draft),
+    }
+}

@@ -58,13 +58,14 @@ impl Orders {
             return Request::None;
         };
         if ctx.read_only {
-            self.message = Some(Note::Error(words.read_only.to_owned()));
+            self.message = Some(Note::ErrorWord(|w| w.read_only));
             return Request::None;
         }
         match form.finish(ctx.records, words) {
             Ok(order) => save(order),
-            Err(error) => {
-                self.message = Some(Note::Error(error));
+            // Said when drawn, in the language of then, of the form as it is then.
+            Err(_) => {
+                self.message = Some(Note::Refused);
                 Request::None
             }
         }
@@ -133,8 +134,9 @@ impl Orders {
                 order.contacts.push(contact);
                 self.save(order, ctx)
             }
-            Err(error) => {
-                self.message = Some(Note::Error(error));
+            // Said when drawn, in the language of then, of the form as it is then.
+            Err(_) => {
+                self.message = Some(Note::Refused);
                 Request::None
             }
         }
@@ -180,9 +182,7 @@ impl Orders {
 
     pub(super) fn save(&mut self, order: Order, ctx: &Context) -> Request<Message> {
         if ctx.read_only {
-            self.message = Some(Note::Error(
-                OrderWords::of(ctx.language).read_only.to_owned(),
-            ));
+            self.message = Some(Note::ErrorWord(|w| w.read_only));
             return Request::None;
         }
         save(order)
@@ -228,8 +228,9 @@ impl Orders {
                 }
                 self.save(order, ctx)
             }
-            Err(error) => {
-                self.message = Some(Note::Error(error));
+            // Said when drawn, in the language of then, of the form as it is then.
+            Err(_) => {
+                self.message = Some(Note::Refused);
                 Request::None
             }
         }

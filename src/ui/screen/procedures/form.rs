@@ -1,6 +1,7 @@
 //! The procedure as the editor holds it: text as typed, so "6" on the way to "65" is
 //! fine, and turned into a [`Procedure`] only when it is saved.
 
+use super::words::ProcedureWords;
 use crate::model::{Date, Procedure, Spec, Step, fresh_id};
 use crate::ui::screen::{shown_number as show, typed_number as number};
 
@@ -122,7 +123,11 @@ impl ProcedureForm {
     /// What is wrong with the typed values, field by field.
     pub fn errors(&self, words: &crate::ui::text::Text) -> FormErrors {
         FormErrors {
-            title: self.title.trim().is_empty().then(|| words.title.to_owned()),
+            title: (self.title.trim().is_empty()).then(|| {
+                ProcedureWords::of(words.language())
+                    .title_missing
+                    .to_owned()
+            }),
             review_by: (!self.review_by.trim().is_empty()
                 && self.review_by.trim().parse::<Date>().is_err())
             .then(|| words.not_a_date.to_owned()),

@@ -3,6 +3,7 @@
 
 mod form;
 mod view;
+mod words;
 
 pub use form::{ProcedureForm, SpecField, SpecForm, StepForm};
 pub use view::{standard, step_photo_id};

@@ -5,12 +5,13 @@ use iced::widget::{Column, Row, button, column, container, pick_list, row, text,
 use iced::{Alignment, Element, Length};
 
 use super::form::{SpecField, StepForm, spec_error};
+use super::words::ProcedureWords;
 use super::{Direction, Edit, Message, ProcedureForm};
 use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::file_place;
 use crate::ui::screen::photos::thumbnail;
-use crate::ui::screen::{Context, labelled, people};
+use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line, people};
 use crate::ui::theme;
 
 /// The fields, then the steps, `selected` marked.
@@ -20,20 +21,19 @@ pub(super) fn form_view<'a>(
     ctx: Context<'a>,
 ) -> Element<'a, Message> {
     let words = ctx.words;
+    let own = ProcedureWords::of(ctx.language);
     let errors = form.errors(words);
     let owners = people(ctx.records);
     let owner = owners.iter().find(|p| p.id == form.owner).cloned();
     let fields = column![
-        labelled(
+        labelled_problem(
             words.title,
+            errors.title.clone(),
             text_input(words.title, &form.title)
                 .id("title")
                 .on_input(|v| Message::Edit(Edit::Title(v)))
                 .size(theme::TEXT_HEADING)
         ),
-        errors.title.as_ref().map(|_| text(words.title)
-            .size(theme::TEXT_SMALL)
-            .style(theme::error_text)),
         labelled(
             words.purpose,
             text_input(words.purpose, &form.purpose)
@@ -51,16 +51,23 @@ pub(super) fn form_view<'a>(
                 words.owner,
                 pick_list(owners, owner, |p| Message::Edit(Edit::Owner(p))).width(Length::Fill)
             ),
-            labelled(
+            labelled_problem(
                 words.review_by,
+                errors.review_by.clone(),
                 column![
-                    text_input("2027-11-02", &form.review_by)
-                        .id("review-by")
-                        .on_input(|v| Message::Edit(Edit::ReviewBy(v))),
-                    errors
-                        .review_by
-                        .clone()
-                        .map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+                    row![
+                        // A placeholder that reads as a format, never as a date that is set.
+                        text_input(own.date_placeholder, &form.review_by)
+                            .id("review-by")
+                            .on_input(|v| Message::Edit(Edit::ReviewBy(v))),
+                        button(text(own.a_year_from_today).size(theme::TEXT_SMALL))
+                            .on_press(Message::Edit(Edit::ReviewBy(
+                                ctx.today.a_year_later().to_string()
+                            )))
+                            .style(button::secondary),
+                    ]
+                    .spacing(theme::SPACE_S)
+                    .align_y(Alignment::Center),
                 ]
             ),
         ]
@@ -123,7 +130,7 @@ fn step_view<'a>(
                 ]
                 .spacing(theme::SPACE_S)
                 .align_y(Alignment::End),
-                error.map(|e| text(e).size(theme::TEXT_SMALL).style(theme::error_text)),
+                notes_line(error.map(|e| (NoteKind::Problem, e))),
             ]
             .spacing(theme::SPACE_XS)
             .into()

@@ -7,7 +7,7 @@ use iced::{Alignment, Element, Length};
 
 use super::fields::{Pick, date_field, people, pick, small_error};
 use super::{CostError, DefectForm, Finder, Message, typed_cents, why_input_id};
-use crate::model::{ActionKind, Severity};
+use crate::model::{ActionKind, Severity, category_name};
 use crate::ui::screen::defects::widgets::{badge, option, state_badge};
 use crate::ui::screen::defects::words::DefectWords;
 use crate::ui::screen::defects::{Choice, chosen, place};
@@ -50,17 +50,25 @@ impl DefectForm {
     /// Category, severity, when and by whom.
     fn what_view<'a>(&'a self, ctx: &Context, words: &'static DefectWords) -> Element<'a, Message> {
         let fields = &self.fields;
-        let categories = ctx.records.workspace.defect_categories.clone();
-        let category = (!fields.category.is_empty()).then(|| fields.category.clone());
+        // The six defaults read in Dutch in Dutch; what is stored stays as written.
+        let named = |c: &String| Choice::new(c.clone(), category_name(c, ctx.language));
+        let categories = &ctx.records.workspace.defect_categories;
+        let category = (!fields.category.is_empty()).then(|| named(&fields.category));
         let unknown = category
             .as_ref()
-            .filter(|c| !categories.contains(c))
-            .map(|c| fill(words.category_unknown, &[("category", c)]));
+            .filter(|c| !categories.contains(&c.value))
+            .map(|c| fill(words.category_unknown, &[("category", &c.value)]));
+        let choices: Vec<Choice<String>> = categories.iter().map(named).collect();
         let category = labelled(
             words.category,
             column![
-                container(pick_list(categories, category, Message::Category).width(Length::Fill))
-                    .id("defect-category"),
+                container(
+                    pick_list(choices, category, |c: Choice<String>| Message::Category(
+                        c.value
+                    ))
+                    .width(Length::Fill)
+                )
+                .id("defect-category"),
                 small_error(unknown),
             ]
             .spacing(theme::SPACE_XS),

@@ -414,9 +414,7 @@ impl Runner {
         let proposals = check
             .results
             .iter()
-            .filter_map(|result| {
-                checklist.proposed_defect(order, result, ctx.today, &ctx.records.workspace)
-            })
+            .filter_map(|result| checklist.proposed_defect(order, result, ctx.today, ctx.records))
             .collect();
         Ok((check, proposals))
     }

@@ -230,7 +230,12 @@ fn a_critical_item_left_open_refuses_the_check() {
     let mut runner = Runner::new(&order, &ctx);
     answer_all_but(&mut runner, &order, &ctx, &["weight"]);
     assert!(shows(&runner, &order, ctx, "4 of 5 answered"));
-    assert!(shows(&runner, &order, ctx, "Critical items still open: 1."));
+    assert!(shows(
+        &runner,
+        &order,
+        ctx,
+        "Not finished: 1 critical item still open."
+    ));
 
     let event = runner.update(Message::Save, &order, &ctx);
     assert!(matches!(event, Event::None), "{event:?}");
@@ -276,13 +281,13 @@ fn a_light_ball_typed_in_is_saved_with_a_proposed_defect() {
         &runner,
         &order,
         ctx,
-        "4 of 5 answered \u{b7} 1 failed"
+        "4 of 5 answered \u{b7} 1 not OK"
     ));
     assert!(shows(
         &runner,
         &order,
         ctx,
-        "The check fails: a critical item failed."
+        "Failed: a critical item failed. The order must not go out."
     ));
 
     let (clicked, messages) = simulate(&runner, &order, ctx, |ui| ui.click("Save check"));

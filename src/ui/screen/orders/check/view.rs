@@ -7,7 +7,7 @@ use iced::{Alignment, Element, Length};
 use super::item::{step_card, step_of};
 use super::pick;
 use super::{CHECKER_ID, CHECKLIST_ID, CheckWords, Message, Refusal, Runner};
-use crate::model::{Check, Checklist, ItemVerdict, Order};
+use crate::model::{Check, CheckState, Checklist, Order};
 use crate::ui::screen::{Context, PersonChoice, labelled, offered};
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -185,7 +185,7 @@ impl Runner {
         )
     }
 
-    /// "3 of 5 answered · 1 failed", and whether the check passes as it stands.
+    /// "3 of 5 answered · 1 not OK", and what the check comes to as it stands.
     fn summary<'a>(
         &self,
         checklist: &Checklist,
@@ -212,26 +212,26 @@ impl Runner {
         );
         if failed > 0 {
             line.push_str(" \u{b7} ");
-            line.push_str(&fill(
-                words.failed_count,
-                &[("failed", &failed.to_string())],
-            ));
+            line.push_str(&fill(words.not_ok_count, &[("count", &failed.to_string())]));
         }
-        let critical_failed = judged
-            .items
-            .iter()
-            .any(|(_, verdict, critical)| *critical && *verdict == ItemVerdict::Failed);
-        let open = judged
-            .items
-            .iter()
-            .filter(|(_, verdict, critical)| *critical && *verdict == ItemVerdict::Missing)
-            .count();
-        let verdict = if critical_failed {
-            text(words.would_fail).style(theme::error_text)
-        } else if open > 0 {
-            text(fill(words.critical_open, &[("open", &open.to_string())])).style(theme::muted)
-        } else {
-            text(words.would_pass).style(theme::ok_text)
+        let verdict = match judged.state_so_far() {
+            CheckState::Failed => text(words.state_failed).style(theme::error_text),
+            CheckState::NotFinished { open_critical: 0 } => {
+                text(words.nothing_answered).style(theme::muted)
+            }
+            CheckState::NotFinished { open_critical: 1 } => {
+                text(words.open_critical_one).style(theme::muted)
+            }
+            CheckState::NotFinished { open_critical } => text(fill(
+                words.open_critical_many,
+                &[("count", &open_critical.to_string())],
+            ))
+            .style(theme::muted),
+            CheckState::PassedWithNotOk(count) => text(fill(
+                words.state_passed_with,
+                &[("count", &count.to_string())],
+            )),
+            CheckState::Passed => text(words.state_passed).style(theme::ok_text),
         };
         row![text(line), verdict]
             .spacing(theme::SPACE_M)

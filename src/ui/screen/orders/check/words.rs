@@ -29,10 +29,13 @@ crate::texts!(CheckWords {
     remove: "Remove", "Weghalen";
     answer_this: "Answer this critical item.", "Beantwoord dit kritieke punt.";
     answered: "{answered} of {total} answered", "{answered} van {total} beantwoord";
-    failed_count: "{failed} failed", "{failed} fout";
-    would_pass: "The check passes.", "De controle is goed.";
-    would_fail: "The check fails: a critical item failed.", "De controle is afgekeurd: een kritiek punt is fout.";
-    critical_open: "Critical items still open: {open}.", "Kritieke punten nog open: {open}.";
+    not_ok_count: "{count} not OK", "{count} niet in orde";
+    state_failed: "Failed: a critical item failed. The order must not go out.", "Afgekeurd: een kritiek punt is fout. De bestelling mag niet weg.";
+    state_passed_with: "Passed with {count} not OK: it may go out; each is logged as a defect.", "Goedgekeurd met {count} niet in orde: de bestelling mag weg; elk punt wordt als gebrek vastgelegd.";
+    state_passed: "Passed: nothing failed.", "Goedgekeurd: niets is fout.";
+    open_critical_one: "Not finished: 1 critical item still open.", "Niet klaar: nog 1 kritiek punt open.";
+    open_critical_many: "Not finished: {count} critical items still open.", "Niet klaar: nog {count} kritieke punten open.";
+    nothing_answered: "Not finished: nothing answered yet.", "Niet klaar: nog niets beantwoord.";
     save_check: "Save check", "Controle opslaan";
     cancel: "Cancel", "Annuleren";
     refuse_no_checklist: "Pick a checklist first.", "Kies eerst een checklijst.";
