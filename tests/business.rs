@@ -311,3 +311,34 @@ fn refusals_are_said_in_dutch_in_a_dutch_workspace() {
     ));
     assert!(desk.sees("Wijzigingen aan het bedrijf zijn nog niet bewaard."));
 }
+
+#[test]
+fn changes_are_undone_one_step_at_a_time_and_typing_is_one_step() {
+    let mut desk = Desk::open_as("ellen");
+    to_settings(&mut desk);
+    desk.type_into("business-name", "!?");
+    desk.type_into("person-new", "Cor");
+    desk.click("Add person");
+    assert!(desk.sees("cor · Staff"));
+    desk.key(Key::Character("z".into()), Modifiers::COMMAND);
+    assert!(!desk.sees("cor · Staff"), "the person added is undone");
+    assert_eq!(
+        desk.input_text("business-name"),
+        "Bell's Quayside Ices & Sandwiches!?"
+    );
+    desk.click("Undo");
+    assert_eq!(
+        desk.input_text("business-name"),
+        "Bell's Quayside Ices & Sandwiches",
+        "the typing is one step"
+    );
+    assert!(!desk.sees("Changes to the business are not saved yet."));
+    desk.key(Key::Character("y".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("y".into()), Modifiers::COMMAND);
+    assert!(desk.sees("cor · Staff"), "redone");
+    desk.key(Key::Character("s".into()), Modifiers::COMMAND);
+    assert!(
+        desk.read("workspace.ron")
+            .contains(r#"Person(id: "cor", name: "Cor", role: Staff)"#)
+    );
+}

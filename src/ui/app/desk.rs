@@ -20,7 +20,7 @@ use crate::model::DateTime;
 use crate::store::Folder;
 use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
-use crate::ui::screen::business::Business;
+use crate::ui::screen::business::{self, Business};
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
@@ -263,10 +263,19 @@ impl Desk {
             }
             Section::Defects => self.defects_message(command, seat),
             Section::Orders => self.orders_message(command, seat),
-            Section::Settings => self.business.save_message().map(Message::Business),
+            Section::Settings => self.business_message(command).map(Message::Business),
             Section::Dashboard | Section::Manual | Section::Problems => None,
         };
         message.map_or(Next::None, Next::Send)
+    }
+
+    fn business_message(&self, command: Command) -> Option<business::Message> {
+        match command {
+            Command::Save => self.business.save_message(),
+            Command::Undo => Some(business::Message::Undo),
+            Command::Redo => Some(business::Message::Redo),
+            _ => None,
+        }
     }
 
     fn defects_message(&mut self, command: Command, seat: &Seat) -> Option<Message> {

@@ -12,6 +12,7 @@ mod words;
 use std::time::Instant;
 
 use crate::model::{Language, PeopleError, PinGuard, Records, Role, Workspace};
+use crate::ui::history::History;
 use crate::ui::request::{Record, Request, Saved};
 use crate::ui::screen::{Context, Unsaved};
 use form::Draft;
@@ -38,6 +39,8 @@ pub struct Business {
     guard: PinGuard,
     /// What the last action came to, and where to say it.
     note: Option<(Area, Note)>,
+    /// The business as it was before each change since the last save, for undo.
+    history: History<Draft>,
 }
 
 /// Where on the screen a note is shown: beside what it is about.
@@ -93,6 +96,8 @@ pub enum Message {
     SetPin,
     Save,
     Discard,
+    Undo,
+    Redo,
     Saved(Saved),
     PinSaved(PinChange, Saved),
 }
@@ -108,13 +113,15 @@ impl Business {
             Message::PinSaved(change, saved) => self.pin_saved(change, saved),
             Message::Saved(saved) => self.saved(saved),
             Message::Discard => {
-                self.draft = None;
+                self.forget();
                 self.renaming = None;
                 self.leaving = None;
                 self.note = None;
             }
             Message::Save if may_change => return self.save(),
-            message if may_change => self.edit(message, ctx),
+            Message::Undo if may_change => self.step(ctx, false),
+            Message::Redo if may_change => self.step(ctx, true),
+            message if may_change => self.remembered(message, ctx),
             _ => {}
         }
         Request::None
@@ -154,6 +161,50 @@ impl Business {
 
     fn tell(&mut self, area: Area, note: Note) {
         self.note = Some((area, note));
+    }
+
+    /// The business as being changed, or as saved.
+    fn current(&self, ctx: &Context) -> Draft {
+        (self.draft.clone()).unwrap_or_else(|| Draft::of(&ctx.records.workspace))
+    }
+
+    /// Makes a change, remembering the business as it was for undo; typing in one field
+    /// is one step.
+    fn remembered(&mut self, message: Message, ctx: &Context) {
+        let field = match &message {
+            Message::Name(_) => Some("name"),
+            Message::Alarm(_) => Some("alarm"),
+            Message::Count(_) => Some("count"),
+            Message::Days(_) => Some("days"),
+            _ => None,
+        };
+        let before = self.current(ctx);
+        self.edit(message, ctx);
+        if self.current(ctx) != before {
+            self.history.record(&before, field);
+        }
+    }
+
+    /// Undoes the last change, or with `redo` does it again.
+    fn step(&mut self, ctx: &Context, redo: bool) {
+        let mut current = self.current(ctx);
+        let moved = if redo {
+            self.history.redo(&mut current)
+        } else {
+            self.history.undo(&mut current)
+        };
+        if moved {
+            self.draft = Some(current);
+            self.renaming = None;
+            self.leaving = None;
+            self.settle(Ok(()));
+        }
+    }
+
+    /// Lets go of the changes and their history: discarded, saved, or taken from disk.
+    fn forget(&mut self) {
+        self.draft = None;
+        self.history = History::default();
     }
 
     /// A change to the business or its people, made on the draft.
@@ -257,12 +308,12 @@ impl Business {
     fn saved(&mut self, saved: Saved) {
         let note = match saved {
             Saved::Done => {
-                self.draft = None;
+                self.forget();
                 Note::Saved
             }
             Saved::Failed(why) => Note::SaveFailed(why),
             Saved::TookDisk(_) => {
-                self.draft = None;
+                self.forget();
                 Note::TookDisk
             }
         };

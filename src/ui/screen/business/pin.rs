@@ -134,14 +134,16 @@ impl Business {
     pub(super) fn pin_saved(&mut self, change: PinChange, saved: Saved) {
         let note = match saved {
             Saved::Done => {
-                if let Some(draft) = &mut self.draft {
+                let keep = |draft: &mut super::Draft| {
                     for workspace in [&mut draft.base, &mut draft.workspace] {
-                        if let Some(person) = workspace.staff.iter_mut().find(|p| p.id == change.id)
-                        {
+                        let person = workspace.staff.iter_mut().find(|p| p.id == change.id);
+                        if let Some(person) = person {
                             person.pin = change.hash.clone();
                         }
                     }
-                }
+                };
+                self.draft.iter_mut().for_each(keep);
+                self.history.for_each_mut(keep);
                 let (area, note) = match change.hash {
                     None => (Area::People, PinNote::Cleared(change.id)),
                     Some(_) => (Area::Pin, PinNote::Set),

@@ -60,9 +60,16 @@ impl Business {
     fn save_bar<'a>(&self, ctx: &Context) -> Option<Element<'a, Message>> {
         let words = BusinessWords::of(ctx.language);
         let note = self.note_in(Area::Business, ctx);
+        let step = |label: &'static str, message: Message, can: bool| {
+            button(text(label))
+                .on_press_maybe(can.then_some(message))
+                .style(button::text)
+        };
         let buttons = self.unsaved().map(|_| {
             row![
                 text(words.unsaved).width(Length::Fill),
+                step(words.undo, Message::Undo, self.history.can_undo()),
+                step(words.redo, Message::Redo, self.history.can_redo()),
                 button(text(words.discard))
                     .on_press(Message::Discard)
                     .style(button::secondary),

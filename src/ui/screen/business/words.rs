@@ -22,6 +22,8 @@ crate::texts!(BusinessWords {
     unsaved: "Changes to the business are not saved yet.", "Wijzigingen aan het bedrijf zijn nog niet bewaard.";
     save: "Save", "Bewaren";
     discard: "Discard", "Weggooien";
+    undo: "Undo", "Ongedaan maken";
+    redo: "Redo", "Opnieuw";
     saved: "Saved.", "Bewaard.";
     save_failed: "Not saved: {why}", "Niet bewaard: {why}";
     took_disk: "workspace.ron was changed elsewhere; its version is shown now.", "workspace.ron is elders gewijzigd; die versie staat nu hier.";
