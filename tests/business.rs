@@ -310,6 +310,11 @@ fn refusals_are_said_in_dutch_in_a_dutch_workspace() {
         "Ellen Bell is de laatste eigenaar die niet vertrokken is: maak eerst iemand anders eigenaar."
     ));
     assert!(desk.sees("Wijzigingen aan het bedrijf zijn nog niet bewaard."));
+    // The six default categories are shown, and refused, by their Dutch names.
+    desk.click(id("rename-4"));
+    assert!(desk.sees(
+        "“Meting” wordt gebruikt door bestelling 2026-11-0026: de categorie kan niet hernoemd of verwijderd worden."
+    ));
 }
 
 #[test]

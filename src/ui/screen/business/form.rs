@@ -1,7 +1,7 @@
 //! The business as the owner is changing it: the workspace being edited, its numbers as
 //! typed, and the rules for defect categories, checked at each change.
 
-use crate::model::{Number, Records, Workspace};
+use crate::model::{Language, Number, Records, Workspace, category_name};
 use crate::ui::screen::{shown_number, typed_number};
 
 /// A number field of the business, to say which one is wrong.
@@ -128,7 +128,12 @@ impl Draft {
             .defect_categories
             .iter()
             .enumerate()
-            .any(|(n, c)| Some(n) != except && c.eq_ignore_ascii_case(name));
+            .any(|(n, c)| {
+                // A default category is known by its Dutch name too.
+                let dutch = category_name(c, Language::Nl);
+                Some(n) != except
+                    && (c.eq_ignore_ascii_case(name) || dutch.eq_ignore_ascii_case(name))
+            });
         if taken {
             return Err(CategoryRefusal::Exists(name.to_owned()));
         }
@@ -217,6 +222,10 @@ mod tests {
         assert_eq!(
             draft.add_category("machine"),
             Err(CategoryRefusal::Exists("machine".into()))
+        );
+        assert_eq!(
+            draft.add_category("Meting"),
+            Err(CategoryRefusal::Exists("Meting".into()))
         );
         draft.add_category(" Supplier ").unwrap();
         assert_eq!(

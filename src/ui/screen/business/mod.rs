@@ -11,7 +11,7 @@ mod words;
 
 use std::time::Instant;
 
-use crate::model::{Language, PeopleError, PinGuard, Records, Role, Workspace};
+use crate::model::{Language, PeopleError, PinGuard, Records, Role, Workspace, category_name};
 use crate::ui::history::History;
 use crate::ui::request::{Record, Request, Saved};
 use crate::ui::screen::{Context, Unsaved};
@@ -230,7 +230,8 @@ impl Business {
             Message::Rename(index) => {
                 // A used category is refused at once, before anything is typed.
                 let used = draft.unused(index, records);
-                let name = draft.workspace.defect_categories.get(index).cloned();
+                let name = (draft.workspace.defect_categories.get(index))
+                    .map(|c| category_name(c, ctx.language).to_owned());
                 self.renaming = name.filter(|_| used.is_ok()).map(|name| (index, name));
                 return self.settle(used.map_err(|e| (Area::Categories, Note::Category(e))));
             }

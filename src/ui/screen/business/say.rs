@@ -6,7 +6,7 @@ use iced::widget::text;
 
 use super::form::{CategoryRefusal, Invalid, NumberField};
 use super::{Area, Business, BusinessWords, Message, Note, PinNote};
-use crate::model::{NamedIn, PeopleError, PinError, PinRefused};
+use crate::model::{Language, NamedIn, PeopleError, PinError, PinRefused, category_name};
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -36,7 +36,7 @@ pub(super) fn say(note: &Note, ctx: &Context) -> String {
     let words = BusinessWords::of(ctx.language);
     match note {
         Note::People(error) => people_error(error, ctx),
-        Note::Category(refusal) => category(refusal, words),
+        Note::Category(refusal) => category(refusal, ctx.language),
         Note::Invalid(Invalid::NoName) => words.no_business_name.to_owned(),
         Note::Invalid(Invalid::Number(field, value)) => {
             let text = match field {
@@ -53,7 +53,8 @@ pub(super) fn say(note: &Note, ctx: &Context) -> String {
     }
 }
 
-fn category(refusal: &CategoryRefusal, words: &BusinessWords) -> String {
+fn category(refusal: &CategoryRefusal, language: Language) -> String {
+    let words = BusinessWords::of(language);
     match refusal {
         CategoryRefusal::Empty => words.category_empty.to_owned(),
         CategoryRefusal::Exists(name) => fill(words.category_exists, &[("name", name)]),
@@ -64,7 +65,10 @@ fn category(refusal: &CategoryRefusal, words: &BusinessWords) -> String {
                 .collect();
             fill(
                 words.category_used,
-                &[("name", name), ("records", &listed(&orders))],
+                &[
+                    ("name", category_name(name, language)),
+                    ("records", &listed(&orders)),
+                ],
             )
         }
         CategoryRefusal::Last => words.category_last.to_owned(),

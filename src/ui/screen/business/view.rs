@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length};
 
 use super::form::{Draft, shown_alarm};
 use super::{Area, Business, BusinessWords, Message};
-use crate::model::{Language, Workspace};
+use crate::model::{Language, Workspace, category_name};
 use crate::ui::screen::{Context, labelled};
 use crate::ui::theme;
 
@@ -103,7 +103,10 @@ impl Business {
             None
         };
         let body = match why_not {
-            Some(why) => column![text(why).style(theme::muted), shown(self.shown(ctx), words)],
+            Some(why) => column![
+                text(why).style(theme::muted),
+                shown(self.shown(ctx), ctx.language)
+            ],
             None => {
                 let fresh;
                 let draft = match &self.draft {
@@ -144,7 +147,7 @@ impl Business {
                 .spacing(theme::SPACE_S)
                 .into(),
                 _ => row![
-                    text(name.clone()).width(Length::Fill),
+                    text(category_name(name, ctx.language).to_owned()).width(Length::Fill),
                     container(
                         button(text(words.rename).size(theme::TEXT_SMALL))
                             .on_press(Message::Rename(index))
@@ -238,7 +241,8 @@ fn fields<'a>(draft: &Draft, words: &'static BusinessWords) -> Element<'a, Messa
 }
 
 /// The business as saved, to read.
-fn shown<'a>(workspace: &Workspace, words: &'static BusinessWords) -> Element<'a, Message> {
+fn shown<'a>(workspace: &Workspace, shown_in: Language) -> Element<'a, Message> {
+    let words = BusinessWords::of(shown_in);
     let language = languages(words)
         .into_iter()
         .find(|c| c.0.code() == workspace.language)
@@ -261,7 +265,12 @@ fn shown<'a>(workspace: &Workspace, words: &'static BusinessWords) -> Element<'a
         text(recurrence),
         labelled(
             words.categories,
-            text(workspace.defect_categories.join(", "))
+            text(
+                (workspace.defect_categories.iter())
+                    .map(|c| category_name(c, shown_in))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         ),
     ]
     .spacing(theme::SPACE_M)
