@@ -239,6 +239,9 @@ impl App {
             Message::Manual(message) => self.ask(Message::Manual, |desk, ctx| {
                 desk.manual.update(message, &ctx(&desk.folder))
             }),
+            Message::Business(message) => self.ask(Message::Business, |desk, ctx| {
+                desk.business.update(message, &ctx(&desk.folder))
+            }),
             Message::Problems(problems::Message::Open(index)) => self.on_desk(|desk, _, _| {
                 desk.open_problem(index);
                 Task::none()

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::export::ManualOptions;
-use crate::model::{Checklist, Order, Procedure};
+use crate::model::{Checklist, Order, Procedure, Workspace};
 use crate::store::Attachment;
 
 /// Turns the outcome of a request into a message of the screen that asked.
@@ -78,6 +78,8 @@ pub enum Record {
     Procedure(Box<Procedure>),
     Checklist(Box<Checklist>),
     Order(Box<Order>),
+    /// The business, its people and settings: `workspace.ron`.
+    Workspace(Box<Workspace>),
 }
 
 impl Record {
@@ -87,6 +89,7 @@ impl Record {
             Record::Procedure(r) => &r.id,
             Record::Checklist(r) => &r.id,
             Record::Order(r) => &r.id,
+            Record::Workspace(_) => "workspace",
         }
     }
 }

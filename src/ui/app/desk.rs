@@ -1,6 +1,8 @@
 //! The desk: an open workspace and the screens on it, which screen is in front, what
 //! changed on disk, and what a keyboard command means for the screen in front.
 
+mod unsaved;
+
 use std::collections::BTreeSet;
 
 use iced::widget::operation;
@@ -18,17 +20,16 @@ use crate::model::DateTime;
 use crate::store::Folder;
 use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
+use crate::ui::screen::business::{self, Business};
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
-use crate::ui::screen::editor;
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
-use crate::ui::screen::photos::Photos;
-use crate::ui::screen::photos::Pictures;
+use crate::ui::screen::photos::{Photos, Pictures};
+use crate::ui::screen::problems;
 use crate::ui::screen::procedures::Procedures;
 use crate::ui::screen::revision::Direction;
-use crate::ui::screen::{Unsaved, problems};
 use crate::ui::text::Text;
 
 /// An open workspace and the screens on it.
@@ -43,6 +44,7 @@ pub(super) struct Desk {
     pub manual: Manual,
     pub checklists: Checklists,
     pub problems: problems::Problems,
+    pub business: Business,
     pub conflict: Option<Box<Conflict>>,
     /// Files that something else changed on disk since they were read or saved here.
     pub changed: BTreeSet<String>,
@@ -83,22 +85,6 @@ impl Seat {
     }
 }
 
-/// One step of saving all unsaved work before the workspace goes; what it sends is read
-/// when its turn comes, as the steps before it change what is in front.
-#[derive(Debug)]
-pub(super) enum Saving {
-    /// The procedure being edited.
-    Procedure,
-    /// The checklist being edited.
-    Checklist,
-    /// The orders screen's work in front.
-    OrderInFront,
-    /// Bring this work of the orders screen to the front.
-    Front(orders::Message),
-    /// The defect being edited.
-    Defect,
-}
-
 /// What is left for the window once the desk has done its part of a message.
 pub(super) enum Next {
     /// Run this task: a widget operation, a dialog, a job.
@@ -123,6 +109,7 @@ impl Desk {
             manual: Manual::default(),
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
+            business: Business::default(),
             conflict: None,
             changed: BTreeSet::new(),
             refreshing: None,
@@ -239,7 +226,7 @@ impl Desk {
                 .problems
                 .view(self.folder.findings(), words, self.folder.read_only())
                 .map(Message::Problems),
-            Section::Settings => settings,
+            Section::Settings => self.business.page(ctx, settings, Message::Business),
         }
     }
 
@@ -276,9 +263,19 @@ impl Desk {
             }
             Section::Defects => self.defects_message(command),
             Section::Orders => self.orders_message(command),
-            Section::Dashboard | Section::Manual | Section::Problems | Section::Settings => None,
+            Section::Settings => self.business_message(command).map(Message::Business),
+            Section::Dashboard | Section::Manual | Section::Problems => None,
         };
         message.map_or(Next::None, Next::Send)
+    }
+
+    fn business_message(&self, command: Command) -> Option<business::Message> {
+        match command {
+            Command::Save => self.business.save_message(),
+            Command::Undo => Some(business::Message::Undo),
+            Command::Redo => Some(business::Message::Redo),
+            _ => None,
+        }
     }
 
     fn defects_message(&mut self, command: Command) -> Option<Message> {
@@ -381,70 +378,6 @@ impl Desk {
         }
     }
 
-    /// Every screen's unsaved work, in the sidebar's order.
-    pub fn unsaved(&self) -> Vec<(Section, Unsaved)> {
-        let editors = [
-            (Section::Procedures, self.procedures.unsaved()),
-            (Section::Checklists, self.checklists.unsaved()),
-        ];
-        let orders = self.orders.unsaved().into_iter().map(Some);
-        let defects = self.defects.unsaved();
-        editors
-            .into_iter()
-            .chain(orders.map(|unsaved| (Section::Orders, unsaved)))
-            .chain([(Section::Defects, defects)])
-            .filter_map(|(section, unsaved)| Some((section, unsaved?)))
-            .collect()
-    }
-
-    /// The steps that save every screen's unsaved work, as each screen's Save would.
-    pub fn saving(&self) -> Vec<Saving> {
-        let (parked, new) = self.orders.parked();
-        let editors = [
-            (self.procedures.unsaved().is_some(), Saving::Procedure),
-            (self.checklists.unsaved().is_some(), Saving::Checklist),
-        ];
-        // The orders' work in front, then each piece set aside, brought to the front in turn.
-        let orders = [Saving::OrderInFront]
-            .into_iter()
-            .chain(
-                new.then_some([Saving::Front(orders::Message::New), Saving::OrderInFront])
-                    .into_iter()
-                    .flatten(),
-            )
-            .chain(parked.into_iter().flat_map(|id| {
-                [
-                    Saving::Front(orders::Message::Select(id)),
-                    Saving::OrderInFront,
-                ]
-            }));
-        editors
-            .into_iter()
-            .filter_map(|(unsaved, step)| unsaved.then_some(step))
-            .chain(orders)
-            .chain([Saving::Defect])
-            .collect()
-    }
-
-    /// The message that carries out `step` now; `None` when it has nothing left to save.
-    pub fn save_message(&self, step: Saving) -> Option<Message> {
-        match step {
-            Saving::Procedure => Some(Message::Procedures(editor::Message::Save)),
-            Saving::Checklist => Some(Message::Checklists(editor::Message::Save)),
-            Saving::Front(message) => Some(Message::Orders(message)),
-            Saving::OrderInFront => self
-                .orders
-                .unsaved_in_front()
-                .then(|| self.orders.save_message())
-                .flatten()
-                .map(Message::Orders),
-            Saving::Defect => self
-                .defects
-                .unsaved()
-                .map(|_| Message::Defects(defects::Message::Save)),
-        }
-    }
-
     /// Whether nothing is being edited, asked or resolved: the records may change under
     /// the screens without taking anything from the user.
     pub fn is_idle(&self) -> bool {
@@ -491,6 +424,7 @@ impl Desk {
         self.procedures.refresh(&ctx);
         self.checklists.refresh(&ctx);
         self.defects.refresh(&ctx);
+        self.business.refresh(&ctx);
         if self.section == Section::Dashboard {
             self.dashboard.refresh(&ctx);
         }

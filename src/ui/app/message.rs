@@ -10,7 +10,8 @@ use super::leaving::Choice as LeaveChoice;
 use crate::store::Folder;
 use crate::ui::request::Picked;
 use crate::ui::screen::{
-    PersonChoice, checklists, dashboard, defects, manual, orders, problems, procedures, settings,
+    PersonChoice, business, checklists, dashboard, defects, manual, orders, problems, procedures,
+    settings,
 };
 
 /// Which workspace the window opens.
@@ -82,6 +83,8 @@ pub enum Message {
     Checklists(checklists::Message),
     Problems(problems::Message),
     Settings(settings::Message),
+    /// Settings → Business: the business, its people, one's PIN.
+    Business(business::Message),
     /// "This is me", on a machine's first open of a workspace.
     PickPerson(PersonChoice),
     /// "Not you?"

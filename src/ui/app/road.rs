@@ -70,6 +70,10 @@ pub(super) fn carry<M: Send + 'static>(
                 Record::Procedure(r) => folder.delete(r.as_ref()),
                 Record::Checklist(r) => folder.delete(r.as_ref()),
                 Record::Order(r) => folder.delete(r.as_ref()),
+                // The business itself is never deleted.
+                Record::Workspace(_) => {
+                    return now(reply(Err("workspace.ron is never deleted".to_owned())));
+                }
             };
             now(reply(deleted.map_err(|error| error.to_string())))
         }
@@ -102,7 +106,7 @@ fn save(
     let archived = match archive {
         Some(Record::Procedure(old)) => folder.save(Archived(*old)),
         Some(Record::Checklist(old)) => folder.save(Archived(*old)),
-        Some(Record::Order(_)) | None => Ok(()),
+        Some(Record::Order(_) | Record::Workspace(_)) | None => Ok(()),
     };
     // Archived already: an earlier save got that far.
     if let Err(error) = archived
@@ -114,6 +118,7 @@ fn save(
         Record::Procedure(r) => folder.save(r.as_ref().clone()),
         Record::Checklist(r) => folder.save(r.as_ref().clone()),
         Record::Order(r) => folder.save(r.as_ref().clone()),
+        Record::Workspace(r) => folder.save(r.as_ref().clone()),
     };
     match saved {
         Ok(()) => Carried::Then(reply(Saved::Done)),
@@ -134,6 +139,7 @@ pub(super) fn keep_mine(folder: &mut Folder, conflict: Conflict) -> Message {
         Record::Procedure(r) => folder.overwrite(*r),
         Record::Checklist(r) => folder.overwrite(*r),
         Record::Order(r) => folder.overwrite(*r),
+        Record::Workspace(r) => folder.overwrite(*r),
     };
     (conflict.reply)(match saved {
         Ok(()) => Saved::Done,
@@ -148,6 +154,7 @@ pub(super) fn take_disk(folder: &mut Folder, conflict: Conflict) -> Message {
         Record::Procedure(_) => folder.reload::<crate::model::Procedure>(relative),
         Record::Checklist(_) => folder.reload::<crate::model::Checklist>(relative),
         Record::Order(_) => folder.reload::<crate::model::Order>(relative),
+        Record::Workspace(_) => folder.reload::<crate::model::Workspace>(relative),
     };
     (conflict.reply)(Saved::TookDisk(reloaded.err().map(|e| e.to_string())))
 }
@@ -158,6 +165,7 @@ fn printed(record: &Record) -> String {
         Record::Procedure(r) => crate::store::format::print(r.as_ref()),
         Record::Checklist(r) => crate::store::format::print(r.as_ref()),
         Record::Order(r) => crate::store::format::print(r.as_ref()),
+        Record::Workspace(r) => crate::store::format::print(r.as_ref()),
     }
 }
 

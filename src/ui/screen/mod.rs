@@ -1,6 +1,7 @@
 //! One module per screen. Each screen keeps its own state, turns its messages into an
 //! [`Action`](procedures::Action) for the app, and never touches the workspace itself.
 
+pub mod business;
 pub mod checklists;
 pub mod dashboard;
 pub mod defects;
@@ -173,10 +174,16 @@ impl std::fmt::Display for PersonChoice {
 
 /// Everyone on the staff, as pick-list entries.
 pub fn people(records: &Records) -> Vec<PersonChoice> {
-    records
-        .workspace
-        .staff
-        .iter()
+    choices(records.workspace.staff.iter())
+}
+
+/// The people who may be picked today: everyone who has not left.
+pub fn offered(ctx: &Context) -> Vec<PersonChoice> {
+    choices(ctx.records.workspace.offered(ctx.today).into_iter())
+}
+
+fn choices<'a>(people: impl Iterator<Item = &'a Person>) -> Vec<PersonChoice> {
+    people
         .map(|p| PersonChoice {
             id: p.id.clone(),
             name: p.name.clone(),

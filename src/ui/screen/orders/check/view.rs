@@ -8,7 +8,7 @@ use super::item::{step_card, step_of};
 use super::pick;
 use super::{CHECKER_ID, CHECKLIST_ID, CheckWords, Message, Refusal, Runner};
 use crate::model::{Check, CheckState, Checklist, Order};
-use crate::ui::screen::{Context, PersonChoice, labelled, people};
+use crate::ui::screen::{Context, PersonChoice, labelled, offered};
 use crate::ui::text::fill;
 use crate::ui::theme;
 
@@ -24,7 +24,7 @@ impl Runner {
             .checklist
             .as_ref()
             .and_then(|id| checklists.iter().find(|c| &c.id == id).cloned());
-        let staff = people(ctx.records);
+        let staff = offered(&ctx);
         let checker = self
             .checker
             .as_ref()
@@ -132,7 +132,7 @@ impl Runner {
         let maker = ctx.name_of(&order.made_by);
         // The person at the keyboard first: the likeliest second pair of eyes.
         let me = ctx.me.map(|p| p.id.as_str());
-        let mut others: Vec<PersonChoice> = people(ctx.records)
+        let mut others: Vec<PersonChoice> = offered(ctx)
             .into_iter()
             .filter(|p| p.id != order.made_by)
             .collect();
