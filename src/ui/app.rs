@@ -17,6 +17,7 @@ mod message;
 mod opening;
 mod preferences;
 mod road;
+mod sign_in;
 mod watch;
 
 use chrome::{failed_view, notice_view, opening_view};
@@ -31,7 +32,7 @@ use road::Conflict;
 
 use super::request::{Picked, Request};
 use super::screen::settings;
-use super::screen::{Context, orders, photos, problems};
+use super::screen::{Context, photos, problems};
 use super::text::{Language, Text, Words};
 use super::theme::{self, Mode};
 use crate::model::{Date, DateTime};
@@ -204,7 +205,10 @@ impl App {
             Message::Reload => self.leave(Leaving::Reload),
             Message::Leave(choice) => self.answer(choice),
             Message::Key(key, modifiers) => self.key(key, modifiers),
-            Message::PickPerson(person) => self.remember_me(Some(person.id)),
+            Message::SignIn(message) => {
+                let signed = self.desk().and_then(|desk| desk.sign_in(message));
+                signed.map_or_else(Task::none, |id| self.remember_me(Some(id)))
+            }
             Message::ForgetPerson => self.remember_me(None),
             Message::Section(section) => self.on_desk(|desk, seat, _| {
                 desk.show(section, seat);
@@ -214,12 +218,9 @@ impl App {
                 desk.search = search;
                 Task::none()
             }),
-            Message::SearchSubmit => match self.desk() {
-                Some(desk) if desk.section == Section::Orders => {
-                    let first = orders::Message::OpenFirst(desk.search.clone());
-                    self.update(Message::Orders(first))
-                }
-                _ => Task::none(),
+            Message::SearchSubmit => match self.desk().and_then(|desk| desk.search_submit()) {
+                Some(message) => self.update(message),
+                None => Task::none(),
             },
             Message::Procedures(message) => self.ask(Message::Procedures, |desk, ctx| {
                 desk.procedures.update(message, &ctx(&desk.folder))
@@ -252,21 +253,9 @@ impl App {
                 self.on_desk(|desk, _, asking| desk.disk_changed(files, asking))
             }
             Message::Refreshed(handoff) => {
-                self.on_desk(|desk, seat, asking| match handoff.take() {
-                    Some(Ok(folder)) => desk.take_folder(folder, asking, seat),
-                    // Not read: the note stays, and F5 reads it with the opening screen.
-                    _ => {
-                        desk.refreshing = None;
-                        Task::none()
-                    }
-                })
+                self.on_desk(|desk, seat, asking| desk.refreshed(handoff.take(), asking, seat))
             }
-            Message::Imported(handoff) => self.on_desk(|desk, _, _| {
-                if let Some(folder) = handoff.take() {
-                    desk.imported(folder);
-                }
-                Task::none()
-            }),
+            Message::Imported(handoff) => self.on_desk(|desk, _, _| desk.imported(handoff.take())),
         }
     }
 

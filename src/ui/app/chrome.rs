@@ -11,7 +11,7 @@ use iced::{Alignment, Element, Length, Theme};
 
 use super::{Conflict, Message, Section};
 use crate::store::Folder;
-use crate::ui::screen::{people, settings};
+use crate::ui::screen::settings;
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
@@ -155,45 +155,6 @@ pub(super) fn sidebar<'a>(
         .height(Length::Fill)
         .style(theme::sidebar)
         .into()
-}
-
-pub(super) fn who_are_you<'a>(
-    records: &'a crate::model::Records,
-    words: &'static Text,
-) -> Element<'a, Message> {
-    let mut list = column![].spacing(theme::SPACE_S);
-    for person in people(records) {
-        let role = match records.workspace.person(&person.id).map(|p| p.role) {
-            Some(crate::model::Role::Owner) => words.role_owner,
-            _ => words.role_staff,
-        };
-        list = list.push(
-            button(
-                row![
-                    iced::widget::text(person.name.clone()).width(Length::Fill),
-                    iced::widget::text(role).style(theme::muted)
-                ]
-                .align_y(Alignment::Center),
-            )
-            .width(320)
-            .padding(theme::SPACE_M)
-            .style(button::secondary)
-            .on_press(Message::PickPerson(person)),
-        );
-    }
-    container(
-        column![
-            iced::widget::text(&records.workspace.name)
-                .size(theme::TEXT_HEADING)
-                .style(theme::muted),
-            iced::widget::text(words.who_are_you).size(theme::TEXT_TITLE),
-            iced::widget::text(words.who_are_you_hint).style(theme::muted),
-            list
-        ]
-        .spacing(theme::SPACE_M),
-    )
-    .center(Length::Fill)
-    .into()
 }
 
 pub(super) fn conflict_view<'a>(

@@ -10,13 +10,14 @@ use iced::widget::{column, container, row};
 use iced::{Element, Length, Task};
 
 use super::chrome::{
-    SEARCH_ID, changed_on_disk, conflict_view, sample_banner, sidebar, who_are_you, with_search,
+    SEARCH_ID, changed_on_disk, conflict_view, sample_banner, sidebar, with_search,
 };
 use super::keys::{Command, editor_message};
 use super::road::{self, Carried, Conflict};
+use super::sign_in::{SignIn, SignInMessage};
 use super::watch::read_task;
 use super::{Message, Section};
-use crate::model::DateTime;
+use crate::model::{DateTime, PinGuard};
 use crate::store::Folder;
 use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
@@ -53,6 +54,10 @@ pub(super) struct Desk {
     pub refreshing: Option<u64>,
     /// The workspace's pictures shown so far.
     pub pictures: Pictures,
+    /// "Who are you?" and the PIN asked there.
+    sign_in: SignIn,
+    /// Wrong PIN tries per person, wherever a PIN is asked on this desk.
+    pins: PinGuard,
 }
 
 /// Who is at the window and when: what every screen's [`Context`] is made of, with the
@@ -114,6 +119,8 @@ impl Desk {
             changed: BTreeSet::new(),
             refreshing: None,
             pictures: Pictures::default(),
+            sign_in: SignIn::default(),
+            pins: PinGuard::default(),
         }
     }
 
@@ -166,7 +173,8 @@ impl Desk {
         let banner = sample.then(|| sample_banner(words));
         // Nobody at the window yet: who they are comes first.
         if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
-            return column![banner, who_are_you(ctx.records, words)].into();
+            let who = self.sign_in.view(ctx.records, ctx.today, words);
+            return column![banner, who].into();
         }
         let changed = self.refreshing.is_none().then_some(&self.changed);
         let main = column![
@@ -371,11 +379,42 @@ impl Desk {
     }
 
     /// Takes the workspace as an import left it.
-    pub fn imported(&mut self, folder: Folder) {
-        if folder.root() == self.folder.root() {
+    pub fn imported(&mut self, folder: Option<Folder>) -> Task<Message> {
+        if let Some(folder) = folder.filter(|folder| folder.root() == self.folder.root()) {
             self.folder = folder;
             self.pictures = Pictures::default();
         }
+        Task::none()
+    }
+
+    /// The workspace read again in the background, or not read: then the note of changed
+    /// files stays, and F5 reads it with the opening screen.
+    pub fn refreshed(
+        &mut self,
+        read: Option<Result<Folder, String>>,
+        asking: bool,
+        seat: &Seat,
+    ) -> Task<Message> {
+        match read {
+            Some(Ok(folder)) => self.take_folder(folder, asking, seat),
+            _ => {
+                self.refreshing = None;
+                Task::none()
+            }
+        }
+    }
+
+    /// Enter in the search field: on the orders screen, the first order that matches.
+    pub fn search_submit(&self) -> Option<Message> {
+        (self.section == Section::Orders)
+            .then(|| Message::Orders(orders::Message::OpenFirst(self.search.clone())))
+    }
+
+    /// "Who are you?": the person the window now belongs to, once settled.
+    pub fn sign_in(&mut self, message: SignInMessage) -> Option<String> {
+        let workspace = &self.folder.records().workspace;
+        let now = std::time::Instant::now();
+        self.sign_in.update(message, workspace, &mut self.pins, now)
     }
 
     /// Whether nothing is being edited, asked or resolved: the records may change under

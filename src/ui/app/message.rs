@@ -10,8 +10,7 @@ use super::leaving::Choice as LeaveChoice;
 use crate::store::Folder;
 use crate::ui::request::Picked;
 use crate::ui::screen::{
-    PersonChoice, business, checklists, dashboard, defects, manual, orders, problems, procedures,
-    settings,
+    business, checklists, dashboard, defects, manual, orders, problems, procedures, settings,
 };
 
 /// Which workspace the window opens.
@@ -85,8 +84,8 @@ pub enum Message {
     Settings(settings::Message),
     /// Settings → Business: the business, its people, one's PIN.
     Business(business::Message),
-    /// "This is me", on a machine's first open of a workspace.
-    PickPerson(PersonChoice),
+    /// "Who are you?", on a machine's first open of a workspace: a person, and their PIN.
+    SignIn(super::sign_in::SignInMessage),
     /// "Not you?"
     ForgetPerson,
     /// A key no widget used.
