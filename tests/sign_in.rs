@@ -71,3 +71,69 @@ fn five_wrong_pins_in_a_row_make_it_wait() {
     desk.type_and_enter("sign-in-pin", "2468");
     assert!(desk.sees("Who are you?"));
 }
+
+/// Sets `person`'s PIN in the workspace of `desk` and opens it again as `me`.
+fn with_pin(desk: Desk, person: &str, pin: &str, me: &str) -> Desk {
+    let file = desk.root().join("workspace.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut workspace: Workspace = rightfirst::store::format::parse(&text).unwrap();
+    let pin = Pin::parse(pin).unwrap();
+    for someone in &mut workspace.staff {
+        if someone.id == person {
+            someone.pin = Some(hash_pin(&pin));
+        }
+    }
+    std::fs::write(&file, rightfirst::store::format::print(&workspace)).unwrap();
+    Desk::open_folder(desk.dir, me)
+}
+
+#[test]
+fn a_check_done_by_someone_else_is_saved_only_with_their_pin() {
+    use iced::keyboard::{Key, Modifiers};
+    let mut desk = with_pin(desk::with_todays_cone("ellen"), "priya", "8642", "ellen");
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("f".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    desk.key(Key::Character("k".into()), Modifiers::COMMAND);
+    desk.type_into("measure-weight", "64");
+    desk.click(iced_test::selector::id("pass-flavour"));
+    desk.pick("choice-shape", 0);
+    desk.click(iced_test::selector::id("pass-clean"));
+    desk.pick("choice-allergy", 0);
+    // Ellen is at the window; Priya checks. The people list is Ellen, Tom, Priya, Jake.
+    desk.pick("check-checker", 2);
+    assert!(desk.sees("Priya Shah signs this check with their PIN."));
+    let order = "orders/2026-11/2026-11-0062.ron";
+
+    desk.click("Save check");
+    assert!(desk.sees(
+        "That PIN is not right: Priya Shah types their own PIN, or picks themself as checker on their own machine."
+    ));
+    assert!(
+        !desk.read(order).contains("checks: ["),
+        "nothing saved without her PIN"
+    );
+
+    desk.type_into("checker-pin", "1111");
+    desk.click("Save check");
+    assert!(
+        !desk.read(order).contains("checks: ["),
+        "nor with a wrong one"
+    );
+
+    desk.type_into("checker-pin", "8642");
+    desk.click("Save check");
+    let saved = desk.read(order);
+    assert!(saved.contains("checked_by: \"priya\""), "{saved}");
+}
+
+#[test]
+fn the_checker_at_their_own_window_needs_no_pin() {
+    use iced::keyboard::{Key, Modifiers};
+    let mut desk = with_pin(desk::with_todays_cone("priya"), "priya", "8642", "priya");
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("f".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    desk.key(Key::Character("k".into()), Modifiers::COMMAND);
+    assert!(!desk.sees("Priya Shah signs this check with their PIN."));
+}

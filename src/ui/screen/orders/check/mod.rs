@@ -3,6 +3,7 @@
 
 mod item;
 mod pick;
+mod sign;
 mod view;
 mod words;
 
@@ -52,6 +53,8 @@ pub struct Runner {
     tried: bool,
     /// The checklist got a new revision while it was being filled in.
     changed: bool,
+    /// The checker's PIN, where they sign on someone else's machine.
+    signature: sign::Signature,
 }
 
 /// A tick item's three answers.
@@ -86,6 +89,8 @@ pub enum Message {
     AddPhoto(String),
     /// Took the nth photo off an item.
     RemovePhoto(String, usize),
+    /// Typed the checker's PIN.
+    Pin(String),
     /// Save check.
     Save,
     /// Close without saving.
@@ -195,6 +200,7 @@ impl Runner {
             set_aside: BTreeMap::new(),
             tried: false,
             changed: false,
+            signature: sign::Signature::default(),
         }
     }
 
@@ -288,6 +294,10 @@ impl Runner {
                 Event::None
             }
             Message::Save => self.save(order, ctx),
+            Message::Pin(typed) => {
+                self.signature.type_pin(typed);
+                Event::None
+            }
             Message::Cancel => Event::Cancel,
         }
     }
@@ -432,8 +442,14 @@ impl Runner {
         }
         self.changed = false;
         match self.finish(order, ctx) {
-            Ok((check, proposals)) => Event::Done { check, proposals },
-            Err(_) => Event::None,
+            Ok((check, proposals))
+                if self
+                    .signature
+                    .signs(&check.checked_by, ctx, std::time::Instant::now()) =>
+            {
+                Event::Done { check, proposals }
+            }
+            Ok(_) | Err(_) => Event::None,
         }
     }
 

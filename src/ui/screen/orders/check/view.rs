@@ -168,19 +168,23 @@ impl Runner {
 
     /// Says so when the check is saved under another name than the one signed in.
     fn on_behalf<'a>(
-        &self,
+        &'a self,
         ctx: &Context<'a>,
         words: &'static CheckWords,
     ) -> Option<Element<'a, Message>> {
         let me = ctx.me?;
         let checker = self.checker.as_deref().filter(|id| *id != me.id)?;
         Some(
-            text(fill(
-                words.checking_for,
-                &[("me", &me.name), ("checker", &ctx.name_of(checker))],
-            ))
-            .size(theme::TEXT_SMALL)
-            .style(theme::muted)
+            column![
+                text(fill(
+                    words.checking_for,
+                    &[("me", &me.name), ("checker", &ctx.name_of(checker))],
+                ))
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted),
+                self.signature.view(checker, ctx, words),
+            ]
+            .spacing(theme::SPACE_S)
             .into(),
         )
     }

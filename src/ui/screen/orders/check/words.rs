@@ -9,6 +9,10 @@ crate::texts!(CheckWords {
     checker: "Checked by", "Gecontroleerd door";
     pick_checker: "Pick who checks", "Kies wie controleert";
     checking_for: "You are signed in as {me}; the check is saved as done by {checker}.", "Je bent aangemeld als {me}; de controle wordt opgeslagen als gedaan door {checker}.";
+    checker_signs: "{checker} signs this check with their PIN.", "{checker} tekent deze controle met de eigen pincode.";
+    checker_pin: "PIN of {checker}", "Pincode van {checker}";
+    wrong_pin: "That PIN is not right: {checker} types their own PIN, or picks themself as checker on their own machine.", "Die pincode klopt niet: {checker} typt de eigen pincode, of kiest zichzelf als controleur op de eigen computer.";
+    pin_wait: "Too many wrong PINs: try again in {seconds} seconds.", "Te vaak een verkeerde pincode: probeer het over {seconds} seconden opnieuw.";
     maker_may_not_check: "{maker} made this order, so someone else must check it:", "{maker} heeft deze bestelling gemaakt, dus iemand anders moet hem controleren:";
     nobody_else: "{maker} made this order, so someone else must check it, and there is nobody else on the staff. Add a second person in the workspace first.", "{maker} heeft deze bestelling gemaakt, dus iemand anders moet hem controleren, en er staat niemand anders in het personeel. Voeg eerst een tweede persoon toe.";
     critical: "Critical", "Kritiek";
