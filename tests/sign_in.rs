@@ -137,3 +137,33 @@ fn the_checker_at_their_own_window_needs_no_pin() {
     desk.key(Key::Character("k".into()), Modifiers::COMMAND);
     assert!(!desk.sees("Priya Shah signs this check with their PIN."));
 }
+
+#[test]
+fn an_owner_with_a_pin_approves_and_retires_only_with_it() {
+    use iced::keyboard::{Key, Modifiers};
+    let mut desk = with_pin(Desk::open_as("ellen"), "ellen", "2468", "ellen");
+    desk.key(Key::Character("1".into()), Modifiers::COMMAND);
+    desk.click("Closing down");
+    desk.click("Approve");
+    desk.type_into("approve-note", "First approved revision");
+    desk.type_into("sign-pin", "1357");
+    desk.click("Approve revision");
+    assert!(desk.sees("That PIN is not right."));
+    let file = "procedures/closing-down.ron";
+    assert!(desk.read(file).contains("status: Draft"), "not approved without her PIN");
+    desk.type_into("sign-pin", "2468");
+    desk.click("Approve revision");
+    let approved = desk.read(file);
+    assert!(approved.contains("status: Approved("), "{approved}");
+    assert!(approved.contains("by: \"ellen\""), "{approved}");
+
+    desk.click("Baking waffles");
+    desk.click("Retire");
+    assert!(desk.read("procedures/bake-waffle.ron").contains("status: Approved("));
+    desk.type_and_enter("sign-pin", "0000");
+    assert!(desk.sees("That PIN is not right."));
+    assert!(desk.read("procedures/bake-waffle.ron").contains("status: Approved("));
+    desk.type_and_enter("sign-pin", "2468");
+    let retired = desk.read("procedures/bake-waffle.ron");
+    assert!(retired.contains("status: Retired("), "{retired}");
+}

@@ -101,6 +101,10 @@ texts!(Text {
     approve: "Approve", "Goedkeuren";
     approve_note: "What changed in this revision, and why?", "Wat is er veranderd in deze revisie, en waarom?";
     approve_confirm: "Approve revision", "Revisie goedkeuren";
+    sign_with_pin: "Your PIN, to sign it", "Je pincode, om te tekenen";
+    pin_not_right: "That PIN is not right.", "Die pincode klopt niet.";
+    pin_wait: "Too many wrong PINs: try again in {seconds} seconds.", "Te vaak een verkeerde pincode: probeer het over {seconds} seconden opnieuw.";
+    retire_confirm: "Retire “{what}”? It stays in the archive and out of the manual.", "“{what}” buiten gebruik stellen? Hij blijft in het archief en gaat uit het handboek.";
     cancel: "Cancel", "Annuleren";
     history: "History", "Geschiedenis";
     revision: "Revision", "Revisie";

@@ -30,8 +30,10 @@ pub enum After {
 /// The question open above an editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    /// "What changed?", before approving.
-    Approve { note: String },
+    /// "What changed?", before approving; the approver's PIN where they have one.
+    Approve { note: String, pin: String },
+    /// "Really retire?", asked of an owner with a PIN, who signs with it.
+    Retire { pin: String },
     /// "Really delete?"
     Delete,
 }
@@ -52,6 +54,11 @@ pub struct DialogMessages<M> {
     pub approve: M,
     pub delete: M,
     pub close: M,
+    /// The PIN typed, where the person signing has one; `None` where they have none.
+    pub pin: Option<fn(String) -> M>,
+    pub retire: M,
+    /// Why the PIN typed last was not taken.
+    pub refused: Option<String>,
 }
 
 /// "Draft · Revision 2" and friends.
@@ -251,13 +258,47 @@ pub fn dialog<'a, M: Clone + 'a>(
     messages: DialogMessages<M>,
     words: &'static Text,
 ) -> Element<'a, M> {
+    // The signer's PIN, where they have one: typed secret, Enter signs.
+    let pin_field = |pin: &'a str, sign: M| {
+        messages.pin.map(|typed| {
+            column![
+                text_input(words.sign_with_pin, pin)
+                    .id("sign-pin")
+                    .secure(true)
+                    .on_input(typed)
+                    .on_submit(sign)
+                    .width(Length::Fixed(theme::CHECKER_WIDTH)),
+                messages
+                    .refused
+                    .clone()
+                    .map(|r| text(r).size(theme::TEXT_SMALL).style(theme::error_text)),
+            ]
+            .spacing(theme::SPACE_XS)
+        })
+    };
     let content: Element<'a, M> = match dialog {
-        Dialog::Approve { note } => column![
+        Dialog::Retire { pin } => column![
+            text(fill(words.retire_confirm, &[("what", what)])),
+            pin_field(pin, messages.retire.clone()),
+            row![
+                button(text(words.retire))
+                    .on_press(messages.retire.clone())
+                    .style(button::danger),
+                button(text(words.cancel))
+                    .on_press(messages.close.clone())
+                    .style(button::secondary),
+            ]
+            .spacing(theme::SPACE_S),
+        ]
+        .spacing(theme::SPACE_S)
+        .into(),
+        Dialog::Approve { note, pin } => column![
             text(words.approve_note),
             text_input(words.approve_note, note)
                 .id("approve-note")
                 .on_input(messages.note)
                 .on_submit(messages.approve.clone()),
+            pin_field(pin, messages.approve.clone()),
             row![
                 button(text(words.approve_confirm))
                     .on_press_maybe((!note.trim().is_empty()).then_some(messages.approve))

@@ -14,9 +14,10 @@ pub use view::{fields_and_lines, line_row};
 
 use super::revision::{After, Dialog, Direction};
 use super::{Context, Unsaved};
-use crate::model::{Revised, Status};
+use crate::model::{PinGuard, PinRefused, Revised, Status};
 use crate::ui::history::History;
 use crate::ui::request::{Request, Saved};
+use std::time::Instant;
 
 /// A records screen: the list, and the record open in its form.
 #[derive(Debug)]
@@ -29,6 +30,10 @@ pub struct Editor<F: Form> {
     line: Option<usize>,
     /// The save the app is carrying out, to carry on from once it is done.
     saving: Option<Box<SaveRequest<F>>>,
+    /// Wrong PINs at this editor's approve and retire, per person.
+    pins: PinGuard,
+    /// Why the PIN typed last in a dialog was not taken.
+    pin_refused: Option<PinRefused>,
 }
 
 impl<F: Form> Default for Editor<F> {
@@ -41,6 +46,8 @@ impl<F: Form> Default for Editor<F> {
             message: None,
             line: None,
             saving: None,
+            pins: PinGuard::default(),
+            pin_refused: None,
         }
     }
 }
@@ -78,6 +85,10 @@ pub enum Message<E> {
     AskApprove,
     ApproveNote(String),
     ConfirmApprove,
+    /// The signer's PIN, typed in the approve or retire dialog.
+    SignPin(String),
+    /// Retire, signed with the owner's PIN.
+    ConfirmRetire,
     AskDelete,
     ConfirmDelete,
     Retire,
@@ -224,12 +235,20 @@ impl<F: Form> Editor<F> {
             Message::Redo => self.step_history(true),
             Message::AskApprove => self.ask_approve(ctx),
             Message::ApproveNote(note) => {
-                if let Some(Dialog::Approve { note: current }) = &mut self.dialog {
+                if let Some(Dialog::Approve { note: current, .. }) = &mut self.dialog {
                     *current = note;
                 }
                 Request::None
             }
             Message::ConfirmApprove => self.approve(ctx),
+            Message::SignPin(typed) => {
+                if let Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) = &mut self.dialog
+                {
+                    *pin = typed;
+                }
+                Request::None
+            }
+            Message::ConfirmRetire => self.confirm_retire(ctx),
             Message::AskDelete => self.ask_delete(),
             Message::ConfirmDelete => self.confirm_delete(),
             Message::Retire => self.retire(ctx),
@@ -292,8 +311,10 @@ impl<F: Form> Editor<F> {
             self.refuse();
             return Request::None;
         }
+        self.pin_refused = None;
         self.dialog = Some(Dialog::Approve {
             note: String::new(),
+            pin: String::new(),
         });
         Request::Focus("approve-note".to_owned())
     }
@@ -331,13 +352,53 @@ impl<F: Form> Editor<F> {
 
     /// Saves the open record as retired today, for an owner only.
     fn retire(&mut self, ctx: &Context<'_>) -> Asked<F> {
-        let Some(open) = &self.open else {
+        if self.open.is_none() {
             return Request::None;
-        };
+        }
         if !ctx.is_owner() {
             self.refuse();
             return Request::None;
         }
+        // An owner with a PIN signs the retirement with it.
+        if ctx.me.is_some_and(|me| me.pin.is_some()) {
+            self.pin_refused = None;
+            self.dialog = Some(Dialog::Retire { pin: String::new() });
+            return Request::Focus("sign-pin".to_owned());
+        }
+        self.retire_now(ctx)
+    }
+
+    /// Retires the open record once the owner's PIN, where they have one, is theirs.
+    fn confirm_retire(&mut self, ctx: &Context<'_>) -> Asked<F> {
+        if !self.signed(ctx) {
+            return Request::None;
+        }
+        self.dialog = None;
+        self.retire_now(ctx)
+    }
+
+    /// Whether the PIN typed in the dialog is the signed-in person's, where they have one;
+    /// what was typed is not kept either way.
+    fn signed(&mut self, ctx: &Context<'_>) -> bool {
+        let Some(me) = ctx.me else {
+            return false;
+        };
+        let Some(hash) = me.pin.as_deref() else {
+            return true;
+        };
+        let typed = match &mut self.dialog {
+            Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) => std::mem::take(pin),
+            _ => String::new(),
+        };
+        let tried = self.pins.attempt(&me.id, hash, &typed, Instant::now());
+        self.pin_refused = tried.err();
+        tried.is_ok()
+    }
+
+    fn retire_now(&mut self, ctx: &Context<'_>) -> Asked<F> {
+        let Some(open) = &self.open else {
+            return Request::None;
+        };
         let mut record = open.original.base().clone();
         *record.parts().1 = Status::Retired { on: ctx.today };
         let form = Box::new(open.original.clone());

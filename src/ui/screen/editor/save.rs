@@ -134,9 +134,12 @@ impl<F: Form> Editor<F> {
     }
 
     pub(super) fn approve(&mut self, ctx: &Context<'_>) -> Asked<F> {
-        let Some(Dialog::Approve { note }) = self.dialog.clone() else {
+        let Some(Dialog::Approve { note, .. }) = self.dialog.clone() else {
             return Request::None;
         };
+        if !self.signed(ctx) {
+            return Request::None;
+        }
         let (Some(open), Some(me)) = (&self.open, ctx.me) else {
             return Request::None;
         };

@@ -5,10 +5,10 @@ use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use super::{Editor, Filed, Form, Message, Open};
-use crate::model::{Revised, Status};
+use crate::model::{PinRefused, Revised, Status};
 use crate::ui::screen::Context;
 use crate::ui::screen::revision::{self, Controls, DialogMessages, Direction, ListEntry};
-use crate::ui::text::Text;
+use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
 impl<F: Form> Editor<F> {
@@ -146,6 +146,17 @@ impl<F: Form> Editor<F> {
                         approve: Message::ConfirmApprove,
                         delete: Message::ConfirmDelete,
                         close: Message::CloseDialog,
+                        pin: ctx
+                            .me
+                            .is_some_and(|me| me.pin.is_some())
+                            .then_some(Message::SignPin as fn(String) -> _),
+                        retire: Message::ConfirmRetire,
+                        refused: self.pin_refused.map(|refused| match refused {
+                            PinRefused::Wrong { .. } => words.pin_not_right.to_owned(),
+                            PinRefused::Wait { seconds } => {
+                                fill(words.pin_wait, &[("seconds", &seconds.to_string())])
+                            }
+                        }),
                     },
                     words
                 ),
