@@ -150,7 +150,10 @@ fn an_owner_with_a_pin_approves_and_retires_only_with_it() {
     desk.click("Approve revision");
     assert!(desk.sees("That PIN is not right."));
     let file = "procedures/closing-down.ron";
-    assert!(desk.read(file).contains("status: Draft"), "not approved without her PIN");
+    assert!(
+        desk.read(file).contains("status: Draft"),
+        "not approved without her PIN"
+    );
     desk.type_into("sign-pin", "2468");
     desk.click("Approve revision");
     let approved = desk.read(file);
@@ -159,10 +162,16 @@ fn an_owner_with_a_pin_approves_and_retires_only_with_it() {
 
     desk.click("Baking waffles");
     desk.click("Retire");
-    assert!(desk.read("procedures/bake-waffle.ron").contains("status: Approved("));
+    assert!(
+        desk.read("procedures/bake-waffle.ron")
+            .contains("status: Approved(")
+    );
     desk.type_and_enter("sign-pin", "0000");
     assert!(desk.sees("That PIN is not right."));
-    assert!(desk.read("procedures/bake-waffle.ron").contains("status: Approved("));
+    assert!(
+        desk.read("procedures/bake-waffle.ron")
+            .contains("status: Approved(")
+    );
     desk.type_and_enter("sign-pin", "2468");
     let retired = desk.read("procedures/bake-waffle.ron");
     assert!(retired.contains("status: Retired("), "{retired}");

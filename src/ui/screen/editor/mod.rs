@@ -17,7 +17,6 @@ use super::{Context, Unsaved};
 use crate::model::{PinGuard, PinRefused, Revised, Status};
 use crate::ui::history::History;
 use crate::ui::request::{Request, Saved};
-use std::time::Instant;
 
 /// A records screen: the list, and the record open in its form.
 #[derive(Debug)]
@@ -348,66 +347,6 @@ impl<F: Form> Editor<F> {
             },
             _ => Request::None,
         }
-    }
-
-    /// Saves the open record as retired today, for an owner only.
-    fn retire(&mut self, ctx: &Context<'_>) -> Asked<F> {
-        if self.open.is_none() {
-            return Request::None;
-        }
-        if !ctx.is_owner() {
-            self.refuse();
-            return Request::None;
-        }
-        // An owner with a PIN signs the retirement with it.
-        if ctx.me.is_some_and(|me| me.pin.is_some()) {
-            self.pin_refused = None;
-            self.dialog = Some(Dialog::Retire { pin: String::new() });
-            return Request::Focus("sign-pin".to_owned());
-        }
-        self.retire_now(ctx)
-    }
-
-    /// Retires the open record once the owner's PIN, where they have one, is theirs.
-    fn confirm_retire(&mut self, ctx: &Context<'_>) -> Asked<F> {
-        if !self.signed(ctx) {
-            return Request::None;
-        }
-        self.dialog = None;
-        self.retire_now(ctx)
-    }
-
-    /// Whether the PIN typed in the dialog is the signed-in person's, where they have one;
-    /// what was typed is not kept either way.
-    fn signed(&mut self, ctx: &Context<'_>) -> bool {
-        let Some(me) = ctx.me else {
-            return false;
-        };
-        let Some(hash) = me.pin.as_deref() else {
-            return true;
-        };
-        let typed = match &mut self.dialog {
-            Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) => std::mem::take(pin),
-            _ => String::new(),
-        };
-        let tried = self.pins.attempt(&me.id, hash, &typed, Instant::now());
-        self.pin_refused = tried.err();
-        tried.is_ok()
-    }
-
-    fn retire_now(&mut self, ctx: &Context<'_>) -> Asked<F> {
-        let Some(open) = &self.open else {
-            return Request::None;
-        };
-        let mut record = open.original.base().clone();
-        *record.parts().1 = Status::Retired { on: ctx.today };
-        let form = Box::new(open.original.clone());
-        self.ask_save(Box::new(SaveRequest {
-            record,
-            archive: None,
-            then: After::Stay,
-            form,
-        }))
     }
 
     /// Shows an archived revision of the selected record.
