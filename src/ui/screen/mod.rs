@@ -182,6 +182,17 @@ pub fn offered(ctx: &Context) -> Vec<PersonChoice> {
     choices(ctx.records.workspace.offered(ctx.today).into_iter())
 }
 
+/// The people who may be picked today and, where `current` names someone who has left
+/// since, that person too: a record keeps showing who it names, while nobody picks a
+/// leaver anew.
+pub fn offered_or(ctx: &Context, current: Option<&str>) -> Vec<PersonChoice> {
+    let offered = ctx.records.workspace.offered(ctx.today);
+    let kept = current
+        .filter(|id| !offered.iter().any(|p| p.id == *id))
+        .and_then(|id| ctx.records.workspace.person(id));
+    choices(offered.into_iter().chain(kept))
+}
+
 fn choices<'a>(people: impl Iterator<Item = &'a Person>) -> Vec<PersonChoice> {
     people
         .map(|p| PersonChoice {
@@ -208,4 +219,47 @@ pub(crate) fn typed_number(text: &str) -> Result<Option<Number>, ()> {
 /// A number as the editor shows it: as written in the file, or empty.
 pub(crate) fn shown_number(number: Option<Number>) -> String {
     number.map(|n| n.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Folder;
+
+    #[test]
+    fn a_leaver_is_offered_only_where_a_record_already_names_them() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut records = folder.records().clone();
+        let today = Date::new(2026, 11, 23).unwrap();
+        for person in &mut records.workspace.staff {
+            if person.id == "jake" {
+                person.left = Date::new(2026, 11, 1);
+            }
+        }
+        let ctx = Context {
+            records: &records,
+            me: records.workspace.person("ellen"),
+            today,
+            now: DateTime::start_of(today),
+            words: Text::of(Language::En),
+            language: Language::En,
+            read_only: false,
+            photos: photos::Photos::none(),
+            room: theme::Room::default(),
+        };
+        let ids = |choices: Vec<PersonChoice>| -> Vec<String> {
+            choices.into_iter().map(|p| p.id).collect()
+        };
+        assert_eq!(ids(offered_or(&ctx, None)), ["ellen", "tom", "priya"]);
+        assert_eq!(
+            ids(offered_or(&ctx, Some("priya"))),
+            ["ellen", "tom", "priya"]
+        );
+        assert_eq!(
+            ids(offered_or(&ctx, Some("jake"))),
+            ["ellen", "tom", "priya", "jake"],
+            "an old record still shows Jake"
+        );
+        assert_eq!(ids(offered(&ctx)), ["ellen", "tom", "priya"]);
+    }
 }

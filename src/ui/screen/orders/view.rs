@@ -12,7 +12,7 @@ use super::overview::overview;
 use super::words::{OrderWords, state_badge};
 use super::{Filter, LIST_LIMIT, Message, Orders, Pane, Work, files};
 use crate::model::Order;
-use crate::ui::screen::{Context, file_place, labelled, people};
+use crate::ui::screen::{Context, file_place, labelled, offered_or};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
@@ -280,8 +280,15 @@ impl Orders {
             ),
             labelled(
                 words.maker,
-                pick_list(people(ctx.records), form.maker.clone(), Message::NewMaker)
+                container(
+                    pick_list(
+                        offered_or(&ctx, form.maker.as_ref().map(|p| p.id.as_str())),
+                        form.maker.clone(),
+                        Message::NewMaker
+                    )
                     .width(theme::PICK_WIDTH * 2.0)
+                )
+                .id("order-maker")
             ),
             self.note(&ctx),
             row![
@@ -432,8 +439,12 @@ fn contact_form<'a>(
             ),
             labelled(
                 words.taken_by,
-                pick_list(people(ctx.records), form.by.clone(), Message::ContactBy)
-                    .width(theme::PICK_WIDTH * 1.5)
+                pick_list(
+                    offered_or(&ctx, form.by.as_ref().map(|p| p.id.as_str())),
+                    form.by.clone(),
+                    Message::ContactBy
+                )
+                .width(theme::PICK_WIDTH * 1.5)
             ),
         ]
         .spacing(theme::SPACE_M),

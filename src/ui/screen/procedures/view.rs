@@ -11,7 +11,7 @@ use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::file_place;
 use crate::ui::screen::photos::thumbnail;
-use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line, people};
+use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line, offered_or};
 use crate::ui::theme;
 
 /// The fields, then the steps, `selected` marked.
@@ -23,7 +23,7 @@ pub(super) fn form_view<'a>(
     let words = ctx.words;
     let own = ProcedureWords::of(ctx.language);
     let errors = form.errors(words);
-    let owners = people(ctx.records);
+    let owners = offered_or(&ctx, Some(&form.owner));
     let owner = owners.iter().find(|p| p.id == form.owner).cloned();
     let fields = column![
         labelled_problem(

@@ -46,12 +46,17 @@ pub(super) fn date_field<'a>(
     .into()
 }
 
-/// "(none)", then everyone on the staff.
-pub(super) fn people(ctx: &Context, words: &'static DefectWords) -> Vec<Pick> {
+/// "(none)", then everyone on the staff who has not left, and `current` where it names
+/// someone who has.
+pub(super) fn people(
+    ctx: &Context,
+    words: &'static DefectWords,
+    current: Option<&str>,
+) -> Vec<Pick> {
     let none = Choice::new(None, words.none);
     std::iter::once(none)
         .chain(
-            crate::ui::screen::people(ctx.records)
+            crate::ui::screen::offered_or(ctx, current)
                 .into_iter()
                 .map(|p| Choice {
                     value: Some(p.id),

@@ -104,7 +104,8 @@ impl DefectForm {
             ));
         }
         let person = (fields.finder == Finder::Staff).then(|| {
-            let staff: Vec<Pick> = people(ctx, words).into_iter().skip(1).collect();
+            let current = fields.finder_person.as_deref();
+            let staff: Vec<Pick> = people(ctx, words, current).into_iter().skip(1).collect();
             let selected = fields
                 .finder_person
                 .as_deref()
@@ -378,7 +379,7 @@ impl DefectForm {
                 labelled(
                     words.owner,
                     pick(
-                        people(ctx, words),
+                        people(ctx, words, action.owner.as_deref()),
                         action.owner.as_deref(),
                         Message::ActionOwner,
                         "defect-action-owner"
@@ -399,7 +400,7 @@ impl DefectForm {
                 labelled(
                     words.verified_by,
                     pick(
-                        people(ctx, words),
+                        people(ctx, words, action.verified_by.as_deref()),
                         action.verified_by.as_deref(),
                         Message::VerifiedBy,
                         "defect-action-verified-by"
