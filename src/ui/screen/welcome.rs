@@ -256,6 +256,7 @@ impl Welcome {
                 body,
             ]
             .spacing(theme::SPACE_L)
+            .width(Length::Fill)
             .max_width(720),
         )
         .padding(theme::SPACE_XL)
