@@ -1,6 +1,7 @@
 //! Settings → Business in the window: owners change the business and its people and save
 //! them to workspace.ron; refusals are said in words and write nothing; everyone sets
 //! their own PIN, kept only as an argon2id hash; staff see the business read-only.
+#![cfg(feature = "gui")]
 
 mod desk;
 
