@@ -1,6 +1,7 @@
 //! The first start: start one's own business, or look around the sample first. Also where
 //! "Start your own" and "New workspace…" lead later on.
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
@@ -8,7 +9,7 @@ use iced::{Alignment, Element, Length};
 
 use super::labelled;
 use crate::model::PeopleError;
-use crate::store::CreateError;
+use crate::store::{CreateError, SaveError};
 use crate::ui::request::{NoDialog, Picked};
 use crate::ui::text::{Language, fill};
 use crate::ui::theme;
@@ -34,6 +35,9 @@ crate::texts!(WelcomeWords {
     no_folder: "Type where to keep the business.", "Typ waar het bedrijf moet komen.";
     not_empty: "{path} is not empty: choose an empty or a new folder.", "{path} is niet leeg: kies een lege of een nieuwe map.";
     failed: "The business could not be made, and nothing was left behind: {why}", "Het bedrijf kon niet worden gemaakt, en er is niets achtergebleven: {why}";
+    no_permission: "You may not write in {path}. Choose a folder of your own, and nothing was left behind.", "Je mag niet schrijven in {path}. Kies een map van jezelf; er is niets achtergebleven.";
+    disk_full: "The disk is full, so the business could not be made; nothing was left behind.", "De schijf is vol, dus het bedrijf kon niet worden gemaakt; er is niets achtergebleven.";
+    not_a_folder: "{path} cannot hold the business: part of that path is a file, not a folder.", "{path} kan het bedrijf niet bevatten: een deel van dat pad is een bestand, geen map.";
     sample_failed: "The sample could not be copied: {why}", "Het voorbeeld kon niet worden gekopieerd: {why}";
     english: "English", "Engels";
     dutch: "Dutch (Nederlands)", "Nederlands";
@@ -105,6 +109,12 @@ pub enum Problem {
     NoFolder,
     NoDialog,
     NotEmpty(PathBuf),
+    /// The system does not let this user write there.
+    NoPermission(PathBuf),
+    /// The disk filled up on the way.
+    DiskFull,
+    /// A part of the path is a file.
+    NotAFolder(PathBuf),
     Failed(String),
     SampleFailed(String),
 }
@@ -116,6 +126,14 @@ impl Problem {
             CreateError::Refused(PeopleError::NoBusinessName) => Problem::NoBusinessName,
             CreateError::Refused(PeopleError::NoName) => Problem::NoName,
             CreateError::NotEmpty(path) => Problem::NotEmpty(path.clone()),
+            CreateError::Save(SaveError::Io { source, path, .. }) => match source.kind() {
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+                    Problem::NoPermission(PathBuf::from(path))
+                }
+                ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Problem::DiskFull,
+                ErrorKind::NotADirectory => Problem::NotAFolder(PathBuf::from(path)),
+                _ => Problem::Failed(error.to_string()),
+            },
             other => Problem::Failed(other.to_string()),
         }
     }
@@ -387,7 +405,38 @@ fn problem_words(problem: &Problem, words: &'static WelcomeWords) -> String {
         Problem::NoFolder => words.no_folder.to_owned(),
         Problem::NoDialog => words.no_dialog.to_owned(),
         Problem::NotEmpty(path) => at(words.not_empty, path),
+        Problem::NoPermission(path) => at(words.no_permission, path),
+        Problem::DiskFull => words.disk_full.to_owned(),
+        Problem::NotAFolder(path) => at(words.not_a_folder, path),
         Problem::Failed(why) => fill(words.failed, &[("why", why)]),
         Problem::SampleFailed(why) => fill(words.sample_failed, &[("why", why)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Makes a business where the parent of its folder is a file, and says why it failed.
+    fn refused_under_a_file(language: Language) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "not a folder").unwrap();
+        let folder = file.join("Bakkerij Jansen");
+        let error = crate::store::create_business(&folder, "Bakkerij Jansen", "Piet", language)
+            .expect_err("nothing can be made under a file");
+        assert!(!folder.exists());
+        problem_words(&Problem::of(&error), WelcomeWords::of(language))
+    }
+
+    #[test]
+    fn a_business_that_cannot_be_made_says_why_in_the_language_chosen() {
+        let dutch = refused_under_a_file(Language::Nl);
+        assert!(
+            dutch.contains("een deel van dat pad is een bestand, geen map"),
+            "{dutch}"
+        );
+        let english = refused_under_a_file(Language::En);
+        assert!(english.contains("part of that path is a file"), "{english}");
     }
 }
