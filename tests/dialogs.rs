@@ -406,15 +406,10 @@ fn a_defects_photo_in_the_defect_log_with_no_dialog_is_saved_with_its_order() {
     enter_path(&mut desk, &photo);
     assert!(!desk.sees(NO_DIALOG));
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
-    let saved = desk.read("orders/2026-11/2026-11-0026.ron");
-    let attached = saved
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("photos: [\""))
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("no photo in {saved}"));
+    let attached = desk.first_photo("orders/2026-11/2026-11-0026.ron");
     assert!(attached.starts_with("attachments/2026-11/"), "{attached}");
     assert_eq!(
-        std::fs::read(desk.root().join(attached)).unwrap(),
+        std::fs::read(desk.root().join(&attached)).unwrap(),
         picture::PNG
     );
 }

@@ -306,15 +306,10 @@ fn a_photo_picked_for_a_defect_is_copied_into_the_orders_month_and_saved_with_it
         files::Message::PhotoPicked(PhotoFor::Defect, Picked::Path(photo)),
     )));
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
-    let saved = desk.read("orders/2026-11/2026-11-0062.ron");
-    let attached = saved
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("photos: [\""))
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("no photo in {saved}"));
+    let attached = desk.first_photo("orders/2026-11/2026-11-0062.ron");
     assert!(attached.starts_with("attachments/2026-11/"), "{attached}");
     assert_eq!(
-        std::fs::read(desk.root().join(attached)).unwrap(),
+        std::fs::read(desk.root().join(&attached)).unwrap(),
         b"\xff\xd8\xff not really a jpeg"
     );
     let folder = Folder::inspect(&desk.root()).unwrap();

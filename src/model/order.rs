@@ -489,50 +489,17 @@ mod tests {
             .flat_map(|a| kinds().into_iter().map(move |b| (a.clone(), b)))
         {
             for critical in [(true, true), (true, false), (false, true), (false, false)] {
-                let checklist = Checklist {
-                    id: "c".to_owned(),
-                    title: "c".to_owned(),
-                    procedure: None,
-                    four_eyes: false,
-                    revision: 1,
-                    status: Status::Draft,
-                    items: vec![
-                        Item {
-                            id: "a".to_owned(),
-                            prompt: String::new(),
-                            kind: first.clone(),
-                            step: None,
-                            critical: critical.0,
-                        },
-                        Item {
-                            id: "b".to_owned(),
-                            prompt: String::new(),
-                            kind: second.clone(),
-                            step: None,
-                            critical: critical.1,
-                        },
-                    ],
-                    changes: Vec::new(),
-                };
+                let checklist = checklist_of(vec![
+                    item("a", first.clone(), critical.0),
+                    item("b", second.clone(), critical.1),
+                ]);
                 for a in answers() {
                     for b in answers() {
-                        let results = [("a", &a), ("b", &b)]
+                        let given: Vec<(&str, Outcome)> = [("a", &a), ("b", &b)]
                             .into_iter()
-                            .filter_map(|(item, outcome)| {
-                                outcome.clone().map(|outcome| CheckResult {
-                                    item: item.to_owned(),
-                                    outcome,
-                                    photos: Vec::new(),
-                                })
-                            })
+                            .filter_map(|(item, outcome)| Some((item, outcome.clone()?)))
                             .collect();
-                        let check = Check {
-                            checklist: "c".to_owned(),
-                            revision: 1,
-                            checked_by: "x".to_owned(),
-                            at: DateTime::start_of(Date::new(2026, 11, 23).unwrap()),
-                            results,
-                        };
+                        let check = check_of(&given);
                         assert_eq!(
                             check.passes(&checklist),
                             check.outcome(&checklist).passed(),
@@ -549,13 +516,25 @@ mod tests {
     /// A checklist of a critical measure and two ticks that are not critical (or, with
     /// `critical` false, of three items none of which is).
     fn three_items(critical: bool) -> Checklist {
-        let item = |id: &str, kind: ItemKind, critical: bool| Item {
+        checklist_of(vec![
+            item("weight", kinds()[1].clone(), critical),
+            item("clean", ItemKind::Tick, false),
+            item("napkin", ItemKind::Tick, false),
+        ])
+    }
+
+    fn item(id: &str, kind: ItemKind, critical: bool) -> Item {
+        Item {
             id: id.to_owned(),
             prompt: String::new(),
             kind,
             step: None,
             critical,
-        };
+        }
+    }
+
+    /// A draft checklist "c", revision 1, of these items.
+    fn checklist_of(items: Vec<Item>) -> Checklist {
         Checklist {
             id: "c".to_owned(),
             title: "c".to_owned(),
@@ -563,11 +542,7 @@ mod tests {
             four_eyes: false,
             revision: 1,
             status: Status::Draft,
-            items: vec![
-                item("weight", kinds()[1].clone(), critical),
-                item("clean", ItemKind::Tick, false),
-                item("napkin", ItemKind::Tick, false),
-            ],
+            items,
             changes: Vec::new(),
         }
     }

@@ -72,6 +72,17 @@ impl Desk {
         self.dir.path().join("shop")
     }
 
+    /// The first photo path the file `relative` names, relative to the workspace.
+    pub fn first_photo(&self, relative: &str) -> String {
+        let saved = self.read(relative);
+        saved
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("photos: [\""))
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no photo in {saved}"))
+            .to_owned()
+    }
+
     pub fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.root().join(relative))
             .unwrap_or_else(|e| panic!("{relative}: {e}"))

@@ -172,11 +172,6 @@ impl std::fmt::Display for PersonChoice {
     }
 }
 
-/// Everyone on the staff, as pick-list entries.
-pub fn people(records: &Records) -> Vec<PersonChoice> {
-    choices(records.workspace.staff.iter())
-}
-
 /// The people who may be picked today: everyone who has not left.
 pub fn offered(ctx: &Context) -> Vec<PersonChoice> {
     choices(ctx.records.workspace.offered(ctx.today).into_iter())
