@@ -210,7 +210,7 @@ impl<F: Form> Editor<F> {
             return Request::None;
         };
         let form = Box::new(open.form.clone());
-        match approve(&draft, me, ctx.today, &note) {
+        match approve(&draft, me, ctx.today, &note, true) {
             Ok(approved) => {
                 self.dialog = None;
                 self.ask_save(Box::new(SaveRequest {
