@@ -87,8 +87,9 @@ fn with_pin(desk: Desk, person: &str, pin: &str, me: &str) -> Desk {
     Desk::open_folder(desk.dir, me)
 }
 
-#[test]
-fn a_check_done_by_someone_else_is_saved_only_with_their_pin() {
+/// Ellen at the window, Priya (PIN 8642) picked as the checker of today's cone order,
+/// every item answered.
+fn priya_checks_at_ellens_window() -> Desk {
     use iced::keyboard::{Key, Modifiers};
     let mut desk = with_pin(desk::with_todays_cone("ellen"), "priya", "8642", "ellen");
     desk.key(Key::Character("3".into()), Modifiers::COMMAND);
@@ -100,8 +101,14 @@ fn a_check_done_by_someone_else_is_saved_only_with_their_pin() {
     desk.pick("choice-shape", 0);
     desk.click(iced_test::selector::id("pass-clean"));
     desk.pick("choice-allergy", 0);
-    // Ellen is at the window; Priya checks. The people list is Ellen, Tom, Priya, Jake.
+    // The people list is Ellen, Tom, Priya, Jake.
     desk.pick("check-checker", 2);
+    desk
+}
+
+#[test]
+fn a_check_done_by_someone_else_is_saved_only_with_their_pin() {
+    let mut desk = priya_checks_at_ellens_window();
     assert!(desk.sees("Priya Shah signs this check with their PIN."));
     let order = "orders/2026-11/2026-11-0062.ron";
 
@@ -125,6 +132,33 @@ fn a_check_done_by_someone_else_is_saved_only_with_their_pin() {
     desk.click("Save check");
     let saved = desk.read(order);
     assert!(saved.contains("checked_by: \"priya\""), "{saved}");
+}
+
+/// One count of wrong PINs for the whole window: five wrong tries at the check runner
+/// make Priya wait at "Who are you?" too, so moving to another prompt buys no tries.
+#[test]
+fn five_wrong_pins_at_one_prompt_are_a_wait_at_another() {
+    let mut desk = priya_checks_at_ellens_window();
+    for _ in 0..5 {
+        desk.type_into("checker-pin", "1111");
+        desk.click("Save check");
+    }
+    assert!(desk.sees("Too many wrong PINs: try again in 30 seconds."));
+
+    desk.click("Not you?");
+    desk.click("Priya Shah");
+    desk.type_and_enter("sign-in-pin", "8642");
+    // A slow machine may have used a few of the 30 seconds by now.
+    let waits = (20..=30).any(|left| {
+        desk.sees(&format!(
+            "Too many wrong PINs: try again in {left} seconds."
+        ))
+    });
+    assert!(waits, "the wait follows Priya to the sign-in");
+    assert!(
+        desk.sees("Who are you?"),
+        "not Priya's window while she waits"
+    );
 }
 
 #[test]

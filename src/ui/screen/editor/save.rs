@@ -175,7 +175,7 @@ impl<F: Form> Editor<F> {
             Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) => std::mem::take(pin),
             _ => String::new(),
         };
-        let tried = self.pins.attempt(&me.id, hash, &typed, Instant::now());
+        let tried = ctx.pins.attempt(&me.id, hash, &typed, Instant::now());
         self.pin_refused = tried.err();
         tried.is_ok()
     }
