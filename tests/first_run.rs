@@ -88,6 +88,11 @@ fn first_start_child() {
         "who are you: {}",
         window.sees("Who are you?") || window.sees("Wie ben je?")
     );
+    if way == "sample" {
+        // The banner's button leads to the form of one's own business.
+        window.click("Start your own business");
+        println!("own form: {}", window.sees("Create the business"));
+    }
     if way == "own" {
         // An empty business: each screen says what to do first (in the business's Dutch).
         let first = |window: &mut Window, key: &str, words: &str| {
@@ -158,6 +163,7 @@ fn a_first_start_welcomes_and_the_sample_is_copied_once_with_a_banner() {
         "Bell's Quayside Ices & Sandwiches — Right First"
     );
     assert_eq!(said(&output, "banner"), "true", "the sample says it is one");
+    assert_eq!(said(&output, "own form"), "true", "the banner leads on");
     for (relative, bytes) in rightfirst::sample::FILES {
         let copied = std::fs::read(copy.join(relative)).expect("every sample file is copied");
         assert!(copied == *bytes, "{relative} is copied as it is");
