@@ -594,3 +594,20 @@ fn a_document_over_50_mib_is_refused_before_it_is_read() {
     );
     assert!(place.files() == before);
 }
+
+#[test]
+fn a_procedure_file_that_did_not_read_is_never_written_over() {
+    let place = Place::sample();
+    let broken = "Procedure(id: \"closing-down-2\", title: ";
+    fs::write(place.root.join("procedures/closing-down-2.ron"), broken).expect("a broken file");
+    let text = place.file("closing.txt", "# Closing down\n1. Lock the door.\n");
+    let run = place.import(&text, &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.starts_with("procedures/closing-down-3.ron: "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(place.read("procedures/closing-down-2.ron"), broken);
+    assert!(place.read("procedures/closing-down-3.ron").contains("Lock the door."));
+}
