@@ -93,16 +93,33 @@ enum Command {
     },
     /// Adds orders from a till's or webshop's CSV export to the workspace in DIR.
     ///
-    /// FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
-    /// quotes as spreadsheets write them). Orders the workspace already has are skipped, so
-    /// running it again is safe. Exits 0 when done; 1 when rows are wrong (each listed as
-    /// FILE:LINE: reason, and nothing is written) or an order file in the way does not read;
-    /// 2 when DIR is not a workspace, its workspace.ron does not read, or FILE cannot be read.
+    /// Right First's own header (`id,placed,customer,product,made_by`), Shopify's orders
+    /// export and WooCommerce's order export are read as they are; any other CSV needs
+    /// --columns once, and the workspace remembers them for files with the same header.
+    /// Separators `,` `;` and tab, UTF-8 or Windows-1252. Orders the workspace already has
+    /// are skipped, so running it again is safe. Exits 0 when done; 1 when rows are wrong
+    /// (each listed as FILE:LINE: reason, and nothing is written) or an order file in the
+    /// way does not read; 2 when DIR is not a workspace, its workspace.ron does not read,
+    /// FILE cannot be read, or its columns or maker are not known.
     Import {
         /// The workspace folder.
         dir: PathBuf,
         /// The CSV file.
         file: PathBuf,
+        /// Which column holds what, by header name:
+        /// id=COL,placed=COL,customer=COL,product=COL[+COL],quantity=COL,made_by=COL.
+        #[arg(long, value_name = "FIELD=COLUMN,...")]
+        columns: Option<String>,
+        /// The person (name or id) who made every order of the file; needed when the file
+        /// names no maker and the staff are more than one.
+        #[arg(long, value_name = "PERSON")]
+        made_by: Option<String>,
+        /// Read 05-11-2026 as 5 November (the default in a Dutch workspace).
+        #[arg(long, conflicts_with = "month_first")]
+        day_first: bool,
+        /// Read 05-11-2026 as 11 May (the default in an English workspace).
+        #[arg(long)]
+        month_first: bool,
     },
     /// Prints the procedure manual of the workspace in DIR: a cover, the contents, every
     /// approved procedure with its steps, specs, warnings and history, and a form to fill in
@@ -259,7 +276,20 @@ pub fn run() -> ExitCode {
         },
         Some(Command::Generate { dir, orders }) => commands::generate(&dir, orders),
         Some(Command::Help { topic }) => help(topic.as_deref()),
-        Some(Command::Import { dir, file }) => commands::import(&dir, &file),
+        Some(Command::Import {
+            dir,
+            file,
+            columns,
+            made_by,
+            day_first,
+            month_first,
+        }) => commands::import(
+            &dir,
+            &file,
+            columns.as_deref(),
+            made_by,
+            (day_first, month_first),
+        ),
         Some(Command::Export {
             dir,
             format,

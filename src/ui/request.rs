@@ -151,6 +151,8 @@ pub enum Job<M> {
     /// Import orders from a CSV file; the workspace is read again after.
     Import {
         csv: PathBuf,
+        /// The columns, maker and date order the person chose in the preview.
+        choices: crate::import::Choices,
         progress: Progress<M>,
         /// How many orders were written and how many were there already, or why none.
         done: Reply<Result<crate::import::Summary, String>, M>,

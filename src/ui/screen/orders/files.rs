@@ -104,6 +104,7 @@ impl Orders {
                 self.import = Some((0, 0));
                 Request::Run(Job::Import {
                     csv,
+                    choices: crate::import::Choices::default(),
                     progress: std::sync::Arc::new(|done, total| {
                         own(Message::Importing(done, total))
                     }),
