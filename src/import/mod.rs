@@ -447,6 +447,12 @@ pub fn import_file(
     import(&mut folder, orders, progress)
 }
 
+/// A CSV file read into its header and rows, for a preview before it is imported.
+pub fn read_sheet(csv: &Path) -> Result<Sheet, ImportError> {
+    let bytes = read_csv(csv)?;
+    Sheet::read(&bytes, &csv.display().to_string()).map_err(ImportError::Rows)
+}
+
 /// The bytes of a CSV file, refusing folders and files over [`MAX_CSV_BYTES`], for [`read`].
 pub fn read_csv(path: &Path) -> Result<Vec<u8>, ImportError> {
     read_document(path, MAX_CSV_BYTES).map_err(|error| match error {

@@ -223,6 +223,14 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
                 let _ = sender.unbounded_send(wrap(done(outcome)));
             });
         }
+        Job::ReadSheet { csv, done } => {
+            std::thread::spawn(move || {
+                let outcome = crate::import::read_sheet(&csv)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
+                let _ = sender.unbounded_send(wrap(done(outcome)));
+            });
+        }
         Job::Manual {
             options,
             path,
