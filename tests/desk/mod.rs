@@ -253,18 +253,22 @@ impl Desk {
 
     /// Every text on screen with where it is drawn.
     pub fn texts(&mut self) -> Vec<(String, iced::Rectangle)> {
+        self.texts_at((1400.0, 2400.0))
+    }
+
+    /// Every text on screen with where it is drawn, in a window of `size`.
+    pub fn texts_at(&mut self, size: (f32, f32)) -> Vec<(String, iced::Rectangle)> {
         use iced_test::selector::Candidate;
+        let mut ui = Simulator::with_size(iced::Settings::default(), size, self.app.view());
         let mut texts = Vec::new();
-        self.act(|ui| {
-            let _ = ui.find(|candidate: Candidate<'_>| {
-                if let Candidate::Text {
-                    content, bounds, ..
-                } = candidate
-                {
-                    texts.push((content.to_owned(), bounds));
-                }
-                None::<()>
-            });
+        let _ = ui.find(|candidate: Candidate<'_>| {
+            if let Candidate::Text {
+                content, bounds, ..
+            } = candidate
+            {
+                texts.push((content.to_owned(), bounds));
+            }
+            None::<()>
         });
         texts
     }
