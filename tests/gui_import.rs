@@ -182,6 +182,9 @@ fn a_shopify_export_needs_only_its_maker_and_fits_a_small_window() {
     assert!(desk.sees("Een bestellingenexport van Shopify: wordt gelezen zoals hij is."));
     // Four people on the staff: the file does not say who made the orders.
     assert!(desk.sees("0 bestellingen importeren"));
+    assert!(desk.sees(
+        "Kies wie de bestellingen gemaakt heeft: een kolom van het bestand, of één persoon voor allemaal."
+    ));
     // The maker list offers the people who have not left: Ellen, Tom, Priya, Jake.
     desk.pick("intake-maker", 1);
     assert!(desk.sees("De eerste 1 van 1 bestellingen:"));
