@@ -196,6 +196,8 @@ fn import_csv_with_no_dialog_takes_a_typed_path() {
             .starts_with(&documents().display().to_string())
     );
     enter_path(&mut desk, &csv);
+    // Issue 17: the typed file is previewed, as a picked one is, before it is imported.
+    press(&mut desk, "Import 1 order");
     assert!(desk.sees("Orders (42)"), "the window reads the new order");
     assert!(
         desk.read("orders/2026-11/2026-11-0070.ron")
