@@ -25,17 +25,6 @@ fn pick_csv(desk: &mut Desk, csv: &std::path::Path) {
     desk.run(task);
 }
 
-/// Clicks the button `label` and runs every task it starts to its end (saves, the import).
-fn press(desk: &mut Desk, label: &str) {
-    let messages: Vec<Message> = {
-        let mut ui =
-            Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), desk.app.view());
-        ui.click(label).unwrap_or_else(|e| panic!("{label}: {e}"));
-        ui.into_messages().collect()
-    };
-    desk.hand_over(messages);
-}
-
 /// A Dutch till's file as Excel saves it: `;`, Windows-1252, dates day first.
 fn till(rows: &[&[u8]]) -> Vec<u8> {
     let mut bytes = b"Bon;Datum;Klant;Artikel;Aantal;Verkoper\r\n".to_vec();
@@ -98,7 +87,7 @@ fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
         "the preview wrote"
     );
 
-    press(&mut desk, "Import 2 orders");
+    desk.press("Import 2 orders");
     assert!(desk.sees("Orders imported: 2. Already there and left as they were: 0."));
     assert_eq!(
         desk.read("orders/2026-11/B-1.ron"),
@@ -158,7 +147,7 @@ fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
     pick_csv(&mut desk, &december);
     assert!(desk.sees("The columns chosen for an earlier file with this header."));
     assert!(desk.sees("B-9 · 2026-12-01 · — · 1 × Witbrood · Priya Shah"));
-    press(&mut desk, "Import 2 orders");
+    desk.press("Import 2 orders");
     assert!(desk.sees("Orders imported: 1. Already there and left as they were: 1."));
     assert!(
         desk.read("orders/2026-12/B-9.ron")
@@ -182,6 +171,9 @@ fn a_shopify_export_needs_only_its_maker_and_fits_a_small_window() {
     assert!(desk.sees("Een bestellingenexport van Shopify: wordt gelezen zoals hij is."));
     // Four people on the staff: the file does not say who made the orders.
     assert!(desk.sees("0 bestellingen importeren"));
+    assert!(desk.sees(
+        "Kies wie de bestellingen gemaakt heeft: een kolom van het bestand, of één persoon voor allemaal."
+    ));
     // The maker list offers the people who have not left: Ellen, Tom, Priya, Jake.
     desk.pick("intake-maker", 1);
     assert!(desk.sees("De eerste 1 van 1 bestellingen:"));
@@ -207,7 +199,7 @@ fn a_shopify_export_needs_only_its_maker_and_fits_a_small_window() {
         );
     }
 
-    press(&mut desk, "1 bestelling importeren");
+    desk.press("1 bestelling importeren");
     assert!(
         desk.read("orders/2026-11/1001.ron")
             .contains("made_by: \"tom\"")

@@ -111,6 +111,22 @@ impl Desk {
             .expect("the target is on screen");
     }
 
+    /// Clicks the text or widget `target` and runs every task the click starts to its end
+    /// (saves, jobs), as the window's runtime would.
+    pub fn press(
+        &mut self,
+        target: impl Selector<Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static>
+        + Send,
+    ) {
+        let messages = {
+            let mut ui =
+                Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
+            ui.click(target).expect("the target is on screen");
+            ui.into_messages().collect::<Vec<_>>()
+        };
+        self.hand_over(messages);
+    }
+
     /// Clicks the input `id` and types `text` one key at a time, as a real window does: after
     /// each key the app updates, and the next view is built on the widget state of the last,
     /// as iced's runtime keeps it. A field that loses its focus when the view around it

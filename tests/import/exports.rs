@@ -312,3 +312,64 @@ fn workspace_ron_with_or_without_mappings_prints_back_to_its_own_bytes() {
     assert_eq!(read.import_mappings.len(), 1);
     assert_eq!(format::print(&read), remembered);
 }
+
+/// The mapping is remembered before the first order is written, so an import killed
+/// part-way is finished by a run that names no columns.
+#[cfg(unix)]
+#[test]
+fn an_import_with_columns_killed_part_way_finishes_without_them() {
+    use std::process::{Command, Stdio};
+    const N: usize = 6_000;
+    let ws = Sample::in_folder(super::scratch("rightfirst-import-mapped-"));
+    let mut bytes = TILL_HEADER.to_vec();
+    for n in 0..N {
+        // Two line items an order, a year of months.
+        for (article, count) in [("Witbrood", 2), ("Appeltaart", 1)] {
+            bytes.extend_from_slice(
+                format!(
+                    "B-{n:05};{:02}-{:02}-2026;;{article};{count};tom\r\n",
+                    n % 28 + 1,
+                    n % 12 + 1
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    let csv = ws.csv("kassa-jaar.csv", &bytes);
+    let at_start = super::tally(&ws.root, None).ron;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .arg("import")
+        .arg(&ws.root)
+        .arg(&csv)
+        .args(["--columns", COLUMNS, "--day-first"])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("rightfirst import runs");
+    let killed = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "the import failed on its own: {status}");
+            break false;
+        }
+        if super::tally(&ws.root, None).ron > at_start {
+            child.kill().expect("SIGKILL");
+            break true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
+    child.wait().expect("reaped");
+    let written = super::tally(&ws.root, None).ron - at_start;
+    println!("killed: {killed}, {written} of {N} orders written before");
+    assert!(killed, "the import finished before a kill landed");
+    assert!(ws.read("workspace.ron").contains("import_mappings"));
+
+    let run = import(&ws, &csv, &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let orders = super::parse_every_order(&ws.root);
+    assert_eq!(orders.len(), super::SAMPLE_ORDERS + N);
+    let order = orders
+        .iter()
+        .find(|o| o.id == "B-00029")
+        .expect("B-00029 is there");
+    assert_eq!(order.placed.to_string(), "2026-06-02");
+    assert_eq!(order.product, "2 × Witbrood; 1 × Appeltaart");
+}

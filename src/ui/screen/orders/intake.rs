@@ -37,6 +37,8 @@ struct Draft {
 enum Preview {
     /// The order number, date or product column is not chosen yet.
     Incomplete,
+    /// Nobody is chosen as the maker, and the staff are more than one.
+    NoMaker,
     Orders(Vec<Order>),
     Refused(ImportError),
 }
@@ -191,8 +193,12 @@ impl Intake {
 
     /// Reads the file again under the draft.
     fn refresh(&mut self, workspace: &Workspace) {
+        // Said in the window's words, where the import would name --made-by.
+        let maker_needed = self.draft.made_by.is_none()
+            && workspace.staff.iter().filter(|p| p.left.is_none()).count() != 1;
         self.preview = match self.choices() {
             None => Preview::Incomplete,
+            Some(_) if maker_needed => Preview::NoMaker,
             Some(choices) => match columns_for(&self.sheet, workspace, &choices)
                 .and_then(|(kind, columns)| orders_of(&self.sheet, kind, &columns, workspace))
             {

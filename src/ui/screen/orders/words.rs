@@ -94,6 +94,7 @@ crate::texts!(OrderWords {
     maker_column: "Column “{column}”", "Kolom “{column}”";
     choose_maker: "A column, or one person for the whole file", "Een kolom, of één persoon voor het hele bestand";
     day_first: "Dates are day first: 05-11-2026 is 5 November", "Datums beginnen met de dag: 05-11-2026 is 5 november";
+    maker_needed: "Choose who made the orders: a column of the file, or one person for all of them.", "Kies wie de bestellingen gemaakt heeft: een kolom van het bestand, of één persoon voor allemaal.";
     choose_columns: "Choose the columns of the order number, the date and the product.", "Kies de kolommen van het bestelnummer, de datum en het product.";
     first_orders: "The first {count} of {total} orders:", "De eerste {count} van {total} bestellingen:";
     more_problems: "… and {count} more lines.", "… en nog {count} regels.";

@@ -217,6 +217,7 @@ impl Intake {
     ) -> Element<'a, Message> {
         match &self.preview {
             Preview::Incomplete => text(words.choose_columns).style(theme::muted).into(),
+            Preview::NoMaker => text(words.maker_needed).style(theme::muted).into(),
             Preview::Orders(orders) => {
                 let shown = orders.len().min(SHOWN);
                 let heading = fill(
