@@ -22,7 +22,8 @@
 //!   one check, every one of which passed.
 //! - Fixes: see [`Fix`].
 //! - Training gaps and overdue reviews look at the revision in force today, whatever
-//!   the period.
+//!   the period; a gap is a person who has not left and is not current (the rule of
+//!   [`crate::model::standing`]).
 
 mod causes;
 mod day;
@@ -30,6 +31,7 @@ mod naming;
 mod people;
 mod read;
 mod text;
+pub mod training;
 mod weeks;
 
 use rayon::prelude::*;
@@ -132,7 +134,8 @@ pub struct Figures {
     pub cost_cents: u64,
     /// Corrective actions done in the period, with defects per 100 orders before and after.
     pub fixes: Vec<Fix>,
-    /// Staff who have not signed the approved revision in force, by person and procedure.
+    /// Staff who have not left and are not current on the approved revision in force, by
+    /// person and procedure.
     pub training_gaps: Vec<TrainingGap>,
     /// Approved procedures whose `review_by` is before today, by id.
     pub reviews_overdue: Vec<String>,
@@ -323,7 +326,7 @@ impl Tally {
                 .iter()
                 .fold(0u64, |sum, f| sum.saturating_add(f.defect.cost_cents)),
             fixes: self.fixes.finish(workspace.recurrence.days, today),
-            training_gaps: people::training_gaps(records),
+            training_gaps: people::training_gaps(records, today),
             reviews_overdue: people::reviews_overdue(records, today),
             weeks: self.weeks.finish(),
         }
