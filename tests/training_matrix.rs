@@ -2,8 +2,10 @@
 //! workspaces: a typo fix that keeps everyone current, a leaver, a paper sign-off.
 
 use rightfirst::analysis::training::{history, matrix, standing_on};
+use rightfirst::analysis::{Group, Period, figures};
 use rightfirst::model::{
-    Change, Date, Person, Procedure, Records, Role, Signed, Standing, Status, Training, Workspace,
+    Change, Check, Checklist, Date, DateTime, Defect, FoundBy, Order, Person, Procedure, Records,
+    Role, Severity, Signed, Standing, Status, Training, Workspace,
 };
 
 fn day(text: &str) -> Date {
@@ -231,7 +233,7 @@ fn standing_on_a_day_counts_what_was_signed_and_in_force_then() {
 
 #[test]
 fn training_gaps_in_the_figures_follow_the_rule_and_skip_leavers() {
-    use rightfirst::analysis::{Period, TrainingGap, figures};
+    use rightfirst::analysis::TrainingGap;
     let today = day(TODAY);
     let f = figures(&parlour(), Period::last_days(today, 90), today);
     let gap = |person: &str, procedure: &str, signed_revision, current_revision| TrainingGap {
@@ -250,4 +252,107 @@ fn training_gaps_in_the_figures_follow_the_rule_and_skip_leavers() {
             gap("cas", "scoop", None, 3),
         ]
     );
+}
+
+/// A scooping check: its checklist verifies the scooping procedure.
+fn scoop_check() -> Checklist {
+    Checklist {
+        id: "scoop-check".to_owned(),
+        title: "Scoop check".to_owned(),
+        procedure: Some("scoop".to_owned()),
+        four_eyes: true,
+        revision: 1,
+        status: approved("2026-01-05"),
+        items: Vec::new(),
+        changes: Vec::new(),
+    }
+}
+
+fn order(id: &str, placed: &str, made_by: &str) -> Order {
+    Order {
+        id: id.to_owned(),
+        placed: day(placed),
+        customer: None,
+        product: "Cone".to_owned(),
+        made_by: made_by.to_owned(),
+        checks: Vec::new(),
+        defects: Vec::new(),
+        contacts: Vec::new(),
+    }
+}
+
+fn checked(mut order: Order, revision: u32) -> Order {
+    order.checks.push(Check {
+        checklist: "scoop-check".to_owned(),
+        revision,
+        checked_by: "anna".to_owned(),
+        at: DateTime::start_of(order.placed),
+        results: Vec::new(),
+    });
+    order
+}
+
+fn with_defect(mut order: Order, procedure: Option<&str>) -> Order {
+    order.defects.push(Defect {
+        id: format!("d{}", order.defects.len() + 1),
+        found: order.placed,
+        found_by: FoundBy::Check,
+        category: "Man".to_owned(),
+        procedure: procedure.map(str::to_owned),
+        step: None,
+        severity: Severity::Minor,
+        description: "Wrong.".to_owned(),
+        cost_cents: 0,
+        root_cause: None,
+        action: None,
+        photos: Vec::new(),
+    });
+    order
+}
+
+#[test]
+fn defects_per_100_orders_split_by_whether_the_maker_was_current_that_day() {
+    let mut records = parlour();
+    records.checklists.push(scoop_check());
+    records.orders = vec![
+        // Bram is current on scooping through the typo fix: current, no defect.
+        checked(order("o1", "2026-11-10", "bram"), 1),
+        // A bread defect: Bram signed only bread 1, overtaken on 09-01.
+        with_defect(order("o2", "2026-11-11", "bram"), Some("bread")),
+        // Anna never signed scooping; her order's two defects name no procedure.
+        with_defect(
+            with_defect(checked(order("o3", "2026-11-12", "anna"), 1), None),
+            None,
+        ),
+        // Cas signed bread 2 on paper on 09-03: current in November...
+        with_defect(order("o4", "2026-11-12", "cas"), Some("bread")),
+        // ... but not in August, when revision 1 was in force and Cas had signed nothing.
+        with_defect(order("o5", "2026-08-01", "cas"), Some("bread")),
+        // Nothing to judge by: no check, no defect; a check of an unknown revision.
+        order("o6", "2026-11-13", "bram"),
+        checked(order("o7", "2026-11-13", "bram"), 9),
+        // Before the period: not counted.
+        with_defect(order("o8", "2026-07-31", "anna"), Some("bread")),
+    ];
+    let today = day(TODAY);
+    let period = Period {
+        from: day("2026-08-01"),
+        to: today,
+    };
+    let quality = figures(&records, period, today).training_quality;
+    assert_eq!(
+        quality.current,
+        Group {
+            orders: 2,
+            defects: 1,
+            per_100: Some(50.0)
+        }
+    );
+    assert_eq!(
+        (quality.not_current.orders, quality.not_current.defects),
+        (3, 4)
+    );
+    let rate = quality.not_current.per_100.expect("a rate");
+    assert!((rate - 400.0 / 3.0).abs() < 1e-9, "{rate}");
+    assert_eq!(quality.unjudged, 2);
 }

@@ -207,8 +207,19 @@ pub fn standing_on(
     day: Date,
 ) -> Option<Standing> {
     let changes = history(records, procedure);
+    standing_with(records, person, procedure, &changes, day)
+}
+
+/// [`standing_on`] with the procedure's [`history`] already at hand.
+pub(super) fn standing_with(
+    records: &Records,
+    person: &str,
+    procedure: &str,
+    changes: &[Change],
+    day: Date,
+) -> Option<Standing> {
     match records.training.iter().find(|t| t.person == person) {
-        Some(training) => training.standing_on(procedure, &changes, day),
-        None => in_force_on(&changes, day).map(|_| Standing::Never),
+        Some(training) => training.standing_on(procedure, changes, day),
+        None => in_force_on(changes, day).map(|_| Standing::Never),
     }
 }
