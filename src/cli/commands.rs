@@ -75,18 +75,13 @@ pub fn report(
             return ExitCode::from(2);
         }
     };
-    // Problems go to stderr as `check` words them, so stdout stays one clean report.
-    for finding in folder.findings() {
-        eprintln!("{finding}");
-    }
-    let errors = folder.error_count();
-    if errors > 0 {
-        eprintln!(
-            "rightfirst report: {} has {}; figures on a workspace that does not read would mislead, so there is no report until they are fixed",
-            dir.display(),
-            plural(errors, "error")
-        );
-        return ExitCode::from(1);
+    if let Some(refused) = refuse_errors(
+        "report",
+        dir,
+        &folder,
+        "figures on a workspace that does not read would mislead, so there is no report until they are fixed",
+    ) {
+        return refused;
     }
     let text = if json {
         match serde_json::to_string_pretty(&figures) {
@@ -106,6 +101,23 @@ pub fn report(
     };
     let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
     ExitCode::SUCCESS
+}
+
+/// Lists the folder's problems on stderr as `check` words them, so stdout stays clean;
+/// when some are errors, says so with `why` there is no output and gives exit code 1.
+pub fn refuse_errors(command: &str, dir: &Path, folder: &Folder, why: &str) -> Option<ExitCode> {
+    for finding in folder.findings() {
+        eprintln!("{finding}");
+    }
+    let errors = folder.error_count();
+    (errors > 0).then(|| {
+        eprintln!(
+            "rightfirst {command}: {} has {}; {why}",
+            dir.display(),
+            plural(errors, "error")
+        );
+        ExitCode::from(1)
+    })
 }
 
 pub fn plural(count: usize, noun: &str) -> String {

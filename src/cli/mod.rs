@@ -3,6 +3,7 @@
 
 mod commands;
 mod export;
+mod training;
 mod window;
 
 use std::path::PathBuf;
@@ -52,6 +53,35 @@ enum Command {
         #[arg(long, value_enum)]
         language: Option<LanguageArg>,
         /// Judge on this day instead of the system clock's, so tests get the same figures.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
+    },
+    /// Prints who knows which procedure in force: a block per person who has not left, a
+    /// line per approved procedure, Current, Out of date or Never; or --json; or the
+    /// printed matrix with a training record per person to --pdf / --html OUT.
+    ///
+    /// Exits 0 with the matrix; 1 when the workspace has errors (listed as `check` lists
+    /// them, on stderr) or OUT cannot be written; 2 when DIR is not a workspace or --person
+    /// names nobody in the matrix. Never writes to the workspace.
+    Training {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// Only this person (their id).
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+        /// JSON instead of text: {"people": [{"person", "name", "procedures": [...]}]}.
+        #[arg(long, conflicts_with_all = ["pdf", "html"])]
+        json: bool,
+        /// Print the matrix and the records to this PDF (replaced whole or not at all).
+        #[arg(long, value_name = "OUT")]
+        pdf: Option<PathBuf>,
+        /// Print the matrix and the records to this HTML file.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
+        /// The language of the text and the printout (default: the workspace's).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+        /// Judge on this day instead of the system clock's, so tests get the same matrix.
         #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
         today: Option<Date>,
     },
@@ -274,6 +304,25 @@ pub fn run() -> ExitCode {
             language,
             today,
         }) => commands::report(&dir, from, to, json, language, today),
+        Some(Command::Training {
+            dir,
+            person,
+            json,
+            pdf,
+            html,
+            language,
+            today,
+        }) => training::training(
+            &dir,
+            &training::Request {
+                person,
+                json,
+                pdf,
+                html,
+                language: language.map(LanguageArg::language),
+                today: today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date())),
+            },
+        ),
         Some(Command::New {
             dir,
             name,
