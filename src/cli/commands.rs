@@ -209,3 +209,66 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
         }
     }
 }
+
+/// `import DIR FILE` with a .docx, .md or .txt: procedures in as drafts, one line each.
+pub fn import_procedures(
+    dir: &Path,
+    file: &Path,
+    owner: Option<&str>,
+    today: Option<Date>,
+) -> ExitCode {
+    use rightfirst::import::document::{DocumentError, ProcedureImportError, import_file};
+    let today = today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date()));
+    match import_file(dir, file, owner, today) {
+        Ok((procedures, left_out)) => {
+            let mut out = std::io::stdout().lock();
+            for procedure in &procedures {
+                let steps = &procedure.steps;
+                let specs = steps.iter().filter(|s| s.spec.is_some()).count();
+                let warnings = steps.iter().filter(|s| s.warning.is_some()).count();
+                let _ = writeln!(
+                    out,
+                    "procedures/{}.ron: \"{}\", {}, {}, {}",
+                    procedure.id,
+                    procedure.title,
+                    plural(steps.len(), "step"),
+                    plural(specs, "spec"),
+                    plural(warnings, "warning")
+                );
+            }
+            let _ = writeln!(
+                out,
+                "imported {} as drafts",
+                plural(procedures.len(), "procedure")
+            );
+            // What no procedure took, as FILE:LINE: so editors and terminals follow it.
+            for left in left_out {
+                let at = left.line.map_or(String::new(), |line| format!(":{line}"));
+                let why = match left.why {
+                    rightfirst::import::document::LeftOutWhy::NoSteps => {
+                        "left out, no numbered steps under this heading"
+                    }
+                    rightfirst::import::document::LeftOutWhy::WarningBeforeSteps => {
+                        "left out, a warning before any step"
+                    }
+                };
+                eprintln!("{}{at}: {why}: {}", file.display(), left.text);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst import: {error}");
+            match error {
+                ProcedureImportError::Document(
+                    DocumentError::Empty { .. }
+                    | DocumentError::NoSteps { .. }
+                    | DocumentError::NotUtf8 { .. },
+                )
+                | ProcedureImportError::Save(_) => ExitCode::from(1),
+                ProcedureImportError::Document(_)
+                | ProcedureImportError::Workspace(_)
+                | ProcedureImportError::Importer(_) => ExitCode::from(2),
+            }
+        }
+    }
+}

@@ -91,18 +91,34 @@ enum Command {
         #[arg(long)]
         sample: bool,
     },
-    /// Adds orders from a till's or webshop's CSV export to the workspace in DIR.
+    /// Adds orders from a till's or webshop's CSV export, or procedures from a Word,
+    /// Markdown or text file, to the workspace in DIR.
     ///
-    /// FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
+    /// A CSV FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
     /// quotes as spreadsheets write them). Orders the workspace already has are skipped, so
     /// running it again is safe. Exits 0 when done; 1 when rows are wrong (each listed as
     /// FILE:LINE: reason, and nothing is written) or an order file in the way does not read;
     /// 2 when DIR is not a workspace, its workspace.ron does not read, or FILE cannot be read.
+    ///
+    /// A .docx, .md/.markdown or .txt FILE brings procedures: each top-level heading starts
+    /// one, numbered items are its steps, `Warning:`/`Let op:` paragraphs the warning of the
+    /// step before, `Purpose:`/`Doel:` and `Scope:`/`Toepassing:` those fields, and a standard
+    /// such as `60-70 g` or `max 4 °C` a step's spec. They are written as drafts by --as (else
+    /// the first Owner), all or none, with new ids. Exits 0 when written; 1 when the document
+    /// has no steps or is empty, or writing fails; 2 when DIR is not a workspace, FILE cannot
+    /// be read as a document (not Word, damaged, password-protected, over 50 MiB) or --as is
+    /// not an Owner.
     Import {
         /// The workspace folder.
         dir: PathBuf,
-        /// The CSV file.
+        /// The CSV file, or the .docx, .md or .txt file of procedures.
         file: PathBuf,
+        /// Procedures only: the Owner (id or name) the drafts are written by.
+        #[arg(long = "as", value_name = "PERSON")]
+        owner: Option<String>,
+        /// Date the drafts' change on this day instead of the system clock's, so tests get the same bytes.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
     },
     /// Prints the procedure manual of the workspace in DIR: a cover, the contents, every
     /// approved procedure with its steps, specs, warnings and history, and a form to fill in
@@ -259,7 +275,15 @@ pub fn run() -> ExitCode {
         },
         Some(Command::Generate { dir, orders }) => commands::generate(&dir, orders),
         Some(Command::Help { topic }) => help(topic.as_deref()),
-        Some(Command::Import { dir, file }) => commands::import(&dir, &file),
+        Some(Command::Import {
+            dir,
+            file,
+            owner,
+            today,
+        }) => match rightfirst::import::document::Kind::of(&file) {
+            Some(_) => commands::import_procedures(&dir, &file, owner.as_deref(), today),
+            None => commands::import(&dir, &file),
+        },
         Some(Command::Export {
             dir,
             format,

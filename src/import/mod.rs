@@ -6,6 +6,7 @@
 //! Orders already in the workspace are skipped, so an import that was killed or failed part-way
 //! is finished by running it again.
 
+pub mod document;
 mod rows;
 
 use std::collections::{HashMap, HashSet};
