@@ -238,6 +238,7 @@ pub fn drafts(
                 on,
                 by: owner.to_owned(),
                 note: note.to_owned(),
+                retrain: true,
             }],
         });
     }
