@@ -216,6 +216,7 @@ fn an_owner_with_a_pin_approves_and_retires_only_with_it() {
     let mut desk = with_pin(Desk::open_as("ellen"), "ellen", "2468", "ellen");
     desk.key(Key::Character("1".into()), Modifiers::COMMAND);
     desk.click("Closing down");
+    desk.click("Edit");
     desk.click("Approve");
     desk.type_into("approve-note", "First approved revision");
     desk.type_into("sign-pin", "1357");
@@ -233,6 +234,7 @@ fn an_owner_with_a_pin_approves_and_retires_only_with_it() {
     assert!(approved.contains("by: \"ellen\""), "{approved}");
 
     desk.click("Baking waffles");
+    desk.click("Edit");
     desk.click("Retire");
     assert!(
         desk.read("procedures/bake-waffle.ron")

@@ -16,6 +16,7 @@ mod leaving;
 mod message;
 mod opening;
 mod preferences;
+mod reading;
 mod road;
 mod sign_in;
 mod watch;
@@ -227,9 +228,8 @@ impl App {
                 Some(message) => self.update(message),
                 None => Task::none(),
             },
-            Message::Procedures(message) => self.ask(Message::Procedures, |desk, ctx| {
-                desk.procedures.update(message, &ctx(&desk.folder))
-            }),
+            Message::Procedures(message) => self.procedures(message),
+            Message::Reading(message) => self.reading(message),
             Message::Checklists(message) => self.ask(Message::Checklists, |desk, ctx| {
                 desk.checklists.update(message, &ctx(&desk.folder))
             }),

@@ -12,6 +12,7 @@ pub mod orders;
 pub mod photos;
 pub mod problems;
 pub mod procedures;
+pub mod reading;
 pub mod revision;
 pub mod settings;
 pub mod welcome;

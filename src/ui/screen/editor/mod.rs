@@ -81,6 +81,8 @@ pub enum Message<E> {
     Redo,
     AskApprove,
     ApproveNote(String),
+    /// Whether staff must read the revision being approved again.
+    Retrain(bool),
     ConfirmApprove,
     /// The signer's PIN, typed in the approve or retire dialog.
     SignPin(String),
@@ -237,6 +239,12 @@ impl<F: Form> Editor<F> {
                 }
                 Request::None
             }
+            Message::Retrain(choice) => {
+                if let Some(Dialog::Approve { retrain, .. }) = &mut self.dialog {
+                    *retrain = choice;
+                }
+                Request::None
+            }
             Message::ConfirmApprove => self.approve(ctx),
             Message::SignPin(typed) => {
                 if let Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) = &mut self.dialog
@@ -312,6 +320,8 @@ impl<F: Form> Editor<F> {
         self.dialog = Some(Dialog::Approve {
             note: String::new(),
             pin: String::new(),
+            // A new revision is read again unless the owner says it need not be.
+            retrain: true,
         });
         Request::Focus("approve-note".to_owned())
     }
