@@ -8,6 +8,7 @@ mod checklist;
 mod counter;
 mod id;
 mod language;
+pub mod merge;
 mod number;
 mod order;
 mod people;
