@@ -36,6 +36,7 @@ fn ctx(folder: &Folder, language: Language) -> Context<'_> {
         read_only: false,
         photos: rightfirst::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        desk: None,
     }
 }
 

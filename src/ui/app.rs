@@ -306,6 +306,7 @@ impl App {
             words: self.words(),
             me: self.me().map(str::to_owned),
             now: self.now(),
+            desk: self.preferences.desk(),
         }
     }
 

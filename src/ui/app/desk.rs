@@ -67,6 +67,7 @@ pub(super) struct Seat {
     pub words: &'static Text,
     pub me: Option<String>,
     pub now: DateTime,
+    pub desk: Option<crate::model::Desk>,
 }
 
 impl Seat {
@@ -86,6 +87,7 @@ impl Seat {
             read_only: folder.read_only().is_some(),
             photos: Photos::none(),
             room: Default::default(),
+            desk: self.desk,
         }
     }
 }

@@ -60,6 +60,9 @@ pub struct Context<'a> {
     pub photos: photos::Photos<'a>,
     /// How much room the window gives the screen.
     pub room: theme::Room,
+    /// This machine's desk code, for ids no other desk picks; none in tests and where the
+    /// settings cannot be saved.
+    pub desk: Option<crate::model::Desk>,
 }
 
 impl Context<'_> {
@@ -241,6 +244,7 @@ mod tests {
             read_only: false,
             photos: photos::Photos::none(),
             room: theme::Room::default(),
+            desk: None,
         };
         let ids = |choices: Vec<PersonChoice>| -> Vec<String> {
             choices.into_iter().map(|p| p.id).collect()

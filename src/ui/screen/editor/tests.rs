@@ -33,6 +33,7 @@ fn seen_by(me: &str) -> Context<'static> {
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        desk: None,
     }
 }
 

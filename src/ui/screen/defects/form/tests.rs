@@ -70,6 +70,7 @@ fn ctx(records: &Records, language: Language) -> Context<'_> {
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        desk: None,
     }
 }
 

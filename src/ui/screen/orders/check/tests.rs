@@ -30,6 +30,7 @@ fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        desk: None,
     }
 }
 
