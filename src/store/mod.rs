@@ -20,6 +20,7 @@ mod photos;
 pub mod place;
 mod pretty;
 mod read;
+pub mod resolve;
 mod save;
 
 use std::collections::HashMap;

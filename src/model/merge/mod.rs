@@ -43,6 +43,13 @@ pub enum Item {
         /// Who took it.
         by: String,
     },
+    /// A signature in a training record.
+    Signed {
+        /// The procedure signed.
+        procedure: String,
+        /// Its revision.
+        revision: u32,
+    },
 }
 
 impl Item {
@@ -76,6 +83,7 @@ impl Item {
         match self {
             Item::Check { checked_by, .. } => Some(checked_by),
             Item::Contact { by, .. } => Some(by),
+            Item::Signed { .. } => None,
             Item::Defect { id } => {
                 order
                     .defects
