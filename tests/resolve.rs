@@ -189,3 +189,24 @@ fn a_folder_that_is_not_a_workspace_exits_2() {
     let run = rightfirst(&["resolve"], temp.path());
     assert_eq!(run.status.code(), Some(2));
 }
+
+#[test]
+fn the_save_lock_lives_outside_the_workspace() {
+    let (temp, shop) = sample();
+    copy_with_a_contact(&shop);
+    let locks = temp.path().join("locks");
+    let run = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .arg("resolve")
+        .arg(&shop)
+        .env(rightfirst::store::LOCK_DIR_VARIABLE, &locks)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
+    let names: Vec<String> = fs::read_dir(&locks)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("shop-") && names[0].ends_with(".lock"), "{names:?}");
+    assert!(!shop.join(".rightfirst.lock").exists());
+}

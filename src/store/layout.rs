@@ -8,9 +8,6 @@ pub const WORKSPACE_FILE: &str = "workspace.ron";
 /// Suffix of the temp files a save writes before renaming them into place.
 pub(crate) const TEMP_SUFFIX: &str = ".rf-tmp";
 
-/// The lock file that keeps two saves from racing between their check and their rename.
-pub(crate) const LOCK_FILE: &str = ".rightfirst.lock";
-
 /// What a path inside the workspace is, by the layout of FORMAT.md.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {

@@ -33,7 +33,7 @@ pub use layout::{Archived, RecordFile};
 pub use load::{OpenError, OrderSink};
 pub use locate::Position;
 pub use read::{MAX_FILE_BYTES, content_hash};
-pub use save::{Expect, SaveError};
+pub use save::{Expect, LOCK_DIR_VARIABLE, SaveError};
 
 use crate::model::{ProblemSeverity, Records};
 
