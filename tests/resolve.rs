@@ -207,6 +207,9 @@ fn the_save_lock_lives_outside_the_workspace() {
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
-    assert!(names[0].starts_with("shop-") && names[0].ends_with(".lock"), "{names:?}");
+    assert!(
+        names[0].starts_with("shop-") && names[0].ends_with(".lock"),
+        "{names:?}"
+    );
     assert!(!shop.join(".rightfirst.lock").exists());
 }

@@ -15,6 +15,7 @@ pub mod format;
 pub mod layout;
 mod load;
 pub mod locate;
+mod merging;
 mod moving;
 mod photos;
 pub mod place;

@@ -179,6 +179,30 @@ impl Folder {
         }
     }
 
+    /// The file a copy copies, as it is on disk now (a sync may have changed it since the
+    /// folder was read), taken into the folder's records; `None` when it is gone.
+    fn original<R>(&mut self, original: &str) -> Result<Option<R>, Left>
+    where
+        R: serde::de::DeserializeOwned + RecordFile + Clone,
+    {
+        if self.files.get(original) == Some(&FileState::Broken) {
+            return Err(Left::OriginalBroken);
+        }
+        match self.disk_version::<R>(original) {
+            Ok(Some((record, hash))) => {
+                self.files
+                    .insert(original.to_owned(), FileState::Loaded(hash));
+                record.clone().put(&mut self.records);
+                Ok(Some(record))
+            }
+            Ok(None) => {
+                self.files.remove(original);
+                Ok(None)
+            }
+            Err(_) => Err(Left::OriginalBroken),
+        }
+    }
+
     /// Removes a copy once what it held is saved.
     fn remove_copy(&mut self, copy: &str, hash: u64) -> Result<(), Left> {
         self.writes += 1;
@@ -190,27 +214,17 @@ impl Folder {
             Ok(read) => read,
             Err(left) => return Outcome::Left(left),
         };
-        let ours = match self.files.get(original) {
-            Some(FileState::Broken) => return Outcome::Left(Left::OriginalBroken),
-            None => return self.restore(theirs, copy, hash, dry_run),
-            Some(FileState::Loaded(_)) => self.records.orders.iter().find(|o| o.id == theirs.id),
-        };
-        let Some(ours) = ours.cloned() else {
-            return self.restore(theirs, copy, hash, dry_run);
+        let ours = match self.original::<Order>(original) {
+            Ok(Some(ours)) => ours,
+            Ok(None) => return self.restore(theirs, copy, hash, dry_run),
+            Err(left) => return Outcome::Left(left),
         };
         let outcome = match merge_order(None, &ours, &theirs) {
             Merged::One(merge) if !merge.clashes.is_empty() => {
                 return Outcome::Left(Left::Clashes(merge.clashes));
             }
             Merged::One(merge) => {
-                let took = merge
-                    .taken
-                    .iter()
-                    .map(|taken| Took {
-                        who: who(taken, &merge.order),
-                        taken: taken.clone(),
-                    })
-                    .collect();
+                let took = took_from(&merge.taken, &merge.order);
                 if !dry_run
                     && merge.order != ours
                     && let Err(error) = self.save(merge.order)
@@ -235,7 +249,7 @@ impl Folder {
 
     /// Keeps two orders that share an id apart: `kept` in the original's file, `moved`
     /// under the first free `<id>-<n>` (or the one an earlier run already saved it under).
-    fn split(
+    pub(super) fn split(
         &mut self,
         ours: &Order,
         kept: Order,
@@ -314,17 +328,10 @@ impl Folder {
             Ok(read) => read,
             Err(left) => return Outcome::Left(left),
         };
-        let ours = match self.files.get(original) {
-            Some(FileState::Broken) => return Outcome::Left(Left::OriginalBroken),
-            _ => self
-                .records
-                .training
-                .iter()
-                .find(|t| t.person == theirs.person)
-                .cloned(),
-        };
-        let Some(ours) = ours else {
-            return self.restore(theirs, copy, hash, dry_run);
+        let ours = match self.original::<Training>(original) {
+            Ok(Some(ours)) => ours,
+            Ok(None) => return self.restore(theirs, copy, hash, dry_run),
+            Err(left) => return Outcome::Left(left),
         };
         let Some(merged) = merge_training(&ours, &theirs) else {
             return Outcome::Left(Left::OtherRecord(theirs.person));
@@ -353,6 +360,17 @@ impl Folder {
         };
         self.finish(outcome, copy, hash, dry_run)
     }
+}
+
+/// What a merge took, with the person each item names in the merged order.
+pub(super) fn took_from(taken: &[Taken], order: &Order) -> Vec<Took> {
+    taken
+        .iter()
+        .map(|taken| Took {
+            who: who(taken, order),
+            taken: taken.clone(),
+        })
+        .collect()
 }
 
 /// The person a taken item names, in the merged order.
