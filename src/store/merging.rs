@@ -134,3 +134,42 @@ impl Folder {
         Err(SaveError::ChangedOnDisk { path })
     }
 }
+
+impl Folder {
+    /// Keeps, from `before` (this workspace as it was read earlier), every record whose file
+    /// has since gone from the folder: a sync half-done or a file kept online only is not a
+    /// deletion. The records stay in memory with no file, so that saving one writes its file
+    /// again; nothing is deleted or rewritten. Returns the files that went, relative to the
+    /// workspace.
+    pub fn keep_vanished(&mut self, before: &Folder) -> Vec<String> {
+        let mut gone: Vec<String> = before
+            .files
+            .iter()
+            .filter(|(path, state)| {
+                matches!(state, FileState::Loaded(_))
+                    && !self.files.contains_key(*path)
+                    && !self.root.join(path).exists()
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        gone.sort();
+        let records = &before.records;
+        gone.retain(|path| {
+            let same = |record: &dyn Fn() -> Result<String, String>| record().as_ref() == Ok(path);
+            if let Some(order) = records.orders.iter().find(|o| same(&|| o.path())) {
+                order.clone().put(&mut self.records);
+            } else if let Some(t) = records.training.iter().find(|t| same(&|| t.path())) {
+                t.clone().put(&mut self.records);
+            } else if let Some(p) = records.procedures.iter().find(|p| same(&|| p.path())) {
+                p.clone().put(&mut self.records);
+            } else if let Some(c) = records.checklists.iter().find(|c| same(&|| c.path())) {
+                c.clone().put(&mut self.records);
+            } else {
+                return false;
+            }
+            true
+        });
+        self.records.sort();
+        gone
+    }
+}
