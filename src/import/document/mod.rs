@@ -160,24 +160,31 @@ pub fn read(bytes: &[u8], kind: Kind, file: &str) -> Result<Reading, DocumentErr
             }
         }
     };
-    reading(&blocks, file)
+    reading_of(&blocks, file)
 }
 
-/// Reads text pasted in the window, read as plain text (Markdown's `#` and `1.` read the same).
-pub fn read_pasted(text: &str, name: &str) -> Result<Reading, DocumentError> {
-    reading(&text::outline(text), name)
+/// Reads text pasted in the window as plain text (Markdown's `#` and `1.` read the same);
+/// `name` stands for the file in errors, `untitled` titles text with no heading.
+pub fn read_pasted(text: &str, name: &str, untitled: &str) -> Result<Reading, DocumentError> {
+    reading(&text::outline(text), name, untitled)
 }
 
-fn reading(blocks: &[outline::Block], file: &str) -> Result<Reading, DocumentError> {
+/// The reading of `blocks`; a document with no heading is titled after the file's stem.
+fn reading_of(blocks: &[outline::Block], file: &str) -> Result<Reading, DocumentError> {
+    let stem = Path::new(file).file_stem().and_then(|stem| stem.to_str());
+    reading(blocks, file, stem.unwrap_or(file))
+}
+
+fn reading(
+    blocks: &[outline::Block],
+    file: &str,
+    untitled: &str,
+) -> Result<Reading, DocumentError> {
     if blocks.iter().all(|block| block.text.trim().is_empty()) {
         return Err(DocumentError::Empty {
             file: file.to_owned(),
         });
     }
-    let untitled = Path::new(file)
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .unwrap_or(file);
     let (procedures, left_out) = outline::read_outline(blocks, untitled);
     if procedures.is_empty() {
         return Err(DocumentError::NoSteps {
@@ -307,19 +314,7 @@ pub fn import_file(
     who: Option<&str>,
     on: Date,
 ) -> Result<(Vec<Procedure>, Vec<LeftOut>), ProcedureImportError> {
-    let kind = Kind::of(path).unwrap_or(Kind::Text);
-    let file = path.display().to_string();
-    let bytes = read_document(path, MAX_DOCUMENT_BYTES).map_err(|error| match error {
-        BroughtError::Io { source, .. } => DocumentError::Read {
-            file: file.clone(),
-            source,
-        },
-        BroughtError::TooLarge { bytes, .. } => DocumentError::TooLarge {
-            file: file.clone(),
-            bytes,
-        },
-    })?;
-    let reading = read(&bytes, kind, &file)?;
+    let reading = read_file(path)?;
     let mut folder = Folder::open(root).map_err(super::ImportError::from)?;
     super::refuse_unreadable_workspace(&folder)?;
     let records = folder.records();
@@ -339,8 +334,25 @@ pub fn import_file(
     Ok((made, reading.left_out))
 }
 
+/// Reads the document at `path`, its kind by its extension (text when it has none known).
+pub fn read_file(path: &Path) -> Result<Reading, DocumentError> {
+    let kind = Kind::of(path).unwrap_or(Kind::Text);
+    let file = path.display().to_string();
+    let bytes = read_document(path, MAX_DOCUMENT_BYTES).map_err(|error| match error {
+        BroughtError::Io { source, .. } => DocumentError::Read {
+            file: file.clone(),
+            source,
+        },
+        BroughtError::TooLarge { bytes, .. } => DocumentError::TooLarge {
+            file: file.clone(),
+            bytes,
+        },
+    })?;
+    read(&bytes, kind, &file)
+}
+
 /// The file's own name, as a change note says it.
-fn file_name(path: &Path) -> String {
+pub fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(|| PathBuf::from(path), PathBuf::from)
         .display()
