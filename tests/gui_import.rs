@@ -165,3 +165,61 @@ fn the_preview_fits_a_window_of_1024_by_600() {
         );
     }
 }
+
+#[test]
+fn a_file_picked_in_the_dialog_is_read_off_the_window_and_named_in_the_note() {
+    let mut desk = Desk::open_as("tom");
+    let file = desk.dir.path().join("kitchen.md");
+    std::fs::write(
+        &file,
+        "# Cleaning the slicer\n\n1. Unplug it.\n2. Wipe the blade with 70-80 % alcohol.\n",
+    )
+    .unwrap();
+    desk.click("Import procedures…");
+    let task = desk.app.update(intake(intake::Message::Picked(
+        rightfirst::ui::request::Picked::Path(file),
+    )));
+    desk.run(task);
+    assert!(desk.sees(
+        "Found in kitchen.md: 1 procedure. Untick what you do not want and change anything before importing; each becomes a draft."
+    ));
+    assert_eq!(desk.input_text("intake-0-1-unit"), "%");
+    click_and_wait(&mut desk, "Import 1 procedure");
+    assert_eq!(
+        desk.read("procedures/cleaning-the-slicer.ron"),
+        r#"Procedure(
+    id: "cleaning-the-slicer",
+    title: "Cleaning the slicer",
+    owner: "tom",
+    revision: 1,
+    status: Draft,
+    steps: [
+        Step(id: "unplug-it", text: "Unplug it."),
+        Step(
+            id: "wipe-the-blade-with-70",
+            text: "Wipe the blade with 70-80 % alcohol.",
+            spec: (what: "Wipe the blade", unit: "%", min: 70, max: 80),
+        ),
+    ],
+    changes: [Change(revision: 1, on: "2026-11-23", by: "tom", note: "Imported from kitchen.md")],
+)
+"#
+    );
+}
+
+#[test]
+fn a_password_protected_file_is_told_in_the_window_in_dutch() {
+    let mut desk = Desk::open_dutch("ellen");
+    desk.click("Procedures importeren…");
+    let file = std::path::Path::new("tests/import/password.docx")
+        .canonicalize()
+        .unwrap();
+    let task = desk.app.update(intake(intake::Message::Picked(
+        rightfirst::ui::request::Picked::Path(file),
+    )));
+    desk.run(task);
+    assert!(desk.sees(
+        "password.docx is beveiligd met een wachtwoord. Open het in Word, haal het wachtwoord weg en sla het op; importeer het dan opnieuw."
+    ));
+    assert!(desk.sees("Kies een bestand…"));
+}
