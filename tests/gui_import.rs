@@ -1,225 +1,224 @@
-//! "Import procedures…" on the Procedures screen: text pasted in, read, looked over and
-//! changed in the preview, one procedure left out, and the rest written as drafts, exactly.
+//! Issue 17: "Import CSV…" shows a preview before anything is written: the kind of file,
+//! the columns to choose for a new one, who made the orders, how dates read, the first
+//! orders and the rows to fix; then "Import N orders", and next time the mapping is
+//! remembered. Driven through the real `update` and `view`.
 #![cfg(feature = "gui")]
 
 mod desk;
 
-use std::sync::Arc;
-
 use desk::Desk;
-use iced::widget::text_editor::{Action, Edit as TextEdit};
+use iced::keyboard::{Key, Modifiers};
 use iced_test::simulator::Simulator;
 use rightfirst::ui::Message;
-use rightfirst::ui::screen::procedures::{self, Edit, intake};
+use rightfirst::ui::request::Picked;
+use rightfirst::ui::screen::orders::{self, files};
 
-const PASTED: &str = "Closing down
-============
-Purpose: Leave the shop clean.
-1. Wipe the counters.
-2) Cool the leftover soup to max 4,5 °C.
-Warning: never leave it out overnight.
-3. Lock the door
-
-# Morning bake
-1. Bake the rolls at 215 to 225 °C.
-";
-
-fn intake(message: intake::Message) -> Message {
-    Message::Procedures(procedures::Message::Edit(Edit::Intake(message)))
+fn to_orders(desk: &mut Desk) {
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
 }
 
-/// What a click on `label` sends, run to its end (a job on a worker thread included).
-fn click_and_wait(desk: &mut Desk, label: &'static str) {
-    let messages: Vec<Message> = {
-        let mut ui =
-            Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), desk.app.view());
-        ui.click(label).unwrap_or_else(|e| panic!("{label}: {e}"));
-        ui.into_messages().collect()
-    };
-    desk.hand_over(messages);
+/// Answers the file dialog with `csv`, running what that asks (reading the file).
+fn pick_csv(desk: &mut Desk, csv: &std::path::Path) {
+    let task = desk.app.update(Message::Orders(orders::Message::Files(
+        files::Message::CsvPicked(Picked::Path(csv.to_path_buf())),
+    )));
+    desk.run(task);
 }
 
-#[test]
-fn pasted_procedures_are_looked_over_changed_and_written_as_drafts() {
-    let mut desk = Desk::open_as("ellen");
-    let before: Vec<_> = std::fs::read_dir(desk.root().join("procedures"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    desk.click("Import procedures…");
-    assert!(desk.sees("Or paste the text here (Ctrl+V):"));
-    // What the paste field sends on Ctrl+V.
-    let paste = Action::Edit(TextEdit::Paste(Arc::new(PASTED.to_owned())));
-    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
-    desk.click("Read the pasted text");
-
-    // The preview: both procedures, the spec and where it was read from, the warning.
-    assert!(desk.sees(
-        "Found in pasted text: 2 procedures. Untick what you do not want and change anything before importing; each becomes a draft."
-    ));
-    assert!(desk.sees("read from “max 4,5 °C”"));
-    assert_eq!(desk.input_text("intake-0-1-what"), "Cool the leftover soup");
-    assert_eq!(desk.input_text("intake-0-1-max"), "4.5");
-    assert_eq!(
-        desk.input_text("intake-0-1-warning"),
-        "never leave it out overnight."
-    );
-    assert_eq!(desk.input_text("intake-1-0-min"), "215");
-    assert!(desk.sees("Import 2 procedures"));
-
-    // Changed before importing: a step's text, a warning added, a spec's what; the second
-    // procedure left out.
-    desk.type_into("intake-0-2-text", " and the back door.");
-    desk.type_into("intake-0-0-warning", "Use the blue cloth.");
-    desk.type_into("intake-0-1-what", " in the fridge");
-    desk.click("Import procedure 2");
-    assert!(desk.sees("Import 1 procedure"));
-    assert!(
-        std::fs::read_dir(desk.root().join("procedures"))
-            .unwrap()
-            .count()
-            == before.len()
-    );
-
-    click_and_wait(&mut desk, "Import 1 procedure");
-    assert_eq!(
-        desk.read("procedures/closing-down-2.ron"),
-        r#"Procedure(
-    id: "closing-down-2",
-    title: "Closing down",
-    purpose: "Leave the shop clean.",
-    owner: "ellen",
-    revision: 1,
-    status: Draft,
-    steps: [
-        Step(id: "wipe-the-counters", text: "Wipe the counters.", warning: "Use the blue cloth."),
-        Step(
-            id: "cool-the-leftover-soup-to",
-            text: "Cool the leftover soup to max 4,5 °C.",
-            spec: (what: "Cool the leftover soup in the fridge", unit: "°C", max: 4.5),
-            warning: "never leave it out overnight.",
-        ),
-        Step(id: "lock-the-door-and-the", text: "Lock the door and the back door."),
-    ],
-    changes: [Change(revision: 1, on: "2026-11-23", by: "ellen", note: "Imported from pasted text")],
-)
-"#
-    );
-    // Only that one file is new; the sample's own "Closing down" and the rest stand.
-    let after: Vec<_> = std::fs::read_dir(desk.root().join("procedures"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(after.len(), before.len() + 1, "{after:?}");
-    // The window is back on the editor, the new draft open, and says what happened.
-    assert!(desk.sees("Imported 1 procedure as drafts."));
-    assert_eq!(desk.input_text("title"), "Closing down");
-}
-
-#[test]
-fn staff_see_no_import_and_a_document_with_no_steps_is_told() {
-    let mut staff = Desk::open_as("priya");
-    assert!(staff.sees("New procedure"));
-    assert!(!staff.sees("Import procedures…"));
-
-    let mut desk = Desk::open_dutch("ellen");
-    desk.click("Procedures importeren…");
-    let paste = Action::Edit(TextEdit::Paste(Arc::new("Alleen wat tekst.".to_owned())));
-    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
-    desk.click("Lees de geplakte tekst");
-    assert!(desk.sees(
-        "geplakte tekst heeft geen stappen: de stappen van een procedure zijn genummerde regels (1. of 1), of Word-nummering) onder een kop."
-    ));
-    desk.click("Annuleren");
-    assert!(desk.sees("Procedures importeren…"));
-}
-
-#[test]
-fn the_preview_fits_a_window_of_1024_by_600() {
-    let mut desk = Desk::open_as("ellen");
-    desk.click("Import procedures…");
-    let paste = Action::Edit(TextEdit::Paste(Arc::new(PASTED.to_owned())));
-    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
-    desk.click("Read the pasted text");
-    let window = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(1024.0, 600.0));
-    let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 600.0), desk.app.view());
-    for label in [
-        "Import 2 procedures",
-        "Back",
-        "Cancel",
-        "Import procedure 1",
-        "Step 1",
-    ] {
-        let bounds = ui
-            .find(label)
-            .unwrap_or_else(|e| panic!("{label}: {e}"))
-            .visible_bounds()
-            .unwrap_or_else(|| panic!("{label} is not visible"));
-        assert!(
-            window.contains(bounds.position())
-                && window.contains(iced::Point::new(
-                    bounds.x + bounds.width,
-                    bounds.y + bounds.height
-                )),
-            "{label} at {bounds:?}"
-        );
+/// A Dutch till's file as Excel saves it: `;`, Windows-1252, dates day first.
+fn till(rows: &[&[u8]]) -> Vec<u8> {
+    let mut bytes = b"Bon;Datum;Klant;Artikel;Aantal;Verkoper\r\n".to_vec();
+    for row in rows {
+        bytes.extend_from_slice(row);
+        bytes.extend_from_slice(b"\r\n");
     }
+    bytes
 }
 
 #[test]
-fn a_file_picked_in_the_dialog_is_read_off_the_window_and_named_in_the_note() {
-    let mut desk = Desk::open_as("tom");
-    let file = desk.dir.path().join("kitchen.md");
+fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("kassa-november.csv");
     std::fs::write(
-        &file,
-        "# Cleaning the slicer\n\n1. Unplug it.\n2. Wipe the blade with 70-80 % alcohol.\n",
+        &csv,
+        till(&[
+            b"B-1;05-11-2026;Caf\xE9 De Haven;Witbrood;2;Tom Bell",
+            b"B-1;05-11-2026;;Appeltaart;1;Tom Bell",
+            b"B-2;13-11-2026;Zo\xEB;Appeltaart;1;jake",
+        ]),
     )
     .unwrap();
-    desk.click("Import procedures…");
-    let task = desk.app.update(intake(intake::Message::Picked(
-        rightfirst::ui::request::Picked::Path(file),
-    )));
-    desk.run(task);
+    let before = std::fs::read_to_string(desk.root().join("workspace.ron")).unwrap();
+    pick_csv(&mut desk, &csv);
+    assert!(desk.sees("Import kassa-november.csv"));
     assert!(desk.sees(
-        "Found in kitchen.md: 1 procedure. Untick what you do not want and change anything before importing; each becomes a draft."
+        "A new kind of file: choose which column holds what. The choice is remembered for files with this header."
     ));
-    assert_eq!(desk.input_text("intake-0-1-unit"), "%");
-    click_and_wait(&mut desk, "Import 1 procedure");
+    assert!(desk.sees("Choose the columns of the order number, the date and the product."));
+    assert!(desk.sees("Import 0 orders"));
+
+    // Bon, Datum; Klant and Artikel added; Aantal after "(none)"; the maker column Verkoper.
+    desk.pick("intake-id", 0);
+    desk.pick("intake-placed", 1);
+    desk.pick("intake-customer", 2);
+    desk.pick("intake-product", 3);
+    desk.pick("intake-quantity", 5);
+    desk.pick("intake-maker", 5);
+    // A pick list draws its choice itself; the chips of the columns that take several are
+    // texts, and the preview below shows what the rest chose.
+    assert!(desk.sees("Klant ×") && desk.sees("Artikel ×"));
+
+    // An English workspace reads 13-11-2026 month first: no such day, a row to fix.
+    let file = csv.display();
+    assert!(desk.sees(&format!(
+        "{file}:4: Datum: \"13-11-2026\", read as month-day-year, is no day on the calendar\nnothing was imported: 1 row of the file must be fixed first"
+    )));
+    assert!(desk.sees("Import 0 orders"));
+    desk.click("Dates are day first: 05-11-2026 is 5 November");
+    assert!(desk.sees("The first 2 of 2 orders:"));
+    assert!(
+        desk.sees("B-1 · 2026-11-05 · Café De Haven · 2 × Witbrood; 1 × Appeltaart · Tom Bell")
+    );
+    assert!(desk.sees("B-2 · 2026-11-13 · Zoë · 1 × Appeltaart · Jake Morrow"));
     assert_eq!(
-        desk.read("procedures/cleaning-the-slicer.ron"),
-        r#"Procedure(
-    id: "cleaning-the-slicer",
-    title: "Cleaning the slicer",
-    owner: "tom",
-    revision: 1,
-    status: Draft,
-    steps: [
-        Step(id: "unplug-it", text: "Unplug it."),
-        Step(
-            id: "wipe-the-blade-with-70",
-            text: "Wipe the blade with 70-80 % alcohol.",
-            spec: (what: "Wipe the blade", unit: "%", min: 70, max: 80),
-        ),
-    ],
-    changes: [Change(revision: 1, on: "2026-11-23", by: "tom", note: "Imported from kitchen.md")],
+        std::fs::read_to_string(desk.root().join("workspace.ron")).unwrap(),
+        before,
+        "the preview wrote"
+    );
+
+    desk.press("Import 2 orders");
+    assert!(desk.sees("Orders imported: 2. Already there and left as they were: 0."));
+    assert_eq!(
+        desk.read("orders/2026-11/B-1.ron"),
+        r#"Order(
+    id: "B-1",
+    placed: "2026-11-05",
+    customer: "Café De Haven",
+    product: "2 × Witbrood; 1 × Appeltaart",
+    made_by: "tom",
 )
 "#
+    );
+    assert_eq!(
+        desk.read("orders/2026-11/B-2.ron"),
+        r#"Order(
+    id: "B-2",
+    placed: "2026-11-13",
+    customer: "Zoë",
+    product: "1 × Appeltaart",
+    made_by: "jake",
+)
+"#
+    );
+    assert_eq!(
+        desk.read("workspace.ron"),
+        before.replace(
+            "    contacts_per_order_alarm: 1.5,\n",
+            r#"    contacts_per_order_alarm: 1.5,
+    import_mappings: [
+        ImportMapping(
+            header: ["Bon", "Datum", "Klant", "Artikel", "Aantal", "Verkoper"],
+            columns: Columns(
+                id: "Bon",
+                placed: "Datum",
+                customer: ["Klant"],
+                product: ["Artikel"],
+                quantity: "Aantal",
+                made_by: Column("Verkoper"),
+                dates: DayFirst,
+            ),
+        ),
+    ],
+"#
+        )
+    );
+
+    // Next month's file with the same header: the mapping is there, one click imports.
+    let december = desk.dir.path().join("kassa-december.csv");
+    std::fs::write(
+        &december,
+        till(&[
+            b"B-9;01-12-2026;;Witbrood;1;priya",
+            b"B-1;05-11-2026;;Witbrood;2;tom",
+        ]),
+    )
+    .unwrap();
+    pick_csv(&mut desk, &december);
+    assert!(desk.sees("The columns chosen for an earlier file with this header."));
+    assert!(desk.sees("B-9 · 2026-12-01 · — · 1 × Witbrood · Priya Shah"));
+    desk.press("Import 2 orders");
+    assert!(desk.sees("Orders imported: 1. Already there and left as they were: 1."));
+    assert!(
+        desk.read("orders/2026-12/B-9.ron")
+            .contains("made_by: \"priya\"")
     );
 }
 
 #[test]
-fn a_password_protected_file_is_told_in_the_window_in_dutch() {
+fn a_shopify_export_needs_only_its_maker_and_fits_a_small_window() {
     let mut desk = Desk::open_dutch("ellen");
-    desk.click("Procedures importeren…");
-    let file = std::path::Path::new("tests/import/password.docx")
-        .canonicalize()
-        .unwrap();
-    let task = desk.app.update(intake(intake::Message::Picked(
-        rightfirst::ui::request::Picked::Path(file),
-    )));
-    desk.run(task);
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("orders_export_1.csv");
+    std::fs::write(
+        &csv,
+        "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Billing Name\n\
+         #1001,zoe@example.nl,paid,2026-11-05 10:15:05 +0100,2,White bread,\"Peeters, Zoë\"\n\
+         #1001,,,,1,Apple pie,\n",
+    )
+    .unwrap();
+    pick_csv(&mut desk, &csv);
+    assert!(desk.sees("Een bestellingenexport van Shopify: wordt gelezen zoals hij is."));
+    // Four people on the staff: the file does not say who made the orders.
+    assert!(desk.sees("0 bestellingen importeren"));
     assert!(desk.sees(
-        "password.docx is beveiligd met een wachtwoord. Open het in Word, haal het wachtwoord weg en sla het op; importeer het dan opnieuw."
+        "Kies wie de bestellingen gemaakt heeft: een kolom van het bestand, of één persoon voor allemaal."
     ));
-    assert!(desk.sees("Kies een bestand…"));
+    // The maker list offers the people who have not left: Ellen, Tom, Priya, Jake.
+    desk.pick("intake-maker", 1);
+    assert!(desk.sees("De eerste 1 van 1 bestellingen:"));
+    assert!(
+        desk.sees("1001 · 2026-11-05 · Peeters, Zoë · 2 × White bread; 1 × Apple pie · Tom Bell")
+    );
+
+    // At 1024x600 nothing runs off the right edge and the import button is there.
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 600.0), desk.app.view());
+    let button = ui
+        .find("1 bestelling importeren")
+        .expect("the import button");
+    let bounds = iced_test::selector::Bounded::visible_bounds(&button);
+    assert!(
+        bounds.is_some_and(|b| b.x + b.width <= 1024.0),
+        "{bounds:?}"
+    );
+    drop(ui);
+    for (text, bounds) in desk.texts_at((1024.0, 600.0)) {
+        assert!(
+            bounds.x + bounds.width <= 1024.5,
+            "{text:?} runs off: {bounds:?}"
+        );
+    }
+
+    desk.press("1 bestelling importeren");
+    assert!(
+        desk.read("orders/2026-11/1001.ron")
+            .contains("made_by: \"tom\"")
+    );
+    // A recognised export is not remembered: its header says what it is.
+    assert!(!desk.read("workspace.ron").contains("import_mappings"));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_said_and_nothing_opens() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    let gone = desk.dir.path().join("gone.csv");
+    pick_csv(&mut desk, &gone);
+    let said = desk
+        .texts()
+        .into_iter()
+        .map(|(text, _)| text)
+        .find(|text| text.starts_with(&format!("{} could not be read: ", gone.display())));
+    assert!(said.is_some(), "no message about {}", gone.display());
+    assert!(!desk.sees("Import 0 orders"));
 }

@@ -174,9 +174,34 @@ pub fn generate(dir: &Path, orders: usize) -> ExitCode {
     }
 }
 
-pub fn import(dir: &Path, file: &Path) -> ExitCode {
-    use rightfirst::import::{ImportError, import_file};
-    match import_file(dir, file, &|_, _| {}) {
+pub fn import(
+    dir: &Path,
+    file: &Path,
+    columns: Option<&str>,
+    made_by: Option<String>,
+    (day_first, month_first): (bool, bool),
+) -> ExitCode {
+    use rightfirst::import::{Choices, ImportError, import_file, parse_columns};
+    use rightfirst::model::DateOrder;
+    let columns = match columns.map(parse_columns).transpose() {
+        Ok(columns) => columns,
+        Err(reason) => {
+            eprintln!("rightfirst import: {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    let dates = match (day_first, month_first) {
+        (true, _) => Some(DateOrder::DayFirst),
+        (_, true) => Some(DateOrder::MonthFirst),
+        _ => None,
+    };
+    let choices = Choices {
+        columns,
+        made_by,
+        dates,
+        remember: true,
+    };
+    match import_file(dir, file, &choices, &|_, _| {}) {
         Ok(summary) => {
             let mut line = format!("imported {}", plural(summary.imported, "order"));
             match summary.skipped {
@@ -189,7 +214,10 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
         }
         Err(error) => {
             // Rows and files are listed as FILE:LINE: reason, which editors and terminals follow.
-            if matches!(error, ImportError::Rows(_) | ImportError::Broken(_)) {
+            if matches!(
+                error,
+                ImportError::Rows(_) | ImportError::Broken(_) | ImportError::Mapping { .. }
+            ) {
                 eprintln!("{error}");
             } else {
                 eprintln!("rightfirst import: {error}");
@@ -204,6 +232,7 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
                 | ImportError::Workspace(_)
                 | ImportError::ReadOnly(_)
                 | ImportError::Read { .. }
+                | ImportError::Mapping { .. }
                 | ImportError::TooLarge { .. } => ExitCode::from(2),
             }
         }

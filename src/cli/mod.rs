@@ -94,11 +94,14 @@ enum Command {
     /// Adds orders from a till's or webshop's CSV export, or procedures from a Word,
     /// Markdown or text file, to the workspace in DIR.
     ///
-    /// A CSV FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
-    /// quotes as spreadsheets write them). Orders the workspace already has are skipped, so
-    /// running it again is safe. Exits 0 when done; 1 when rows are wrong (each listed as
-    /// FILE:LINE: reason, and nothing is written) or an order file in the way does not read;
-    /// 2 when DIR is not a workspace, its workspace.ron does not read, or FILE cannot be read.
+    /// Right First's own header (`id,placed,customer,product,made_by`), Shopify's orders
+    /// export and WooCommerce's order export are read as they are; any other CSV needs
+    /// --columns once, and the workspace remembers them for files with the same header.
+    /// Separators `,` `;` and tab, UTF-8 or Windows-1252. Orders the workspace already has
+    /// are skipped, so running it again is safe. Exits 0 when done; 1 when rows are wrong
+    /// (each listed as FILE:LINE: reason, and nothing is written) or an order file in the
+    /// way does not read; 2 when DIR is not a workspace, its workspace.ron does not read,
+    /// FILE cannot be read, or its columns or maker are not known.
     ///
     /// A .docx, .md/.markdown or .txt FILE brings procedures: each top-level heading starts
     /// one, numbered items are its steps, `Warning:`/`Let op:` paragraphs the warning of the
@@ -113,6 +116,20 @@ enum Command {
         dir: PathBuf,
         /// The CSV file, or the .docx, .md or .txt file of procedures.
         file: PathBuf,
+        /// Which column holds what, by header name:
+        /// id=COL,placed=COL,customer=COL,product=COL[+COL],quantity=COL,made_by=COL.
+        #[arg(long, value_name = "FIELD=COLUMN,...")]
+        columns: Option<String>,
+        /// The person (name or id) who made every order of the file; needed when the file
+        /// names no maker and the staff are more than one.
+        #[arg(long, value_name = "PERSON")]
+        made_by: Option<String>,
+        /// Read 05-11-2026 as 5 November (the default in a Dutch workspace).
+        #[arg(long, conflicts_with = "month_first")]
+        day_first: bool,
+        /// Read 05-11-2026 as 11 May (the default in an English workspace).
+        #[arg(long)]
+        month_first: bool,
         /// Procedures only: the Owner (id or name) the drafts are written by.
         #[arg(long = "as", value_name = "PERSON")]
         owner: Option<String>,
@@ -278,11 +295,21 @@ pub fn run() -> ExitCode {
         Some(Command::Import {
             dir,
             file,
+            columns,
+            made_by,
+            day_first,
+            month_first,
             owner,
             today,
         }) => match rightfirst::import::document::Kind::of(&file) {
             Some(_) => commands::import_procedures(&dir, &file, owner.as_deref(), today),
-            None => commands::import(&dir, &file),
+            None => commands::import(
+                &dir,
+                &file,
+                columns.as_deref(),
+                made_by,
+                (day_first, month_first),
+            ),
         },
         Some(Command::Export {
             dir,

@@ -245,6 +245,7 @@ pub fn drafts(
                 on,
                 by: owner.to_owned(),
                 note: note.to_owned(),
+                retrain: true,
             }],
         });
     }

@@ -56,8 +56,6 @@ pub(super) struct Desk {
     pub pictures: Pictures,
     /// "Who are you?" and the PIN asked there.
     sign_in: SignIn,
-    /// Wrong PIN tries per person, wherever a PIN is asked on this desk.
-    pins: PinGuard,
 }
 
 /// Who is at the window and when: what every screen's [`Context`] is made of, with the
@@ -67,6 +65,7 @@ pub(super) struct Seat {
     pub words: &'static Text,
     pub me: Option<String>,
     pub now: DateTime,
+    pub pins: &'static PinGuard,
 }
 
 impl Seat {
@@ -86,6 +85,7 @@ impl Seat {
             read_only: folder.read_only().is_some(),
             photos: Photos::none(),
             room: Default::default(),
+            pins: self.pins,
         }
     }
 }
@@ -120,7 +120,6 @@ impl Desk {
             refreshing: None,
             pictures: Pictures::default(),
             sign_in: SignIn::default(),
-            pins: PinGuard::default(),
         }
     }
 
@@ -411,10 +410,10 @@ impl Desk {
     }
 
     /// "Who are you?": the person the window now belongs to, once settled.
-    pub fn sign_in(&mut self, message: SignInMessage) -> Option<String> {
+    pub fn sign_in(&mut self, message: SignInMessage, pins: &PinGuard) -> Option<String> {
         let workspace = &self.folder.records().workspace;
         let now = std::time::Instant::now();
-        self.sign_in.update(message, workspace, &mut self.pins, now)
+        self.sign_in.update(message, workspace, pins, now)
     }
 
     /// Whether nothing is being edited, asked or resolved: the records may change under

@@ -14,7 +14,7 @@ pub use view::{fields_and_lines, line_row};
 
 use super::revision::{After, Dialog, Direction};
 use super::{Context, Unsaved};
-use crate::model::{PinGuard, PinRefused, Revised, Status};
+use crate::model::{PinRefused, Revised, Status};
 use crate::ui::history::History;
 use crate::ui::request::{Request, Saved};
 
@@ -29,8 +29,7 @@ pub struct Editor<F: Form> {
     line: Option<usize>,
     /// The save the app is carrying out, to carry on from once it is done.
     saving: Option<Box<SaveRequest<F>>>,
-    /// Wrong PINs at this editor's approve and retire, per person.
-    pins: PinGuard,
+
     /// Why the PIN typed last in a dialog was not taken.
     pin_refused: Option<PinRefused>,
 }
@@ -45,7 +44,6 @@ impl<F: Form> Default for Editor<F> {
             message: None,
             line: None,
             saving: None,
-            pins: PinGuard::default(),
             pin_refused: None,
         }
     }

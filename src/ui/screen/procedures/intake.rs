@@ -99,7 +99,7 @@ pub enum Message {
 /// What the procedures screen does after an import message.
 pub enum Next<M> {
     /// Stay in the import; carry this out.
-    Stay(Request<M>),
+    Stay(Box<Request<M>>),
     /// Close the import.
     Close,
     /// Close it: these drafts were written.
@@ -187,7 +187,7 @@ impl Intake {
                 Request::None
             }
         };
-        Next::Stay(request)
+        Next::Stay(Box::new(request))
     }
 
     /// Asks the app to read the file at `path` off the window's thread.

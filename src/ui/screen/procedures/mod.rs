@@ -72,7 +72,7 @@ impl Procedures {
             return Request::None;
         };
         match open.update(message, ctx, intake_message) {
-            intake::Next::Stay(request) => request,
+            intake::Next::Stay(request) => *request,
             intake::Next::Close => {
                 self.intake = None;
                 Request::None
