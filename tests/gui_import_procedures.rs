@@ -197,7 +197,7 @@ fn a_file_picked_in_the_dialog_is_read_off_the_window_and_named_in_the_note() {
 }
 
 #[test]
-fn a_password_protected_file_is_told_in_the_window_in_dutch() {
+fn a_locked_file_and_a_kind_not_read_are_told_in_the_window_in_dutch() {
     let mut desk = Desk::open_dutch("ellen");
     desk.click("Procedures importeren…");
     let file = std::path::Path::new("tests/import/password.docx")
@@ -211,4 +211,14 @@ fn a_password_protected_file_is_told_in_the_window_in_dutch() {
         "password.docx is beveiligd met een wachtwoord. Open het in Word, haal het wachtwoord weg en sla het op; importeer het dan opnieuw."
     ));
     assert!(desk.sees("Kies een bestand…"));
+    // A path typed past the dialog's filter: refused before it is read.
+    let rtf = desk.dir.path().join("recepten.rtf");
+    std::fs::write(&rtf, "{\\rtf1 1. Doop de schep.}").unwrap();
+    let task = desk.app.update(intake(intake::Message::Picked(
+        rightfirst::ui::request::Picked::Path(rtf),
+    )));
+    desk.run(task);
+    assert!(desk.sees(
+        "recepten.rtf is geen van de soorten waaruit procedures worden gelezen: kies een Word- (.docx), Markdown- (.md) of tekstbestand (.txt)."
+    ));
 }

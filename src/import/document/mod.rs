@@ -53,6 +53,14 @@ impl Kind {
 /// Why a document gave no procedures. Nothing is written in any of these cases.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum DocumentError {
+    /// A file whose extension is none of the kinds read.
+    #[error(
+        "{file} is not a kind of document procedures are read from: use .docx, .md, .markdown or .txt"
+    )]
+    Kind {
+        /// The file.
+        file: String,
+    },
     /// The file could not be read.
     #[error("could not read {file}: {source}")]
     Read {
@@ -335,10 +343,11 @@ pub fn import_file(
     Ok((made, reading.left_out))
 }
 
-/// Reads the document at `path`, its kind by its extension (text when it has none known).
+/// Reads the document at `path`, its kind by its extension; another extension is refused
+/// before anything is read (a path typed in the window passes no dialog's filter).
 pub fn read_file(path: &Path) -> Result<Reading, DocumentError> {
-    let kind = Kind::of(path).unwrap_or(Kind::Text);
     let file = path.display().to_string();
+    let kind = Kind::of(path).ok_or_else(|| DocumentError::Kind { file: file.clone() })?;
     let bytes = read_document(path, MAX_DOCUMENT_BYTES).map_err(|error| match error {
         BroughtError::Io { source, .. } => DocumentError::Read {
             file: file.clone(),

@@ -391,6 +391,7 @@ fn said(error: &DocumentError, language: Language) -> String {
     let words = IntakeWords::of(language);
     let named = |template: &str, file: &str| fill(template, &[("file", name_of(file))]);
     match error {
+        DocumentError::Kind { file } => named(words.not_a_kind, file),
         DocumentError::Read { file, source } => fill(
             words.read_failed,
             &[("file", name_of(file)), ("why", &source.to_string())],

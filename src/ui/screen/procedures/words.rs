@@ -38,6 +38,7 @@ crate::texts!(IntakeWords {
     bad_spec: "{title}, step {n}: {why}", "{title}, stap {n}: {why}";
     imported: "Imported {count} as drafts.", "{count} geïmporteerd als concept.";
     not_imported: "Nothing was imported: {why}", "Er is niets geïmporteerd: {why}";
+    not_a_kind: "{file} is none of the kinds procedures are read from: choose a Word (.docx), Markdown (.md) or text (.txt) file.", "{file} is geen van de soorten waaruit procedures worden gelezen: kies een Word- (.docx), Markdown- (.md) of tekstbestand (.txt).";
     read_failed: "Could not read {file}: {why}", "Kon {file} niet lezen: {why}";
     too_large: "{file} is {size} MiB; at most 50 MiB can be imported.", "{file} is {size} MiB; er kan hoogstens 50 MiB tegelijk worden geïmporteerd.";
     not_word: "{file} is not a Word document (.docx). Open it in Word and save it as a Word document.", "{file} is geen Word-document (.docx). Open het in Word en sla het op als Word-document.";
