@@ -368,3 +368,83 @@ pub fn file_name(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the rules look for, in any order: numbers, dashes, units,
+    /// keywords, list marks, headings, labels, brackets and line breaks.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[0-9]{1,3}",
+            "[0-9]{1,2}(,[0-9])? ?(-|–| to | tot )-?[0-9]{1,2} ?(g|°C|%|min)",
+            "(between|tussen) [0-9]{1,2} (and|en) [0-9]{1,2} g",
+            "[a-zé]{1,6}",
+            Just(" ".to_owned()),
+            Just("-".to_owned()),
+            Just("–".to_owned()),
+            Just("−".to_owned()),
+            Just(",".to_owned()),
+            Just(".".to_owned()),
+            Just("(".to_owned()),
+            Just(")".to_owned()),
+            Just("g".to_owned()),
+            Just("°C".to_owned()),
+            Just("° ".to_owned()),
+            Just("%".to_owned()),
+            Just("max.".to_owned()),
+            Just("at least".to_owned()),
+            Just("between".to_owned()),
+            Just("tussen".to_owned()),
+            Just("and".to_owned()),
+            Just("to".to_owned()),
+            Just("≤".to_owned()),
+            Just(">=".to_owned()),
+            Just("\n".to_owned()),
+            Just("\n1. ".to_owned()),
+            Just("\n  - ".to_owned()),
+            Just("\n# ".to_owned()),
+            Just("\n===\n".to_owned()),
+            Just("Warning: ".to_owned()),
+            Just("Doel:".to_owned()),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        /// Whatever is pasted or brought, reading it never panics, and what it finds holds
+        /// together: a standard's words are in the text and its bounds are in order, every
+        /// procedure has a step and every step says something.
+        #[test]
+        fn any_text_reads_without_panicking_and_what_is_found_holds(text in pieces()) {
+            if let Some(found) = find_standard(&text) {
+                prop_assert!(text.contains(&found.found));
+                if let (Some(min), Some(max)) = (found.spec.min, found.spec.max) {
+                    prop_assert!(min <= max);
+                }
+            }
+            for reading in [
+                read_pasted(&text, "pasted", "Untitled"),
+                read(text.as_bytes(), Kind::Markdown, "page.md"),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for procedure in &reading.procedures {
+                    prop_assert!(!procedure.steps.is_empty());
+                    prop_assert!(procedure.steps.iter().all(|s| !s.text.trim().is_empty()));
+                }
+            }
+        }
+
+        /// Bytes that only start like a zip are refused, never a panic.
+        #[test]
+        fn any_bytes_as_word_are_refused_or_read(tail in prop::collection::vec(any::<u8>(), 0..400)) {
+            let mut bytes = b"PK\x03\x04".to_vec();
+            bytes.extend(tail);
+            let _ = read(&bytes, Kind::Word, "x.docx");
+        }
+    }
+}
