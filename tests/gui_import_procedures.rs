@@ -222,3 +222,49 @@ fn a_locked_file_and_a_kind_not_read_are_told_in_the_window_in_dutch() {
         "recepten.rtf is geen van de soorten waaruit procedures worden gelezen: kies een Word- (.docx), Markdown- (.md) of tekstbestand (.txt)."
     ));
 }
+
+#[test]
+fn a_standard_read_wrongly_is_taken_off_and_a_missing_one_added_before_importing() {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("Import procedures…");
+    let text = "# Filling cones\n1. Fill the cone, max 3 toppings.\n2. Weigh the cone.\n";
+    let paste = Action::Edit(TextEdit::Paste(Arc::new(text.to_owned())));
+    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
+    desk.click("Read the pasted text");
+    assert!(desk.sees("read from “max 3”"));
+    desk.click("Remove standard");
+    assert!(!desk.sees("read from “max 3”"));
+    // Step 2 had none; the first "Add" is now step 1's, so step 2's is the second.
+    let _ = desk.app.update(intake(intake::Message::AddSpec(0, 1)));
+    desk.type_into("intake-0-1-what", "Cone weight");
+    desk.type_into("intake-0-1-unit", "g");
+    desk.type_into("intake-0-1-min", "9o");
+    assert!(desk.sees("Min: not a number"));
+    desk.click("Import 1 procedure");
+    assert!(desk.sees("Filling cones, step 2: Min: not a number"));
+    assert!(!desk.root().join("procedures/filling-cones.ron").exists());
+    // The typed "9o" put right (typing would add to it).
+    let _ = desk.app.update(intake(intake::Message::Spec(
+        0,
+        1,
+        procedures::SpecField::Min,
+        "90".to_owned(),
+    )));
+    desk.press("Import 1 procedure");
+    assert_eq!(
+        desk.read("procedures/filling-cones.ron"),
+        r#"Procedure(
+    id: "filling-cones",
+    title: "Filling cones",
+    owner: "ellen",
+    revision: 1,
+    status: Draft,
+    steps: [
+        Step(id: "fill-the-cone-max-3", text: "Fill the cone, max 3 toppings."),
+        Step(id: "weigh-the-cone", text: "Weigh the cone.", spec: (what: "Cone weight", unit: "g", min: 90)),
+    ],
+    changes: [Change(revision: 1, on: "2026-11-23", by: "ellen", note: "Imported from pasted text")],
+)
+"#
+    );
+}

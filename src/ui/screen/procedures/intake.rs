@@ -86,6 +86,10 @@ pub enum Message {
     StepText(usize, usize, String),
     Warning(usize, usize, String),
     Spec(usize, usize, SpecField, String),
+    /// Give a step a standard none was read for.
+    AddSpec(usize, usize),
+    /// Take a standard read wrongly off a step.
+    RemoveSpec(usize, usize),
     /// Back to choosing, dropping what was read.
     Back,
     /// Close the import; nothing is written.
@@ -316,6 +320,19 @@ impl Preview {
             Message::Warning(p, s, warning) => {
                 if let Some(step) = step(&mut self.drafts, p, s) {
                     step.warning = warning;
+                }
+            }
+            Message::AddSpec(p, s) => {
+                if let Some(step) = step(&mut self.drafts, p, s) {
+                    step.spec = Some(SpecForm::default());
+                }
+            }
+            Message::RemoveSpec(p, s) => {
+                if let Some(step) = step(&mut self.drafts, p, s) {
+                    step.spec = None;
+                }
+                if let Some(found) = self.drafts.get_mut(p).and_then(|d| d.found.get_mut(s)) {
+                    *found = None;
                 }
             }
             Message::Spec(p, s, which, value) => {

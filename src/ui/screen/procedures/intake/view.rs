@@ -9,7 +9,7 @@ use super::{Draft, Intake, Message, Preview, Source, left_out_line};
 use crate::model::counted;
 use crate::ui::screen::Context;
 use crate::ui::screen::file_place;
-use crate::ui::screen::procedures::form::SpecField;
+use crate::ui::screen::procedures::form::{SpecField, spec_error};
 use crate::ui::screen::procedures::words::IntakeWords;
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -217,7 +217,15 @@ fn step_view<'a>(n: usize, s: usize, draft: &'a Draft, ctx: Context<'a>) -> Elem
     ]
     .spacing(theme::SPACE_S)
     .align_y(Alignment::Center);
-    let spec = step.spec.as_ref().map(|spec| {
+    let indent = iced::Padding::ZERO.left(theme::NUMBER_WIDTH + theme::SPACE_S);
+    let Some(spec) = &step.spec else {
+        let add = button(text(ctx.words.add_spec).size(theme::TEXT_SMALL))
+            .on_press(Message::AddSpec(n, s))
+            .style(button::text);
+        let add = container(add).padding(indent);
+        return column![line, warning, add].spacing(theme::SPACE_XS).into();
+    };
+    let spec = {
         let field = |label: &'a str, value: &'a str, which: SpecField, name: &str, wide: bool| {
             let input = text_input(label, value)
                 .id(input_id(n, s, name))
@@ -240,6 +248,11 @@ fn step_view<'a>(n: usize, s: usize, draft: &'a Draft, ctx: Context<'a>) -> Elem
                 .style(theme::muted)
         });
         let w = ctx.words;
+        let error = spec_error(spec, w)
+            .map(|error| text(error).size(theme::TEXT_SMALL).style(theme::error_text));
+        let remove = button(text(w.remove_spec).size(theme::TEXT_SMALL))
+            .on_press(Message::RemoveSpec(n, s))
+            .style(button::text);
         column![
             row![
                 field(w.spec_what, &spec.what, SpecField::What, "what", true),
@@ -253,14 +266,17 @@ fn step_view<'a>(n: usize, s: usize, draft: &'a Draft, ctx: Context<'a>) -> Elem
                     false
                 ),
                 field(w.spec_max, &spec.max, SpecField::Max, "max", false),
+                remove,
             ]
             .spacing(theme::SPACE_S)
+            .align_y(Alignment::End)
             .wrap()
             .vertical_spacing(theme::SPACE_XS),
+            error,
             found,
         ]
         .spacing(theme::SPACE_XS)
-        .padding(iced::Padding::ZERO.left(theme::NUMBER_WIDTH + theme::SPACE_S))
-    });
+        .padding(indent)
+    };
     column![line, warning, spec].spacing(theme::SPACE_XS).into()
 }
