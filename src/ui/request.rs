@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::export::ManualOptions;
+use crate::import::document::DocumentError;
 use crate::model::{Checklist, Order, Procedure, Training, Workspace};
 use crate::store::Attachment;
 
@@ -139,6 +140,8 @@ pub enum FileKind {
     StepPhoto,
     /// A CSV file of orders.
     Csv,
+    /// A document of procedures: Word, Markdown or text.
+    Document,
 }
 
 /// A record another screen shows.
@@ -159,6 +162,17 @@ pub enum Job<M> {
         progress: Progress<M>,
         /// How many orders were written and how many were there already, or why none.
         done: Reply<Result<crate::import::Summary, String>, M>,
+    },
+    /// Read a document of procedures for a preview; nothing is written.
+    ReadDocument {
+        path: PathBuf,
+        done: Reply<Result<crate::import::document::Reading, DocumentError>, M>,
+    },
+    /// Write these new procedures, all or none; the workspace is read again after.
+    ImportProcedures {
+        procedures: Vec<Procedure>,
+        /// The ids written, or why none.
+        done: Reply<Result<Vec<String>, String>, M>,
     },
     /// Read a CSV file into its header and rows, for the preview before an import.
     ReadSheet {

@@ -289,3 +289,97 @@ fn text_of(node: Node, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    fn docx(body: &str, styles: &str, numbering: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, xml) in [
+            (
+                "word/document.xml",
+                format!(r#"<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#),
+            ),
+            (
+                "word/styles.xml",
+                format!(r#"<w:styles xmlns:w="{W}">{styles}</w:styles>"#),
+            ),
+            (
+                "word/numbering.xml",
+                format!(r#"<w:numbering xmlns:w="{W}">{numbering}</w:numbering>"#),
+            ),
+        ] {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn styles_by_inheritance_outline_levels_overrides_and_typed_numbers_are_read() {
+        let styles = r#"
+            <w:style w:styleId="Kop1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:styleId="Mine"><w:name w:val="Our heading"/><w:basedOn w:val="Kop1"/></w:style>
+            <w:style w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>"#;
+        let numbering = r#"
+            <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+            <w:num w:numId="3"><w:abstractNumId w:val="7"/>
+              <w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:lvlOverride></w:num>
+            <w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num>"#;
+        let p = |ppr: &str, runs: &str| format!("<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>");
+        let t = |text: &str| format!("<w:r><w:t>{text}</w:t></w:r>");
+        let body = [
+            p(r#"<w:pStyle w:val="Mine"/>"#, &t("By inheritance")),
+            p(r#"<w:outlineLvl w:val="0"/>"#, &t("By outline level")),
+            p(r#"<w:pStyle w:val="Loop"/>"#, &t("A style based on itself")),
+            p(
+                r#"<w:numPr><w:numId w:val="4"/></w:numPr>"#,
+                &format!("{}<w:r><w:tab/><w:t>tab</w:t></w:r>", t("Numbered")),
+            ),
+            p(
+                r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>"#,
+                &t("Overridden to a bullet"),
+            ),
+            p(
+                r#"<w:numPr><w:numId w:val="0"/></w:numPr>"#,
+                &t("Numbering taken off"),
+            ),
+            p(
+                "",
+                &format!(
+                    "{}<w:del><w:r><w:delText>gone</w:delText></w:r></w:del>{}",
+                    t("2) Typed"),
+                    t(" by hand")
+                ),
+            ),
+            p(
+                "",
+                r#"<w:r><w:instrText>PAGE \* MERGEFORMAT</w:instrText></w:r>"#,
+            ),
+        ]
+        .concat();
+        let blocks: Vec<_> = outline(&docx(&body, styles, numbering))
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect();
+        use BlockKind::*;
+        assert_eq!(
+            blocks,
+            [
+                (Heading(1), "By inheritance".into()),
+                (Heading(1), "By outline level".into()),
+                (Paragraph, "A style based on itself".into()),
+                (Numbered(0), "Numbered tab".into()),
+                (Bullet(0), "Overridden to a bullet".into()),
+                (Paragraph, "Numbering taken off".into()),
+                (Numbered(0), "Typed by hand".into()),
+            ]
+        );
+    }
+}

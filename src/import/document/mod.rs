@@ -53,6 +53,14 @@ impl Kind {
 /// Why a document gave no procedures. Nothing is written in any of these cases.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum DocumentError {
+    /// A file whose extension is none of the kinds read.
+    #[error(
+        "{file} is not a kind of document procedures are read from: use .docx, .md, .markdown or .txt"
+    )]
+    Kind {
+        /// The file.
+        file: String,
+    },
     /// The file could not be read.
     #[error("could not read {file}: {source}")]
     Read {
@@ -160,24 +168,31 @@ pub fn read(bytes: &[u8], kind: Kind, file: &str) -> Result<Reading, DocumentErr
             }
         }
     };
-    reading(&blocks, file)
+    reading_of(&blocks, file)
 }
 
-/// Reads text pasted in the window, read as plain text (Markdown's `#` and `1.` read the same).
-pub fn read_pasted(text: &str, name: &str) -> Result<Reading, DocumentError> {
-    reading(&text::outline(text), name)
+/// Reads text pasted in the window as plain text (Markdown's `#` and `1.` read the same);
+/// `name` stands for the file in errors, `untitled` titles text with no heading.
+pub fn read_pasted(text: &str, name: &str, untitled: &str) -> Result<Reading, DocumentError> {
+    reading(&text::outline(text), name, untitled)
 }
 
-fn reading(blocks: &[outline::Block], file: &str) -> Result<Reading, DocumentError> {
+/// The reading of `blocks`; a document with no heading is titled after the file's stem.
+fn reading_of(blocks: &[outline::Block], file: &str) -> Result<Reading, DocumentError> {
+    let stem = Path::new(file).file_stem().and_then(|stem| stem.to_str());
+    reading(blocks, file, stem.unwrap_or(file))
+}
+
+fn reading(
+    blocks: &[outline::Block],
+    file: &str,
+    untitled: &str,
+) -> Result<Reading, DocumentError> {
     if blocks.iter().all(|block| block.text.trim().is_empty()) {
         return Err(DocumentError::Empty {
             file: file.to_owned(),
         });
     }
-    let untitled = Path::new(file)
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .unwrap_or(file);
     let (procedures, left_out) = outline::read_outline(blocks, untitled);
     if procedures.is_empty() {
         return Err(DocumentError::NoSteps {
@@ -308,19 +323,7 @@ pub fn import_file(
     who: Option<&str>,
     on: Date,
 ) -> Result<(Vec<Procedure>, Vec<LeftOut>), ProcedureImportError> {
-    let kind = Kind::of(path).unwrap_or(Kind::Text);
-    let file = path.display().to_string();
-    let bytes = read_document(path, MAX_DOCUMENT_BYTES).map_err(|error| match error {
-        BroughtError::Io { source, .. } => DocumentError::Read {
-            file: file.clone(),
-            source,
-        },
-        BroughtError::TooLarge { bytes, .. } => DocumentError::TooLarge {
-            file: file.clone(),
-            bytes,
-        },
-    })?;
-    let reading = read(&bytes, kind, &file)?;
+    let reading = read_file(path)?;
     let mut folder = Folder::open(root).map_err(super::ImportError::from)?;
     super::refuse_unreadable_workspace(&folder)?;
     let records = folder.records();
@@ -340,10 +343,108 @@ pub fn import_file(
     Ok((made, reading.left_out))
 }
 
+/// Reads the document at `path`, its kind by its extension; another extension is refused
+/// before anything is read (a path typed in the window passes no dialog's filter).
+pub fn read_file(path: &Path) -> Result<Reading, DocumentError> {
+    let file = path.display().to_string();
+    let kind = Kind::of(path).ok_or_else(|| DocumentError::Kind { file: file.clone() })?;
+    let bytes = read_document(path, MAX_DOCUMENT_BYTES).map_err(|error| match error {
+        BroughtError::Io { source, .. } => DocumentError::Read {
+            file: file.clone(),
+            source,
+        },
+        BroughtError::TooLarge { bytes, .. } => DocumentError::TooLarge {
+            file: file.clone(),
+            bytes,
+        },
+    })?;
+    read(&bytes, kind, &file)
+}
+
 /// The file's own name, as a change note says it.
-fn file_name(path: &Path) -> String {
+pub fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(|| PathBuf::from(path), PathBuf::from)
         .display()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the rules look for, in any order: numbers, dashes, units,
+    /// keywords, list marks, headings, labels, brackets and line breaks.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[0-9]{1,3}",
+            "[0-9]{1,2}(,[0-9])? ?(-|–| to | tot )-?[0-9]{1,2} ?(g|°C|%|min)",
+            "(between|tussen) [0-9]{1,2} (and|en) [0-9]{1,2} g",
+            "[a-zé]{1,6}",
+            Just(" ".to_owned()),
+            Just("-".to_owned()),
+            Just("–".to_owned()),
+            Just("−".to_owned()),
+            Just(",".to_owned()),
+            Just(".".to_owned()),
+            Just("(".to_owned()),
+            Just(")".to_owned()),
+            Just("g".to_owned()),
+            Just("°C".to_owned()),
+            Just("° ".to_owned()),
+            Just("%".to_owned()),
+            Just("max.".to_owned()),
+            Just("at least".to_owned()),
+            Just("between".to_owned()),
+            Just("tussen".to_owned()),
+            Just("and".to_owned()),
+            Just("to".to_owned()),
+            Just("≤".to_owned()),
+            Just(">=".to_owned()),
+            Just("\n".to_owned()),
+            Just("\n1. ".to_owned()),
+            Just("\n  - ".to_owned()),
+            Just("\n# ".to_owned()),
+            Just("\n===\n".to_owned()),
+            Just("Warning: ".to_owned()),
+            Just("Doel:".to_owned()),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        /// Whatever is pasted or brought, reading it never panics, and what it finds holds
+        /// together: a standard's words are in the text and its bounds are in order, every
+        /// procedure has a step and every step says something.
+        #[test]
+        fn any_text_reads_without_panicking_and_what_is_found_holds(text in pieces()) {
+            if let Some(found) = find_standard(&text) {
+                prop_assert!(text.contains(&found.found));
+                if let (Some(min), Some(max)) = (found.spec.min, found.spec.max) {
+                    prop_assert!(min <= max);
+                }
+            }
+            for reading in [
+                read_pasted(&text, "pasted", "Untitled"),
+                read(text.as_bytes(), Kind::Markdown, "page.md"),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for procedure in &reading.procedures {
+                    prop_assert!(!procedure.steps.is_empty());
+                    prop_assert!(procedure.steps.iter().all(|s| !s.text.trim().is_empty()));
+                }
+            }
+        }
+
+        /// Bytes that only start like a zip are refused, never a panic.
+        #[test]
+        fn any_bytes_as_word_are_refused_or_read(tail in prop::collection::vec(any::<u8>(), 0..400)) {
+            let mut bytes = b"PK\x03\x04".to_vec();
+            bytes.extend(tail);
+            let _ = read(&bytes, Kind::Word, "x.docx");
+        }
+    }
 }

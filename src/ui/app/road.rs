@@ -256,6 +256,7 @@ fn pick_file<M: Send + 'static>(
         FileKind::Photo => ("Photo", &["jpg", "jpeg", "png", "heic", "webp"]),
         FileKind::StepPhoto => ("JPEG, PNG", &["jpg", "jpeg", "png"]),
         FileKind::Csv => ("CSV", &["csv", "txt"]),
+        FileKind::Document => ("Word, Markdown, text", &["docx", "md", "markdown", "txt"]),
     };
     Task::perform(
         dialog::show(Dialog::Open { name, extensions }),
@@ -297,6 +298,32 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
                 if let Ok(folder) = Folder::open(&root) {
                     let _ = sender.unbounded_send(Message::Imported(Handoff::new(folder)));
                 }
+                let _ = sender.unbounded_send(wrap(done(outcome)));
+            });
+        }
+        Job::ReadDocument { path, done } => {
+            std::thread::spawn(move || {
+                let read = crate::import::document::read_file(&path);
+                let _ = sender.unbounded_send(wrap(done(read)));
+            });
+        }
+        Job::ImportProcedures { procedures, done } => {
+            let root = folder.root().to_path_buf();
+            std::thread::spawn(move || {
+                let ids = procedures.iter().map(|p| p.id.clone()).collect();
+                let written = Folder::open(&root)
+                    .map_err(|error| error.to_string())
+                    .and_then(|mut folder| {
+                        folder
+                            .save_new(procedures)
+                            .map_err(|error| error.to_string())?;
+                        Ok(folder)
+                    });
+                let outcome = written.map(|folder| {
+                    // The window shows the new drafts as they are on disk now.
+                    let _ = sender.unbounded_send(Message::Imported(Handoff::new(folder)));
+                    ids
+                });
                 let _ = sender.unbounded_send(wrap(done(outcome)));
             });
         }

@@ -10,9 +10,12 @@ use crate::store::Folder;
 use crate::ui::request::{Record, Request as Action};
 use crate::ui::screen::Context;
 use crate::ui::screen::checklists::{self, Checklists};
-use crate::ui::screen::procedures::{self, Procedures};
+use crate::ui::screen::procedures;
 use crate::ui::screen::revision::{Dialog, Direction};
 use crate::ui::text::{Language, Text};
+
+/// The editor the procedures screen wraps (its import aside), as these tests drive it.
+type Procedures = Editor<procedures::ProcedureForm>;
 
 /// The sample workspace, read once for all the tests.
 static SAMPLE: LazyLock<Records> = LazyLock::new(|| {

@@ -2,10 +2,12 @@
 //! editor is the shared [`editor::Editor`]; this module brings what is a procedure's own.
 
 mod form;
+pub mod intake;
 mod view;
 mod words;
 
 pub use form::{ProcedureForm, SpecField, SpecForm, StepForm};
+pub use intake::view::{PASTE_ID, input_id as intake_input_id};
 pub use view::{standard, step_photo_id};
 
 use iced::Element;
@@ -20,8 +22,99 @@ use super::Context;
 use super::editor::{self, Filed, Form};
 pub use super::revision::{After, Direction};
 
-/// The procedures screen.
-pub type Procedures = editor::Editor<ProcedureForm>;
+/// The procedures screen: the shared editor, and "Import procedures…" over it while open.
+#[derive(Debug, Default)]
+pub struct Procedures {
+    editor: editor::Editor<ProcedureForm>,
+    intake: Option<intake::Intake>,
+}
+
+impl std::ops::Deref for Procedures {
+    type Target = editor::Editor<ProcedureForm>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.editor
+    }
+}
+
+impl std::ops::DerefMut for Procedures {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.editor
+    }
+}
+
+/// An import message as the screen's.
+fn intake_message(message: intake::Message) -> Message {
+    Message::Edit(Edit::Intake(message))
+}
+
+impl Procedures {
+    /// Handles a message; returns what the app should do. While the import is open, the
+    /// editor behind it hears only the answers of work it asked for earlier.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Request<Message> {
+        use editor::Message as M;
+        match message {
+            Message::Edit(Edit::Intake(message)) => self.intake(message, ctx),
+            M::Saved(_) | M::Deleted(_) | M::Tell(_) => self.editor.update(message, ctx),
+            _ if self.intake.is_some() => Request::None,
+            message => self.editor.update(message, ctx),
+        }
+    }
+
+    fn intake(&mut self, message: intake::Message, ctx: &Context<'_>) -> Request<Message> {
+        if matches!(message, intake::Message::Open) {
+            if ctx.is_owner() && !ctx.read_only && !self.editor.is_dirty() {
+                self.intake = Some(intake::Intake::default());
+            }
+            return Request::None;
+        }
+        let Some(open) = &mut self.intake else {
+            return Request::None;
+        };
+        match open.update(message, ctx, intake_message) {
+            intake::Next::Stay(request) => *request,
+            intake::Next::Close => {
+                self.intake = None;
+                Request::None
+            }
+            intake::Next::Done(ids) => {
+                self.intake = None;
+                if let Some(first) = ids.first() {
+                    self.editor.open(ctx, first);
+                }
+                let words = words::IntakeWords::of(ctx.language);
+                let count =
+                    crate::model::counted(ids.len(), words.procedure_one, words.procedure_many);
+                self.editor.tell(fill(words.imported, &[("count", &count)]));
+                Request::None
+            }
+        }
+    }
+
+    /// The import while it is open; else the editor, with "Import procedures…" above it
+    /// for an owner.
+    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message> {
+        if let Some(open) = &self.intake {
+            return open.view(ctx).map(intake_message);
+        }
+        let editor = self.editor.view(ctx, search);
+        if !ctx.is_owner() || ctx.read_only {
+            return editor;
+        }
+        let words = words::IntakeWords::of(ctx.language);
+        let import = iced::widget::button(iced::widget::text(words.import_procedures))
+            .on_press_maybe(
+                (!self.editor.is_dirty()).then(|| intake_message(intake::Message::Open)),
+            )
+            .style(iced::widget::button::secondary);
+        iced::widget::column![
+            iced::widget::container(import)
+                .padding([crate::ui::theme::SPACE_XS, crate::ui::theme::SPACE_L]),
+            editor
+        ]
+        .into()
+    }
+}
 
 /// What the user did on the procedures screen.
 pub type Message = editor::Message<Edit>;
@@ -57,6 +150,8 @@ pub enum Edit {
     /// Take a photo off a step (step, photo); its file stays, as an archived revision
     /// may still show it.
     RemovePhoto(usize, usize),
+    /// "Import procedures…": not an edit of the open procedure, but of this screen.
+    Intake(intake::Message),
 }
 
 /// The widget id of a step's text field.
@@ -201,7 +296,8 @@ impl Form for ProcedureForm {
             | Edit::PhotoPath(_)
             | Edit::PhotoAttached(..)
             | Edit::MovePhoto(..)
-            | Edit::RemovePhoto(..) => None,
+            | Edit::RemovePhoto(..)
+            | Edit::Intake(_) => None,
         }
     }
 
@@ -248,7 +344,8 @@ impl Form for ProcedureForm {
             Edit::AddPhoto(_)
             | Edit::PhotoPicked(..)
             | Edit::TypePhotoPath(_)
-            | Edit::PhotoPath(_) => {}
+            | Edit::PhotoPath(_)
+            | Edit::Intake(_) => {}
             Edit::PhotoAttached(i, path) => {
                 if let Some(step) = self.steps.get_mut(i) {
                     step.photos.push(path);
