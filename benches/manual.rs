@@ -75,6 +75,7 @@ fn procedure(n: usize) -> Procedure {
                 on: day(revision as i8, 1),
                 by: "anna".into(),
                 note: "Portion narrowed after light balls came back from customers.".into(),
+                retrain: true,
             })
             .collect(),
     }

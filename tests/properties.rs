@@ -198,12 +198,15 @@ fn status() -> impl Strategy<Value = Status> {
 }
 
 fn change() -> impl Strategy<Value = Change> {
-    (any::<u32>(), date(), id(), long_text()).prop_map(|(revision, on, by, note)| Change {
-        revision,
-        on,
-        by,
-        note,
-    })
+    (any::<u32>(), date(), id(), long_text(), any::<bool>()).prop_map(
+        |(revision, on, by, note, retrain)| Change {
+            revision,
+            on,
+            by,
+            note,
+            retrain,
+        },
+    )
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -530,11 +533,14 @@ fn workspace() -> impl Strategy<Value = Workspace> {
 }
 
 fn signed() -> impl Strategy<Value = Signed> {
-    (id(), any::<u32>(), date()).prop_map(|(procedure, revision, on)| Signed {
-        procedure,
-        revision,
-        on,
-    })
+    (id(), any::<u32>(), date(), proptest::option::of(id())).prop_map(
+        |(procedure, revision, on, recorded_by)| Signed {
+            procedure,
+            revision,
+            on,
+            recorded_by,
+        },
+    )
 }
 
 fn training() -> impl Strategy<Value = Training> {

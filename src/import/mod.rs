@@ -10,6 +10,7 @@
 //! finished by running it again.
 
 mod dates;
+pub mod document;
 mod mapping;
 mod rows;
 mod sheet;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::export::ManualOptions;
-use crate::model::{Checklist, Order, Procedure, Workspace};
+use crate::model::{Checklist, Order, Procedure, Training, Workspace};
 use crate::store::Attachment;
 
 /// Turns the outcome of a request into a message of the screen that asked.
@@ -80,6 +80,8 @@ pub enum Record {
     Order(Box<Order>),
     /// The business, its people and settings: `workspace.ron`.
     Workspace(Box<Workspace>),
+    /// A person's signatures under procedures: `training/<person>.ron`.
+    Training(Box<Training>),
 }
 
 impl Record {
@@ -90,6 +92,7 @@ impl Record {
             Record::Checklist(r) => &r.id,
             Record::Order(r) => &r.id,
             Record::Workspace(_) => "workspace",
+            Record::Training(r) => &r.person,
         }
     }
 }

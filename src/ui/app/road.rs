@@ -71,8 +71,9 @@ pub(super) fn carry<M: Send + 'static>(
                 Record::Checklist(r) => folder.delete(r.as_ref()),
                 Record::Order(r) => folder.delete(r.as_ref()),
                 // The business itself is never deleted.
-                Record::Workspace(_) => {
-                    return now(reply(Err("workspace.ron is never deleted".to_owned())));
+                // Neither the business nor anyone's signatures are ever deleted.
+                Record::Workspace(_) | Record::Training(_) => {
+                    return now(reply(Err(format!("{} is never deleted", record.id()))));
                 }
             };
             now(reply(deleted.map_err(|error| error.to_string())))
@@ -106,7 +107,7 @@ fn save(
     let archived = match archive {
         Some(Record::Procedure(old)) => folder.save(Archived(*old)),
         Some(Record::Checklist(old)) => folder.save(Archived(*old)),
-        Some(Record::Order(_) | Record::Workspace(_)) | None => Ok(()),
+        Some(Record::Order(_) | Record::Workspace(_) | Record::Training(_)) | None => Ok(()),
     };
     // Archived already: an earlier save got that far.
     if let Err(error) = archived
@@ -119,6 +120,7 @@ fn save(
         Record::Checklist(r) => folder.save(r.as_ref().clone()),
         Record::Order(r) => folder.save(r.as_ref().clone()),
         Record::Workspace(r) => folder.save(r.as_ref().clone()),
+        Record::Training(r) => folder.save(r.as_ref().clone()),
     };
     match saved {
         Ok(()) => Carried::Then(reply(Saved::Done)),
@@ -140,6 +142,7 @@ pub(super) fn keep_mine(folder: &mut Folder, conflict: Conflict) -> Message {
         Record::Checklist(r) => folder.overwrite(*r),
         Record::Order(r) => folder.overwrite(*r),
         Record::Workspace(r) => folder.overwrite(*r),
+        Record::Training(r) => folder.overwrite(*r),
     };
     (conflict.reply)(match saved {
         Ok(()) => Saved::Done,
@@ -155,6 +158,7 @@ pub(super) fn take_disk(folder: &mut Folder, conflict: Conflict) -> Message {
         Record::Checklist(_) => folder.reload::<crate::model::Checklist>(relative),
         Record::Order(_) => folder.reload::<crate::model::Order>(relative),
         Record::Workspace(_) => folder.reload::<crate::model::Workspace>(relative),
+        Record::Training(_) => folder.reload::<crate::model::Training>(relative),
     };
     (conflict.reply)(Saved::TookDisk(reloaded.err().map(|e| e.to_string())))
 }
@@ -166,6 +170,7 @@ fn printed(record: &Record) -> String {
         Record::Checklist(r) => crate::store::format::print(r.as_ref()),
         Record::Order(r) => crate::store::format::print(r.as_ref()),
         Record::Workspace(r) => crate::store::format::print(r.as_ref()),
+        Record::Training(r) => crate::store::format::print(r.as_ref()),
     }
 }
 
