@@ -72,7 +72,7 @@ fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
     // An English workspace reads 13-11-2026 month first: no such day, a row to fix.
     let file = csv.display();
     assert!(desk.sees(&format!(
-        "{file}:4: Datum: \"13-11-2026\", read as month-day-year, is no day on the calendar\nnothing was imported: 1 row of the file must be fixed first"
+        "{file}:4: Datum: \"13-11-2026\", read as month-day-year, is no day on the calendar"
     )));
     assert!(desk.sees("Import 0 orders"));
     desk.click("Dates are day first: 05-11-2026 is 5 November");
@@ -221,4 +221,35 @@ fn a_file_that_cannot_be_read_is_said_and_nothing_opens() {
         .find(|text| text.starts_with(&format!("{} could not be read: ", gone.display())));
     assert!(said.is_some(), "no message about {}", gone.display());
     assert!(!desk.sees("Import 0 orders"));
+}
+
+#[test]
+fn the_preview_names_the_first_eight_bad_rows_and_counts_the_rest() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("till.csv");
+    let mut text = String::from("id,placed,customer,product,made_by\n");
+    for n in 0..10 {
+        text.push_str(&format!("T{n},2026-11-23,,Cone,bob\n"));
+    }
+    text.push_str("T10,2026-11-23,,Cone,tom\n");
+    std::fs::write(&csv, text).unwrap();
+    pick_csv(&mut desk, &csv);
+    assert!(desk.sees("Right First's own columns: one row per order."));
+    let said = desk
+        .texts()
+        .into_iter()
+        .map(|(text, _)| text)
+        .find(|text| text.contains("unknown person \"bob\""))
+        .expect("the bad rows are named");
+    let file = csv.display();
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 9, "{said}");
+    assert_eq!(
+        lines[0],
+        format!("{file}:2: unknown person \"bob\"; the staff are ellen, tom, priya, jake")
+    );
+    assert!(lines[7].starts_with(&format!("{file}:9: ")), "{said}");
+    assert_eq!(lines[8], "… and 2 more lines.");
+    assert!(desk.sees("Import 0 orders"), "no import while a row is bad");
 }

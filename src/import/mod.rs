@@ -372,7 +372,9 @@ pub fn columns_for(
     };
     let mut columns = columns;
     if let Some(person) = &choices.made_by {
-        columns.made_by = Some(Maker::Person(person.clone()));
+        // By id, so a remembered mapping names the person as every other file does.
+        let id = staff_member(workspace, person).map_or(person, |p| &p.id);
+        columns.made_by = Some(Maker::Person(id.clone()));
     }
     if let Some(order) = choices.dates {
         columns.dates = Some(order);

@@ -373,3 +373,30 @@ fn an_import_with_columns_killed_part_way_finishes_without_them() {
     assert_eq!(order.placed.to_string(), "2026-06-02");
     assert_eq!(order.product, "2 × Witbrood; 1 × Appeltaart");
 }
+
+#[test]
+fn one_maker_for_a_mapped_file_is_remembered_by_id() {
+    let ws = Sample::new();
+    let csv = ws.csv("kassa.csv", till(&[b"B-1;2026-11-05;;Witbrood;1;"]));
+    let run = import(
+        &ws,
+        &csv,
+        &[
+            "--columns",
+            "id=Bonnummer,placed=Datum,product=Artikel",
+            "--made-by",
+            "PRIYA SHAH",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        ws.read("orders/2026-11/B-1.ron")
+            .contains("made_by: \"priya\"")
+    );
+    assert!(
+        ws.read("workspace.ron")
+            .contains("made_by: Person(\"priya\"))"),
+        "{}",
+        ws.read("workspace.ron")
+    );
+}

@@ -5,7 +5,7 @@ use iced::widget::{Column, button, checkbox, column, container, pick_list, row, 
 use iced::{Element, Length};
 
 use super::{Intake, MakerPick, Message, Pick, Preview};
-use crate::import::Kind;
+use crate::import::{ImportError, Kind};
 use crate::model::{DateOrder, Maker, counted};
 use crate::ui::screen::orders::words::OrderWords;
 use crate::ui::screen::{Context, labelled};
@@ -30,8 +30,14 @@ impl Intake {
             Kind::Remembered => words.kind_remembered,
             Kind::New => words.kind_new,
         };
-        let mapping = self.editable().then(|| self.mapping_view(words));
         let maker = (self.kind != Kind::RightFirst).then(|| self.maker_view(ctx, words));
+        // A new file's fields in pairs, the maker beside the quantity: at 1024x600 the
+        // first orders then show with little scrolling.
+        let fields = if self.editable() {
+            Some(self.mapping_view(maker, words))
+        } else {
+            maker
+        };
         let day_first = checkbox(self.draft.dates == DateOrder::DayFirst)
             .label(words.day_first)
             .on_toggle(Message::DayFirst);
@@ -54,19 +60,23 @@ impl Intake {
         let body = column![
             text(fill(words.intake_title, &[("file", &name)])).size(theme::TEXT_HEADING),
             text(kind).style(theme::muted),
-            mapping,
-            maker,
+            buttons,
+            fields,
             day_first,
             self.preview_view(ctx, words),
-            buttons,
         ]
         .spacing(theme::SPACE_M)
         .padding(iced::Padding::ZERO.right(theme::SPACE_M));
         scrollable(body).height(Length::Fill).into()
     }
 
-    /// One pick list per field over the file's header; customer and product take several.
-    fn mapping_view(&self, words: &'static OrderWords) -> Element<'_, Message> {
+    /// One pick list per field over the file's header, two by two; customer and product
+    /// take several; `maker` beside the quantity.
+    fn mapping_view<'a>(
+        &'a self,
+        maker: Option<Element<'a, Message>>,
+        words: &'static OrderWords,
+    ) -> Element<'a, Message> {
         let header = &self.sheet.header;
         let one = |label: &'static str,
                    id: &'static str,
@@ -94,34 +104,44 @@ impl Intake {
             .iter()
             .find(|p| p.column == self.draft.quantity)
             .cloned();
+        let pair = |left: Element<'a, Message>, right: Option<Element<'a, Message>>| {
+            row![left, right].spacing(theme::SPACE_M)
+        };
         column![
-            one(words.order_number, "intake-id", &self.draft.id, Message::Id),
-            one(
-                words.placed,
-                "intake-placed",
-                &self.draft.placed,
-                Message::Placed
+            pair(
+                one(words.order_number, "intake-id", &self.draft.id, Message::Id),
+                Some(one(
+                    words.placed,
+                    "intake-placed",
+                    &self.draft.placed,
+                    Message::Placed
+                )),
             ),
-            self.several(
-                (words.customer, "intake-customer"),
-                &self.draft.customer,
-                Message::AddCustomer,
-                Message::DropCustomer,
-                words
+            pair(
+                self.several(
+                    (words.customer, "intake-customer"),
+                    &self.draft.customer,
+                    Message::AddCustomer,
+                    Message::DropCustomer,
+                    words
+                ),
+                Some(self.several(
+                    (words.product, "intake-product"),
+                    &self.draft.product,
+                    Message::AddProduct,
+                    Message::DropProduct,
+                    words
+                )),
             ),
-            self.several(
-                (words.product, "intake-product"),
-                &self.draft.product,
-                Message::AddProduct,
-                Message::DropProduct,
-                words
-            ),
-            labelled(
-                words.quantity,
-                container(
-                    pick_list(quantity_picks, quantity, Message::Quantity).width(Length::Fill)
-                )
-                .id("intake-quantity")
+            pair(
+                labelled(
+                    words.quantity,
+                    container(
+                        pick_list(quantity_picks, quantity, Message::Quantity).width(Length::Fill)
+                    )
+                    .id("intake-quantity")
+                ),
+                maker,
             ),
         ]
         .spacing(theme::SPACE_S)
@@ -248,10 +268,14 @@ impl Intake {
                     .into()
             }
             Preview::Refused(error) => {
-                let text_of = error.to_string();
-                let lines: Vec<&str> = text_of.lines().collect();
-                let mut said: Vec<String> =
-                    lines.iter().take(SHOWN).map(|l| (*l).to_owned()).collect();
+                // Each bad row as FILE:LINE: reason; "nothing was imported" would say that
+                // an import was tried, and none was.
+                let lines: Vec<String> = match error {
+                    ImportError::Rows(rows) => rows.iter().map(ToString::to_string).collect(),
+                    ImportError::Mapping { file, reason } => vec![format!("{file}: {reason}")],
+                    other => other.to_string().lines().map(str::to_owned).collect(),
+                };
+                let mut said: Vec<String> = lines.iter().take(SHOWN).cloned().collect();
                 if lines.len() > SHOWN {
                     said.push(fill(
                         words.more_problems,
