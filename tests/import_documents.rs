@@ -615,3 +615,26 @@ fn a_procedure_file_that_did_not_read_is_never_written_over() {
             .contains("Lock the door.")
     );
 }
+
+/// An option of the other kind of import is refused, not silently dropped: `--columns` with
+/// a document, `--as` with a CSV.
+#[test]
+fn an_option_of_the_other_kind_of_import_is_refused() {
+    let place = Place::sample();
+    refused(
+        &place,
+        "manual.md",
+        b"# Closing\n\n1. Lock the door\n",
+        &["--columns", "id=Order"],
+        2,
+        "are for a CSV of orders",
+    );
+    refused(
+        &place,
+        "till.csv",
+        b"id,placed,customer,product,made_by\n2026-11-0070,2026-11-23,Jansen,Cone,tom\n",
+        &["--as", "ellen"],
+        2,
+        "a CSV brings orders",
+    );
+}

@@ -366,6 +366,21 @@ pub fn run() -> ExitCode {
             owner,
             today,
         }) => match rightfirst::import::document::Kind::of(&file) {
+            // An option of the other kind of import is a mistake, not something to ignore.
+            Some(_) if columns.is_some() || made_by.is_some() || day_first || month_first => {
+                eprintln!(
+                    "{}: --columns, --made-by, --day-first and --month-first are for a CSV of orders; a document brings procedures",
+                    file.display()
+                );
+                ExitCode::from(2)
+            }
+            None if owner.is_some() => {
+                eprintln!(
+                    "{}: --as names who writes imported procedures; a CSV brings orders, whose makers come from the file or --made-by",
+                    file.display()
+                );
+                ExitCode::from(2)
+            }
             Some(_) => commands::import_procedures(&dir, &file, owner.as_deref(), today),
             None => commands::import(
                 &dir,
