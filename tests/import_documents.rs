@@ -609,5 +609,9 @@ fn a_procedure_file_that_did_not_read_is_never_written_over() {
         run.stdout
     );
     assert_eq!(place.read("procedures/closing-down-2.ron"), broken);
-    assert!(place.read("procedures/closing-down-3.ron").contains("Lock the door."));
+    assert!(
+        place
+            .read("procedures/closing-down-3.ron")
+            .contains("Lock the door.")
+    );
 }

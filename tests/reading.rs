@@ -166,3 +166,70 @@ fn a_paper_sign_off_before_any_revision_was_in_force_is_refused_and_writes_nothi
     assert!(desk.sees("Not signed: No revision was in force on 2020-01-01."));
     assert_eq!(desk.read("training/jake.ron"), before);
 }
+
+/// Today's cone, made by `maker`, open in the check runner at Ellen's window.
+fn checking_the_cone_made_by(maker: &str) -> Desk {
+    use iced::keyboard::{Key, Modifiers};
+    let desk = desk::with_todays_cone("ellen");
+    let file = desk.root().join("orders/2026-11/2026-11-0062.ron");
+    let order = std::fs::read_to_string(&file).unwrap();
+    let order = order.replace("made_by: \"tom\"", &format!("made_by: \"{maker}\""));
+    std::fs::write(&file, order).unwrap();
+    let mut desk = Desk::open_folder(desk.dir, "ellen");
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("f".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    desk.key(Key::Character("k".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Save check"));
+    desk
+}
+
+#[test]
+fn the_check_runner_says_when_the_maker_or_the_checker_has_not_read_the_revision_in_force() {
+    let jake = "Jake Morrow has not read revision 3 of Scooping ice cream.";
+    let mut desk = checking_the_cone_made_by("tom");
+    assert!(!desk.sees(jake));
+    assert!(
+        !desk.sees("Tom Bell has not read revision 3 of Scooping ice cream."),
+        "Tom signed revision 3"
+    );
+    // Jake signed revision 2 only; revision 3 must be read again.
+    desk.pick("check-checker", 3);
+    assert!(desk.sees(jake), "the checker");
+
+    let mut desk = checking_the_cone_made_by("jake");
+    assert!(desk.sees(jake), "the maker");
+}
+
+#[test]
+fn the_defect_form_says_whether_the_maker_was_current_on_the_procedure_on_the_orders_day() {
+    use iced::keyboard::{Key, Modifiers};
+    let open_the_defect = |desk: &mut Desk| {
+        desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+        desk.click("2026-10-0002");
+    };
+    let mut desk = Desk::open_as("ellen");
+    open_the_defect(&mut desk);
+    assert!(desk.sees(
+        "Priya Shah had read revision 2 of Scooping ice cream when the order was made (2026-10-02)."
+    ));
+
+    // Made by Jake instead, who had signed revision 1 only.
+    let order = desk.root().join("orders/2026-10/2026-10-0002.ron");
+    let text = std::fs::read_to_string(&order).unwrap();
+    std::fs::write(
+        &order,
+        text.replace("made_by: \"priya\"", "made_by: \"jake\""),
+    )
+    .unwrap();
+    let training = desk.root().join("training/jake.ron");
+    let text = std::fs::read_to_string(&training).unwrap();
+    let line = "        Signed(procedure: \"scoop-ice-cream\", revision: 2, on: \"2026-05-06\"),\n";
+    assert!(text.contains(line));
+    std::fs::write(&training, text.replace(line, "")).unwrap();
+    seat(&mut desk, "ellen");
+    open_the_defect(&mut desk);
+    assert!(desk.sees(
+        "Jake Morrow had not read revision 2 of Scooping ice cream when the order was made (2026-10-02): think of the category Man."
+    ));
+}

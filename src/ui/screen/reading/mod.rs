@@ -13,7 +13,9 @@ pub use marks::{Mark, Since, since};
 pub use view::step_view;
 pub use words::ReadingWords;
 
-use crate::model::{PinRefused, Procedure, Records, Signed, Standing, Status, Training};
+use crate::model::{
+    Date, PinRefused, Procedure, Records, Signed, Standing, Status, Training, in_force_on,
+};
 use crate::ui::request::{Record, Request, Saved};
 use crate::ui::screen::defects::place;
 use crate::ui::screen::{Context, PersonChoice};
@@ -84,6 +86,24 @@ pub fn standing(training: Option<&Training>, procedure: &Procedure) -> Standing 
     training.map_or(Standing::Never, |training| {
         training.standing(&procedure.id, &procedure.changes, procedure.revision)
     })
+}
+
+/// The revision of procedure `id` that was in force on `day` and that `person` was not
+/// current on that day (counting what they had signed by then), with the procedure in
+/// force now for its title; `None` when they were current or nothing was in force.
+pub fn unread_on<'a>(
+    records: &'a Records,
+    person: &str,
+    id: &str,
+    day: Date,
+) -> Option<(u32, &'a Procedure)> {
+    let procedure = shown(records, id)?;
+    let in_force = in_force_on(&procedure.changes, day)?;
+    let training = records.training.iter().find(|t| t.person == person);
+    let stood = training.map_or(Some(Standing::Never), |training| {
+        training.standing_on(id, &procedure.changes, day)
+    })?;
+    (!stood.is_current()).then_some((in_force, procedure))
 }
 
 /// The revision of `id` a reader sees: the one in force, or a first draft as it is.
