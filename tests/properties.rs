@@ -527,6 +527,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 defect_categories,
                 recurrence: Recurrence { count, days },
                 contacts_per_order_alarm: alarm,
+                import_mappings: Vec::new(),
             },
         )
 }

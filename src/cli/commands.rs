@@ -75,18 +75,13 @@ pub fn report(
             return ExitCode::from(2);
         }
     };
-    // Problems go to stderr as `check` words them, so stdout stays one clean report.
-    for finding in folder.findings() {
-        eprintln!("{finding}");
-    }
-    let errors = folder.error_count();
-    if errors > 0 {
-        eprintln!(
-            "rightfirst report: {} has {}; figures on a workspace that does not read would mislead, so there is no report until they are fixed",
-            dir.display(),
-            plural(errors, "error")
-        );
-        return ExitCode::from(1);
+    if let Some(refused) = refuse_errors(
+        "report",
+        dir,
+        &folder,
+        "figures on a workspace that does not read would mislead, so there is no report until they are fixed",
+    ) {
+        return refused;
     }
     let text = if json {
         match serde_json::to_string_pretty(&figures) {
@@ -106,6 +101,23 @@ pub fn report(
     };
     let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
     ExitCode::SUCCESS
+}
+
+/// Lists the folder's problems on stderr as `check` words them, so stdout stays clean;
+/// when some are errors, says so with `why` there is no output and gives exit code 1.
+pub fn refuse_errors(command: &str, dir: &Path, folder: &Folder, why: &str) -> Option<ExitCode> {
+    for finding in folder.findings() {
+        eprintln!("{finding}");
+    }
+    let errors = folder.error_count();
+    (errors > 0).then(|| {
+        eprintln!(
+            "rightfirst {command}: {} has {}; {why}",
+            dir.display(),
+            plural(errors, "error")
+        );
+        ExitCode::from(1)
+    })
 }
 
 pub fn plural(count: usize, noun: &str) -> String {
@@ -174,9 +186,34 @@ pub fn generate(dir: &Path, orders: usize) -> ExitCode {
     }
 }
 
-pub fn import(dir: &Path, file: &Path) -> ExitCode {
-    use rightfirst::import::{ImportError, import_file};
-    match import_file(dir, file, &|_, _| {}) {
+pub fn import(
+    dir: &Path,
+    file: &Path,
+    columns: Option<&str>,
+    made_by: Option<String>,
+    (day_first, month_first): (bool, bool),
+) -> ExitCode {
+    use rightfirst::import::{Choices, ImportError, import_file, parse_columns};
+    use rightfirst::model::DateOrder;
+    let columns = match columns.map(parse_columns).transpose() {
+        Ok(columns) => columns,
+        Err(reason) => {
+            eprintln!("rightfirst import: {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    let dates = match (day_first, month_first) {
+        (true, _) => Some(DateOrder::DayFirst),
+        (_, true) => Some(DateOrder::MonthFirst),
+        _ => None,
+    };
+    let choices = Choices {
+        columns,
+        made_by,
+        dates,
+        remember: true,
+    };
+    match import_file(dir, file, &choices, &|_, _| {}) {
         Ok(summary) => {
             let mut line = format!("imported {}", plural(summary.imported, "order"));
             match summary.skipped {
@@ -189,7 +226,10 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
         }
         Err(error) => {
             // Rows and files are listed as FILE:LINE: reason, which editors and terminals follow.
-            if matches!(error, ImportError::Rows(_) | ImportError::Broken(_)) {
+            if matches!(
+                error,
+                ImportError::Rows(_) | ImportError::Broken(_) | ImportError::Mapping { .. }
+            ) {
                 eprintln!("{error}");
             } else {
                 eprintln!("rightfirst import: {error}");
@@ -204,6 +244,7 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
                 | ImportError::Workspace(_)
                 | ImportError::ReadOnly(_)
                 | ImportError::Read { .. }
+                | ImportError::Mapping { .. }
                 | ImportError::TooLarge { .. } => ExitCode::from(2),
             }
         }

@@ -154,9 +154,17 @@ pub enum Job<M> {
     /// Import orders from a CSV file; the workspace is read again after.
     Import {
         csv: PathBuf,
+        /// The columns, maker and date order the person chose in the preview.
+        choices: crate::import::Choices,
         progress: Progress<M>,
         /// How many orders were written and how many were there already, or why none.
         done: Reply<Result<crate::import::Summary, String>, M>,
+    },
+    /// Read a CSV file into its header and rows, for the preview before an import.
+    ReadSheet {
+        csv: PathBuf,
+        /// The file as a table, or why it could not be read.
+        done: Reply<Result<Box<crate::import::Sheet>, String>, M>,
     },
     /// Typeset the manual and write it to `path`.
     Manual {

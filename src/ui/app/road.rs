@@ -210,6 +210,7 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
     match job {
         Job::Import {
             csv,
+            choices,
             progress,
             done,
         } => {
@@ -218,12 +219,20 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
                 let told = |n: usize, total: usize| {
                     let _ = sender.unbounded_send(wrap(progress(n, total)));
                 };
-                let outcome = crate::import::import_file(&root, &csv, &told)
+                let outcome = crate::import::import_file(&root, &csv, &choices, &told)
                     .map_err(|error| error.to_string());
                 // The window shows every order as it is on disk now.
                 if let Ok(folder) = Folder::open(&root) {
                     let _ = sender.unbounded_send(Message::Imported(Handoff::new(folder)));
                 }
+                let _ = sender.unbounded_send(wrap(done(outcome)));
+            });
+        }
+        Job::ReadSheet { csv, done } => {
+            std::thread::spawn(move || {
+                let outcome = crate::import::read_sheet(&csv)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
                 let _ = sender.unbounded_send(wrap(done(outcome)));
             });
         }
