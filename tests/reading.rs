@@ -7,7 +7,7 @@
 mod desk;
 
 use desk::Desk;
-use rightfirst::model::{Date, Person, Pin, Role, Workspace, hash_pin};
+use rightfirst::model::Date;
 use rightfirst::store::Folder;
 use rightfirst::ui::App;
 
@@ -15,17 +15,7 @@ use rightfirst::ui::App;
 /// window.
 fn noor_is_new() -> Desk {
     let desk = Desk::open_as("ellen");
-    let file = desk.root().join("workspace.ron");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let mut workspace: Workspace = rightfirst::store::format::parse(&text).unwrap();
-    workspace.staff.push(Person {
-        id: "noor".to_owned(),
-        name: "Noor El Amrani".to_owned(),
-        role: Role::Staff,
-        left: None,
-        pin: Some(hash_pin(&Pin::parse("2580").unwrap())),
-    });
-    std::fs::write(&file, rightfirst::store::format::print(&workspace)).unwrap();
+    desk::hire_noor(&desk.root(), Some("2580"));
     Desk::open_folder(desk.dir, "noor")
 }
 
