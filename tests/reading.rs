@@ -223,3 +223,23 @@ fn the_defect_form_says_whether_the_maker_was_current_on_the_procedure_on_the_or
         "Jake Morrow had not read revision 2 of Scooping ice cream when the order was made (2026-10-02): think of the category Man."
     ));
 }
+
+#[test]
+fn the_read_view_wraps_a_long_step_within_a_1024_pixel_window() {
+    use iced_test::selector::Candidate;
+    use iced_test::simulator::Simulator;
+    let mut desk = Desk::open_as("jake");
+    desk.click("Scooping ice cream");
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 2600.0), desk.app.view());
+    let step = ui
+        .find(|candidate: Candidate<'_>| match candidate {
+            Candidate::Text {
+                content, bounds, ..
+            } if content.starts_with("Drag the scoop") => Some(bounds),
+            _ => None,
+        })
+        .expect("the step is on screen");
+    assert!(step.x + step.width <= 1024.0, "{step:?}");
+    // One line of body text is about 20 px high: the step takes more than one.
+    assert!(step.height > 30.0, "not wrapped: {step:?}");
+}
