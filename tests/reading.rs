@@ -243,3 +243,24 @@ fn the_read_view_wraps_a_long_step_within_a_1024_pixel_window() {
     // One line of body text is about 20 px high: the step takes more than one.
     assert!(step.height > 30.0, "not wrapped: {step:?}");
 }
+
+#[test]
+fn a_paper_sign_off_of_a_first_revision_approved_without_a_change_note_counts_and_makes_the_file() {
+    let desk = Desk::open_as("ellen");
+    desk::hire_noor(&desk.root(), None);
+    let mut desk = Desk::open_folder(desk.dir, "ellen");
+    // "Baking waffles" is at revision 1, approved with no change note; the day is left
+    // empty, which is today.
+    desk.click("Baking waffles");
+    desk.pick("paper-person", 4);
+    desk.click("Record sign-off");
+    assert!(desk.sees("Recorded: Noor El Amrani signed revision 1 on 2026-11-23 (on paper)."));
+    assert_eq!(
+        desk.read("training/noor.ron"),
+        r#"Training(
+    person: "noor",
+    signed: [Signed(procedure: "bake-waffle", revision: 1, on: "2026-11-23", recorded_by: "ellen")],
+)
+"#
+    );
+}

@@ -88,22 +88,45 @@ pub fn standing(training: Option<&Training>, procedure: &Procedure) -> Standing 
     })
 }
 
-/// The revision of procedure `id` that was in force on `day` and that `person` was not
-/// current on that day (counting what they had signed by then), with the procedure in
-/// force now for its title; `None` when they were current or nothing was in force.
+/// Where someone stood on a procedure on a day.
+#[derive(Debug, Clone, Copy)]
+pub struct OnDay<'a> {
+    /// The revision in force that day.
+    pub revision: u32,
+    /// Whether they were current on it, counting what they had signed by then.
+    pub current: bool,
+    /// The procedure in force now, for its title.
+    pub procedure: &'a Procedure,
+}
+
+/// Where `person` stood on procedure `id` on `day`, judged on its whole approved history
+/// (the training analysis' [`history`](crate::analysis::training::history): a first
+/// revision is approved without a change note); `None` when nothing was in force then.
+pub fn stood_on<'a>(records: &'a Records, person: &str, id: &str, day: Date) -> Option<OnDay<'a>> {
+    let procedure = shown(records, id)?;
+    let revision = in_force_day(records, id, day)?;
+    let stood = crate::analysis::training::standing_on(records, person, id, day)?;
+    Some(OnDay {
+        revision,
+        current: stood.is_current(),
+        procedure,
+    })
+}
+
+/// The revision of procedure `id` in force on `day`, by its whole approved history.
+fn in_force_day(records: &Records, id: &str, day: Date) -> Option<u32> {
+    in_force_on(&crate::analysis::training::history(records, id), day)
+}
+
+/// [`stood_on`] where the person was not current: the revision they had not read.
 pub fn unread_on<'a>(
     records: &'a Records,
     person: &str,
     id: &str,
     day: Date,
 ) -> Option<(u32, &'a Procedure)> {
-    let procedure = shown(records, id)?;
-    let in_force = in_force_on(&procedure.changes, day)?;
-    let training = records.training.iter().find(|t| t.person == person);
-    let stood = training.map_or(Some(Standing::Never), |training| {
-        training.standing_on(id, &procedure.changes, day)
-    })?;
-    (!stood.is_current()).then_some((in_force, procedure))
+    let on = stood_on(records, person, id, day)?;
+    (!on.current).then_some((on.revision, on.procedure))
 }
 
 /// The revision of `id` a reader sees: the one in force, or a first draft as it is.

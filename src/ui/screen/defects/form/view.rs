@@ -7,11 +7,11 @@ use iced::{Alignment, Element, Length};
 
 use super::fields::{Pick, date_field, people, pick, small_error};
 use super::{CostError, DefectForm, Finder, Message, typed_cents, why_input_id};
-use crate::model::{ActionKind, Order, Severity, category_name, in_force_on};
+use crate::model::{ActionKind, Order, Severity, category_name};
 use crate::ui::screen::defects::widgets::{badge, option, state_badge};
 use crate::ui::screen::defects::words::DefectWords;
 use crate::ui::screen::defects::{Choice, chosen, place};
-use crate::ui::screen::reading::unread_on;
+use crate::ui::screen::reading::stood_on;
 use crate::ui::screen::{Context, labelled};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
@@ -171,9 +171,8 @@ impl DefectForm {
         words: &'static DefectWords,
     ) -> Option<Element<'a, Message>> {
         let id = self.fields.procedure.as_deref()?;
-        let procedure = place::procedure(ctx.records, id)?;
-        let revision = in_force_on(&procedure.changes, order.placed)?;
-        let unread = unread_on(ctx.records, &order.made_by, id, order.placed).is_some();
+        let on = stood_on(ctx.records, &order.made_by, id, order.placed)?;
+        let (revision, procedure, unread) = (on.revision, on.procedure, !on.current);
         let said = fill(
             if unread {
                 words.maker_not_current
