@@ -68,14 +68,7 @@ fn new_with_a_name_makes_an_empty_business_that_checks_clean() {
     );
     assert!(made.status.success(), "{made:?}");
     assert!(String::from_utf8_lossy(&made.stdout).contains("Piet Jansen"));
-    assert_eq!(
-        names(temp.path()),
-        [
-            "bakkerij",
-            "bakkerij/.rightfirst.lock",
-            "bakkerij/workspace.ron"
-        ]
-    );
+    assert_eq!(names(temp.path()), ["bakkerij", "bakkerij/workspace.ron"]);
     let written = fs::read_to_string(shop.join("workspace.ron")).unwrap();
     assert_eq!(written, BAKKERIJ);
 

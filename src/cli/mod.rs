@@ -3,6 +3,7 @@
 
 mod commands;
 mod export;
+mod resolve;
 mod training;
 mod window;
 
@@ -30,6 +31,19 @@ enum Command {
     Check {
         /// The workspace folder.
         dir: PathBuf,
+    },
+    /// Merges the sync-conflict copies of orders and training records in DIR into the real
+    /// files, and removes each copy once the merged file is saved; lists the copies a person
+    /// must look at (procedures, checklists, workspace.ron, and items both desks changed).
+    ///
+    /// One line per copy. Exits 0 when no copy is left, 1 when one waits for a person, 2
+    /// when DIR is not a workspace.
+    Resolve {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// Say what would be done, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Prints a workspace's figures for a period: orders right first time, contacts, the
     /// Pareto of defects, recurring causes, escapes, cost, fixes, training and reviews.
@@ -296,6 +310,7 @@ pub fn run() -> ExitCode {
         None => window::window(None),
         Some(Command::Open { path }) => window::window(path.as_deref().map(window::folder_of)),
         Some(Command::Check { dir }) => commands::check(&dir),
+        Some(Command::Resolve { dir, dry_run }) => resolve::resolve(&dir, dry_run),
         Some(Command::Report {
             dir,
             from,

@@ -161,6 +161,16 @@ impl Order {
             .unwrap_or_else(|| "d1".to_owned())
     }
 
+    /// A new defect's id on this desk: `d<N>-<desk>` one past the order's highest number,
+    /// so two desks adding a defect before they sync never both pick one; `d<N>` with no desk.
+    pub fn next_defect_id_at(&self, desk: Option<super::Desk>) -> String {
+        let desk = desk.map(|desk| desk.as_str().to_lowercase());
+        super::merge::next_free_defect_id(
+            self.defects.iter().map(|d| d.id.as_str()),
+            desk.as_deref(),
+        )
+    }
+
     /// Whether its id, customer or product contains `needle` (already lower case).
     pub fn matches(&self, needle: &str) -> bool {
         needle.is_empty()

@@ -6,8 +6,10 @@
 
 mod checklist;
 mod counter;
+mod desk;
 mod id;
 mod language;
+pub mod merge;
 mod number;
 mod order;
 mod people;
@@ -28,6 +30,7 @@ pub use checklist::{
     Checklist, Item, ItemKind, bounds_words, differs_from_standard, speaks_to_checker,
 };
 pub use counter::CheckRefused;
+pub use desk::Desk;
 pub use id::{IdKind, check_id, fresh_id};
 pub use language::{Language, contains_folded, counted, fill, plural};
 pub use number::Number;

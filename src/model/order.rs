@@ -242,7 +242,7 @@ pub struct Contact {
 }
 
 /// How a customer got in touch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Channel {
     /// By phone.
     Phone,

@@ -34,6 +34,13 @@ pub struct Config {
         serialize_with = "crate::model::serde_util::bare"
     )]
     pub theme: Option<String>,
+    /// This machine's desk code (one or two capitals), picked once: new order and defect
+    /// ids carry it so that two desks sharing a folder never make the same id.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::serde_util::bare"
+    )]
+    pub desk: Option<String>,
 }
 
 /// Where the config and the first-run sample live.

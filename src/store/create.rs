@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::layout::{LOCK_FILE, WORKSPACE_FILE};
+use super::layout::WORKSPACE_FILE;
 use super::save::{flush_folder, io_error as io, rename};
 use super::{SaveError, fault, format};
 use crate::model::{Language, PeopleError, Workspace};
@@ -162,10 +162,6 @@ impl Staging {
             write_file(&target, bytes).map_err(io("write", &named))?;
             fault::step("create:file-written");
         }
-        // The lock file every save takes, there from the start as when records were saved
-        // one by one into a new folder: the first save then adds only its record.
-        File::create_new(self.path.join(LOCK_FILE))
-            .map_err(io("create", &self.dir.join(LOCK_FILE)))?;
         // Deepest first, so each folder's entry in its parent is flushed after its content.
         for folder in folders.iter().rev() {
             flush_folder(folder)?;

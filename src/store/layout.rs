@@ -8,9 +8,6 @@ pub const WORKSPACE_FILE: &str = "workspace.ron";
 /// Suffix of the temp files a save writes before renaming them into place.
 pub(crate) const TEMP_SUFFIX: &str = ".rf-tmp";
 
-/// The lock file that keeps two saves from racing between their check and their rename.
-pub(crate) const LOCK_FILE: &str = ".rightfirst.lock";
-
 /// What a path inside the workspace is, by the layout of FORMAT.md.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
@@ -67,7 +64,8 @@ pub fn classify_name(name: &str) -> Name {
 
 /// The name of the file a sync-conflict copy was made of, if `name` is such a copy.
 fn conflict_original(name: &str) -> Option<String> {
-    // Dropbox: "scoop (Anna's conflicted copy 2026-11-02).ron"
+    // Dropbox: "scoop (Anna's conflicted copy 2026-11-02).ron"; Nextcloud and OneDrive:
+    // "scoop (conflicted copy 2026-11-02 101010).ron".
     if let Some(start) = name.find(" (") {
         let rest = &name[start..];
         if rest.contains("conflicted copy")
@@ -79,6 +77,12 @@ fn conflict_original(name: &str) -> Option<String> {
     // Syncthing: "scoop.sync-conflict-20261102-101010-ABCDEFG.ron"
     if let Some(start) = name.find(".sync-conflict-") {
         let rest = &name[start + 1..];
+        let extension = rest.find('.').map_or("", |n| &rest[n..]);
+        return Some(format!("{}{extension}", &name[..start]));
+    }
+    // Older Nextcloud and ownCloud clients: "scoop_conflict-20261102-101010.ron"
+    if let Some(start) = name.find("_conflict-") {
+        let rest = &name[start..];
         let extension = rest.find('.').map_or("", |n| &rest[n..]);
         return Some(format!("{}{extension}", &name[..start]));
     }
@@ -313,6 +317,11 @@ mod tests {
             original("scoop.sync-conflict-20261102-101010-ABCDEFG.ron"),
             "scoop.ron"
         );
+        assert_eq!(
+            original("2026-12-A0031 (conflicted copy 2026-12-05 101500).ron"),
+            "2026-12-A0031.ron"
+        );
+        assert_eq!(original("bram_conflict-20261205-101500.ron"), "bram.ron");
         assert_eq!(original("scoop.ron~"), "scoop.ron");
         assert_eq!(original("scoop~1.ron"), "scoop.ron");
         assert_eq!(classify_name("scoop.ron"), Name::Record);

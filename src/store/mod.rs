@@ -15,11 +15,13 @@ pub mod format;
 pub mod layout;
 mod load;
 pub mod locate;
+mod merging;
 mod moving;
 mod photos;
 pub mod place;
 mod pretty;
 mod read;
+pub mod resolve;
 mod save;
 
 use std::collections::HashMap;
@@ -32,7 +34,7 @@ pub use layout::{Archived, RecordFile};
 pub use load::{OpenError, OrderSink};
 pub use locate::Position;
 pub use read::{MAX_FILE_BYTES, content_hash};
-pub use save::{Expect, SaveError};
+pub use save::{Expect, LOCK_DIR_VARIABLE, SaveError};
 
 use crate::model::{ProblemSeverity, Records};
 

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::fault;
-use super::layout::{LOCK_FILE, TEMP_SUFFIX};
+use super::layout::TEMP_SUFFIX;
 use super::read::content_hash;
 
 /// What the target file must hold for the save to go ahead.
@@ -194,13 +194,64 @@ pub(super) fn flush_folder(folder: &Path) -> Result<(), SaveError> {
 /// Holds the workspace lock while alive.
 struct Lock(File);
 
+/// Set to a folder to keep the save locks there instead of the user's runtime folder:
+/// tests point it at a temp folder.
+pub const LOCK_DIR_VARIABLE: &str = "RIGHTFIRST_LOCK_DIR";
+
+/// The folder the save locks of this user live in: never inside a workspace, where sync
+/// tools would copy the lock to other machines, on which a file lock means nothing anyway.
+/// The runtime folder where the system has one (emptied at log-out), else the temp folder
+/// (per user on Windows and macOS; `rightfirst-locks-<uid>` on other systems).
+pub(crate) fn lock_folder() -> PathBuf {
+    if let Some(folder) = std::env::var_os(LOCK_DIR_VARIABLE).filter(|v| !v.is_empty()) {
+        return PathBuf::from(folder);
+    }
+    if let Some(runtime) = directories::ProjectDirs::from("", "", "rightfirst")
+        .and_then(|dirs| dirs.runtime_dir().map(Path::to_path_buf))
+    {
+        return runtime.join("locks");
+    }
+    #[cfg(unix)]
+    // SAFETY: getuid takes nothing and cannot fail.
+    let name = format!("rightfirst-locks-{}", unsafe { libc::getuid() });
+    #[cfg(not(unix))]
+    let name = "rightfirst-locks".to_owned();
+    std::env::temp_dir().join(name)
+}
+
+/// The lock file of the workspace at `root`: named after its folder, with a hash of its
+/// full canonical path so that two workspaces never share a lock and one workspace reached
+/// by two paths (a link, `..`) has one.
+pub(crate) fn lock_path(root: &Path) -> PathBuf {
+    let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let name: String = canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    let hash = content_hash(canonical.as_os_str().as_encoded_bytes());
+    lock_folder().join(format!("{name}-{hash:016x}.lock"))
+}
+
 impl Lock {
     fn take(root: &Path) -> Result<Lock, SaveError> {
-        let path = root.join(LOCK_FILE);
-        // A link in its place would make the lock create or open a file outside the workspace.
+        let path = lock_path(root);
+        if let Some(folder) = path.parent() {
+            create_private_folder(folder)?;
+        }
+        // A link in its place would make the lock create or open a file elsewhere.
         let is_link = || fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         let refused = || SaveError::Symlink {
-            path: LOCK_FILE.to_owned(),
+            path: path.display().to_string(),
         };
         if is_link() {
             return Err(refused());
@@ -222,6 +273,20 @@ impl Lock {
         file.lock().map_err(io_error("lock", &path))?;
         Ok(Lock(file))
     }
+}
+
+/// Makes the lock folder, readable by this user only where the system has such modes.
+fn create_private_folder(folder: &Path) -> Result<(), SaveError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(folder)
+        .map_err(io_error("create the lock folder", folder))
 }
 
 impl Drop for Lock {

@@ -256,6 +256,10 @@ impl App {
                 Task::none()
             }),
             Message::KeepMine => self.resolve(road::keep_mine),
+            Message::NotesRead => self.on_desk(|desk, _, _| {
+                desk.notes.clear();
+                Task::none()
+            }),
             Message::TakeDisk => self.resolve(road::take_disk),
             Message::DiskChanged(files) => {
                 self.on_desk(|desk, _, asking| desk.disk_changed(files, asking))
@@ -315,6 +319,7 @@ impl App {
             me: self.me().map(str::to_owned),
             now: self.now(),
             pins: self.pins,
+            desk: self.preferences.desk(),
         }
     }
 

@@ -34,11 +34,7 @@ fn a_business_is_one_workspace_file_and_nothing_beside_it() {
     create_business(&shop, "Bakkerij Jansen", "Piet Jansen", Language::Nl).unwrap();
     assert_eq!(
         everything(temp.path()),
-        [
-            "bakkerij",
-            "bakkerij/.rightfirst.lock",
-            "bakkerij/workspace.ron"
-        ]
+        ["bakkerij", "bakkerij/workspace.ron"]
     );
     let folder = Folder::open(&shop).unwrap();
     assert_eq!(folder.findings(), []);

@@ -191,10 +191,15 @@ pub(super) fn conflict_view<'a>(
         .width(Length::FillPortion(1))
     };
     column![
-        container(iced::widget::text(format!(
-            "{} {}",
-            conflict.relative, words.conflict
-        )))
+        container(iced::widget::text(if conflict.clashes.is_empty() {
+            format!("{} {}", conflict.relative, words.conflict)
+        } else {
+            super::desk::merged::clash_heading(
+                &conflict.clashes,
+                &conflict.relative,
+                words.language(),
+            )
+        }))
         .padding(theme::SPACE_S)
         .style(theme::warning_box)
         .width(Length::Fill),

@@ -1,6 +1,7 @@
 //! The desk: an open workspace and the screens on it, which screen is in front, what
 //! changed on disk, and what a keyboard command means for the screen in front.
 
+pub(super) mod merged;
 mod unsaved;
 mod view;
 
@@ -59,6 +60,8 @@ pub(super) struct Desk {
     pub pictures: Pictures,
     /// "Who are you?" and the PIN asked there.
     sign_in: SignIn,
+    /// What was merged from other desks, or waits for the user, until they read it.
+    pub notes: Vec<merged::Note>,
 }
 
 /// Who is at the window and when: what every screen's [`Context`] is made of, with the
@@ -69,6 +72,7 @@ pub(super) struct Seat {
     pub me: Option<String>,
     pub now: DateTime,
     pub pins: &'static PinGuard,
+    pub desk: Option<crate::model::Desk>,
 }
 
 impl Seat {
@@ -89,6 +93,7 @@ impl Seat {
             photos: Photos::none(),
             room: Default::default(),
             pins: self.pins,
+            desk: self.desk,
         }
     }
 }
@@ -106,7 +111,7 @@ pub(super) enum Next {
 impl Desk {
     /// A desk on `folder`, showing `section`.
     pub fn new(folder: Folder, section: Section) -> Desk {
-        Desk {
+        let mut desk = Desk {
             folder,
             section,
             search: String::new(),
@@ -125,7 +130,11 @@ impl Desk {
             refreshing: None,
             pictures: Pictures::default(),
             sign_in: SignIn::default(),
-        }
+            notes: Vec::new(),
+        };
+        // Conflict copies a sync tool left while the window was closed.
+        desk.settle_copies();
+        desk
     }
 
     /// Switches to `section`; the dashboard works its figures out anew on the way in, so it
@@ -270,6 +279,10 @@ impl Desk {
         match carried {
             Carried::Task(task) => Next::Task(task),
             Carried::Then(message) => Next::Send(message),
+            Carried::Merged(message, outcome) => {
+                self.notes.push(merged::Note::Saved(outcome));
+                Next::Send(message)
+            }
             Carried::Conflict(conflict) => {
                 self.conflict = Some(conflict);
                 Next::None
@@ -299,8 +312,18 @@ impl Desk {
 
     /// Files changed on disk: noted, and read again at once while nothing is edited.
     pub fn disk_changed(&mut self, files: Vec<String>, asking: bool) -> Task<Message> {
+        let copies = files.iter().any(|file| {
+            let name = file.rsplit('/').next().unwrap_or(file);
+            matches!(
+                crate::store::layout::classify_name(name),
+                crate::store::layout::Name::Conflict { .. }
+            )
+        });
         let changed = files.into_iter().filter(|f| self.folder.changed_on_disk(f));
         self.changed.extend(changed);
+        if copies {
+            self.settle_copies();
+        }
         self.refresh_if_idle(asking)
     }
 
@@ -380,7 +403,10 @@ impl Desk {
         if folder.findings() != self.folder.findings() {
             self.problems = Default::default();
         }
-        self.folder = folder;
+        let before = std::mem::replace(&mut self.folder, folder);
+        let gone = self.folder.keep_vanished(&before);
+        self.notes
+            .extend(gone.into_iter().map(merged::Note::Vanished));
         // A picture replaced on disk shows as it is now.
         self.pictures = Pictures::default();
         let folder = &self.folder;

@@ -105,6 +105,8 @@ pub enum Message {
     FolderPicked(Picked, bool),
     /// Save over the file on disk, after seeing both versions.
     KeepMine,
+    /// The user read the notes of what was merged from other desks: put them away.
+    NotesRead,
     /// Take the file on disk, dropping the unsaved version.
     TakeDisk,
     /// The window's close button, or the system asking the window to close.

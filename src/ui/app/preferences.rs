@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use iced::Theme;
 
+use crate::model::Desk;
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
 use crate::ui::screen::settings::{self, ThemeChoice};
@@ -137,10 +138,22 @@ impl Preferences {
         self.save()
     }
 
-    /// Remembers `root` as the workspace to open next time, and saves.
+    /// Remembers `root` as the workspace to open next time, picks this machine's desk code
+    /// if it has none yet (only where the config is saved, so that it stays picked), and saves.
     pub fn opened(&mut self, root: &Path) -> Result<(), String> {
         self.config.last_workspace = Some(root.to_path_buf());
+        if self.config.desk.is_none() && self.file.is_some() {
+            use password_hash::rand_core::RngCore;
+            let random = password_hash::rand_core::OsRng.next_u32();
+            self.config.desk = Some(Desk::from_random(random).to_string());
+        }
         self.save()
+    }
+
+    /// This machine's desk code, once picked; `None` before, or when it was edited into
+    /// something that is not one or two capitals (then ids are made as before desk codes).
+    pub fn desk(&self) -> Option<Desk> {
+        self.config.desk.as_deref().and_then(Desk::parse)
     }
 
     fn save(&self) -> Result<(), String> {

@@ -10,7 +10,9 @@ use iced::widget::operation;
 use super::dialog::{self, Dialog};
 use super::{Handoff, Message};
 use crate::export;
-use crate::model::Records;
+use crate::model::merge::{Clash, Item, Merged, Part, merge_order};
+use crate::model::{Order, Records};
+use crate::store::resolve::{Left, Outcome};
 use crate::store::{Archived, Folder, SaveError};
 use crate::ui::request::{FileKind, Job, Picked, Place, Record, Reply, Request, Saved};
 
@@ -22,6 +24,9 @@ pub(super) enum Carried {
     Then(Message),
     /// The file changed on disk since it was read: show both versions.
     Conflict(Box<Conflict>),
+    /// Handle this message now, and tell the user what a merge with another desk's
+    /// change did.
+    Merged(Message, Outcome),
     /// Show another screen at this record.
     Show(Place),
 }
@@ -34,7 +39,13 @@ pub(super) struct Conflict {
     pub mine: String,
     /// The file as it is on disk.
     pub disk: String,
+    /// What the two versions differ in, where that is less than the whole file: the items
+    /// of an order both desks changed (none: the whole file).
+    pub clashes: Vec<Item>,
     record: Record,
+    /// What "take theirs" saves, where it is not simply the file on disk: the order with
+    /// the other desk's version of the items both changed, and this desk's other work.
+    theirs: Option<Record>,
     reply: Reply<Saved, Message>,
 }
 
@@ -118,7 +129,7 @@ fn save(
     let saved = match &record {
         Record::Procedure(r) => folder.save(r.as_ref().clone()),
         Record::Checklist(r) => folder.save(r.as_ref().clone()),
-        Record::Order(r) => folder.save(r.as_ref().clone()),
+        Record::Order(r) => return save_order(folder, r.as_ref().clone(), reply),
         Record::Workspace(r) => folder.save(r.as_ref().clone()),
         Record::Training(r) => folder.save(r.as_ref().clone()),
     };
@@ -128,14 +139,67 @@ fn save(
             disk: folder.disk_text(&path).unwrap_or_default(),
             mine: printed(&record),
             relative: path,
+            clashes: Vec::new(),
             record,
+            theirs: None,
             reply,
         })),
         Err(error) => Carried::Then(reply(Saved::Failed(error.to_string()))),
     }
 }
 
-/// Saves this window's version over the file on disk.
+/// Saves an order, merging what another desk saved in its file meanwhile; only the items
+/// both changed differently are shown side by side.
+fn save_order(folder: &mut Folder, order: Order, reply: Reply<Saved, Message>) -> Carried {
+    let base = folder
+        .records()
+        .orders
+        .iter()
+        .find(|o| o.id == order.id)
+        .cloned();
+    match folder.save_order_merging(base.as_ref(), order.clone()) {
+        Ok(None) => Carried::Then(reply(Saved::Done)),
+        Ok(Some(Outcome::Left(Left::Clashes(clashes)))) => {
+            let disk = folder.records().orders.iter().find(|o| o.id == order.id);
+            let merged = |a: &Order, b: &Order| match merge_order(base.as_ref(), a, b) {
+                Merged::One(merge) => merge.order,
+                Merged::Two { .. } => a.clone(),
+            };
+            let theirs = disk.map(|disk| merged(disk, &order));
+            let ours = disk.map_or_else(|| order.clone(), |disk| merged(&order, disk));
+            let side = |part: fn(&Clash) -> &Part| {
+                clashes
+                    .iter()
+                    .map(|c| printed_part(part(c)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Carried::Conflict(Box::new(Conflict {
+                relative: Folder::path_of(&order).unwrap_or_default(),
+                mine: side(|c| &c.ours),
+                disk: side(|c| &c.theirs),
+                clashes: clashes.iter().map(|c| c.item.clone()).collect(),
+                record: Record::Order(Box::new(ours)),
+                theirs: theirs.map(|t| Record::Order(Box::new(t))),
+                reply,
+            }))
+        }
+        Ok(Some(outcome)) => Carried::Merged(reply(Saved::Done), outcome),
+        Err(error) => Carried::Then(reply(Saved::Failed(error.to_string()))),
+    }
+}
+
+/// One version of an item, as the order's file writes it.
+fn printed_part(part: &Part) -> String {
+    match part {
+        Part::Check(check) => crate::store::format::print(check),
+        Part::Defect(defect) => crate::store::format::print(defect.as_ref()),
+        Part::Contact(contact) => crate::store::format::print(contact),
+    }
+}
+
+/// Saves this window's version over the file on disk (of an order: this window's version of
+/// the items both changed, with everything else merged).
 pub(super) fn keep_mine(folder: &mut Folder, conflict: Conflict) -> Message {
     let saved = match conflict.record {
         Record::Procedure(r) => folder.overwrite(*r),
@@ -150,8 +214,16 @@ pub(super) fn keep_mine(folder: &mut Folder, conflict: Conflict) -> Message {
     })
 }
 
-/// Takes the file on disk, dropping this window's version.
+/// Takes the file on disk, dropping this window's version (of an order: only of the items
+/// both changed; the rest of this window's work is saved with it).
 pub(super) fn take_disk(folder: &mut Folder, conflict: Conflict) -> Message {
+    if let Some(Record::Order(theirs)) = conflict.theirs {
+        let saved = folder.overwrite(*theirs);
+        return (conflict.reply)(match saved {
+            Ok(()) => Saved::Done,
+            Err(error) => Saved::Failed(error.to_string()),
+        });
+    }
     let relative = &conflict.relative;
     let reloaded = match conflict.record {
         Record::Procedure(_) => folder.reload::<crate::model::Procedure>(relative),

@@ -64,6 +64,9 @@ pub struct Context<'a> {
     pub room: theme::Room,
     /// Wrong PIN tries per person: one count for every PIN prompt of the window.
     pub pins: &'a PinGuard,
+    /// This machine's desk code, for ids no other desk picks; none in tests and where the
+    /// settings cannot be saved.
+    pub desk: Option<crate::model::Desk>,
 }
 
 impl Context<'_> {
@@ -247,6 +250,7 @@ mod tests {
             room: theme::Room::default(),
             // A fresh count of wrong PINs for each context, as a new window has.
             pins: Box::leak(Box::default()),
+            desk: None,
         };
         let ids = |choices: Vec<PersonChoice>| -> Vec<String> {
             choices.into_iter().map(|p| p.id).collect()

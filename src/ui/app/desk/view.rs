@@ -38,7 +38,10 @@ impl Desk {
         let changed = self.refreshing.is_none().then_some(&self.changed);
         let main = column![
             banner,
-            column![changed.and_then(|c| changed_on_disk(c, words))],
+            column![
+                changed.and_then(|c| changed_on_disk(c, words)),
+                self.notes_view(words.language())
+            ],
             main
         ];
         row![

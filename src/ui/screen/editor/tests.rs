@@ -35,6 +35,7 @@ fn seen_by(me: &str) -> Context<'static> {
         room: Default::default(),
         // A fresh count of wrong PINs for each context, as a new window has.
         pins: Box::leak(Box::default()),
+        desk: None,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The new-order form: id, day, customer, product and maker.
 
-use crate::model::{Date, IdKind, Order, Records, check_id};
+use crate::model::{Date, Desk, IdKind, Order, Records, check_id};
 use crate::ui::screen::{Context, PersonChoice};
 
 use super::words::OrderWords;
@@ -25,7 +25,7 @@ impl NewOrder {
     /// at the keyboard as its maker.
     pub fn blank(ctx: &Context) -> NewOrder {
         NewOrder {
-            id: next_id(ctx.records, ctx.today),
+            id: Desk::order_id(ctx.desk, ctx.records, ctx.today),
             placed: ctx.today.to_string(),
             customer: String::new(),
             product: String::new(),
@@ -79,44 +79,5 @@ impl NewOrder {
             defects: Vec::new(),
             contacts: Vec::new(),
         })
-    }
-}
-
-/// `YYYY-MM-NNNN`, one past the highest number of that month, as the sample's till numbers.
-fn next_id(records: &Records, today: Date) -> String {
-    let month = today.month_folder();
-    let highest = records
-        .orders
-        .iter()
-        .filter_map(|order| order.id.strip_prefix(&month)?.strip_prefix('-'))
-        .filter_map(|number| number.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{month}-{:04}", highest + 1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Workspace;
-
-    #[test]
-    fn the_next_number_follows_the_months_highest() {
-        let mut records = Records::new(Workspace::new("Test"));
-        let today: Date = "2026-11-23".parse().unwrap();
-        assert_eq!(next_id(&records, today), "2026-11-0001");
-        for id in ["2026-11-0009", "2026-11-0041", "2026-10-0100", "walk-in"] {
-            records.orders.push(Order {
-                id: id.into(),
-                placed: today,
-                customer: None,
-                product: "Cone".into(),
-                made_by: "tom".into(),
-                checks: vec![],
-                defects: vec![],
-                contacts: vec![],
-            });
-        }
-        assert_eq!(next_id(&records, today), "2026-11-0042");
     }
 }

@@ -208,7 +208,7 @@ impl Orders {
                 saved.checks.push(check);
                 // The check is saved first; its proposals follow one at a time, and a
                 // proposal's id must not collide with the ones before it.
-                self.proposals = number_proposals(&saved, proposals);
+                self.proposals = number_proposals(&saved, proposals, ctx.desk);
                 self.save(saved, ctx)
             }
         }
@@ -238,12 +238,16 @@ impl Orders {
 }
 
 /// Gives proposals ids that follow the order's defects and each other: d1, d2, …
-pub(super) fn number_proposals(order: &Order, proposals: Vec<Defect>) -> Vec<Defect> {
+pub(super) fn number_proposals(
+    order: &Order,
+    proposals: Vec<Defect>,
+    desk: Option<crate::model::Desk>,
+) -> Vec<Defect> {
     let mut taken = order.clone();
     proposals
         .into_iter()
         .map(|mut defect| {
-            defect.id = taken.next_defect_id();
+            defect.id = taken.next_defect_id_at(desk);
             taken.defects.push(defect.clone());
             defect
         })
@@ -253,7 +257,7 @@ pub(super) fn number_proposals(order: &Order, proposals: Vec<Defect>) -> Vec<Def
 /// A defect found by the person at the keyboard today, for them to fill in.
 fn blank_defect(order: &Order, ctx: &Context) -> Defect {
     Defect {
-        id: order.next_defect_id(),
+        id: order.next_defect_id_at(ctx.desk),
         found: ctx.today,
         found_by: match ctx.me {
             Some(me) => crate::model::FoundBy::Staff(me.id.clone()),

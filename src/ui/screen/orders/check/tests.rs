@@ -32,6 +32,7 @@ fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
         room: Default::default(),
         // A fresh count of wrong PINs for each context, as a new window has.
         pins: Box::leak(Box::default()),
+        desk: None,
     }
 }
 

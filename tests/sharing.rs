@@ -1,0 +1,141 @@
+//! Two desks on one folder, in the window (issue 18): a save over another desk's change to
+//! an order merges and says so, conflict copies are merged when the window opens or sees
+//! them, items both desks changed are the only thing shown side by side, and a file that
+//! vanishes leaves its record in the window with a note.
+#![cfg(feature = "gui")]
+
+mod desk;
+
+use desk::{Desk, with_todays_cone};
+use iced::keyboard::{Key, Modifiers};
+use rightfirst::model::{Channel, Check, CheckResult, Contact, Order, Outcome};
+use rightfirst::store::format::{parse, print};
+use rightfirst::ui::Message;
+
+const CONE: &str = "orders/2026-11/2026-11-0062.ron";
+
+fn order(desk: &Desk, relative: &str) -> Order {
+    parse(&desk.read(relative)).unwrap()
+}
+
+/// Ellen checks the cone on the laptop in the back; her save reaches this desk's folder.
+fn ellens_check() -> Check {
+    Check {
+        checklist: "cone-check".into(),
+        revision: 2,
+        checked_by: "ellen".into(),
+        at: "2026-11-23T11:58".parse().unwrap(),
+        results: vec![CheckResult {
+            item: "weight".into(),
+            outcome: Outcome::Value(rightfirst::model::Number::new(65.0).unwrap()),
+            photos: vec![],
+        }],
+    }
+}
+
+fn open_the_cone(desk: &mut Desk) {
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+}
+
+#[test]
+fn a_contact_saved_over_another_desks_check_keeps_both_and_says_so() {
+    let mut desk = with_todays_cone("priya");
+    open_the_cone(&mut desk);
+    let mut theirs = order(&desk, CONE);
+    theirs.checks.push(ellens_check());
+    std::fs::write(desk.root().join(CONE), print(&theirs)).unwrap();
+
+    desk.key(Key::Character("l".into()), Modifiers::COMMAND);
+    desk.type_into("contact-about", "Asks whether it has nuts");
+    desk.click("Save contact");
+
+    let saved = order(&desk, CONE);
+    assert_eq!(saved.checks, vec![ellens_check()], "Ellen's check was lost");
+    assert_eq!(saved.contacts.len(), 1, "the contact was not saved");
+    assert!(desk.sees("Merged Ellen Bell's check from another desk into 2026-11-0062."));
+    assert!(
+        !desk.sees("Your version"),
+        "both versions shown for a merge"
+    );
+    desk.click("OK");
+    assert!(!desk.sees("Merged Ellen Bell's check from another desk into 2026-11-0062."));
+}
+
+#[test]
+fn conflict_copies_are_merged_when_the_window_opens_and_a_procedure_copy_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let file = "orders/2026-11/2026-11-0004.ron";
+    let copy = "orders/2026-11/2026-11-0004.sync-conflict-20261123-101500-ABCDEFG.ron";
+    let mut theirs: Order = parse(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap();
+    theirs.contacts.push(Contact {
+        at: "2026-11-03T09:30".parse().unwrap(),
+        channel: Channel::Phone,
+        by: "tom".into(),
+        about: "Asks for the receipt".into(),
+        apology: false,
+    });
+    std::fs::write(root.join(copy), print(&theirs)).unwrap();
+    let procedure_copy = "procedures/hygiene (Tom's conflicted copy 2026-11-23).ron";
+    std::fs::copy(
+        root.join("procedures/hygiene.ron"),
+        root.join(procedure_copy),
+    )
+    .unwrap();
+
+    let mut desk = Desk::open_folder(dir, "ellen");
+    assert!(desk.sees("Merged Tom Bell's contact from another desk into 2026-11-0004."));
+    assert!(!desk.root().join(copy).exists(), "the merged copy stays");
+    assert_eq!(order(&desk, file), theirs);
+    assert!(desk.sees(&format!(
+        "{procedure_copy} waits for you: a copy of a procedure, a checklist or the business settings is never merged; compare the two and keep one."
+    )));
+    assert!(desk.root().join(procedure_copy).exists());
+}
+
+#[test]
+fn a_copy_the_watcher_sees_is_merged_at_once() {
+    let mut desk = with_todays_cone("priya");
+    let copy = "orders/2026-11/2026-11-0062 (conflicted copy 2026-11-23 115900).ron";
+    let mut theirs = order(&desk, CONE);
+    theirs.checks.push(ellens_check());
+    std::fs::write(desk.root().join(copy), print(&theirs)).unwrap();
+    let task = desk.app.update(Message::DiskChanged(vec![copy.into()]));
+    desk.run(task);
+    assert!(desk.sees("Merged Ellen Bell's check from another desk into 2026-11-0062."));
+    assert_eq!(order(&desk, CONE), theirs);
+    assert!(!desk.root().join(copy).exists());
+}
+
+#[test]
+fn a_vanished_order_file_keeps_the_order_in_the_window_with_a_note() {
+    let mut desk = with_todays_cone("priya");
+    let text = desk.read(CONE);
+    std::fs::remove_file(desk.root().join(CONE)).unwrap();
+    let task = desk.app.update(Message::DiskChanged(vec![CONE.into()]));
+    desk.run(task);
+    assert!(desk.sees(&format!(
+        "The file {CONE} is gone from the folder (a sync not finished, or a file kept online only). The window keeps its last copy; saving it writes the file again."
+    )));
+    open_the_cone(&mut desk);
+    assert!(desk.sees("Cone, 2 balls"), "the order left the window");
+    assert!(
+        !desk.root().join(CONE).exists(),
+        "nothing is written by itself"
+    );
+    // Saving work on it writes the file again.
+    desk.key(Key::Character("l".into()), Modifiers::COMMAND);
+    desk.type_into("contact-about", "Asks where the cone is");
+    desk.click("Save contact");
+    let back = order(&desk, CONE);
+    assert_eq!(
+        print(&Order {
+            contacts: vec![],
+            ..back.clone()
+        }),
+        text
+    );
+    assert_eq!(back.contacts.len(), 1);
+}
