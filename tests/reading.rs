@@ -7,7 +7,7 @@
 mod desk;
 
 use desk::Desk;
-use rightfirst::model::{Date, Person, Pin, Role, Workspace, hash_pin};
+use rightfirst::model::Date;
 use rightfirst::store::Folder;
 use rightfirst::ui::App;
 
@@ -15,17 +15,7 @@ use rightfirst::ui::App;
 /// window.
 fn noor_is_new() -> Desk {
     let desk = Desk::open_as("ellen");
-    let file = desk.root().join("workspace.ron");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let mut workspace: Workspace = rightfirst::store::format::parse(&text).unwrap();
-    workspace.staff.push(Person {
-        id: "noor".to_owned(),
-        name: "Noor El Amrani".to_owned(),
-        role: Role::Staff,
-        left: None,
-        pin: Some(hash_pin(&Pin::parse("2580").unwrap())),
-    });
-    std::fs::write(&file, rightfirst::store::format::print(&workspace)).unwrap();
+    desk::hire_noor(&desk.root(), Some("2580"));
     Desk::open_folder(desk.dir, "noor")
 }
 
@@ -165,4 +155,112 @@ fn a_paper_sign_off_before_any_revision_was_in_force_is_refused_and_writes_nothi
     let (mut desk, before) = jake_signed_on_paper("2020-01-01");
     assert!(desk.sees("Not signed: No revision was in force on 2020-01-01."));
     assert_eq!(desk.read("training/jake.ron"), before);
+}
+
+/// Today's cone, made by `maker`, open in the check runner at Ellen's window.
+fn checking_the_cone_made_by(maker: &str) -> Desk {
+    use iced::keyboard::{Key, Modifiers};
+    let desk = desk::with_todays_cone("ellen");
+    let file = desk.root().join("orders/2026-11/2026-11-0062.ron");
+    let order = std::fs::read_to_string(&file).unwrap();
+    let order = order.replace("made_by: \"tom\"", &format!("made_by: \"{maker}\""));
+    std::fs::write(&file, order).unwrap();
+    let mut desk = Desk::open_folder(desk.dir, "ellen");
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("f".into()), Modifiers::COMMAND);
+    desk.type_and_enter("search", "0062");
+    desk.key(Key::Character("k".into()), Modifiers::COMMAND);
+    assert!(desk.sees("Save check"));
+    desk
+}
+
+#[test]
+fn the_check_runner_says_when_the_maker_or_the_checker_has_not_read_the_revision_in_force() {
+    let jake = "Jake Morrow has not read revision 3 of Scooping ice cream.";
+    let mut desk = checking_the_cone_made_by("tom");
+    assert!(!desk.sees(jake));
+    assert!(
+        !desk.sees("Tom Bell has not read revision 3 of Scooping ice cream."),
+        "Tom signed revision 3"
+    );
+    // Jake signed revision 2 only; revision 3 must be read again.
+    desk.pick("check-checker", 3);
+    assert!(desk.sees(jake), "the checker");
+
+    let mut desk = checking_the_cone_made_by("jake");
+    assert!(desk.sees(jake), "the maker");
+}
+
+#[test]
+fn the_defect_form_says_whether_the_maker_was_current_on_the_procedure_on_the_orders_day() {
+    use iced::keyboard::{Key, Modifiers};
+    let open_the_defect = |desk: &mut Desk| {
+        desk.key(Key::Character("4".into()), Modifiers::COMMAND);
+        desk.click("2026-10-0002");
+    };
+    let mut desk = Desk::open_as("ellen");
+    open_the_defect(&mut desk);
+    assert!(desk.sees(
+        "Priya Shah had read revision 2 of Scooping ice cream when the order was made (2026-10-02)."
+    ));
+
+    // Made by Jake instead, who had signed revision 1 only.
+    let order = desk.root().join("orders/2026-10/2026-10-0002.ron");
+    let text = std::fs::read_to_string(&order).unwrap();
+    std::fs::write(
+        &order,
+        text.replace("made_by: \"priya\"", "made_by: \"jake\""),
+    )
+    .unwrap();
+    let training = desk.root().join("training/jake.ron");
+    let text = std::fs::read_to_string(&training).unwrap();
+    let line = "        Signed(procedure: \"scoop-ice-cream\", revision: 2, on: \"2026-05-06\"),\n";
+    assert!(text.contains(line));
+    std::fs::write(&training, text.replace(line, "")).unwrap();
+    seat(&mut desk, "ellen");
+    open_the_defect(&mut desk);
+    assert!(desk.sees(
+        "Jake Morrow had not read revision 2 of Scooping ice cream when the order was made (2026-10-02): think of the category Man."
+    ));
+}
+
+#[test]
+fn the_read_view_wraps_a_long_step_within_a_1024_pixel_window() {
+    use iced_test::selector::Candidate;
+    use iced_test::simulator::Simulator;
+    let mut desk = Desk::open_as("jake");
+    desk.click("Scooping ice cream");
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 2600.0), desk.app.view());
+    let step = ui
+        .find(|candidate: Candidate<'_>| match candidate {
+            Candidate::Text {
+                content, bounds, ..
+            } if content.starts_with("Drag the scoop") => Some(bounds),
+            _ => None,
+        })
+        .expect("the step is on screen");
+    assert!(step.x + step.width <= 1024.0, "{step:?}");
+    // One line of body text is about 20 px high: the step takes more than one.
+    assert!(step.height > 30.0, "not wrapped: {step:?}");
+}
+
+#[test]
+fn a_paper_sign_off_of_a_first_revision_approved_without_a_change_note_counts_and_makes_the_file() {
+    let desk = Desk::open_as("ellen");
+    desk::hire_noor(&desk.root(), None);
+    let mut desk = Desk::open_folder(desk.dir, "ellen");
+    // "Baking waffles" is at revision 1, approved with no change note; the day is left
+    // empty, which is today.
+    desk.click("Baking waffles");
+    desk.pick("paper-person", 4);
+    desk.click("Record sign-off");
+    assert!(desk.sees("Recorded: Noor El Amrani signed revision 1 on 2026-11-23 (on paper)."));
+    assert_eq!(
+        desk.read("training/noor.ron"),
+        r#"Training(
+    person: "noor",
+    signed: [Signed(procedure: "bake-waffle", revision: 1, on: "2026-11-23", recorded_by: "ellen")],
+)
+"#
+    );
 }

@@ -245,6 +245,7 @@ impl App {
             Message::Manual(message) => self.ask(Message::Manual, |desk, ctx| {
                 desk.manual.update(message, &ctx(&desk.folder))
             }),
+            Message::Training(message) => self.training(message),
             Message::Business(message) => self.ask(Message::Business, |desk, ctx| {
                 desk.business.update(message, &ctx(&desk.folder))
             }),

@@ -37,6 +37,23 @@ pub fn weighing_flour() -> Desk {
     desk
 }
 
+/// Puts Noor El Amrani on the staff of the workspace at `root`, new (nothing signed), with
+/// `pin` if given.
+pub fn hire_noor(root: &std::path::Path, pin: Option<&str>) {
+    use rightfirst::model::{Person, Pin, Role, Workspace, hash_pin};
+    let file = root.join("workspace.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut workspace: Workspace = rightfirst::store::format::parse(&text).unwrap();
+    workspace.staff.push(Person {
+        id: "noor".to_owned(),
+        name: "Noor El Amrani".to_owned(),
+        role: Role::Staff,
+        left: None,
+        pin: pin.map(|pin| hash_pin(&Pin::parse(pin).unwrap())),
+    });
+    std::fs::write(&file, rightfirst::store::format::print(&workspace)).unwrap();
+}
+
 /// A window on a fresh copy of the sample business, as one of its people.
 pub struct Desk {
     pub app: App,

@@ -140,6 +140,11 @@ pub(super) fn sidebar<'a>(
         ),
         entry(words.defects.to_owned(), Section::Defects),
         entry(words.dashboard.to_owned(), Section::Dashboard),
+        me.filter(|me| me.role == crate::model::Role::Owner)
+            .map(|_| {
+                let title = crate::ui::screen::training::MatrixWords::of(words.language()).title;
+                entry(title.to_owned(), Section::Training)
+            }),
         entry(words.print_manual.to_owned(), Section::Manual),
         entry(problems_label, Section::Problems).style(if errors > 0 {
             |theme: &Theme, status| {

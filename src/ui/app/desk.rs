@@ -31,6 +31,7 @@ use crate::ui::screen::problems;
 use crate::ui::screen::procedures::Procedures;
 use crate::ui::screen::reading::{self, Reading};
 use crate::ui::screen::revision::Direction;
+use crate::ui::screen::training::TrainingMatrix;
 use crate::ui::text::Text;
 
 /// An open workspace and the screens on it.
@@ -44,6 +45,7 @@ pub(super) struct Desk {
     pub orders: Orders,
     pub defects: Defects,
     pub dashboard: Dashboard,
+    pub training: TrainingMatrix,
     pub manual: Manual,
     pub checklists: Checklists,
     pub problems: problems::Problems,
@@ -118,6 +120,7 @@ impl Desk {
             orders: Orders::default(),
             defects: Defects::default(),
             dashboard: Dashboard::default(),
+            training: TrainingMatrix::default(),
             manual: Manual::default(),
             checklists: Checklists::default(),
             problems: problems::Problems::default(),
@@ -200,7 +203,11 @@ impl Desk {
             Section::Defects => self.defects_message(command),
             Section::Orders => self.orders_message(command),
             Section::Settings => self.business_message(command).map(Message::Business),
-            Section::Dashboard | Section::Manual | Section::Problems | Section::ToRead => None,
+            Section::Dashboard
+            | Section::Manual
+            | Section::Problems
+            | Section::ToRead
+            | Section::Training => None,
         };
         message.map_or(Next::None, Next::Send)
     }

@@ -160,6 +160,7 @@ fn section_name(section: Section, words: &'static Text) -> &'static str {
         Section::Defects => words.defects,
         Section::Dashboard => words.dashboard,
         Section::Manual => words.print_manual,
+        Section::Training => crate::ui::screen::training::MatrixWords::of(words.language()).title,
         Section::Problems => words.problems,
         Section::Settings => words.settings,
     }

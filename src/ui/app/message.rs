@@ -11,7 +11,7 @@ use crate::store::Folder;
 use crate::ui::request::Picked;
 use crate::ui::screen::{
     business, checklists, dashboard, defects, manual, orders, problems, procedures, reading,
-    settings,
+    settings, training,
 };
 
 /// Which workspace the window opens.
@@ -59,6 +59,8 @@ pub enum Section {
     Orders,
     Defects,
     Dashboard,
+    /// Who has read what: the training matrix, for owners.
+    Training,
     Manual,
     Problems,
     Settings,
@@ -84,6 +86,8 @@ pub enum Message {
     Defects(defects::Message),
     Dashboard(dashboard::Message),
     Manual(manual::Message),
+    /// The training matrix.
+    Training(training::Message),
     Checklists(checklists::Message),
     Problems(problems::Message),
     Settings(settings::Message),

@@ -1,10 +1,10 @@
 //! Reading is the default view of a procedure: picking one in the list reads it, and
-//! "Edit" in the read view opens the editor on it.
+//! "Edit" in the read view opens the editor on it; and the training matrix's messages.
 
 use iced::Task;
 
 use super::{App, Message, Section};
-use crate::ui::screen::{editor, procedures, reading};
+use crate::ui::screen::{editor, procedures, reading, training};
 
 impl App {
     /// A message of the procedures screen: a procedure picked in the list is read, a new
@@ -43,6 +43,13 @@ impl App {
         }
         self.ask(Message::Reading, |desk, ctx| {
             desk.reading.update(message, &ctx(&desk.folder))
+        })
+    }
+
+    /// A message of the training matrix.
+    pub(super) fn training(&mut self, message: training::Message) -> Task<Message> {
+        self.ask(Message::Training, |desk, ctx| {
+            desk.training.update(message, &ctx(&desk.folder))
         })
     }
 

@@ -15,6 +15,7 @@ pub mod procedures;
 pub mod reading;
 pub mod revision;
 pub mod settings;
+pub mod training;
 pub mod welcome;
 
 use iced::widget::{column, row, text};

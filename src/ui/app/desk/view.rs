@@ -68,6 +68,7 @@ impl Desk {
         match self.section {
             Section::Procedures => self.procedures_view(ctx),
             Section::ToRead => self.reading.to_read_view(ctx).map(Message::Reading),
+            Section::Training => self.training.view(ctx).map(Message::Training),
             Section::Checklists => with_search(
                 &self.search,
                 words,

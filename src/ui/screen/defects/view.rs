@@ -284,7 +284,9 @@ impl Defects {
                         .map(|field| field.view(ctx.language).map(Message::PhotoPath)),
                 ]
                 .spacing(theme::SPACE_M),
-                open.form.view(ctx).map(Message::Form),
+                open.form
+                    .view(ctx.records.orders.iter().find(|o| o.id == open.order), ctx)
+                    .map(Message::Form),
             ]
             .spacing(theme::SPACE_M)
             .padding([theme::SPACE_S, theme::SPACE_L]),

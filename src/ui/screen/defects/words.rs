@@ -3,6 +3,8 @@
 use crate::model::{ActionKind, DefectState, Severity};
 
 crate::texts!(DefectWords {
+    maker_current: "{maker} had read revision {revision} of {title} when the order was made ({day}).", "{maker} had revisie {revision} van {title} gelezen toen de bestelling gemaakt werd ({day}).";
+    maker_not_current: "{maker} had not read revision {revision} of {title} when the order was made ({day}): think of the category {category}.", "{maker} had revisie {revision} van {title} niet gelezen toen de bestelling gemaakt werd ({day}): denk aan de categorie {category}.";
     title: "Defects", "Gebreken";
     counts_one: "1 defect, {open} open, {overdue} overdue", "1 gebrek, {open} open, {overdue} te laat";
     counts: "{total} defects, {open} open, {overdue} overdue", "{total} gebreken, {open} open, {overdue} te laat";

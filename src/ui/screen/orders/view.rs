@@ -364,7 +364,7 @@ impl Orders {
                 column![
                     intro,
                     buttons.spacing(theme::SPACE_S),
-                    form.view(ctx).map(Message::Defect),
+                    form.view(Some(order), ctx).map(Message::Defect),
                 ]
                 .spacing(theme::SPACE_M)
                 .into()

@@ -13,7 +13,9 @@ pub use marks::{Mark, Since, since};
 pub use view::step_view;
 pub use words::ReadingWords;
 
-use crate::model::{PinRefused, Procedure, Records, Signed, Standing, Status, Training};
+use crate::model::{
+    Date, PinRefused, Procedure, Records, Signed, Standing, Status, Training, in_force_on,
+};
 use crate::ui::request::{Record, Request, Saved};
 use crate::ui::screen::defects::place;
 use crate::ui::screen::{Context, PersonChoice};
@@ -84,6 +86,47 @@ pub fn standing(training: Option<&Training>, procedure: &Procedure) -> Standing 
     training.map_or(Standing::Never, |training| {
         training.standing(&procedure.id, &procedure.changes, procedure.revision)
     })
+}
+
+/// Where someone stood on a procedure on a day.
+#[derive(Debug, Clone, Copy)]
+pub struct OnDay<'a> {
+    /// The revision in force that day.
+    pub revision: u32,
+    /// Whether they were current on it, counting what they had signed by then.
+    pub current: bool,
+    /// The procedure in force now, for its title.
+    pub procedure: &'a Procedure,
+}
+
+/// Where `person` stood on procedure `id` on `day`, judged on its whole approved history
+/// (the training analysis' [`history`](crate::analysis::training::history): a first
+/// revision is approved without a change note); `None` when nothing was in force then.
+pub fn stood_on<'a>(records: &'a Records, person: &str, id: &str, day: Date) -> Option<OnDay<'a>> {
+    let procedure = shown(records, id)?;
+    let revision = in_force_day(records, id, day)?;
+    let stood = crate::analysis::training::standing_on(records, person, id, day)?;
+    Some(OnDay {
+        revision,
+        current: stood.is_current(),
+        procedure,
+    })
+}
+
+/// The revision of procedure `id` in force on `day`, by its whole approved history.
+fn in_force_day(records: &Records, id: &str, day: Date) -> Option<u32> {
+    in_force_on(&crate::analysis::training::history(records, id), day)
+}
+
+/// [`stood_on`] where the person was not current: the revision they had not read.
+pub fn unread_on<'a>(
+    records: &'a Records,
+    person: &str,
+    id: &str,
+    day: Date,
+) -> Option<(u32, &'a Procedure)> {
+    let on = stood_on(records, person, id, day)?;
+    (!on.current).then_some((on.revision, on.procedure))
 }
 
 /// The revision of `id` a reader sees: the one in force, or a first draft as it is.

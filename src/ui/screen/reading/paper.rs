@@ -5,7 +5,7 @@ use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Message, Reading, ReadingWords, Said, shown};
-use crate::model::{Date, Signed, in_force_on};
+use crate::model::{Date, Signed};
 use crate::ui::request::Request;
 use crate::ui::screen::{Context, PersonChoice, offered};
 use crate::ui::text::fill;
@@ -52,7 +52,7 @@ impl Reading {
         if on > ctx.today {
             return refuse(self, words.paper_future.to_owned());
         }
-        let Some(revision) = in_force_on(&procedure.changes, on) else {
+        let Some(revision) = super::in_force_day(ctx.records, &procedure.id, on) else {
             return refuse(self, fill(words.paper_before, &[("on", &on.to_string())]));
         };
         let signed = Signed {

@@ -7,22 +7,27 @@ use iced::{Alignment, Element, Length};
 
 use super::fields::{Pick, date_field, people, pick, small_error};
 use super::{CostError, DefectForm, Finder, Message, typed_cents, why_input_id};
-use crate::model::{ActionKind, Severity, category_name};
+use crate::model::{ActionKind, Order, Severity, category_name};
 use crate::ui::screen::defects::widgets::{badge, option, state_badge};
 use crate::ui::screen::defects::words::DefectWords;
 use crate::ui::screen::defects::{Choice, chosen, place};
+use crate::ui::screen::reading::stood_on;
 use crate::ui::screen::{Context, labelled};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
 impl DefectForm {
-    /// The form.
-    pub fn view<'a>(&'a self, ctx: Context<'a>) -> Element<'a, Message> {
+    /// The form of a defect of `order` (`None` while the order is not to be found).
+    pub fn view<'a>(&'a self, order: Option<&Order>, ctx: Context<'a>) -> Element<'a, Message> {
         let words = DefectWords::of(ctx.language);
         column![
             self.state_line(&ctx, words),
             self.what_view(&ctx, words),
-            self.where_view(&ctx, words),
+            column![
+                self.where_view(&ctx, words),
+                order.and_then(|order| self.maker_hint(order, &ctx, words)),
+            ]
+            .spacing(theme::SPACE_S),
             self.description_view(&ctx, words),
             self.photos_view(words),
             self.whys_view(words),
@@ -155,6 +160,39 @@ impl DefectForm {
         ]
         .spacing(theme::SPACE_M)
         .into()
+    }
+
+    /// Whether the order's maker was current on the defect's procedure on the order's day:
+    /// a hint toward the category Man where they were not.
+    fn maker_hint<'a>(
+        &self,
+        order: &Order,
+        ctx: &Context<'a>,
+        words: &'static DefectWords,
+    ) -> Option<Element<'a, Message>> {
+        let id = self.fields.procedure.as_deref()?;
+        let on = stood_on(ctx.records, &order.made_by, id, order.placed)?;
+        let (revision, procedure, unread) = (on.revision, on.procedure, !on.current);
+        let said = fill(
+            if unread {
+                words.maker_not_current
+            } else {
+                words.maker_current
+            },
+            &[
+                ("maker", &ctx.name_of(&order.made_by)),
+                ("revision", &revision.to_string()),
+                ("title", &procedure.title),
+                ("day", &order.placed.to_string()),
+                ("category", category_name("Man", ctx.language)),
+            ],
+        );
+        let said = text(said).size(theme::TEXT_SMALL);
+        Some(if unread {
+            said.style(theme::warning_text).into()
+        } else {
+            said.style(theme::muted).into()
+        })
     }
 
     /// The procedure in force that should have prevented it, and its step.

@@ -8,6 +8,7 @@ use super::item::{step_card, step_of};
 use super::pick;
 use super::{CHECKER_ID, CHECKLIST_ID, CheckWords, Message, Refusal, Runner};
 use crate::model::{Check, CheckState, Checklist, Order};
+use crate::ui::screen::reading::unread_on;
 use crate::ui::screen::{Context, PersonChoice, labelled, offered};
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -107,6 +108,7 @@ impl Runner {
         column![
             pickers,
             self.four_eyes_box(order, current, &ctx, words),
+            self.training_box(order, current, &ctx, words),
             self.on_behalf(&ctx, words),
             body,
             actions,
@@ -164,6 +166,45 @@ impl Runner {
                 .style(theme::warning_box)
                 .into(),
         )
+    }
+
+    /// Says so when the maker was not current on the procedure the checklist verifies on
+    /// the order's day, or the checker is not now: "Tom has not read revision 3 of …".
+    fn training_box<'a>(
+        &self,
+        order: &Order,
+        checklist: Option<&Checklist>,
+        ctx: &Context<'a>,
+        words: &'static CheckWords,
+    ) -> Option<Element<'a, Message>> {
+        let procedure = checklist?.procedure.as_deref()?;
+        let checker = (self.checker.as_deref())
+            .filter(|checker| *checker != order.made_by)
+            .map(|checker| (checker, ctx.today));
+        let lines: Vec<String> = [Some((order.made_by.as_str(), order.placed)), checker]
+            .into_iter()
+            .flatten()
+            .filter_map(|(person, day)| {
+                let (revision, read) = unread_on(ctx.records, person, procedure, day)?;
+                Some(fill(
+                    words.not_read,
+                    &[
+                        ("name", &ctx.name_of(person)),
+                        ("revision", &revision.to_string()),
+                        ("title", &read.title),
+                    ],
+                ))
+            })
+            .collect();
+        (!lines.is_empty()).then(|| {
+            container(Column::with_children(
+                lines.into_iter().map(|l| text(l).into()),
+            ))
+            .padding(theme::SPACE_S)
+            .width(Length::Fill)
+            .style(theme::warning_box)
+            .into()
+        })
     }
 
     /// Says so when the check is saved under another name than the one signed in.

@@ -41,6 +41,7 @@ crate::texts!(CheckWords {
     open_critical_many: "Not finished: {count} critical items still open.", "Niet klaar: nog {count} kritieke punten open.";
     nothing_answered: "Not finished: nothing answered yet.", "Niet klaar: nog niets beantwoord.";
     save_check: "Save check", "Controle opslaan";
+    not_read: "{name} has not read revision {revision} of {title}.", "{name} heeft revisie {revision} van {title} niet gelezen.";
     cancel: "Cancel", "Annuleren";
     refuse_no_checklist: "Pick a checklist first.", "Kies eerst een checklijst.";
     refuse_gone: "This checklist is no longer approved: pick another.", "Deze checklijst is niet meer goedgekeurd: kies een andere.";
