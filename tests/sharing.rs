@@ -139,3 +139,58 @@ fn a_vanished_order_file_keeps_the_order_in_the_window_with_a_note() {
     );
     assert_eq!(back.contacts.len(), 1);
 }
+
+/// The sample with a copy of the hygiene procedure whose title another desk changed.
+fn with_a_procedure_copy() -> (Desk, &'static str) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let copy = "procedures/hygiene (Tom's conflicted copy 2026-11-23).ron";
+    let text = std::fs::read_to_string(root.join("procedures/hygiene.ron")).unwrap();
+    let changed = text.replacen("title: \"", "title: \"Daily ", 1);
+    assert_ne!(changed, text);
+    std::fs::write(root.join(copy), changed).unwrap();
+    let mut desk = Desk::open_folder(dir, "ellen");
+    desk.click("Problems (1)");
+    desk.click(&*format!("{copy}:1:1").leak());
+    (desk, copy)
+}
+
+fn hygiene_title(desk: &Desk, relative: &str) -> String {
+    parse::<rightfirst::model::Procedure>(&desk.read(relative))
+        .unwrap()
+        .title
+}
+
+#[test]
+fn a_procedure_copy_is_shown_beside_its_file_and_the_copy_can_be_kept() {
+    let (mut desk, copy) = with_a_procedure_copy();
+    assert!(desk.sees("The file") && desk.sees("The copy"));
+    let before = hygiene_title(&desk, "procedures/hygiene.ron");
+    desk.click("Keep the copy");
+    assert_eq!(
+        hygiene_title(&desk, "procedures/hygiene.ron"),
+        format!("Daily {before}")
+    );
+    assert!(!desk.root().join(copy).exists());
+    assert!(!desk.sees("Problems (1)"), "the copy is still listed");
+}
+
+#[test]
+fn a_procedure_copy_becomes_a_new_draft_or_goes() {
+    let (mut desk, copy) = with_a_procedure_copy();
+    let before = desk.read("procedures/hygiene.ron");
+    desk.click("Make the copy a new draft");
+    let draft: rightfirst::model::Procedure =
+        parse(&desk.read("procedures/hygiene-copy.ron")).unwrap();
+    assert_eq!(draft.status, rightfirst::model::Status::Draft);
+    assert!(draft.title.starts_with("Daily "));
+    assert_eq!(desk.read("procedures/hygiene.ron"), before);
+    assert!(!desk.root().join(copy).exists());
+
+    let (mut desk, copy) = with_a_procedure_copy();
+    let before = desk.read("procedures/hygiene.ron");
+    desk.click("Keep the file");
+    assert_eq!(desk.read("procedures/hygiene.ron"), before);
+    assert!(!desk.root().join(copy).exists());
+}

@@ -318,7 +318,10 @@ impl Folder {
             return outcome;
         }
         match self.remove_copy(copy, hash) {
-            Ok(()) => outcome,
+            Ok(()) => {
+                self.findings.retain(|finding| finding.path != copy);
+                outcome
+            }
             Err(left) => Outcome::Left(left),
         }
     }
