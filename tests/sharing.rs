@@ -194,3 +194,61 @@ fn a_procedure_copy_becomes_a_new_draft_or_goes() {
     assert_eq!(desk.read("procedures/hygiene.ron"), before);
     assert!(!desk.root().join(copy).exists());
 }
+
+#[test]
+fn a_defect_both_desks_changed_is_the_only_thing_side_by_side() {
+    let mut desk = with_todays_cone("priya");
+    let mut start = order(&desk, CONE);
+    start.defects.push(rightfirst::model::Defect {
+        id: "d1".into(),
+        found: "2026-11-23".parse().unwrap(),
+        found_by: rightfirst::model::FoundBy::Customer,
+        category: "Method".into(),
+        procedure: None,
+        step: None,
+        severity: rightfirst::model::Severity::Minor,
+        description: "Ball too small".into(),
+        cost_cents: 0,
+        root_cause: None,
+        action: None,
+        photos: vec![],
+    });
+    std::fs::write(desk.root().join(CONE), print(&start)).unwrap();
+    let task = desk.app.update(Message::DiskChanged(vec![CONE.into()]));
+    desk.run(task);
+    open_the_cone(&mut desk);
+    let open = Message::Orders(rightfirst::ui::screen::orders::Message::OpenDefect(
+        "d1".into(),
+    ));
+    let task = desk.app.update(open);
+    desk.run(task);
+    desk.type_into("defect-description", ", 52 g");
+
+    // Meanwhile the office wrote down the defect its own way and logged Tom's call.
+    let mut theirs = start.clone();
+    theirs.defects[0].description = "Ball too small and melted".into();
+    theirs.contacts.push(Contact {
+        at: "2026-11-23T11:50".parse().unwrap(),
+        channel: Channel::Phone,
+        by: "tom".into(),
+        about: "Customer phoned about the small ball".into(),
+        apology: true,
+    });
+    std::fs::write(desk.root().join(CONE), print(&theirs)).unwrap();
+    desk.click("Save defect");
+
+    assert!(desk.sees(&format!(
+        "Two desks changed defect d1 of {CONE} differently. Choose which to keep; everything else both desks did is kept."
+    )));
+    assert!(
+        !desk.sees("Customer phoned about the small ball"),
+        "more than the clash is shown"
+    );
+    desk.click("Keep mine (overwrite)");
+    let saved = order(&desk, CONE);
+    assert_eq!(saved.defects[0].description, "Ball too small, 52 g");
+    assert_eq!(
+        saved.contacts, theirs.contacts,
+        "the office's call was lost"
+    );
+}
