@@ -79,15 +79,17 @@ impl Desk {
 
     /// The notes, in words, with a button that puts them away; nothing when there are none.
     pub fn notes_view<'a>(&self, language: Language) -> Option<Element<'a, Message>> {
-        if self.notes.is_empty() {
-            return None;
-        }
         let records = self.folder.records();
-        let lines = self
+        let lines: Vec<Element<'a, Message>> = self
             .notes
             .iter()
             .filter_map(|note| note_words(note, records, language))
-            .map(|line| text(line).into());
+            .map(|line| text(line).into())
+            .collect();
+        // A save that met only a change with nothing new in it says nothing.
+        if lines.is_empty() {
+            return None;
+        }
         let words = MergeWords::of(language);
         Some(
             container(
