@@ -75,6 +75,7 @@ fn procedure(n: usize) -> Procedure {
                 on: day(revision as i8, 1),
                 by: "anna".into(),
                 note: "Portion narrowed after light balls came back from customers.".into(),
+                retrain: true,
             })
             .collect(),
     }
@@ -130,6 +131,7 @@ fn workspace(procedures: usize) -> Records {
         defect_categories: Vec::new(),
         recurrence: rightfirst::model::Recurrence::default(),
         contacts_per_order_alarm: Number::default(),
+        import_mappings: Vec::new(),
     });
     records.procedures = (0..procedures).map(procedure).collect();
     records.checklists = (0..procedures / 2).map(checklist).collect();

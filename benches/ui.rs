@@ -157,6 +157,7 @@ fn procedures(count: usize) -> Vec<Procedure> {
                         on: day(revision as i8),
                         by: "tom".to_owned(),
                         note: "Steps reordered after a mistake at the counter.".to_owned(),
+                        retrain: true,
                     })
                     .collect(),
             }

@@ -574,6 +574,7 @@ fn signed(procedure: &str, revision: u32) -> Signed {
         procedure: procedure.to_owned(),
         revision,
         on: day("2026-01-01"),
+        recorded_by: None,
     }
 }
 

@@ -92,6 +92,7 @@ fn opening_another_workspace_with_unsaved_work_lists_that_work_first() {
     let other_root = other.path().join("other");
     rightfirst::store::create(&other_root, rightfirst::sample::FILES).unwrap();
     desk.click("Baking waffles");
+    desk.click("Edit");
     desk.type_into("title", " and cones");
     let task = desk.app.update(Message::FolderPicked(
         Picked::Path(other_root.clone()),

@@ -36,6 +36,8 @@ fn ctx(folder: &Folder, language: Language) -> Context<'_> {
         read_only: false,
         photos: rightfirst::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        // A fresh count of wrong PINs for each context, as a new window has.
+        pins: Box::leak(Box::default()),
         desk: None,
     }
 }

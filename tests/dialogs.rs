@@ -49,22 +49,6 @@ fn documents() -> PathBuf {
         .expect("a home folder")
 }
 
-/// Clicks `target` and carries out what it asks, dialogs included, as the window would.
-fn press(
-    desk: &mut Desk,
-    target: impl iced_test::Selector<
-        Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static,
-    > + Send,
-) {
-    let messages = {
-        let mut ui =
-            Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), desk.app.view());
-        ui.click(target).expect("the target is on screen");
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    desk.hand_over(messages);
-}
-
 /// Selects what the path field holds, deletes it, types `path` and presses Enter.
 fn enter_path(desk: &mut Desk, path: &Path) {
     let messages = {
@@ -133,7 +117,7 @@ fn save_as_with_no_dialog_says_so_and_saves_the_manual_where_the_path_says() {
     no_file_dialogs();
     let mut desk = Desk::open_as("ellen");
     to_manual(&mut desk);
-    press(&mut desk, "Save as…");
+    desk.press("Save as…");
     assert!(
         desk.sees(NO_DIALOG),
         "a dialog that cannot open is no cancel"
@@ -159,7 +143,7 @@ fn the_qc_record_with_no_dialog_is_written_where_the_path_says() {
     let mut desk = with_todays_cone("priya");
     desk.key(Key::Character("3".into()), Modifiers::COMMAND);
     desk.type_and_enter("search", "0062");
-    press(&mut desk, "QC record (PDF)…");
+    desk.press("QC record (PDF)…");
     assert!(desk.sees(NO_DIALOG));
     assert_eq!(
         desk.input_text(PATH_INPUT),
@@ -189,13 +173,15 @@ fn import_csv_with_no_dialog_takes_a_typed_path() {
     )
     .unwrap();
     desk.key(Key::Character("3".into()), Modifiers::COMMAND);
-    press(&mut desk, "Import CSV…");
+    desk.press("Import CSV…");
     assert!(desk.sees(NO_DIALOG));
     assert!(
         desk.input_text(PATH_INPUT)
             .starts_with(&documents().display().to_string())
     );
     enter_path(&mut desk, &csv);
+    // Issue 17: the typed file is previewed, as a picked one is, before it is imported.
+    desk.press("Import 1 order");
     assert!(desk.sees("Orders (42)"), "the window reads the new order");
     assert!(
         desk.read("orders/2026-11/2026-11-0070.ron")
@@ -209,7 +195,7 @@ fn add_photo_on_a_step_with_no_dialog_copies_the_typed_file_into_the_workspace()
     let mut desk = weighing_flour();
     let photo = desk.dir.path().join("Front View.png");
     std::fs::write(&photo, picture::PNG).unwrap();
-    press(&mut desk, selector::id("step-0-photo-0-add"));
+    desk.press(selector::id("step-0-photo-0-add"));
     assert!(desk.sees(NO_DIALOG));
     assert!(desk.sees("Photo for step 1"));
     enter_path(&mut desk, &photo);
@@ -253,7 +239,7 @@ fn a_typed_path_that_cannot_be_used_says_why_and_nothing_is_written() {
     no_file_dialogs();
     let mut desk = Desk::open_as("ellen");
     to_manual(&mut desk);
-    press(&mut desk, "Type a path…");
+    desk.press("Type a path…");
     assert!(
         !desk.sees(NO_DIALOG),
         "asked for, not forced by a dialog that failed"
@@ -286,7 +272,7 @@ fn a_typed_path_that_cannot_be_used_says_why_and_nothing_is_written() {
         there.display()
     )));
     assert_eq!(std::fs::read(&there).unwrap(), b"an older manual");
-    press(&mut desk, "Save here");
+    desk.press("Save here");
     assert!(std::fs::read(&there).unwrap().starts_with(b"%PDF-"));
     assert!(desk.sees(&format!("Saved to {}", there.display())));
 }
@@ -347,7 +333,7 @@ fn open_workspace_with_no_dialog_opens_the_typed_folder() {
     let other_root = other.path().join("other");
     rightfirst::store::create(&other_root, rightfirst::sample::FILES).unwrap();
     desk.key(Key::Character("8".into()), Modifiers::COMMAND);
-    press(&mut desk, "Open workspace…");
+    desk.press("Open workspace…");
     assert!(desk.sees(NO_DIALOG));
     enter_path(&mut desk, &other.path().join("nothing here"));
     assert!(desk.sees(&format!(
@@ -372,13 +358,13 @@ fn a_saved_document_that_cannot_be_shown_says_why() {
     desk.place_manual(rightfirst::export::ManualFormat::Markdown, &path);
     assert!(desk.sees(&format!("Saved to {}", path.display())));
     // This test's computer has no xdg-open: both buttons say what went wrong.
-    press(&mut desk, "Show in folder");
+    desk.press("Show in folder");
     let said = format!("Could not open {}: ", out.path().display());
     assert!(
         texts(&mut desk).iter().any(|t| t.starts_with(&said)),
         "{said}"
     );
-    press(&mut desk, "Open it");
+    desk.press("Open it");
     let said = format!("Could not open {}: ", path.display());
     assert!(
         texts(&mut desk).iter().any(|t| t.starts_with(&said)),
@@ -420,7 +406,7 @@ fn the_qc_record_goes_to_a_typed_path_on_request_and_the_name_says_the_form() {
     let mut desk = with_todays_cone("priya");
     desk.key(Key::Character("3".into()), Modifiers::COMMAND);
     desk.type_and_enter("search", "0062");
-    press(&mut desk, "QC record to a typed path…");
+    desk.press("QC record to a typed path…");
     assert!(!desk.sees(NO_DIALOG), "no dialog was tried");
     assert_eq!(
         desk.input_text(PATH_INPUT),
@@ -443,7 +429,7 @@ fn a_steps_photo_can_be_typed_on_request() {
     let mut desk = weighing_flour();
     let photo = desk.dir.path().join("side.png");
     std::fs::write(&photo, picture::PNG).unwrap();
-    press(&mut desk, "Type a path…");
+    desk.press("Type a path…");
     assert!(!desk.sees(NO_DIALOG), "no dialog was tried");
     assert!(desk.sees("Photo for step 1"));
     enter_path(&mut desk, &photo);

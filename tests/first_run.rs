@@ -44,6 +44,25 @@ fn first_start_child() {
             ));
             window.click("Bedrijf aanmaken");
         }
+        "under-a-file" => {
+            // The folder chosen lies under a file: the business cannot be made there.
+            let home = std::env::var("HOME").expect("the parent sets HOME");
+            window.click("Start your own business");
+            window.click("business-name");
+            window.type_text("Bakkerij Jansen");
+            window.click("owner-name");
+            window.type_text("Piet Jansen");
+            window.click("business-folder");
+            window.press(Key::Character("a".into()), Modifiers::COMMAND);
+            window.type_text(&format!("{home}/a-file/Bakkerij Jansen"));
+            window.click("Create the business");
+            println!(
+                "refused: {}",
+                window.sees_part(
+                    "cannot hold the business: part of that path is a file, not a folder."
+                )
+            );
+        }
         "empty-name" => {
             window.click("Start your own business");
             window.click("Create the business");
@@ -53,7 +72,7 @@ fn first_start_child() {
     }
     // Reading the workspace runs on a worker thread: wait for it as the runtime would.
     for _ in 0..200 {
-        if window.app.folder().is_some() || way == "empty-name" {
+        if window.app.folder().is_some() || way == "empty-name" || way == "under-a-file" {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -69,6 +88,11 @@ fn first_start_child() {
         "who are you: {}",
         window.sees("Who are you?") || window.sees("Wie ben je?")
     );
+    if way == "sample" {
+        // The banner's button leads to the form of one's own business.
+        window.click("Start your own business");
+        println!("own form: {}", window.sees("Create the business"));
+    }
     if way == "own" {
         // An empty business: each screen says what to do first (in the business's Dutch).
         let first = |window: &mut Window, key: &str, words: &str| {
@@ -139,6 +163,7 @@ fn a_first_start_welcomes_and_the_sample_is_copied_once_with_a_banner() {
         "Bell's Quayside Ices & Sandwiches — Right First"
     );
     assert_eq!(said(&output, "banner"), "true", "the sample says it is one");
+    assert_eq!(said(&output, "own form"), "true", "the banner leads on");
     for (relative, bytes) in rightfirst::sample::FILES {
         let copied = std::fs::read(copy.join(relative)).expect("every sample file is copied");
         assert!(copied == *bytes, "{relative} is copied as it is");
@@ -200,4 +225,25 @@ fn a_business_without_a_name_is_refused_and_nothing_is_made() {
     assert_eq!(said(&output, "refused"), "true");
     assert_eq!(said(&output, "title"), "Right First");
     assert!(!home.path().join("data/rightfirst").exists());
+}
+
+/// A folder that cannot be made (here: its path runs through a file) is refused in the
+/// window with words that say why, and nothing is left behind.
+#[test]
+fn a_business_that_cannot_be_made_says_why_in_the_window() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let output = start(home.path(), "under-a-file");
+    assert_eq!(said(&output, "refused"), "true", "{output}");
+    assert_eq!(said(&output, "title"), "Right First");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
+    let left: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert!(
+        left.iter().all(|name| name == "a-file" || name == "config"),
+        "nothing half-made: {left:?}"
+    );
 }

@@ -11,9 +11,10 @@ use std::collections::BTreeSet;
 use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, VariantAccess, Visitor};
 
 use rightfirst::model::{
-    Action, ActionKind, Change, Channel, Check, CheckResult, Checklist, Contact, Defect, FoundBy,
-    Item, ItemKind, Order, Outcome, Person, Procedure, Recurrence, Role, RootCause, Severity,
-    Signed, Spec, Status, Step, Training, Workspace,
+    Action, ActionKind, Change, Channel, Check, CheckResult, Checklist, Columns, Contact,
+    DateOrder, Defect, FoundBy, ImportMapping, Item, ItemKind, Maker, Order, Outcome, Person,
+    Procedure, Recurrence, Role, RootCause, Severity, Signed, Spec, Status, Step, Training,
+    Workspace,
 };
 
 const REFERENCE: &str = include_str!("../assets/docs/FORMAT.md");
@@ -146,6 +147,10 @@ fn every_type() -> BTreeSet<(String, Vec<String>)> {
     fields_of::<Person>(&seen);
     fields_of::<Role>(&seen);
     fields_of::<Recurrence>(&seen);
+    fields_of::<ImportMapping>(&seen);
+    fields_of::<Columns>(&seen);
+    fields_of::<Maker>(&seen);
+    fields_of::<DateOrder>(&seen);
     fields_of::<Procedure>(&seen);
     fields_of::<Step>(&seen);
     fields_of::<Spec>(&seen);

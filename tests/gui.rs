@@ -56,6 +56,7 @@ fn an_owner_writes_a_procedure_reorders_its_steps_and_saves_it_as_readable_ron()
 fn approving_as_staff_is_refused_with_a_message_that_names_the_owners() {
     let mut desk = Desk::open_as("jake");
     desk.click("Closing down");
+    desk.click("Edit");
     desk.click("Approve");
     assert!(desk.sees("Only an owner may approve. Ask Ellen Bell, Tom Bell."));
     assert!(
@@ -69,6 +70,7 @@ fn editing_an_approved_procedure_makes_a_revision_2_draft_and_approving_archives
     let mut desk = Desk::open_as("ellen");
     let before = desk.read("procedures/bake-waffle.ron");
     desk.click("Baking waffles");
+    desk.click("Edit");
     desk.type_into("title", " and cones");
     assert!(desk.sees("Draft · Revision 2"));
     desk.click("Save (Ctrl+S)");
@@ -413,6 +415,7 @@ fn closing_with_an_unsaved_procedure_asks_first_and_save_and_close_saves_it() {
     assert!(exits(task), "the window closes");
 
     desk.click("Baking waffles");
+    desk.click("Edit");
     assert!(desk.sees("Procedures (8)"));
     desk.type_into("title", " and cones");
     assert!(
@@ -447,6 +450,7 @@ fn save_and_close_stays_open_on_a_procedure_that_cannot_be_saved() {
     let mut desk = Desk::open_as("ellen");
     let before = desk.read("procedures/bake-waffle.ron");
     desk.click("Baking waffles");
+    desk.click("Edit");
     let _ = desk
         .app
         .update(Message::Procedures(editor::Message::Edit(Edit::Title(
@@ -474,6 +478,7 @@ fn every_key_lands_while_the_notes_above_the_form_come_and_go() {
     let mut desk = Desk::open_as("ellen");
     // The first key makes an approved procedure a draft, and a note appears above the form.
     desk.click("Baking waffles");
+    desk.click("Edit");
     desk.type_into("title", " and cones");
     assert!(desk.sees("Draft · Revision 2"));
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
@@ -517,6 +522,7 @@ fn files_changed_by_another_machine_are_taken_in_while_nothing_is_being_edited()
     // Another machine's change to the open procedure shows at once, the screen kept.
     desk.key(Key::Character("1".into()), Modifiers::COMMAND);
     desk.click("Baking waffles");
+    desk.click("Edit");
     let file = "procedures/bake-waffle.ron";
     let text = desk.read(file).replace(
         "title: \"Baking waffles\"",
@@ -547,6 +553,7 @@ fn files_changed_by_another_machine_are_taken_in_while_nothing_is_being_edited()
 fn reading_again_with_unsaved_work_asks_first() {
     let mut desk = Desk::open_as("ellen");
     desk.click("Baking waffles");
+    desk.click("Edit");
     desk.type_into("title", " and cones");
     let task = desk.app.update(Message::Reload);
     desk.run(task);
@@ -573,6 +580,7 @@ fn a_copy_read_before_the_windows_own_save_is_not_taken() {
     let read = desk::outputs(task);
     assert!(!read.is_empty(), "a read");
     desk.click("Baking waffles");
+    desk.click("Edit");
     desk.type_into("title", " and cones");
     desk.key(Key::Character("s".into()), Modifiers::COMMAND);
     desk.hand_over(read);

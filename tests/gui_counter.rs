@@ -333,7 +333,23 @@ fn a_csv_picked_in_the_window_is_imported_with_progress_and_the_list_shows_the_n
     let task = desk.app.update(Message::Orders(orders::Message::Files(
         files::Message::CsvPicked(Picked::Path(csv)),
     )));
-    let seen = desk.run(task);
+    desk.run(task);
+    // Issue 17: a preview first; the import runs from its button.
+    assert!(desk.sees("Right First's own columns: one row per order."));
+    let clicked: Vec<Message> = {
+        let mut ui = iced_test::simulator::Simulator::with_size(
+            iced::Settings::default(),
+            (1400.0, 2400.0),
+            desk.app.view(),
+        );
+        ui.click("Import 2 orders").expect("the import button");
+        ui.into_messages().collect()
+    };
+    let mut seen = Vec::new();
+    for message in clicked {
+        let task = desk.app.update(message);
+        seen.extend(desk.run(task));
+    }
     assert!(
         seen.iter().any(|m| m.contains("Importing(2, 2)")),
         "progress is reported: {seen:?}"

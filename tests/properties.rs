@@ -198,12 +198,15 @@ fn status() -> impl Strategy<Value = Status> {
 }
 
 fn change() -> impl Strategy<Value = Change> {
-    (any::<u32>(), date(), id(), long_text()).prop_map(|(revision, on, by, note)| Change {
-        revision,
-        on,
-        by,
-        note,
-    })
+    (any::<u32>(), date(), id(), long_text(), any::<bool>()).prop_map(
+        |(revision, on, by, note, retrain)| Change {
+            revision,
+            on,
+            by,
+            note,
+            retrain,
+        },
+    )
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -524,16 +527,20 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 defect_categories,
                 recurrence: Recurrence { count, days },
                 contacts_per_order_alarm: alarm,
+                import_mappings: Vec::new(),
             },
         )
 }
 
 fn signed() -> impl Strategy<Value = Signed> {
-    (id(), any::<u32>(), date()).prop_map(|(procedure, revision, on)| Signed {
-        procedure,
-        revision,
-        on,
-    })
+    (id(), any::<u32>(), date(), proptest::option::of(id())).prop_map(
+        |(procedure, revision, on, recorded_by)| Signed {
+            procedure,
+            revision,
+            on,
+            recorded_by,
+        },
+    )
 }
 
 fn training() -> impl Strategy<Value = Training> {

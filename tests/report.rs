@@ -107,6 +107,14 @@ fn the_whole_sample_tells_its_story() {
     assert_eq!(gaps[0]["signed_revision"], 2);
     assert_eq!(gaps[0]["current_revision"], 3);
     assert_eq!(strings(&f["reviews_overdue"]), ["build-ham-roll"]);
+    // Jake's two scoops after scooping 3 came out are the only orders of a maker not
+    // current; three orders have no procedure to judge by.
+    let quality = &f["training_quality"];
+    assert_eq!(quality["current"]["orders"], 36);
+    assert_eq!(quality["current"]["defects"], 16);
+    assert_eq!(quality["not_current"]["orders"], 2);
+    assert_eq!(quality["not_current"]["per_100"], 0.0);
+    assert_eq!(quality["unjudged"], 3);
 }
 
 #[test]
@@ -150,6 +158,8 @@ fn the_text_report_reads_as_a_summary() {
         "Scooping ice cream, step 4  Method",
         "Jake Morrow",
         "Making a ham & cheese roll  review by 2026-10-15, 39 days ago",
+        "Does reading the procedure matter?",
+        "  maker current      44.4  (16 defects in 36 orders)\n  maker not current   0.0  (0 defects in 2 orders)\n  3 orders had no procedure in force to judge by",
     ] {
         assert!(
             text.contains(expected),
@@ -294,6 +304,7 @@ fn the_text_report_speaks_the_workspaces_language_unless_told() {
         "Making a ham & cheese roll  herzien voor 2026-10-15, 39 dagen geleden",
         "  Methode           9  ####",
         "Scooping ice cream, stap 4  Methode           6",
+        "  maker actueel       44,4  (16 gebreken in 36 bestellingen)",
     ] {
         assert!(
             dutch.contains(expected),

@@ -1296,6 +1296,7 @@ fn concurrent_writers_lose_no_successful_edit() {
                                 procedure: marker.clone(),
                                 revision: 1,
                                 on: "2026-11-03".parse().unwrap(),
+                                recorded_by: None,
                             });
                             match folder.save(training) {
                                 Ok(()) => {

@@ -275,6 +275,7 @@ fn sign(desk: &mut Station, rng: &mut Rng, saved: &mut Saved, counts: &mut Count
         procedure: procedure.id.clone(),
         revision,
         on: DAY.parse().unwrap(),
+        recorded_by: None,
     });
     let result = desk.folder.save_training_merging(training);
     if let Ok(Some(Merge::Merged { .. })) = &result {

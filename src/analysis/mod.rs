@@ -21,15 +21,19 @@
 //! - Escapes: defects found in the period by the Customer on an order that had at least
 //!   one check, every one of which passed.
 //! - Fixes: see [`Fix`].
+//! - Training meets quality: see [`TrainingQuality`].
 //! - Training gaps and overdue reviews look at the revision in force today, whatever
-//!   the period.
+//!   the period; a gap is a person who has not left and is not current (the rule of
+//!   [`crate::model::standing`]).
 
 mod causes;
 mod day;
 mod naming;
 mod people;
+mod quality;
 mod read;
 mod text;
+pub mod training;
 mod weeks;
 
 use rayon::prelude::*;
@@ -40,6 +44,7 @@ use crate::model::{Date, Defect, Order, Records};
 pub use causes::{Fix, OpenAction, ParetoEntry, Recurring};
 pub use naming::{cause_name, procedure_title, recurring_rule, step_name};
 pub use people::TrainingGap;
+pub use quality::{Group, TrainingQuality};
 pub use read::read;
 pub use text::text;
 pub use weeks::Week;
@@ -132,8 +137,12 @@ pub struct Figures {
     pub cost_cents: u64,
     /// Corrective actions done in the period, with defects per 100 orders before and after.
     pub fixes: Vec<Fix>,
-    /// Staff who have not signed the approved revision in force, by person and procedure.
+    /// Staff who have not left and are not current on the approved revision in force, by
+    /// person and procedure.
     pub training_gaps: Vec<TrainingGap>,
+    /// Defects per 100 of the period's orders made by someone current on the order's
+    /// procedures that day, against someone who was not (see [`TrainingQuality`]).
+    pub training_quality: TrainingQuality,
     /// Approved procedures whose `review_by` is before today, by id.
     pub reviews_overdue: Vec<String>,
     /// Right first time and contacts per ISO week (Monday to Sunday), cut to the period.
@@ -228,6 +237,7 @@ pub struct Tally {
     found: Vec<causes::Found>,
     weeks: weeks::Weeks,
     fixes: causes::FixTally,
+    quality: quality::QualityTally,
 }
 
 impl Tally {
@@ -243,6 +253,7 @@ impl Tally {
             found: Vec::new(),
             weeks: weeks::Weeks::new(period),
             fixes: causes::FixTally::default(),
+            quality: quality::QualityTally::default(),
         }
     }
 
@@ -264,6 +275,7 @@ impl Tally {
                 self.over_alarm.push(order.id.clone());
             }
             self.weeks.order(order, right);
+            self.quality.order(records, order);
         }
         for defect in &order.defects {
             if !period.contains(defect.found) {
@@ -290,6 +302,7 @@ impl Tally {
         self.found.extend(other.found);
         self.weeks.merge(other.weeks);
         self.fixes.merge(other.fixes);
+        self.quality.merge(other.quality);
     }
 
     /// The figures of every order added, with `records` for the workspace's settings,
@@ -323,7 +336,8 @@ impl Tally {
                 .iter()
                 .fold(0u64, |sum, f| sum.saturating_add(f.defect.cost_cents)),
             fixes: self.fixes.finish(workspace.recurrence.days, today),
-            training_gaps: people::training_gaps(records),
+            training_gaps: people::training_gaps(records, today),
+            training_quality: self.quality.finish(),
             reviews_overdue: people::reviews_overdue(records, today),
             weeks: self.weeks.finish(),
         }

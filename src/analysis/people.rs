@@ -1,10 +1,13 @@
-//! Who has not signed what is in force, and which procedures are past their review.
+//! Who is not current on what is in force, and which procedures are past their review.
 
 use serde::Serialize;
 
-use crate::model::{Date, Procedure, Records, Status};
+use super::training::{in_force, matrix};
+use crate::model::{Date, Records};
 
-/// Someone on the staff who has not signed the approved revision in force.
+/// Someone on the staff who is not current on the approved revision in force (the rule of
+/// [`crate::model::standing`]): never signed it, or signed only a revision a retraining
+/// revision has overtaken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrainingGap {
     /// The person's id.
@@ -17,62 +20,25 @@ pub struct TrainingGap {
     pub current_revision: u32,
 }
 
-/// The approved revision of each procedure in force: the current file when it is
-/// approved; while a draft of the next revision is being written, the newest approved
-/// revision in the archive; none for a retired procedure or a first draft.
-fn in_force(records: &Records) -> Vec<&Procedure> {
-    let mut out: Vec<&Procedure> = records
-        .procedures
-        .iter()
-        .filter_map(|procedure| match procedure.status {
-            Status::Approved { .. } => Some(procedure),
-            Status::Retired { .. } => None,
-            Status::Draft => records
-                .archived_procedures
-                .iter()
-                .filter(|old| old.id == procedure.id && old.is_approved())
-                .max_by_key(|old| old.revision),
+/// Every (person who has not left by `today`, procedure in force) where the person is not
+/// current, by person then procedure: the matrix's cells that are not current.
+pub(super) fn training_gaps(records: &Records, today: Date) -> Vec<TrainingGap> {
+    matrix(records, today)
+        .people
+        .into_iter()
+        .flat_map(|row| {
+            let person = row.person;
+            row.cells
+                .into_iter()
+                .filter(|cell| !cell.standing.is_current())
+                .map(move |cell| TrainingGap {
+                    person: person.clone(),
+                    procedure: cell.procedure,
+                    signed_revision: cell.standing.signed(),
+                    current_revision: cell.in_force,
+                })
         })
-        .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
-}
-
-/// Every (person on the staff, procedure in force) where the person has not signed the
-/// revision in force, by person then procedure.
-pub(super) fn training_gaps(records: &Records) -> Vec<TrainingGap> {
-    let procedures = in_force(records);
-    let mut staff: Vec<&str> = records
-        .workspace
-        .staff
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
-    staff.sort_unstable();
-    staff.dedup();
-    let mut gaps = Vec::new();
-    for person in staff {
-        let training = records.training.iter().find(|t| t.person == person);
-        for procedure in &procedures {
-            if training.is_some_and(|t| t.has_signed(&procedure.id, procedure.revision)) {
-                continue;
-            }
-            let signed_revision = training.and_then(|t| {
-                t.signed
-                    .iter()
-                    .filter(|s| s.procedure == procedure.id)
-                    .map(|s| s.revision)
-                    .max()
-            });
-            gaps.push(TrainingGap {
-                person: person.to_owned(),
-                procedure: procedure.id.clone(),
-                signed_revision,
-                current_revision: procedure.revision,
-            });
-        }
-    }
-    gaps
+        .collect()
 }
 
 /// Procedures in force whose `review_by` is before `today`, by id.

@@ -97,7 +97,7 @@ const ENGLISH: Words = Words {
     order_one: "1 order",
     orders_n: "{count} orders",
     unjudged_one: "; 1 check against an unknown checklist revision counts as failed",
-    training: "Training gaps: not signed the approved revision in force",
+    training: "Training gaps: not current on the approved revision in force",
     person: "person",
     procedure: "procedure",
     signed: "signed",
@@ -145,7 +145,7 @@ const DUTCH: Words = Words {
     order_one: "1 bestelling",
     orders_n: "{count} bestellingen",
     unjudged_one: "; 1 controle tegen een onbekende checklijstrevisie telt als afgekeurd",
-    training: "Opleiding: revisie in gebruik niet getekend",
+    training: "Opleiding: niet actueel op de revisie in gebruik",
     person: "persoon",
     procedure: "procedure",
     signed: "getekend",
@@ -187,6 +187,7 @@ pub fn text(figures: &Figures, records: &Records, language: Language) -> String 
     pareto(&mut out, figures, w);
     recurring(&mut out, figures, records, w);
     fixes(&mut out, figures, records, w);
+    super::quality::section(&mut out, &figures.training_quality, w.language, table);
     people(&mut out, figures, records, w);
     out
 }

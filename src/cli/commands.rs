@@ -75,18 +75,13 @@ pub fn report(
             return ExitCode::from(2);
         }
     };
-    // Problems go to stderr as `check` words them, so stdout stays one clean report.
-    for finding in folder.findings() {
-        eprintln!("{finding}");
-    }
-    let errors = folder.error_count();
-    if errors > 0 {
-        eprintln!(
-            "rightfirst report: {} has {}; figures on a workspace that does not read would mislead, so there is no report until they are fixed",
-            dir.display(),
-            plural(errors, "error")
-        );
-        return ExitCode::from(1);
+    if let Some(refused) = refuse_errors(
+        "report",
+        dir,
+        &folder,
+        "figures on a workspace that does not read would mislead, so there is no report until they are fixed",
+    ) {
+        return refused;
     }
     let text = if json {
         match serde_json::to_string_pretty(&figures) {
@@ -106,6 +101,23 @@ pub fn report(
     };
     let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
     ExitCode::SUCCESS
+}
+
+/// Lists the folder's problems on stderr as `check` words them, so stdout stays clean;
+/// when some are errors, says so with `why` there is no output and gives exit code 1.
+pub fn refuse_errors(command: &str, dir: &Path, folder: &Folder, why: &str) -> Option<ExitCode> {
+    for finding in folder.findings() {
+        eprintln!("{finding}");
+    }
+    let errors = folder.error_count();
+    (errors > 0).then(|| {
+        eprintln!(
+            "rightfirst {command}: {} has {}; {why}",
+            dir.display(),
+            plural(errors, "error")
+        );
+        ExitCode::from(1)
+    })
 }
 
 pub fn plural(count: usize, noun: &str) -> String {
@@ -174,9 +186,34 @@ pub fn generate(dir: &Path, orders: usize) -> ExitCode {
     }
 }
 
-pub fn import(dir: &Path, file: &Path) -> ExitCode {
-    use rightfirst::import::{ImportError, import_file};
-    match import_file(dir, file, &|_, _| {}) {
+pub fn import(
+    dir: &Path,
+    file: &Path,
+    columns: Option<&str>,
+    made_by: Option<String>,
+    (day_first, month_first): (bool, bool),
+) -> ExitCode {
+    use rightfirst::import::{Choices, ImportError, import_file, parse_columns};
+    use rightfirst::model::DateOrder;
+    let columns = match columns.map(parse_columns).transpose() {
+        Ok(columns) => columns,
+        Err(reason) => {
+            eprintln!("rightfirst import: {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    let dates = match (day_first, month_first) {
+        (true, _) => Some(DateOrder::DayFirst),
+        (_, true) => Some(DateOrder::MonthFirst),
+        _ => None,
+    };
+    let choices = Choices {
+        columns,
+        made_by,
+        dates,
+        remember: true,
+    };
+    match import_file(dir, file, &choices, &|_, _| {}) {
         Ok(summary) => {
             let mut line = format!("imported {}", plural(summary.imported, "order"));
             match summary.skipped {
@@ -189,7 +226,10 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
         }
         Err(error) => {
             // Rows and files are listed as FILE:LINE: reason, which editors and terminals follow.
-            if matches!(error, ImportError::Rows(_) | ImportError::Broken(_)) {
+            if matches!(
+                error,
+                ImportError::Rows(_) | ImportError::Broken(_) | ImportError::Mapping { .. }
+            ) {
                 eprintln!("{error}");
             } else {
                 eprintln!("rightfirst import: {error}");
@@ -204,7 +244,71 @@ pub fn import(dir: &Path, file: &Path) -> ExitCode {
                 | ImportError::Workspace(_)
                 | ImportError::ReadOnly(_)
                 | ImportError::Read { .. }
+                | ImportError::Mapping { .. }
                 | ImportError::TooLarge { .. } => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+/// `import DIR FILE` with a .docx, .md or .txt: procedures in as drafts, one line each.
+pub fn import_procedures(
+    dir: &Path,
+    file: &Path,
+    owner: Option<&str>,
+    today: Option<Date>,
+) -> ExitCode {
+    use rightfirst::import::document::{DocumentError, ProcedureImportError, import_file};
+    let today = today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date()));
+    match import_file(dir, file, owner, today) {
+        Ok((procedures, left_out)) => {
+            let mut out = std::io::stdout().lock();
+            for procedure in &procedures {
+                let steps = &procedure.steps;
+                let specs = steps.iter().filter(|s| s.spec.is_some()).count();
+                let warnings = steps.iter().filter(|s| s.warning.is_some()).count();
+                let _ = writeln!(
+                    out,
+                    "procedures/{}.ron: \"{}\", {}, {}, {}",
+                    procedure.id,
+                    procedure.title,
+                    plural(steps.len(), "step"),
+                    plural(specs, "spec"),
+                    plural(warnings, "warning")
+                );
+            }
+            let _ = writeln!(
+                out,
+                "imported {} as drafts",
+                plural(procedures.len(), "procedure")
+            );
+            // What no procedure took, as FILE:LINE: so editors and terminals follow it.
+            for left in left_out {
+                let at = left.line.map_or(String::new(), |line| format!(":{line}"));
+                let why = match left.why {
+                    rightfirst::import::document::LeftOutWhy::NoSteps => {
+                        "left out, no numbered steps under this heading"
+                    }
+                    rightfirst::import::document::LeftOutWhy::WarningBeforeSteps => {
+                        "left out, a warning before any step"
+                    }
+                };
+                eprintln!("{}{at}: {why}: {}", file.display(), left.text);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("rightfirst import: {error}");
+            match error {
+                ProcedureImportError::Document(
+                    DocumentError::Empty { .. }
+                    | DocumentError::NoSteps { .. }
+                    | DocumentError::NotUtf8 { .. },
+                )
+                | ProcedureImportError::Save(_) => ExitCode::from(1),
+                ProcedureImportError::Document(_)
+                | ProcedureImportError::Workspace(_)
+                | ProcedureImportError::Importer(_) => ExitCode::from(2),
             }
         }
     }

@@ -4,6 +4,7 @@
 mod commands;
 mod export;
 mod resolve;
+mod training;
 mod window;
 
 use std::path::PathBuf;
@@ -69,6 +70,35 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
         today: Option<Date>,
     },
+    /// Prints who knows which procedure in force: a block per person who has not left, a
+    /// line per approved procedure, Current, Out of date or Never; or --json; or the
+    /// printed matrix with a training record per person to --pdf / --html OUT.
+    ///
+    /// Exits 0 with the matrix; 1 when the workspace has errors (listed as `check` lists
+    /// them, on stderr) or OUT cannot be written; 2 when DIR is not a workspace or --person
+    /// names nobody in the matrix. Never writes to the workspace.
+    Training {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// Only this person (their id).
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+        /// JSON instead of text: {"people": [{"person", "name", "procedures": [...]}]}.
+        #[arg(long, conflicts_with_all = ["pdf", "html"])]
+        json: bool,
+        /// Print the matrix and the records to this PDF (replaced whole or not at all).
+        #[arg(long, value_name = "OUT")]
+        pdf: Option<PathBuf>,
+        /// Print the matrix and the records to this HTML file.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
+        /// The language of the text and the printout (default: the workspace's).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+        /// Judge on this day instead of the system clock's, so tests get the same matrix.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
+    },
     /// Opens the window on the workspace in PATH (without PATH, on the last one, as the
     /// menu entry does).
     Open {
@@ -105,18 +135,51 @@ enum Command {
         #[arg(long)]
         sample: bool,
     },
-    /// Adds orders from a till's or webshop's CSV export to the workspace in DIR.
+    /// Adds orders from a till's or webshop's CSV export, or procedures from a Word,
+    /// Markdown or text file, to the workspace in DIR.
     ///
-    /// FILE starts with the header `id,placed,customer,product,made_by` (UTF-8, commas,
-    /// quotes as spreadsheets write them). Orders the workspace already has are skipped, so
-    /// running it again is safe. Exits 0 when done; 1 when rows are wrong (each listed as
-    /// FILE:LINE: reason, and nothing is written) or an order file in the way does not read;
-    /// 2 when DIR is not a workspace, its workspace.ron does not read, or FILE cannot be read.
+    /// Right First's own header (`id,placed,customer,product,made_by`), Shopify's orders
+    /// export and WooCommerce's order export are read as they are; any other CSV needs
+    /// --columns once, and the workspace remembers them for files with the same header.
+    /// Separators `,` `;` and tab, UTF-8 or Windows-1252. Orders the workspace already has
+    /// are skipped, so running it again is safe. Exits 0 when done; 1 when rows are wrong
+    /// (each listed as FILE:LINE: reason, and nothing is written) or an order file in the
+    /// way does not read; 2 when DIR is not a workspace, its workspace.ron does not read,
+    /// FILE cannot be read, or its columns or maker are not known.
+    ///
+    /// A .docx, .md/.markdown or .txt FILE brings procedures: each top-level heading starts
+    /// one, numbered items are its steps, `Warning:`/`Let op:` paragraphs the warning of the
+    /// step before, `Purpose:`/`Doel:` and `Scope:`/`Toepassing:` those fields, and a standard
+    /// such as `60-70 g` or `max 4 °C` a step's spec. They are written as drafts by --as (else
+    /// the first Owner), all or none, with new ids. Exits 0 when written; 1 when the document
+    /// has no steps or is empty, or writing fails; 2 when DIR is not a workspace, FILE cannot
+    /// be read as a document (not Word, damaged, password-protected, over 50 MiB) or --as is
+    /// not an Owner.
     Import {
         /// The workspace folder.
         dir: PathBuf,
-        /// The CSV file.
+        /// The CSV file, or the .docx, .md or .txt file of procedures.
         file: PathBuf,
+        /// Which column holds what, by header name:
+        /// id=COL,placed=COL,customer=COL,product=COL[+COL],quantity=COL,made_by=COL.
+        #[arg(long, value_name = "FIELD=COLUMN,...")]
+        columns: Option<String>,
+        /// The person (name or id) who made every order of the file; needed when the file
+        /// names no maker and the staff are more than one.
+        #[arg(long, value_name = "PERSON")]
+        made_by: Option<String>,
+        /// Read 05-11-2026 as 5 November (the default in a Dutch workspace).
+        #[arg(long, conflicts_with = "month_first")]
+        day_first: bool,
+        /// Read 05-11-2026 as 11 May (the default in an English workspace).
+        #[arg(long)]
+        month_first: bool,
+        /// Procedures only: the Owner (id or name) the drafts are written by.
+        #[arg(long = "as", value_name = "PERSON")]
+        owner: Option<String>,
+        /// Date the drafts' change on this day instead of the system clock's, so tests get the same bytes.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<Date>,
     },
     /// Prints the procedure manual of the workspace in DIR: a cover, the contents, every
     /// approved procedure with its steps, specs, warnings and history, and a form to fill in
@@ -256,6 +319,25 @@ pub fn run() -> ExitCode {
             language,
             today,
         }) => commands::report(&dir, from, to, json, language, today),
+        Some(Command::Training {
+            dir,
+            person,
+            json,
+            pdf,
+            html,
+            language,
+            today,
+        }) => training::training(
+            &dir,
+            &training::Request {
+                person,
+                json,
+                pdf,
+                html,
+                language: language.map(LanguageArg::language),
+                today: today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date())),
+            },
+        ),
         Some(Command::New {
             dir,
             name,
@@ -274,7 +356,25 @@ pub fn run() -> ExitCode {
         },
         Some(Command::Generate { dir, orders }) => commands::generate(&dir, orders),
         Some(Command::Help { topic }) => help(topic.as_deref()),
-        Some(Command::Import { dir, file }) => commands::import(&dir, &file),
+        Some(Command::Import {
+            dir,
+            file,
+            columns,
+            made_by,
+            day_first,
+            month_first,
+            owner,
+            today,
+        }) => match rightfirst::import::document::Kind::of(&file) {
+            Some(_) => commands::import_procedures(&dir, &file, owner.as_deref(), today),
+            None => commands::import(
+                &dir,
+                &file,
+                columns.as_deref(),
+                made_by,
+                (day_first, month_first),
+            ),
+        },
         Some(Command::Export {
             dir,
             format,

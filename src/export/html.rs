@@ -20,7 +20,8 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-fn tone(tone: Tone) -> &'static str {
+/// The CSS class of a tone.
+pub(crate) fn tone(tone: Tone) -> &'static str {
     match tone {
         Tone::Pass => "pass",
         Tone::Fail => "fail",

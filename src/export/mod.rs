@@ -2,7 +2,8 @@
 //! [`crate::store::document::write_document`] does that.
 //!
 //! [`order_record`] prints one order's QC record; [`manual`] prints the procedure
-//! manual with a form per checklist.
+//! manual with a form per checklist; [`training::document`] prints the training matrix with
+//! a record per person.
 //!
 //! PDF goes through typst ([`engine`]): a template under `assets/typst/` lays out
 //! data prepared here, with fonts compiled in. HTML is written directly from the
@@ -13,6 +14,7 @@ mod html;
 mod labels;
 mod manual;
 mod record;
+pub mod training;
 
 pub use manual::{
     ManualFormat, ManualOptions, Paper, manual, manual_procedures, manual_with_photos,

@@ -1,12 +1,19 @@
-//! Orders in from a till's or webshop's CSV export: `id,placed,customer,product,made_by`.
+//! Orders in from a till's or webshop's CSV export: Right First's own
+//! `id,placed,customer,product,made_by`, Shopify's and WooCommerce's order exports, or any
+//! other CSV through a mapping of its columns, remembered in the workspace per header.
 //!
 //! Layers that narrow, as in ripgrep: [`import_file`] opens the workspace and reads the file,
-//! [`read`] turns bytes into orders (pure: every row is checked before anything is written),
-//! and [`import`] writes the new ones through [`Folder::save_new`] in batches, one flush each.
-//! Orders already in the workspace are skipped, so an import that was killed or failed part-way
-//! is finished by running it again.
+//! [`read`] turns bytes into orders (pure: [`Sheet`] decodes and splits them, [`recognise`]
+//! says what the header is, every row is checked before anything is written), and [`import`]
+//! writes the new ones through [`Folder::save_new`] in batches, one flush each. Orders
+//! already in the workspace are skipped, so an import that was killed or failed part-way is
+//! finished by running it again.
 
+mod dates;
+pub mod document;
+mod mapping;
 mod rows;
+mod sheet;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -14,13 +21,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::Order;
+use crate::model::{Columns, DateOrder, Maker, Order, Records, Workspace};
 use crate::store::document::{BroughtError, read_document};
 use crate::store::{Finding, Folder, OpenError, SaveError};
-pub use rows::read;
-
-/// The header a file must start with, field by field.
-pub const HEADER: [&str; 5] = ["id", "placed", "customer", "product", "made_by"];
+pub use dates::placed;
+pub use mapping::{HEADER, Kind, known, parse_columns, recognise, staff_member};
+pub use rows::id_of;
+pub use sheet::{Row, Sheet};
 
 /// Larger files are refused before they are read: a year of a busy till is a few MiB.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
@@ -93,6 +100,15 @@ pub enum ImportError {
         path: PathBuf,
         /// Its size.
         bytes: u64,
+    },
+    /// The file's columns are not known, or the mapping does not fit the file or the staff;
+    /// nothing was written.
+    #[error("{file}: {reason}\nnothing was imported")]
+    Mapping {
+        /// The file, as the person named it.
+        file: String,
+        /// What is missing or wrong, in plain words.
+        reason: String,
     },
     /// Rows are wrong; nothing was written.
     #[error("{}", Rows(.0))]
@@ -309,19 +325,133 @@ fn refuse_unreadable_workspace(folder: &Folder) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// What the person said about a file, beyond what its header says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// The columns to read, in place of what the header says (`--columns`).
+    pub columns: Option<Columns>,
+    /// One person, by id or name, who made every order of the file (`--made-by`).
+    pub made_by: Option<String>,
+    /// How `05-11-2026` reads (`--day-first`, `--month-first`).
+    pub dates: Option<DateOrder>,
+    /// Whether columns given for a header the workspace does not know are remembered in
+    /// `workspace.ron` before the orders are written (the window saves them itself).
+    pub remember: bool,
+}
+
+/// A file read into orders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// What the header said the file is; [`Kind::New`] when the columns were given.
+    pub kind: Kind,
+    /// The columns the orders were read with, the maker and date order included.
+    pub columns: Columns,
+    /// Every order of the file, each once.
+    pub orders: Vec<Order>,
+}
+
+/// The columns to read `sheet` with: the person's, else what its header says; with the
+/// maker and date order the person gave. Says why not where neither knows.
+pub fn columns_for(
+    sheet: &Sheet,
+    workspace: &Workspace,
+    choices: &Choices,
+) -> Result<(Kind, Columns), ImportError> {
+    let (kind, columns) = match (&choices.columns, recognise(sheet, workspace)) {
+        (Some(given), _) => (Kind::New, given.clone()),
+        (None, (kind, Some(columns))) => (kind, columns),
+        (None, (_, None)) => {
+            return Err(ImportError::Mapping {
+                file: sheet.file.clone(),
+                reason: format!(
+                    "its columns ({}) are none that Right First knows: say which holds what with --columns id=COLUMN,placed=COLUMN,product=COLUMN (and customer=, quantity=, made_by=), or import it in the window",
+                    sheet.header.join(", ")
+                ),
+            });
+        }
+    };
+    let mut columns = columns;
+    if let Some(person) = &choices.made_by {
+        columns.made_by = Some(Maker::Person(person.clone()));
+    }
+    if let Some(order) = choices.dates {
+        columns.dates = Some(order);
+    }
+    Ok((kind, columns))
+}
+
+/// Reads every row of `sheet` under `columns` into orders (pure).
+pub fn orders_of(
+    sheet: &Sheet,
+    kind: Kind,
+    columns: &Columns,
+    workspace: &Workspace,
+) -> Result<Vec<Order>, ImportError> {
+    let resolved =
+        mapping::resolve(sheet, columns, workspace).map_err(|reason| ImportError::Mapping {
+            file: sheet.file.clone(),
+            reason,
+        })?;
+    rows::orders(sheet, &resolved, kind == Kind::RightFirst, workspace).map_err(ImportError::Rows)
+}
+
+/// Reads a CSV export into orders, checking every row against the workspace's staff.
+///
+/// Pure: nothing is read from or written to disk. `file_name` is only used in the errors.
+/// Either every row is a valid order, or every problem of every row is returned, each at the
+/// physical line its row starts on.
+pub fn read(
+    bytes: &[u8],
+    file_name: &str,
+    records: &Records,
+    choices: &Choices,
+) -> Result<Reading, ImportError> {
+    let sheet = Sheet::read(bytes, file_name).map_err(ImportError::Rows)?;
+    let workspace = &records.workspace;
+    let (kind, columns) = columns_for(&sheet, workspace, choices)?;
+    let orders = orders_of(&sheet, kind, &columns, workspace)?;
+    Ok(Reading {
+        kind,
+        columns,
+        orders,
+    })
+}
+
 /// Imports the CSV file `csv` into the workspace at `root`: opens both, reads every row, then
 /// writes the new orders. For the window's worker thread and the command line.
+///
+/// Columns given for a header the workspace does not remember are remembered first when
+/// `choices.remember` says so, so a killed import is finished by a run without them.
 pub fn import_file(
     root: &Path,
     csv: &Path,
+    choices: &Choices,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Summary, ImportError> {
     let bytes = read_csv(csv)?;
     let mut folder = Folder::open(root)?;
     refuse_unreadable_workspace(&folder)?;
-    let orders =
-        read(&bytes, &csv.display().to_string(), folder.records()).map_err(ImportError::Rows)?;
+    let file = csv.display().to_string();
+    let sheet = Sheet::read(&bytes, &file).map_err(ImportError::Rows)?;
+    let workspace = &folder.records().workspace;
+    let (kind, columns) = columns_for(&sheet, workspace, choices)?;
+    let orders = orders_of(&sheet, kind, &columns, workspace)?;
+    let known = workspace.mapping_for(&sheet.header);
+    if choices.remember && choices.columns.is_some() && known != Some(&columns) {
+        let mut workspace = workspace.clone();
+        workspace.remember_mapping(sheet.header.clone(), columns);
+        plan(&folder, orders.clone())?;
+        folder
+            .save(workspace)
+            .map_err(|source| ImportError::Save { written: 0, source })?;
+    }
     import(&mut folder, orders, progress)
+}
+
+/// A CSV file read into its header and rows, for a preview before it is imported.
+pub fn read_sheet(csv: &Path) -> Result<Sheet, ImportError> {
+    let bytes = read_csv(csv)?;
+    Sheet::read(&bytes, &csv.display().to_string()).map_err(ImportError::Rows)
 }
 
 /// The bytes of a CSV file, refusing folders and files over [`MAX_CSV_BYTES`], for [`read`].

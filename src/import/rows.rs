@@ -1,271 +1,375 @@
-//! CSV bytes into orders: every row checked against the workspace's staff, each problem
-//! at the physical line its row starts on. Pure: nothing here touches a file.
+//! A sheet's rows into orders under a resolved mapping, every row checked against the
+//! workspace's staff, each problem at the physical line its row starts on. Pure: nothing
+//! here touches a file.
+//!
+//! Right First's own header keeps its one rule: one row, one order, ids and dates exactly
+//! as the format writes them. Any other export is read as tills and webshops write it: the
+//! rows with one order number are one order (its line items), the number becomes an id by
+//! dropping what an id may not hold, and an order's columns may be left empty after its
+//! first row.
 
 use std::collections::HashMap;
 
-use super::{HEADER, RowError};
-use crate::model::{Date, IdKind, Order, Records, Workspace, check_id};
+use super::RowError;
+use super::dates;
+use super::mapping::{HEADER, MadeBy, Resolved, known, staff_member};
+use super::sheet::{Row, Sheet};
+use crate::model::{Date, IdKind, Order, Workspace, check_id};
 
-/// Reads a CSV export into orders, checking every row against the workspace's staff.
+/// Reads every row of `sheet` under `resolved`; `exact` for Right First's own header.
 ///
-/// Pure: nothing is read from or written to disk. `file_name` is only used in the errors.
-/// Either every row is a valid order, or every problem of every row is returned, each at the
-/// physical line its row starts on. Customer and product are trimmed; an empty customer is none.
-pub fn read(text: &[u8], file_name: &str, records: &Records) -> Result<Vec<Order>, Vec<RowError>> {
-    let error = |line: u64, reason: String| RowError {
-        file: file_name.to_owned(),
-        line,
-        reason,
+/// Either every row is a valid order, or every problem of every row is returned in the order
+/// of the file. Customer and product are trimmed; an empty customer is none.
+pub fn orders(
+    sheet: &Sheet,
+    resolved: &Resolved,
+    exact: bool,
+    workspace: &Workspace,
+) -> Result<Vec<Order>, Vec<RowError>> {
+    let mut reader = Reader {
+        sheet,
+        resolved,
+        exact,
+        workspace,
+        pending: Vec::new(),
+        by_number: HashMap::new(),
+        by_id: HashMap::new(),
+        problems: Vec::new(),
     };
-    // Spreadsheets save "CSV UTF-8" with a byte order mark.
-    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
-    if let Some((line, reason)) = not_utf8(text) {
-        return Err(vec![error(line, reason)]);
+    for row in &sheet.rows {
+        reader.row(row);
     }
-
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text);
-    let mut lines = Lines {
-        text,
-        at: 0,
-        line: 1,
-    };
-    let mut record = csv::StringRecord::new();
-    let mut next = |record: &mut csv::StringRecord, lines: &mut Lines<'_>| {
-        let start = record_start(&reader);
-        match reader.read_record(record) {
-            Ok(true) => Some(Ok(lines.of(start))),
-            Ok(false) => None,
-            // From a slice of valid UTF-8 only quoting can go wrong, and csv accepts any quoting.
-            Err(problem) => Some(Err(error(lines.of(start), problem.to_string()))),
-        }
-    };
-
-    match next(&mut record, &mut lines) {
-        None => {
-            return Err(vec![error(
-                1,
-                format!(
-                    "the file is empty; expected the header \"{}\" and a row per order",
-                    HEADER.join(",")
-                ),
-            )]);
-        }
-        Some(Err(problem)) => return Err(vec![problem]),
-        Some(Ok(line)) => {
-            if let Some(reason) = header_problem(&record) {
-                return Err(vec![error(line, reason)]);
-            }
-        }
-    }
-
-    let mut rows = Rows::new(&records.workspace);
-    let mut orders = Vec::new();
-    let mut problems = Vec::new();
-    while let Some(row) = next(&mut record, &mut lines) {
-        match row {
-            Ok(line) => {
-                let mut wrong = |reason: String| problems.push(error(line, reason));
-                orders.extend(rows.order(&record, line, &mut wrong));
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
-    if problems.is_empty() {
-        Ok(orders)
-    } else {
-        Err(problems)
-    }
+    reader.finish()
 }
 
-/// Where text that is not UTF-8 goes wrong: its line, and the reason with the column.
-fn not_utf8(text: &[u8]) -> Option<(u64, String)> {
-    let bad = std::str::from_utf8(text).err()?;
-    let valid = &text[..bad.valid_up_to()];
-    let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u64;
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
-    let col = String::from_utf8_lossy(&valid[line_start..])
-        .chars()
-        .count()
-        + 1;
-    Some((
-        line,
-        format!(
-            "the file is not UTF-8 text (column {col} holds byte 0x{:02X}); export it from the till as \"CSV UTF-8\"",
-            text[bad.valid_up_to()]
-        ),
-    ))
+/// An order being gathered from its rows.
+struct Pending {
+    line: u64,
+    id: String,
+    placed: Option<Date>,
+    customer: Option<String>,
+    made_by: Option<String>,
+    /// Each line item's quantity and name, in the order of the file; one name once.
+    items: Vec<(u64, String)>,
+    bad: bool,
 }
 
-/// Why the first record is not the header, if it is not.
-fn header_problem(record: &csv::StringRecord) -> Option<String> {
-    if record.iter().eq(HEADER) {
-        return None;
-    }
-    let found: Vec<&str> = record.iter().collect();
-    let mut reason = format!(
-        "the first line must be the header \"{}\", found \"{}\"",
-        HEADER.join(","),
-        found.join(",")
-    );
-    // Spreadsheets set to Dutch, German or French separate with semicolons.
-    if found.len() == 1 && found[0].split(';').eq(HEADER) {
-        reason.push_str("; the file separates fields with semicolons: export it with commas");
-    }
-    Some(reason)
-}
-
-/// Checks rows one by one, remembering the ids seen so far.
-struct Rows<'a> {
+struct Reader<'a> {
+    sheet: &'a Sheet,
+    resolved: &'a Resolved,
+    exact: bool,
     workspace: &'a Workspace,
-    staff: Vec<&'a str>,
+    pending: Vec<Pending>,
+    /// Each order number's order, so its later rows join it.
+    by_number: HashMap<String, usize>,
     /// Each id's first line and spelling, by its lower case: ids that differ only in case
     /// are one file name on Windows and macOS.
-    first_line: HashMap<String, (u64, String)>,
+    by_id: HashMap<String, (u64, String, String)>,
+    problems: Vec<RowError>,
 }
 
-impl<'a> Rows<'a> {
-    fn new(workspace: &'a Workspace) -> Self {
-        Rows {
-            workspace,
-            staff: workspace.staff.iter().map(|p| p.id.as_str()).collect(),
-            first_line: HashMap::new(),
+impl Reader<'_> {
+    fn wrong(&mut self, line: u64, reason: String) {
+        self.problems.push(RowError {
+            file: self.sheet.file.clone(),
+            line,
+            reason,
+        });
+    }
+
+    /// The header of column `n`, to name it in a message.
+    fn column(&self, n: usize) -> &str {
+        self.sheet.header.get(n).map_or("", String::as_str)
+    }
+
+    fn row(&mut self, row: &Row) {
+        let line = row.line;
+        let field = |n: usize| row.fields.get(n).unwrap_or("").trim();
+        if self.exact && row.fields.len() != HEADER.len() {
+            let found = row.fields.len();
+            self.wrong(
+                line,
+                format!("expected 5 fields ({}), found {found}", HEADER.join(",")),
+            );
+            return;
+        }
+        if row.fields.iter().all(|f| f.trim().is_empty()) && !self.exact {
+            return;
+        }
+        let number = if self.exact {
+            &row.fields[self.resolved.id]
+        } else {
+            field(self.resolved.id)
+        };
+        let at = match self.by_number.get(number) {
+            Some(&at) if !self.exact => at,
+            _ => self.start(number, line),
+        };
+        self.date(at, field(self.resolved.placed), line);
+        let customer = self.joined(&self.resolved.customer, &field);
+        if !customer.is_empty() && self.pending[at].customer.is_none() {
+            self.pending[at].customer = Some(customer);
+        }
+        self.item(at, row, line);
+        match &self.resolved.made_by {
+            MadeBy::Person(id) => self.pending[at].made_by = Some(id.clone()),
+            MadeBy::Column(n) => self.maker(at, field(*n), line),
         }
     }
 
-    /// The order on the row at `line`, or `None` after telling `wrong` each thing wrong with it.
-    fn order(
-        &mut self,
-        record: &csv::StringRecord,
-        line: u64,
-        wrong: &mut dyn FnMut(String),
-    ) -> Option<Order> {
-        let [id, placed, customer, product, made_by] = match record.len() {
-            5 => [0, 1, 2, 3, 4].map(|n| &record[n]),
-            found => {
-                wrong(format!(
-                    "expected 5 fields ({}), found {found}",
-                    HEADER.join(",")
-                ));
-                return None;
-            }
-        };
-        let mut ok = self.id(id, line, wrong);
-        let placed = match placed.parse::<Date>() {
-            Ok(placed) => Some(placed),
-            Err(reason) => {
-                wrong(format!("placed: {reason}"));
-                None
-            }
-        };
-        let product = product.trim();
-        if product.is_empty() {
-            wrong("the product is empty; every order needs one".to_owned());
-            ok = false;
-        }
-        ok &= self.maker(made_by, wrong);
-        let (true, Some(placed)) = (ok, placed) else {
-            return None;
-        };
-        let customer = customer.trim();
-        Some(Order {
-            id: id.to_owned(),
-            placed,
-            customer: (!customer.is_empty()).then(|| customer.to_owned()),
-            product: product.to_owned(),
-            made_by: made_by.to_owned(),
-            checks: Vec::new(),
-            defects: Vec::new(),
-            contacts: Vec::new(),
-        })
+    /// The non-empty fields of `columns`, joined with a space.
+    fn joined<'r>(&self, columns: &[usize], field: &impl Fn(usize) -> &'r str) -> String {
+        let parts: Vec<&str> = columns
+            .iter()
+            .map(|&n| field(n))
+            .filter(|f| !f.is_empty())
+            .collect();
+        parts.join(" ")
     }
 
-    /// Whether `id` may be a new order's id: a file name, not seen before in any case.
-    fn id(&mut self, id: &str, line: u64, wrong: &mut dyn FnMut(String)) -> bool {
-        if let Err(reason) = check_id(id, IdKind::Order) {
-            wrong(reason);
-            return false;
-        }
-        if let Some((first, spelled)) = self.first_line.get(&id.to_ascii_lowercase()) {
-            wrong(if spelled == id {
-                format!("order \"{id}\" is also on line {first}; each order may appear once")
+    /// Starts the order numbered `number` on `line`: its id made and checked.
+    fn start(&mut self, number: &str, line: u64) -> usize {
+        let id = if self.exact {
+            number.to_owned()
+        } else {
+            id_of(number)
+        };
+        let at = self.pending.len();
+        self.pending.push(Pending {
+            line,
+            id: id.clone(),
+            placed: None,
+            customer: None,
+            made_by: None,
+            items: Vec::new(),
+            bad: false,
+        });
+        self.by_number.insert(number.to_owned(), at);
+        let checked = if self.exact || number.is_empty() {
+            check_id(&id, IdKind::Order)
+        } else {
+            check_id(&id, IdKind::Order).map_err(|reason| {
+                format!("order number \"{number}\" does not make an id: {reason}")
+            })
+        };
+        if let Err(reason) = checked {
+            let reason = if number.is_empty() && !self.exact {
+                format!(
+                    "the order number (column \"{}\") is empty",
+                    self.column(self.resolved.id)
+                )
             } else {
+                reason
+            };
+            self.wrong(line, reason);
+            self.pending[at].bad = true;
+            return at;
+        }
+        let folded = id.to_ascii_lowercase();
+        if let Some((first, spelled, first_number)) = self.by_id.get(&folded).cloned() {
+            let reason = if spelled != id {
                 format!(
                     "order \"{id}\" differs from \"{spelled}\" on line {first} only in upper and lower case; Windows and macOS take those for one file name"
                 )
-            });
-            return false;
+            } else if self.exact {
+                format!("order \"{id}\" is also on line {first}; each order may appear once")
+            } else {
+                format!(
+                    "order number \"{number}\" becomes the id \"{id}\", as \"{first_number}\" on line {first} does; two orders cannot share an id"
+                )
+            };
+            self.wrong(line, reason);
+            self.pending[at].bad = true;
+            return at;
         }
-        self.first_line
-            .insert(id.to_ascii_lowercase(), (line, id.to_owned()));
-        true
+        self.by_id.insert(folded, (line, id, number.to_owned()));
+        at
     }
 
-    /// Whether `made_by` is on the staff.
-    fn maker(&self, made_by: &str, wrong: &mut dyn FnMut(String)) -> bool {
-        if self.workspace.person(made_by).is_some() {
-            return true;
+    fn date(&mut self, at: usize, text: &str, line: u64) {
+        let column = self.column(self.resolved.placed).to_owned();
+        if text.is_empty() && !self.exact {
+            // Exports write the order's columns on its first row only.
+            return;
         }
-        let known = if self.staff.is_empty() {
-            "workspace.ron lists no staff".to_owned()
+        let placed = if self.exact {
+            text.parse::<Date>().map_err(|reason| reason.to_string())
         } else {
-            format!("the staff are {}", self.staff.join(", "))
+            dates::placed(text, self.resolved.dates)
         };
-        if made_by.is_empty() {
-            wrong(format!("made_by is empty; say who made the order: {known}"));
+        match (placed, self.pending[at].placed) {
+            (Err(reason), _) => {
+                self.wrong(line, format!("{column}: {reason}"));
+                self.pending[at].bad = true;
+            }
+            (Ok(placed), None) => self.pending[at].placed = Some(placed),
+            (Ok(placed), Some(first)) if placed != first => {
+                let first_line = self.pending[at].line;
+                self.wrong(
+                    line,
+                    format!(
+                        "{column}: {placed} differs from {first} on line {first_line}, the same order's first row"
+                    ),
+                );
+                self.pending[at].bad = true;
+            }
+            (Ok(_), Some(_)) => {}
+        }
+    }
+
+    /// The row's line item: its product and quantity.
+    fn item(&mut self, at: usize, row: &Row, line: u64) {
+        let field = |n: usize| row.fields.get(n).unwrap_or("").trim();
+        let product = self.joined(&self.resolved.product, &field);
+        if product.is_empty() {
+            let reason = if self.exact {
+                "the product is empty; every order needs one".to_owned()
+            } else {
+                let names: Vec<&str> = self
+                    .resolved
+                    .product
+                    .iter()
+                    .map(|&n| self.column(n))
+                    .collect();
+                format!(
+                    "the product (column \"{}\") is empty; every row needs one",
+                    names.join("\" + \"")
+                )
+            };
+            self.wrong(line, reason);
+            self.pending[at].bad = true;
+            return;
+        }
+        let quantity = match self.resolved.quantity {
+            None => 1,
+            Some(n) => match quantity(field(n)) {
+                Some(quantity) => quantity,
+                None => {
+                    let reason = format!(
+                        "{}: \"{}\" is not a whole number of 1 or more",
+                        self.column(n),
+                        field(n)
+                    );
+                    self.wrong(line, reason);
+                    self.pending[at].bad = true;
+                    return;
+                }
+            },
+        };
+        let items = &mut self.pending[at].items;
+        match items.iter_mut().find(|(_, name)| *name == product) {
+            Some((count, _)) => *count += quantity,
+            None => items.push((quantity, product)),
+        }
+    }
+
+    /// The maker named in column text `text`: someone on the staff, by id or name.
+    fn maker(&mut self, at: usize, text: &str, line: u64) {
+        if text.is_empty() {
+            if self.exact {
+                let reason = format!(
+                    "made_by is empty; say who made the order: {}",
+                    known(self.workspace)
+                );
+                self.wrong(line, reason);
+                self.pending[at].bad = true;
+            }
+            return;
+        }
+        match staff_member(self.workspace, text) {
+            Some(person) => {
+                if self.pending[at].made_by.is_none() {
+                    self.pending[at].made_by = Some(person.id.clone());
+                }
+            }
+            None => {
+                let reason = format!("unknown person \"{text}\"; {}", known(self.workspace));
+                self.wrong(line, reason);
+                self.pending[at].bad = true;
+            }
+        }
+    }
+
+    /// Every gathered order, or every problem in the order of the file.
+    fn finish(mut self) -> Result<Vec<Order>, Vec<RowError>> {
+        let mut orders = Vec::with_capacity(self.pending.len());
+        for pending in std::mem::take(&mut self.pending) {
+            if pending.bad {
+                continue;
+            }
+            let Some(placed) = pending.placed else {
+                let reason = format!(
+                    "order \"{}\" has no date: column \"{}\" is empty on each of its rows",
+                    pending.id,
+                    self.column(self.resolved.placed)
+                );
+                self.wrong(pending.line, reason);
+                continue;
+            };
+            let Some(made_by) = pending.made_by else {
+                let column = match self.resolved.made_by {
+                    MadeBy::Column(n) => self.column(n).to_owned(),
+                    MadeBy::Person(_) => String::new(),
+                };
+                let reason = format!(
+                    "order \"{}\" says not who made it: column \"{column}\" is empty on each of its rows; {}",
+                    pending.id,
+                    known(self.workspace)
+                );
+                self.wrong(pending.line, reason);
+                continue;
+            };
+            let product = match pending.items.as_slice() {
+                [(1, name)] if self.resolved.quantity.is_none() => name.clone(),
+                items => items
+                    .iter()
+                    .map(|(count, name)| format!("{count} × {name}"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            orders.push(Order {
+                id: pending.id,
+                placed,
+                customer: pending.customer,
+                product,
+                made_by,
+                checks: Vec::new(),
+                defects: Vec::new(),
+                contacts: Vec::new(),
+            });
+        }
+        if self.problems.is_empty() {
+            Ok(orders)
         } else {
-            wrong(format!("unknown person \"{made_by}\"; {known}"));
+            self.problems.sort_by_key(|problem| problem.line);
+            Err(self.problems)
         }
-        false
     }
 }
 
-/// The byte where the reader's next record starts (or the blank lines before it).
-fn record_start(reader: &csv::Reader<&[u8]>) -> usize {
-    usize::try_from(reader.position().byte()).unwrap_or(usize::MAX)
+/// An order number as an id: `#` and whatever else an id may not hold dropped
+/// (`#1001` is `1001`, `WEB 1001/A` is `WEB1001A`).
+pub fn id_of(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }
 
-/// Physical line numbers of record starts, counted forward as the records are read.
-///
-/// csv's own line numbers are those before the blank lines and line ends it skips, which is
-/// one line early after a CRLF or an empty line.
-struct Lines<'a> {
-    text: &'a [u8],
-    at: usize,
-    line: u64,
-}
-
-impl Lines<'_> {
-    fn of(&mut self, start: usize) -> u64 {
-        let mut start = start.min(self.text.len());
-        while self
-            .text
-            .get(start)
-            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
-        {
-            start += 1;
-        }
-        if start < self.at {
-            // Records only move forward; count afresh if that ever changes.
-            self.at = 0;
-            self.line = 1;
-        }
-        self.line += self.text[self.at..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        self.at = start;
-        self.line
-    }
+/// A line item's quantity: a whole number of 1 or more (`2`, or `2.00` as some exports write).
+fn quantity(text: &str) -> Option<u64> {
+    let whole = match text.split_once(['.', ',']) {
+        Some((whole, fraction)) if fraction.bytes().all(|b| b == b'0') => whole,
+        Some(_) => return None,
+        None => text,
+    };
+    whole.parse().ok().filter(|&n| n > 0)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::import::ImportError;
-    use crate::model::{Person, Role, Workspace};
+    use crate::import::{Choices, ImportError, read};
+    use crate::model::{Order, Person, Records, Role, Workspace};
 
     fn records() -> Records {
         let mut workspace = Workspace::new("Bell's".to_owned());
@@ -283,20 +387,27 @@ mod tests {
     }
 
     fn read_ok(text: &str) -> Vec<Order> {
-        read(text.as_bytes(), "orders.csv", &records()).unwrap_or_else(|e| panic!("{e:#?}"))
+        read_ok_bytes(text.as_bytes())
     }
 
-    /// Each problem as `LINE: reason`.
+    fn read_ok_bytes(bytes: &[u8]) -> Vec<Order> {
+        read(bytes, "orders.csv", &records(), &Choices::default())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .orders
+    }
+
+    /// Each problem as `LINE: reason`, or the file's problem as it is said.
     fn read_err(text: &[u8]) -> Vec<String> {
-        match read(text, "orders.csv", &records()) {
-            Ok(orders) => panic!("read {} orders", orders.len()),
-            Err(rows) => rows
+        match read(text, "orders.csv", &records(), &Choices::default()) {
+            Ok(reading) => panic!("read {} orders", reading.orders.len()),
+            Err(ImportError::Rows(rows)) => rows
                 .into_iter()
                 .map(|row| {
                     assert_eq!(row.file, "orders.csv");
                     format!("{}: {}", row.line, row.reason)
                 })
                 .collect(),
+            Err(other) => vec![other.to_string()],
         }
     }
 
@@ -362,39 +473,28 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_header_or_an_empty_file_is_refused_at_line_1() {
+    fn an_unknown_header_asks_for_columns_and_an_empty_file_is_refused_at_line_1() {
         assert_eq!(
             read_err(b"order,date,customer,product,made_by\nA1,2026-11-23,,Cone,ellen\n"),
             [
-                "1: the first line must be the header \"id,placed,customer,product,made_by\", found \"order,date,customer,product,made_by\""
-            ]
-        );
-        assert_eq!(
-            read_err(b"id;placed;customer;product;made_by\n"),
-            [
-                "1: the first line must be the header \"id,placed,customer,product,made_by\", found \"id;placed;customer;product;made_by\"; the file separates fields with semicolons: export it with commas"
+                "orders.csv: its columns (order, date, customer, product, made_by) are none that Right First knows: say which holds what with --columns id=COLUMN,placed=COLUMN,product=COLUMN (and customer=, quantity=, made_by=), or import it in the window\nnothing was imported"
             ]
         );
         for empty in [&b""[..], b"\xEF\xBB\xBF", b"\n\n"] {
             assert_eq!(
                 read_err(empty),
-                [
-                    "1: the file is empty; expected the header \"id,placed,customer,product,made_by\" and a row per order"
-                ]
+                ["1: the file is empty; expected a header line and a row per order"]
             );
         }
     }
 
     #[test]
-    fn text_that_is_not_utf8_is_refused_at_its_line_and_column() {
-        // "Café" as Windows-1252 writes it.
-        let text = b"id,placed,customer,product,made_by\nA1,2026-11-23,Caf\xE9,Cone,ellen\n";
-        assert_eq!(
-            read_err(text),
-            [
-                "2: the file is not UTF-8 text (column 18 holds byte 0xE9); export it from the till as \"CSV UTF-8\""
-            ]
+    fn semicolons_and_windows_1252_read_as_meant() {
+        // "Café" and "Zoë" as Windows-1252 writes them, separated as a Dutch Excel does.
+        let orders = read_ok_bytes(
+            b"id;placed;customer;product;made_by\nA1;2026-11-23;Caf\xE9 Zo\xEB;Cone;ellen\n",
         );
+        assert_eq!(orders[0].customer.as_deref(), Some("Café Zoë"));
     }
 
     #[test]
@@ -404,10 +504,11 @@ mod tests {
             format!("{HEAD}A1,2026-11-23,,Cone,ellen\n").as_bytes(),
             "o.csv",
             &records,
+            &Choices::default(),
         )
         .unwrap_err();
         assert_eq!(
-            rows[0].to_string(),
+            rows.to_string().lines().next().unwrap_or_default(),
             "o.csv:2: unknown person \"ellen\"; workspace.ron lists no staff"
         );
     }
@@ -416,19 +517,32 @@ mod tests {
     fn the_rows_error_lists_each_row_then_what_it_means() {
         let rows = read_err(format!("{HEAD}A1,2026-11-23,,,bob\n").as_bytes());
         assert_eq!(rows.len(), 2);
-        let error = ImportError::Rows(
-            read(
-                format!("{HEAD}A1,2026-11-23,,,bob\n").as_bytes(),
-                "o.csv",
-                &records(),
-            )
-            .unwrap_err(),
-        );
+        let error = read(
+            format!("{HEAD}A1,2026-11-23,,,bob\n").as_bytes(),
+            "o.csv",
+            &records(),
+            &Choices::default(),
+        )
+        .unwrap_err();
         assert_eq!(
             error.to_string(),
             "o.csv:2: the product is empty; every order needs one\n\
              o.csv:2: unknown person \"bob\"; the staff are ellen, tom, priya, jake\n\
              nothing was imported: 1 row of the file must be fixed first"
         );
+    }
+
+    #[test]
+    fn order_numbers_become_ids_and_quantities_are_whole() {
+        assert_eq!(super::id_of("#1001"), "1001");
+        assert_eq!(super::id_of("WEB 1001/A"), "WEB1001A");
+        assert_eq!(super::id_of("2026-11_7"), "2026-11_7");
+        assert_eq!(super::id_of("###"), "");
+        assert_eq!(super::quantity("2"), Some(2));
+        assert_eq!(super::quantity("2.00"), Some(2));
+        assert_eq!(super::quantity("3,0"), Some(3));
+        for bad in ["0", "1.5", "-1", "", "two"] {
+            assert_eq!(super::quantity(bad), None, "{bad}");
+        }
     }
 }

@@ -46,6 +46,9 @@ pub use procedure::{Change, Procedure, Spec, Status, Step};
 pub use records::Records;
 pub use revision::{ApproveError, Revised, approve, draft_of};
 pub use time::{Date, DateTime};
-pub use training::{Signed, Training};
+pub use training::{Signed, Standing, Training, in_force_on, standing};
 pub use validate::{Catalog, RecordRevisions};
-pub use workspace::{FORMAT_VERSION, Person, Recurrence, Role, Workspace, category_name};
+pub use workspace::{
+    Columns, DateOrder, FORMAT_VERSION, ImportMapping, Maker, Person, Recurrence, Role, Workspace,
+    category_name,
+};

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -131,10 +132,11 @@ pub enum PinRefused {
 }
 
 /// Counts wrong PINs per person, in this window only; the time is passed in, so tests
-/// need no clock.
-#[derive(Debug, Clone, Default)]
+/// need no clock. One guard serves every PIN prompt of a window (it counts through a
+/// shared reference), so five wrong tries at one prompt are a wait at all the others.
+#[derive(Debug, Default)]
 pub struct PinGuard {
-    people: HashMap<String, Tries>,
+    people: Mutex<HashMap<String, Tries>>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,15 +153,20 @@ impl PinGuard {
 
     /// How long `person` must still wait at `now` before a PIN is taken, if at all.
     pub fn wait_left(&self, person: &str, now: Instant) -> Option<Duration> {
-        let until = self.people.get(person)?.locked_until?;
+        let until = self.people().get(person)?.locked_until?;
         (until > now).then(|| until - now)
+    }
+
+    /// The counts; a panic elsewhere while they were held leaves them as they were.
+    fn people(&self) -> MutexGuard<'_, HashMap<String, Tries>> {
+        self.people.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Checks `typed` against the kept `hash` of `person` at `now`. A right PIN clears the
     /// count; a wrong one, or text that is no PIN at all, counts as a wrong try. While the
     /// wait runs nothing is checked (not even a right PIN).
     pub fn attempt(
-        &mut self,
+        &self,
         person: &str,
         hash: &str,
         typed: &str,
@@ -171,11 +178,12 @@ impl PinGuard {
             });
         }
         let right = Pin::parse(typed).is_ok_and(|pin| verify_pin(hash, &pin));
+        let mut people = self.people();
         if right {
-            self.people.remove(person);
+            people.remove(person);
             return Ok(());
         }
-        let tries = self.people.entry(person.to_owned()).or_default();
+        let tries = people.entry(person.to_owned()).or_default();
         // A wait that ran out starts a fresh count.
         if tries.locked_until.is_some() {
             *tries = Tries::default();

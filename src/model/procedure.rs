@@ -132,6 +132,23 @@ pub struct Change {
     pub by: String,
     /// What changed, and why.
     pub note: String,
+    /// Whether everyone must read this revision again. `false` for a change that leaves
+    /// the procedure's meaning as it was (a typo): who signed an earlier revision stays
+    /// current. Omitted from the file when `true`, the default.
+    #[serde(
+        default = "retrain_default",
+        skip_serializing_if = "is_retrain_default"
+    )]
+    pub retrain: bool,
+}
+
+fn retrain_default() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_retrain_default(retrain: &bool) -> bool {
+    *retrain
 }
 
 impl Spec {

@@ -63,12 +63,14 @@ pub enum ApproveError {
     NoNote,
 }
 
-/// Approves a draft as `by` on `on`, appending the change note to its history.
+/// Approves a draft as `by` on `on`, appending the change note to its history; `retrain`
+/// says whether everyone must read this revision again (see [`Change::retrain`]).
 pub fn approve<T: Revised>(
     draft: &T,
     by: &Person,
     on: Date,
     note: &str,
+    retrain: bool,
 ) -> Result<T, ApproveError> {
     if by.role != Role::Owner {
         return Err(ApproveError::NotOwner(by.name.clone()));
@@ -91,6 +93,7 @@ pub fn approve<T: Revised>(
         on,
         by: by.id.clone(),
         note: note.to_owned(),
+        retrain,
     });
     Ok(approved)
 }
@@ -142,14 +145,14 @@ mod tests {
         let on = Date::new(2026, 11, 23).unwrap();
         let draft = procedure(Status::Draft);
         assert_eq!(
-            approve(&draft, &person(Role::Staff), on, "x"),
+            approve(&draft, &person(Role::Staff), on, "x", true),
             Err(ApproveError::NotOwner("Anna".into()))
         );
         assert_eq!(
-            approve(&draft, &person(Role::Owner), on, "  "),
+            approve(&draft, &person(Role::Owner), on, "  ", true),
             Err(ApproveError::NoNote)
         );
-        let approved = approve(&draft, &person(Role::Owner), on, "First version").unwrap();
+        let approved = approve(&draft, &person(Role::Owner), on, "First version", false).unwrap();
         assert_eq!(
             approved.status,
             Status::Approved {
@@ -163,11 +166,12 @@ mod tests {
                 revision: 1,
                 on,
                 by: "anna".into(),
-                note: "First version".into()
+                note: "First version".into(),
+                retrain: false,
             }]
         );
         assert_eq!(
-            approve(&approved, &person(Role::Owner), on, "again"),
+            approve(&approved, &person(Role::Owner), on, "again", true),
             Err(ApproveError::NotADraft(1))
         );
     }

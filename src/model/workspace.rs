@@ -31,6 +31,74 @@ pub struct Workspace {
     /// Average customer contacts per order above which something went wrong.
     #[serde(default = "default_alarm")]
     pub contacts_per_order_alarm: Number,
+    /// How CSV exports with these headers were read before, so next week's export imports
+    /// with no questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_mappings: Vec<ImportMapping>,
+}
+
+/// The columns chosen for CSV files with exactly this header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportMapping {
+    /// The file's first line, field by field, as written.
+    pub header: Vec<String>,
+    /// Which of its columns hold what.
+    pub columns: Columns,
+}
+
+/// Which columns of a CSV export hold an order's parts, each named by its header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    /// The order number; rows with the same number are one order.
+    pub id: String,
+    /// The day the order was placed.
+    pub placed: String,
+    /// The customer: one column, or several joined with a space (first and last name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customer: Vec<String>,
+    /// The product, or the line item's name: one column or several joined with a space.
+    pub product: Vec<String>,
+    /// How many of the line item; with it, the product reads `2 × White bread; 1 × Apple pie`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
+    pub quantity: Option<String>,
+    /// Who made the orders: a column holding a staff name or id, or one person for the file.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
+    pub made_by: Option<Maker>,
+    /// How `05-11-2026` reads; unset, as the workspace's language writes dates.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare"
+    )]
+    pub dates: Option<DateOrder>,
+}
+
+/// Who made the orders of an imported file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Maker {
+    /// This column names the maker, by full name or id (case and accents do not matter).
+    Column(String),
+    /// This person (a staff id) made every order of the file.
+    Person(String),
+}
+
+/// Which comes first in a date like `05-11-2026`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateOrder {
+    /// `05-11-2026` is 5 November, as Dutch is written.
+    DayFirst,
+    /// `05-11-2026` is 11 May, as American English is written.
+    MonthFirst,
 }
 
 /// Someone on the staff.
@@ -131,12 +199,29 @@ impl Workspace {
             defect_categories: six_m(),
             recurrence: Recurrence::default(),
             contacts_per_order_alarm: default_alarm(),
+            import_mappings: Vec::new(),
         }
     }
 
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.staff.iter().find(|person| person.id == id)
+    }
+
+    /// The columns remembered for CSV files with this header.
+    pub fn mapping_for(&self, header: &[String]) -> Option<&Columns> {
+        self.import_mappings
+            .iter()
+            .find(|mapping| mapping.header == header)
+            .map(|mapping| &mapping.columns)
+    }
+
+    /// Remembers `columns` for files with this header, in place of what was remembered.
+    pub fn remember_mapping(&mut self, header: Vec<String>, columns: Columns) {
+        match self.import_mappings.iter_mut().find(|m| m.header == header) {
+            Some(mapping) => mapping.columns = columns,
+            None => self.import_mappings.push(ImportMapping { header, columns }),
+        }
     }
 }
 

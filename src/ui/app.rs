@@ -16,6 +16,7 @@ mod leaving;
 mod message;
 mod opening;
 mod preferences;
+mod reading;
 mod road;
 mod sign_in;
 mod watch;
@@ -35,7 +36,7 @@ use super::screen::settings;
 use super::screen::{Context, photos};
 use super::text::{Language, Text, Words};
 use super::theme::{self, Mode};
-use crate::model::{Date, DateTime};
+use crate::model::{Date, DateTime, PinGuard};
 use crate::store::Folder;
 use crate::store::config::Places;
 
@@ -52,6 +53,9 @@ pub struct App {
     question: Option<Question>,
     /// The screen to come back to once the workspace is read again.
     reopen_on: Option<Section>,
+    /// Wrong PIN tries, one count for every prompt of this window; it lives as long as
+    /// the process, so every screen's [`Context`] may borrow it.
+    pins: &'static PinGuard,
 }
 
 impl App {
@@ -89,6 +93,7 @@ impl App {
             typed_folder: TypedFolder::default(),
             question: None,
             reopen_on: None,
+            pins: Box::leak(Box::default()),
         }
     }
 
@@ -206,7 +211,8 @@ impl App {
             Message::Leave(choice) => self.answer(choice),
             Message::Key(key, modifiers) => self.key(key, modifiers),
             Message::SignIn(message) => {
-                let signed = self.desk().and_then(|desk| desk.sign_in(message));
+                let pins = self.pins;
+                let signed = self.desk().and_then(|desk| desk.sign_in(message, pins));
                 signed.map_or_else(Task::none, |id| self.remember_me(Some(id)))
             }
             Message::ForgetPerson => self.remember_me(None),
@@ -222,9 +228,8 @@ impl App {
                 Some(message) => self.update(message),
                 None => Task::none(),
             },
-            Message::Procedures(message) => self.ask(Message::Procedures, |desk, ctx| {
-                desk.procedures.update(message, &ctx(&desk.folder))
-            }),
+            Message::Procedures(message) => self.procedures(message),
+            Message::Reading(message) => self.reading(message),
             Message::Checklists(message) => self.ask(Message::Checklists, |desk, ctx| {
                 desk.checklists.update(message, &ctx(&desk.folder))
             }),
@@ -310,6 +315,7 @@ impl App {
             words: self.words(),
             me: self.me().map(str::to_owned),
             now: self.now(),
+            pins: self.pins,
             desk: self.preferences.desk(),
         }
     }

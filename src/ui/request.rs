@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::export::ManualOptions;
-use crate::model::{Checklist, Order, Procedure, Workspace};
+use crate::model::{Checklist, Order, Procedure, Training, Workspace};
 use crate::store::Attachment;
 
 /// Turns the outcome of a request into a message of the screen that asked.
@@ -80,6 +80,8 @@ pub enum Record {
     Order(Box<Order>),
     /// The business, its people and settings: `workspace.ron`.
     Workspace(Box<Workspace>),
+    /// A person's signatures under procedures: `training/<person>.ron`.
+    Training(Box<Training>),
 }
 
 impl Record {
@@ -90,6 +92,7 @@ impl Record {
             Record::Checklist(r) => &r.id,
             Record::Order(r) => &r.id,
             Record::Workspace(_) => "workspace",
+            Record::Training(r) => &r.person,
         }
     }
 }
@@ -151,9 +154,17 @@ pub enum Job<M> {
     /// Import orders from a CSV file; the workspace is read again after.
     Import {
         csv: PathBuf,
+        /// The columns, maker and date order the person chose in the preview.
+        choices: crate::import::Choices,
         progress: Progress<M>,
         /// How many orders were written and how many were there already, or why none.
         done: Reply<Result<crate::import::Summary, String>, M>,
+    },
+    /// Read a CSV file into its header and rows, for the preview before an import.
+    ReadSheet {
+        csv: PathBuf,
+        /// The file as a table, or why it could not be read.
+        done: Reply<Result<Box<crate::import::Sheet>, String>, M>,
     },
     /// Typeset the manual and write it to `path`.
     Manual {

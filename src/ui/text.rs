@@ -63,6 +63,9 @@ texts!(Text {
     settings: "Settings", "Instellingen";
     search: "Search (Ctrl+F)", "Zoeken (Ctrl+F)";
     new_procedure: "New procedure", "Nieuwe procedure";
+    retrain: "Staff must read it again", "Het personeel moet het opnieuw lezen";
+    retrain_yes: "Everyone who signed an earlier revision is out of date until they sign this one.", "Wie een eerdere revisie tekende, is niet meer bij tot hij deze tekent.";
+    retrain_no: "A small fix (a typo): everyone who signed an earlier revision stays current.", "Een kleine verbetering (een tikfout): wie een eerdere revisie tekende, blijft bij.";
     new_checklist: "New checklist", "Nieuwe checklijst";
     untitled: "Untitled", "Zonder titel";
     nothing_selected: "Pick a procedure on the left, or make a new one (Ctrl+N).", "Kies links een procedure, of maak een nieuwe (Ctrl+N).";

@@ -111,6 +111,22 @@ impl Desk {
             .expect("the target is on screen");
     }
 
+    /// Clicks the text or widget `target` and runs every task the click starts to its end
+    /// (saves, jobs), as the window's runtime would.
+    pub fn press(
+        &mut self,
+        target: impl Selector<Output: iced_test::selector::Bounded + Clone + Send + Sync + 'static>
+        + Send,
+    ) {
+        let messages = {
+            let mut ui =
+                Simulator::with_size(iced::Settings::default(), (1400.0, 2400.0), self.app.view());
+            ui.click(target).expect("the target is on screen");
+            ui.into_messages().collect::<Vec<_>>()
+        };
+        self.hand_over(messages);
+    }
+
     /// Clicks the input `id` and types `text` one key at a time, as a real window does: after
     /// each key the app updates, and the next view is built on the widget state of the last,
     /// as iced's runtime keeps it. A field that loses its focus when the view around it
@@ -253,18 +269,22 @@ impl Desk {
 
     /// Every text on screen with where it is drawn.
     pub fn texts(&mut self) -> Vec<(String, iced::Rectangle)> {
+        self.texts_at((1400.0, 2400.0))
+    }
+
+    /// Every text on screen with where it is drawn, in a window of `size`.
+    pub fn texts_at(&mut self, size: (f32, f32)) -> Vec<(String, iced::Rectangle)> {
         use iced_test::selector::Candidate;
+        let mut ui = Simulator::with_size(iced::Settings::default(), size, self.app.view());
         let mut texts = Vec::new();
-        self.act(|ui| {
-            let _ = ui.find(|candidate: Candidate<'_>| {
-                if let Candidate::Text {
-                    content, bounds, ..
-                } = candidate
-                {
-                    texts.push((content.to_owned(), bounds));
-                }
-                None::<()>
-            });
+        let _ = ui.find(|candidate: Candidate<'_>| {
+            if let Candidate::Text {
+                content, bounds, ..
+            } = candidate
+            {
+                texts.push((content.to_owned(), bounds));
+            }
+            None::<()>
         });
         texts
     }

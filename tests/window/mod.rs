@@ -203,6 +203,26 @@ impl Window {
         ui.find(text).is_ok()
     }
 
+    /// Whether some text on screen holds `part`: for words around a path or a number the
+    /// test cannot know whole.
+    #[allow(dead_code)] // not every test binary that shares this module asks for it
+    pub fn sees_part(&mut self, part: &str) -> bool {
+        let mut ui = iced_test::simulator::Simulator::with_size(
+            iced::Settings::default(),
+            SIZE,
+            self.app.view(),
+        );
+        ui.find(
+            |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                iced_test::selector::Candidate::Text { content, .. } => {
+                    content.contains(part).then_some(())
+                }
+                _ => None,
+            },
+        )
+        .is_ok()
+    }
+
     /// What the text input `id` holds.
     pub fn input_text(&mut self, id: &'static str) -> String {
         let mut ui = iced_test::simulator::Simulator::with_size(

@@ -200,6 +200,7 @@ fn training_keeps_every_signature_and_the_earliest_day() {
         procedure: procedure.into(),
         revision: 3,
         on: on.parse().unwrap(),
+        recorded_by: None,
     };
     let a = Training {
         person: "bram".into(),

@@ -64,7 +64,7 @@ fn a_damaged_or_foreign_hash_never_matches_and_never_panics() {
 #[test]
 fn five_wrong_pins_in_a_row_mean_a_thirty_second_wait() {
     let hash = hash_pin(&pin("4711"));
-    let mut guard = PinGuard::default();
+    let guard = PinGuard::default();
     let t0 = Instant::now();
     for left in (1..=4).rev() {
         assert_eq!(
@@ -107,7 +107,7 @@ fn five_wrong_pins_in_a_row_mean_a_thirty_second_wait() {
 #[test]
 fn a_right_pin_resets_the_count_of_wrong_ones() {
     let hash = hash_pin(&pin("4711"));
-    let mut guard = PinGuard::default();
+    let guard = PinGuard::default();
     let now = Instant::now();
     for _ in 0..4 {
         assert!(guard.attempt("anna", &hash, "1111", now).is_err());

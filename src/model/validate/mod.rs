@@ -135,12 +135,24 @@ impl<'a> Catalog<'a> {
 
     /// Approvals, and the changes they record, are an Owner's.
     fn approver(&self, field: Field, by: &str, problems: &mut Vec<Problem>) {
+        self.owner(field, by, problems, || {
+            format!("approved by \"{by}\", who is not an Owner; only an Owner may approve")
+        });
+    }
+
+    /// `by` must be an Owner on the staff; `not_owner` says why when they are staff.
+    fn owner(
+        &self,
+        field: Field,
+        by: &str,
+        problems: &mut Vec<Problem>,
+        not_owner: impl FnOnce() -> String,
+    ) {
         match self.workspace.person(by) {
             None => self.person(field, by, problems),
-            Some(person) if person.role != Role::Owner => problems.push(Problem::error(
-                field,
-                format!("approved by \"{by}\", who is not an Owner; only an Owner may approve"),
-            )),
+            Some(person) if person.role != Role::Owner => {
+                problems.push(Problem::error(field, not_owner()));
+            }
             Some(_) => {}
         }
     }

@@ -123,7 +123,35 @@ impl Catalog<'_> {
             step_photos_rule(field.name("photos"), step, &mut problems);
         }
         self.changes(&procedure.changes, procedure.revision, &mut problems);
+        if !archived {
+            self.history_kept(procedure, &mut problems);
+        }
         problems
+    }
+
+    /// A revision the history names, older than the current file, whose file is not in
+    /// archive/: a hand-written history. A warning, not an error: the history and the
+    /// training records that sign it still count; only the text of that revision is gone.
+    fn history_kept(&self, procedure: &Procedure, problems: &mut Vec<Problem>) {
+        if unreadable(&self.unreadable_procedures, &procedure.id) {
+            return;
+        }
+        let Some(kept) = self.procedures.get(procedure.id.as_str()) else {
+            return;
+        };
+        for (n, change) in procedure.changes.iter().enumerate() {
+            if change.revision < procedure.revision
+                && !kept.revisions.contains_key(&change.revision)
+            {
+                problems.push(Problem::warning(
+                    Field::at("changes").index(n).name("revision"),
+                    format!(
+                        "revision {} is not in archive/ (archive/procedures/{}@{}.ron)",
+                        change.revision, procedure.id, change.revision
+                    ),
+                ));
+            }
+        }
     }
 
     fn changes(&self, changes: &[Change], revision: u32, problems: &mut Vec<Problem>) {
@@ -267,20 +295,43 @@ impl Catalog<'_> {
                 field.clone().name("procedure"),
                 &signed.procedure,
                 &mut problems,
-            ) && !self.procedures[signed.procedure.as_str()]
-                .revisions
-                .contains_key(&signed.revision)
-                && !unreadable(&self.unreadable_procedures, &signed.procedure)
+            ) && !self.revision_known(&signed.procedure, signed.revision)
             {
                 problems.push(Problem::error(
-                    field.name("revision"),
+                    field.clone().name("revision"),
                     format!(
                         "procedure \"{}\" has no revision {} to sign",
                         signed.procedure, signed.revision
                     ),
                 ));
             }
+            if let Some(owner) = &signed.recorded_by {
+                self.recorder(field.name("recorded_by"), owner, &mut problems);
+            }
         }
         problems
+    }
+
+    /// Whether a procedure has this revision to sign: its file, current or archived, or a
+    /// line of its history (a hand-written history whose file is missing, which
+    /// [`Self::check_procedure`] warns about at the procedure). One that did not read may
+    /// hold it.
+    fn revision_known(&self, procedure: &str, revision: u32) -> bool {
+        unreadable(&self.unreadable_procedures, procedure)
+            || self.procedures.get(procedure).is_some_and(|kept| {
+                kept.revisions.contains_key(&revision)
+                    || kept
+                        .current
+                        .is_some_and(|p| p.changes.iter().any(|c| c.revision == revision))
+            })
+    }
+
+    /// A sign-off given on paper is recorded by an Owner.
+    fn recorder(&self, field: Field, by: &str, problems: &mut Vec<Problem>) {
+        self.owner(field, by, problems, || {
+            format!(
+                "recorded by \"{by}\", who is not an Owner; only an Owner records a sign-off given on paper"
+            )
+        });
     }
 }

@@ -11,6 +11,7 @@ use iced::{Alignment, Element, Length, Theme};
 
 use super::{Conflict, Message, Section};
 use crate::store::Folder;
+use crate::ui::screen::reading::ReadingWords;
 use crate::ui::screen::settings;
 use crate::ui::text::{Text, fill};
 use crate::ui::theme;
@@ -120,6 +121,11 @@ pub(super) fn sidebar<'a>(
             .style(theme::muted),
         iced::widget::text(&records.workspace.name).size(theme::TEXT_HEADING),
         space::vertical().height(theme::SPACE_M),
+        me.map(|me| {
+            let count = crate::ui::screen::reading::to_read(records, &me.id).len();
+            let to_read = ReadingWords::of(words.language()).to_read;
+            entry(format!("{to_read} ({count})"), Section::ToRead)
+        }),
         entry(
             format!("{} ({})", words.procedures, records.procedures.len()),
             Section::Procedures

@@ -4,16 +4,14 @@
 mod copies;
 pub(super) mod merged;
 mod unsaved;
+mod view;
 
 use std::collections::BTreeSet;
 
+use iced::Task;
 use iced::widget::operation;
-use iced::widget::{column, container, row};
-use iced::{Element, Length, Task};
 
-use super::chrome::{
-    SEARCH_ID, changed_on_disk, conflict_view, sample_banner, sidebar, with_search,
-};
+use super::chrome::SEARCH_ID;
 use super::keys::{Command, editor_message};
 use super::road::{self, Carried, Conflict};
 use super::sign_in::{SignIn, SignInMessage};
@@ -32,6 +30,7 @@ use crate::ui::screen::orders::{self, Orders};
 use crate::ui::screen::photos::{Photos, Pictures};
 use crate::ui::screen::problems;
 use crate::ui::screen::procedures::Procedures;
+use crate::ui::screen::reading::{self, Reading};
 use crate::ui::screen::revision::Direction;
 use crate::ui::text::Text;
 
@@ -41,6 +40,8 @@ pub(super) struct Desk {
     pub section: Section,
     pub search: String,
     pub procedures: Procedures,
+    /// The procedure being read, in front of the editor, and "To read".
+    pub reading: Reading,
     pub orders: Orders,
     pub defects: Defects,
     pub dashboard: Dashboard,
@@ -58,8 +59,6 @@ pub(super) struct Desk {
     pub pictures: Pictures,
     /// "Who are you?" and the PIN asked there.
     sign_in: SignIn,
-    /// Wrong PIN tries per person, wherever a PIN is asked on this desk.
-    pins: PinGuard,
     /// What was merged from other desks, or waits for the user, until they read it.
     pub notes: Vec<merged::Note>,
 }
@@ -71,6 +70,7 @@ pub(super) struct Seat {
     pub words: &'static Text,
     pub me: Option<String>,
     pub now: DateTime,
+    pub pins: &'static PinGuard,
     pub desk: Option<crate::model::Desk>,
 }
 
@@ -91,6 +91,7 @@ impl Seat {
             read_only: folder.read_only().is_some(),
             photos: Photos::none(),
             room: Default::default(),
+            pins: self.pins,
             desk: self.desk,
         }
     }
@@ -114,6 +115,7 @@ impl Desk {
             section,
             search: String::new(),
             procedures: Procedures::default(),
+            reading: Reading::default(),
             orders: Orders::default(),
             defects: Defects::default(),
             dashboard: Dashboard::default(),
@@ -126,7 +128,6 @@ impl Desk {
             refreshing: None,
             pictures: Pictures::default(),
             sign_in: SignIn::default(),
-            pins: PinGuard::default(),
             notes: Vec::new(),
         };
         // Conflict copies a sync tool left while the window was closed.
@@ -138,8 +139,11 @@ impl Desk {
     /// shows every save made elsewhere.
     pub fn show(&mut self, section: Section, seat: &Seat) {
         self.section = section;
-        if section == Section::Dashboard {
-            self.dashboard.refresh(&seat.context(&self.folder));
+        let ctx = seat.context(&self.folder);
+        match section {
+            Section::Dashboard => self.dashboard.refresh(&ctx),
+            Section::ToRead => first_to_read(&mut self.reading, &ctx),
+            _ => {}
         }
     }
 
@@ -158,96 +162,8 @@ impl Desk {
             Place::Procedure(id) => {
                 self.section = Section::Procedures;
                 self.procedures.open(&ctx, &id);
+                self.reading.open(&id);
             }
-        }
-    }
-
-    /// The desk: the sidebar, and the screen in front (`settings` being the settings
-    /// screen) unless a question or two versions of a file stand in its place.
-    pub fn view<'a>(
-        &'a self,
-        ctx: Context<'a>,
-        settings: Element<'a, Message>,
-        question: Option<Element<'a, Message>>,
-    ) -> Element<'a, Message> {
-        let words = ctx.words;
-        let unsaved: Vec<Section> = self.unsaved().into_iter().map(|(s, _)| s).collect();
-        let main = match (question, &self.conflict) {
-            (Some(question), _) => question,
-            (None, Some(conflict)) => conflict_view(conflict, words),
-            (None, None) => self.screen(ctx, settings),
-        };
-        // The note sits in a column of its own, present or not, so that the screen below
-        // keeps its place in the widget tree, and the field being typed in its focus.
-        let sample = crate::sample::is_sample(&self.folder.records().workspace);
-        let banner = sample.then(|| sample_banner(words));
-        // Nobody at the window yet: who they are comes first.
-        if ctx.me.is_none() && !ctx.records.workspace.staff.is_empty() {
-            let who = self.sign_in.view(ctx.records, ctx.today, words);
-            return column![banner, who].into();
-        }
-        let changed = self.refreshing.is_none().then_some(&self.changed);
-        let main = column![
-            banner,
-            column![
-                changed.and_then(|c| changed_on_disk(c, words)),
-                self.notes_view(words.language())
-            ],
-            main
-        ];
-        row![
-            sidebar(
-                &self.folder,
-                self.section,
-                &unsaved,
-                ctx.me,
-                words,
-                ctx.room
-            ),
-            container(main).width(Length::Fill).height(Length::Fill)
-        ]
-        .into()
-    }
-
-    /// The screen in front, `settings` being the settings screen.
-    fn screen<'a>(
-        &'a self,
-        ctx: Context<'a>,
-        settings: Element<'a, Message>,
-    ) -> Element<'a, Message> {
-        let words = ctx.words;
-        match self.section {
-            Section::Procedures => with_search(
-                &self.search,
-                words,
-                self.procedures
-                    .view(ctx, &self.search)
-                    .map(Message::Procedures),
-            ),
-            Section::Checklists => with_search(
-                &self.search,
-                words,
-                self.checklists
-                    .view(ctx, &self.search)
-                    .map(Message::Checklists),
-            ),
-            Section::Orders => with_search(
-                &self.search,
-                words,
-                self.orders.view(ctx, &self.search).map(Message::Orders),
-            ),
-            Section::Defects => with_search(
-                &self.search,
-                words,
-                self.defects.view(ctx, &self.search).map(Message::Defects),
-            ),
-            Section::Dashboard => self.dashboard.view(ctx).map(Message::Dashboard),
-            Section::Manual => self.manual.view(ctx).map(Message::Manual),
-            Section::Problems => self
-                .problems
-                .view(self.folder.findings(), words, self.folder.read_only())
-                .map(Message::Problems),
-            Section::Settings => self.business.page(ctx, settings, Message::Business),
         }
     }
 
@@ -285,7 +201,7 @@ impl Desk {
             Section::Defects => self.defects_message(command),
             Section::Orders => self.orders_message(command),
             Section::Settings => self.business_message(command).map(Message::Business),
-            Section::Dashboard | Section::Manual | Section::Problems => None,
+            Section::Dashboard | Section::Manual | Section::Problems | Section::ToRead => None,
         };
         message.map_or(Next::None, Next::Send)
     }
@@ -432,10 +348,10 @@ impl Desk {
     }
 
     /// "Who are you?": the person the window now belongs to, once settled.
-    pub fn sign_in(&mut self, message: SignInMessage) -> Option<String> {
+    pub fn sign_in(&mut self, message: SignInMessage, pins: &PinGuard) -> Option<String> {
         let workspace = &self.folder.records().workspace;
         let now = std::time::Instant::now();
-        self.sign_in.update(message, workspace, &mut self.pins, now)
+        self.sign_in.update(message, workspace, pins, now)
     }
 
     /// Whether nothing is being edited, asked or resolved: the records may change under
@@ -489,5 +405,18 @@ impl Desk {
             self.dashboard.refresh(&ctx);
         }
         self.refresh_if_idle(asking)
+    }
+}
+
+/// "To read" opens on the first procedure the person signed in is not current on, unless
+/// one of them is open already.
+fn first_to_read(reading: &mut Reading, ctx: &Context<'_>) {
+    let me = ctx.me.map(|me| me.id.as_str()).unwrap_or_default();
+    let list = reading::to_read(ctx.records, me);
+    let open = reading.open_id();
+    if !list.iter().any(|p| Some(p.id.as_str()) == open)
+        && let Some(first) = list.first()
+    {
+        reading.open(&first.id);
     }
 }

@@ -153,6 +153,7 @@ pub(super) fn question_view<'a>(
 
 fn section_name(section: Section, words: &'static Text) -> &'static str {
     match section {
+        Section::ToRead => crate::ui::screen::reading::ReadingWords::of(words.language()).to_read,
         Section::Procedures => words.procedures,
         Section::Checklists => words.checklists,
         Section::Orders => words.orders,

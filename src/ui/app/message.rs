@@ -10,7 +10,8 @@ use super::leaving::Choice as LeaveChoice;
 use crate::store::Folder;
 use crate::ui::request::Picked;
 use crate::ui::screen::{
-    business, checklists, dashboard, defects, manual, orders, problems, procedures, settings,
+    business, checklists, dashboard, defects, manual, orders, problems, procedures, reading,
+    settings,
 };
 
 /// Which workspace the window opens.
@@ -51,6 +52,8 @@ impl<T> std::fmt::Debug for Handoff<T> {
 /// Where the navigation points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    /// The procedures the person signed in has to read.
+    ToRead,
     Procedures,
     Checklists,
     Orders,
@@ -75,6 +78,8 @@ pub enum Message {
     /// Enter in the search field: open the first match, where a screen can.
     SearchSubmit,
     Procedures(procedures::Message),
+    /// The read view and "To read".
+    Reading(reading::Message),
     Orders(orders::Message),
     Defects(defects::Message),
     Dashboard(dashboard::Message),

@@ -82,8 +82,9 @@ pub(super) fn carry<M: Send + 'static>(
                 Record::Checklist(r) => folder.delete(r.as_ref()),
                 Record::Order(r) => folder.delete(r.as_ref()),
                 // The business itself is never deleted.
-                Record::Workspace(_) => {
-                    return now(reply(Err("workspace.ron is never deleted".to_owned())));
+                // Neither the business nor anyone's signatures are ever deleted.
+                Record::Workspace(_) | Record::Training(_) => {
+                    return now(reply(Err(format!("{} is never deleted", record.id()))));
                 }
             };
             now(reply(deleted.map_err(|error| error.to_string())))
@@ -117,7 +118,7 @@ fn save(
     let archived = match archive {
         Some(Record::Procedure(old)) => folder.save(Archived(*old)),
         Some(Record::Checklist(old)) => folder.save(Archived(*old)),
-        Some(Record::Order(_) | Record::Workspace(_)) | None => Ok(()),
+        Some(Record::Order(_) | Record::Workspace(_) | Record::Training(_)) | None => Ok(()),
     };
     // Archived already: an earlier save got that far.
     if let Err(error) = archived
@@ -130,6 +131,7 @@ fn save(
         Record::Checklist(r) => folder.save(r.as_ref().clone()),
         Record::Order(r) => return save_order(folder, r.as_ref().clone(), reply),
         Record::Workspace(r) => folder.save(r.as_ref().clone()),
+        Record::Training(r) => folder.save(r.as_ref().clone()),
     };
     match saved {
         Ok(()) => Carried::Then(reply(Saved::Done)),
@@ -204,6 +206,7 @@ pub(super) fn keep_mine(folder: &mut Folder, conflict: Conflict) -> Message {
         Record::Checklist(r) => folder.overwrite(*r),
         Record::Order(r) => folder.overwrite(*r),
         Record::Workspace(r) => folder.overwrite(*r),
+        Record::Training(r) => folder.overwrite(*r),
     };
     (conflict.reply)(match saved {
         Ok(()) => Saved::Done,
@@ -227,6 +230,7 @@ pub(super) fn take_disk(folder: &mut Folder, conflict: Conflict) -> Message {
         Record::Checklist(_) => folder.reload::<crate::model::Checklist>(relative),
         Record::Order(_) => folder.reload::<crate::model::Order>(relative),
         Record::Workspace(_) => folder.reload::<crate::model::Workspace>(relative),
+        Record::Training(_) => folder.reload::<crate::model::Training>(relative),
     };
     (conflict.reply)(Saved::TookDisk(reloaded.err().map(|e| e.to_string())))
 }
@@ -238,6 +242,7 @@ fn printed(record: &Record) -> String {
         Record::Checklist(r) => crate::store::format::print(r.as_ref()),
         Record::Order(r) => crate::store::format::print(r.as_ref()),
         Record::Workspace(r) => crate::store::format::print(r.as_ref()),
+        Record::Training(r) => crate::store::format::print(r.as_ref()),
     }
 }
 
@@ -277,6 +282,7 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
     match job {
         Job::Import {
             csv,
+            choices,
             progress,
             done,
         } => {
@@ -285,12 +291,20 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
                 let told = |n: usize, total: usize| {
                     let _ = sender.unbounded_send(wrap(progress(n, total)));
                 };
-                let outcome = crate::import::import_file(&root, &csv, &told)
+                let outcome = crate::import::import_file(&root, &csv, &choices, &told)
                     .map_err(|error| error.to_string());
                 // The window shows every order as it is on disk now.
                 if let Ok(folder) = Folder::open(&root) {
                     let _ = sender.unbounded_send(Message::Imported(Handoff::new(folder)));
                 }
+                let _ = sender.unbounded_send(wrap(done(outcome)));
+            });
+        }
+        Job::ReadSheet { csv, done } => {
+            std::thread::spawn(move || {
+                let outcome = crate::import::read_sheet(&csv)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
                 let _ = sender.unbounded_send(wrap(done(outcome)));
             });
         }

@@ -51,7 +51,7 @@ impl SignIn {
         &mut self,
         message: SignInMessage,
         workspace: &Workspace,
-        guard: &mut PinGuard,
+        guard: &PinGuard,
         now: Instant,
     ) -> Option<String> {
         match message {

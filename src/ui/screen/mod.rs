@@ -12,6 +12,7 @@ pub mod orders;
 pub mod photos;
 pub mod problems;
 pub mod procedures;
+pub mod reading;
 pub mod revision;
 pub mod settings;
 pub mod welcome;
@@ -19,7 +20,7 @@ pub mod welcome;
 use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
-use crate::model::{Date, DateTime, Number, Person, Records, Role};
+use crate::model::{Date, DateTime, Number, Person, PinGuard, Records, Role};
 use crate::ui::text::{Language, Text};
 use crate::ui::theme;
 
@@ -60,6 +61,8 @@ pub struct Context<'a> {
     pub photos: photos::Photos<'a>,
     /// How much room the window gives the screen.
     pub room: theme::Room,
+    /// Wrong PIN tries per person: one count for every PIN prompt of the window.
+    pub pins: &'a PinGuard,
     /// This machine's desk code, for ids no other desk picks; none in tests and where the
     /// settings cannot be saved.
     pub desk: Option<crate::model::Desk>,
@@ -244,6 +247,8 @@ mod tests {
             read_only: false,
             photos: photos::Photos::none(),
             room: theme::Room::default(),
+            // A fresh count of wrong PINs for each context, as a new window has.
+            pins: Box::leak(Box::default()),
             desk: None,
         };
         let ids = |choices: Vec<PersonChoice>| -> Vec<String> {

@@ -1,7 +1,9 @@
 //! What the procedure and checklist editors share: a record goes through drafts,
 //! approval and retirement, and both screens show that the same way.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{
+    Column, button, checkbox, column, container, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 use super::Context;
@@ -30,8 +32,13 @@ pub enum After {
 /// The question open above an editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    /// "What changed?", before approving; the approver's PIN where they have one.
-    Approve { note: String, pin: String },
+    /// "What changed?", before approving; the approver's PIN where they have one; and
+    /// whether everyone must read the new revision again.
+    Approve {
+        note: String,
+        pin: String,
+        retrain: bool,
+    },
     /// "Really retire?", asked of an owner with a PIN, who signs with it.
     Retire { pin: String },
     /// "Really delete?"
@@ -59,6 +66,9 @@ pub struct DialogMessages<M> {
     pub retire: M,
     /// Why the PIN typed last was not taken.
     pub refused: Option<String>,
+    /// "Staff must read it again", where the record is one people sign and not its first
+    /// revision; `None` where the question is not asked.
+    pub retrain: Option<fn(bool) -> M>,
 }
 
 /// "Draft · Revision 2" and friends.
@@ -292,12 +302,23 @@ pub fn dialog<'a, M: Clone + 'a>(
         ]
         .spacing(theme::SPACE_S)
         .into(),
-        Dialog::Approve { note, pin } => column![
+        Dialog::Approve { note, pin, retrain } => column![
             text(words.approve_note),
             text_input(words.approve_note, note)
                 .id("approve-note")
                 .on_input(messages.note)
                 .on_submit(messages.approve.clone()),
+            messages.retrain.map(|toggle| column![
+                checkbox(*retrain).label(words.retrain).on_toggle(toggle),
+                text(if *retrain {
+                    words.retrain_yes
+                } else {
+                    words.retrain_no
+                })
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted),
+            ]
+            .spacing(theme::SPACE_XS)),
             pin_field(pin, messages.approve.clone()),
             row![
                 button(text(words.approve_confirm))

@@ -11,7 +11,7 @@ mod words;
 
 use std::time::Instant;
 
-use crate::model::{Language, PeopleError, PinGuard, Records, Role, Workspace, category_name};
+use crate::model::{Language, PeopleError, Records, Role, Workspace, category_name};
 use crate::ui::history::History;
 use crate::ui::request::{Record, Request, Saved};
 use crate::ui::screen::{Context, Unsaved};
@@ -35,8 +35,6 @@ pub struct Business {
     leaving: Option<(String, String)>,
     /// The PINs being typed.
     pin: pin::PinForm,
-    /// Wrong PINs in a row, per person.
-    guard: PinGuard,
     /// What the last action came to, and where to say it.
     note: Option<(Area, Note)>,
     /// The business as it was before each change since the last save, for undo.

@@ -85,7 +85,7 @@ impl Business {
             return Request::None;
         };
         if let Some(hash) = &me.pin
-            && let Err(refused) = self.guard.attempt(&me.id, hash, &form.old.0, now)
+            && let Err(refused) = ctx.pins.attempt(&me.id, hash, &form.old.0, now)
         {
             self.tell(Area::Pin, Note::Pin(PinNote::Refused(refused)));
             return Request::None;

@@ -9,7 +9,7 @@ use super::view::{percent, section, tile};
 use super::words::DashboardWords;
 use super::{Message, Picked};
 use crate::analysis::{DefectRef, Figures};
-use crate::model::{Language, category_name};
+use crate::model::{Language, category_name, counted, plural};
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -120,6 +120,61 @@ pub(super) fn trends<'a>(
     .spacing(theme::SPACE_M)
     .width(Length::Fill)
     .into()
+}
+
+/// "Does reading the procedure matter?": defects per 100 orders made by someone current on
+/// the order's procedures that day, beside those made by someone who was not, with the
+/// counts behind each.
+pub(super) fn reading<'a>(
+    figures: &'a Figures,
+    words: &'static DashboardWords,
+    language: Language,
+) -> Element<'a, Message> {
+    let quality = &figures.training_quality;
+    let group = |label: &'static str, group: crate::analysis::Group, alarm: bool| {
+        let orders = counted(group.orders, words.orders_one, words.orders_many);
+        let counts = fill(
+            words.reading_counts,
+            &[("defects", &group.defects.to_string()), ("orders", &orders)],
+        );
+        tile(
+            label,
+            group
+                .per_100
+                .map_or_else(|| words.none.to_owned(), |v| language.decimal(v, 1)),
+            Some(format!("{} · {counts}", words.per_100)),
+            alarm,
+        )
+    };
+    let worse = match (quality.current.per_100, quality.not_current.per_100) {
+        (Some(current), Some(not)) => not > current,
+        _ => false,
+    };
+    let unjudged = (quality.unjudged > 0).then(|| {
+        text(fill(
+            plural(
+                quality.unjudged,
+                words.reading_unjudged_one,
+                words.reading_unjudged,
+            ),
+            &[("count", &quality.unjudged.to_string())],
+        ))
+        .size(theme::TEXT_SMALL)
+        .style(theme::muted)
+    });
+    section(
+        words.reading,
+        Some(words.reading_hint.to_owned()),
+        column![
+            row![
+                group(words.maker_current, quality.current, false),
+                group(words.maker_not_current, quality.not_current, worse),
+            ]
+            .spacing(theme::SPACE_M),
+            unjudged,
+        ]
+        .spacing(theme::SPACE_S),
+    )
 }
 
 /// What needs someone's attention: orders over the alarm, training gaps, overdue reviews.

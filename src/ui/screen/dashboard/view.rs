@@ -5,7 +5,7 @@ use iced::widget::{Column, button, canvas, column, container, row, scrollable, t
 use iced::{Alignment, Element, Length};
 
 use super::charts::{BeforeAfter, Pareto};
-use super::panels::{attention, defect_rows, fix_defects, tiles, trends};
+use super::panels::{attention, defect_rows, fix_defects, reading, tiles, trends};
 use super::words::DashboardWords;
 use super::{Dashboard, Message, Picked, Preset};
 use crate::analysis::{Figures, cause_name, recurring_rule};
@@ -135,6 +135,7 @@ impl Dashboard {
             self.behind_list(ctx, words),
             self.recurring(figures, ctx, words),
             self.fixes(figures, ctx, words),
+            reading(figures, words, ctx.language),
             attention(figures, ctx, words),
         ]
         .spacing(theme::SPACE_M)

@@ -46,7 +46,15 @@ crate::texts!(DashboardWords {
     escaped_list: "Escaped the check", "Langs de controle geglipt";
     open: "Open", "Openen";
     over_alarm: "Orders over the contacts alarm", "Bestellingen boven het contactalarm";
-    training: "Not signed the procedure in force", "Procedure in gebruik niet getekend";
+    training: "Not current on the procedure in force", "Niet actueel op de procedure in gebruik";
+    reading: "Does reading the procedure matter?", "Maakt het lezen van de procedure uit?";
+    reading_hint: "Defects per 100 orders, by whether the maker was current on the order's procedures on the day it was placed.", "Gebreken per 100 bestellingen, naar of de maker op de dag van de bestelling actueel was op haar procedures.";
+    maker_current: "Maker current", "Maker actueel";
+    maker_not_current: "Maker not current", "Maker niet actueel";
+    per_100: "per 100 orders", "per 100 bestellingen";
+    reading_counts: "{defects} defects in {orders}", "{defects} gebreken in {orders}";
+    reading_unjudged_one: "1 order had no procedure in force to judge its maker by.", "1 bestelling had geen geldende procedure om de maker naar te beoordelen.";
+    reading_unjudged: "{count} orders had no procedure in force to judge their maker by.", "{count} bestellingen hadden geen geldende procedure om de maker naar te beoordelen.";
     training_line: "{person}: {procedure} revision {current} (signed {signed})", "{person}: {procedure} revisie {current} (getekend: {signed})";
     never: "never", "nooit";
     reviews: "Reviews overdue", "Herziening te laat";

@@ -34,6 +34,9 @@ pub trait Filed: Revised + Debug + 'static {
 pub trait Form: Clone + PartialEq + Debug + 'static {
     /// The record it edits.
     type Record: Filed;
+    /// Whether people sign its revisions as read, so approving asks whether they must
+    /// read the new one again.
+    const SIGNED: bool = false;
     /// One line of it as typed: a procedure's step, a checklist's item.
     type Line: Default;
     /// A change to its own fields and lines.

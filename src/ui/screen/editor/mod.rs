@@ -14,7 +14,7 @@ pub use view::{fields_and_lines, line_row};
 
 use super::revision::{After, Dialog, Direction};
 use super::{Context, Unsaved};
-use crate::model::{PinGuard, PinRefused, Revised, Status};
+use crate::model::{PinRefused, Revised, Status};
 use crate::ui::history::History;
 use crate::ui::request::{Request, Saved};
 
@@ -29,8 +29,7 @@ pub struct Editor<F: Form> {
     line: Option<usize>,
     /// The save the app is carrying out, to carry on from once it is done.
     saving: Option<Box<SaveRequest<F>>>,
-    /// Wrong PINs at this editor's approve and retire, per person.
-    pins: PinGuard,
+
     /// Why the PIN typed last in a dialog was not taken.
     pin_refused: Option<PinRefused>,
 }
@@ -45,7 +44,6 @@ impl<F: Form> Default for Editor<F> {
             message: None,
             line: None,
             saving: None,
-            pins: PinGuard::default(),
             pin_refused: None,
         }
     }
@@ -83,6 +81,8 @@ pub enum Message<E> {
     Redo,
     AskApprove,
     ApproveNote(String),
+    /// Whether staff must read the revision being approved again.
+    Retrain(bool),
     ConfirmApprove,
     /// The signer's PIN, typed in the approve or retire dialog.
     SignPin(String),
@@ -239,6 +239,12 @@ impl<F: Form> Editor<F> {
                 }
                 Request::None
             }
+            Message::Retrain(choice) => {
+                if let Some(Dialog::Approve { retrain, .. }) = &mut self.dialog {
+                    *retrain = choice;
+                }
+                Request::None
+            }
             Message::ConfirmApprove => self.approve(ctx),
             Message::SignPin(typed) => {
                 if let Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) = &mut self.dialog
@@ -314,6 +320,8 @@ impl<F: Form> Editor<F> {
         self.dialog = Some(Dialog::Approve {
             note: String::new(),
             pin: String::new(),
+            // A new revision is read again unless the owner says it need not be.
+            retrain: true,
         });
         Request::Focus("approve-note".to_owned())
     }

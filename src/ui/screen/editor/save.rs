@@ -175,7 +175,7 @@ impl<F: Form> Editor<F> {
             Some(Dialog::Approve { pin, .. } | Dialog::Retire { pin }) => std::mem::take(pin),
             _ => String::new(),
         };
-        let tried = self.pins.attempt(&me.id, hash, &typed, Instant::now());
+        let tried = ctx.pins.attempt(&me.id, hash, &typed, Instant::now());
         self.pin_refused = tried.err();
         tried.is_ok()
     }
@@ -196,7 +196,7 @@ impl<F: Form> Editor<F> {
     }
 
     pub(super) fn approve(&mut self, ctx: &Context<'_>) -> Asked<F> {
-        let Some(Dialog::Approve { note, .. }) = self.dialog.clone() else {
+        let Some(Dialog::Approve { note, retrain, .. }) = self.dialog.clone() else {
             return Request::None;
         };
         if !self.signed(ctx) {
@@ -210,7 +210,7 @@ impl<F: Form> Editor<F> {
             return Request::None;
         };
         let form = Box::new(open.form.clone());
-        match approve(&draft, me, ctx.today, &note) {
+        match approve(&draft, me, ctx.today, &note, retrain) {
             Ok(approved) => {
                 self.dialog = None;
                 self.ask_save(Box::new(SaveRequest {

@@ -33,6 +33,8 @@ fn seen_by(me: &str) -> Context<'static> {
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        // A fresh count of wrong PINs for each context, as a new window has.
+        pins: Box::leak(Box::default()),
         desk: None,
     }
 }

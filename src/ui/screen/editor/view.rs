@@ -12,8 +12,8 @@ use crate::ui::text::{Text, fill};
 use crate::ui::theme;
 
 impl<F: Form> Editor<F> {
-    /// The list beside the form, filtered by `search`.
-    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message<F::Edit>> {
+    /// The list of records, filtered by `search`, the one selected marked.
+    pub fn list<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message<F::Edit>> {
         let words = ctx.words;
         let needle = search.trim().to_lowercase();
         let mut entries: Vec<ListEntry<'a>> = F::Record::current(ctx.records)
@@ -29,15 +29,20 @@ impl<F: Form> Editor<F> {
         // People look for a title, not an id; the sort is stable, so equal titles keep
         // their order by id.
         entries.sort_by_cached_key(|entry| entry.title.to_lowercase());
-        let list = revision::record_list(
+        revision::record_list(
             &entries,
             self.selected.as_deref(),
             (F::new_label(words), Message::New),
             Message::Select,
             words,
             ctx.room,
-        );
+        )
+    }
 
+    /// The list beside the form, filtered by `search`.
+    pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message<F::Edit>> {
+        let words = ctx.words;
+        let list = self.list(ctx, search);
         let main: Element<'a, Message<F::Edit>> = match (&self.viewing, &self.open) {
             (Some(archived), _) => archived_view::<F>(archived, ctx),
             (None, Some(open)) => self.form_view(open, ctx),
@@ -151,6 +156,10 @@ impl<F: Form> Editor<F> {
                             .is_some_and(|me| me.pin.is_some())
                             .then_some(Message::SignPin as fn(String) -> _),
                         retire: Message::ConfirmRetire,
+                        // Only people sign procedures, and only a revision after the first
+                        // can leave them current.
+                        retrain: (F::SIGNED && base.revision() > 1)
+                            .then_some(Message::Retrain as fn(bool) -> _),
                         refused: self.pin_refused.map(|refused| match refused {
                             PinRefused::Wrong { .. } => words.pin_not_right.to_owned(),
                             PinRefused::Wait { seconds } => {

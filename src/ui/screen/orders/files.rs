@@ -6,14 +6,16 @@ use std::path::PathBuf;
 
 use iced::Element;
 
-use super::{Note, Orders, PhotoFor, RecordFormat};
+use super::intake::{Event, Intake, Message as IntakeMessage};
+use super::words::OrderWords;
+use super::{Note, Orders, Pane, PhotoFor, RecordFormat};
 use crate::export;
 use crate::model::Order;
 use crate::store::Attachment;
-use crate::ui::request::{FileKind, Job, NoDialog, Picked, Request, Saved};
+use crate::ui::request::{FileKind, Job, NoDialog, Picked, Record, Request, Saved};
 use crate::ui::screen::Context;
 use crate::ui::screen::file_place::{self, PathField, Taken};
-use crate::ui::text::Language;
+use crate::ui::text::{Language, fill};
 
 /// File work on the orders screen, and its answers.
 #[derive(Debug, Clone)]
@@ -24,6 +26,12 @@ pub enum Message {
     TypeCsv,
     /// What came of the dialog for a CSV file to import.
     CsvPicked(Picked),
+    /// The CSV file read for its preview, or why it could not be.
+    SheetRead(PathBuf, Result<Box<crate::import::Sheet>, String>),
+    /// A message of the preview.
+    Intake(super::intake::Message),
+    /// How saving the mapping the preview chose went; the import waits for it.
+    MappingSaved(Saved),
     /// How far the import has come.
     Importing(usize, usize),
     /// The import is over: what happened, or why not.
@@ -101,14 +109,43 @@ impl Orders {
             Message::TypeCsv => self.type_path(Typed::Csv, None),
             Message::CsvPicked(Picked::Path(csv)) => {
                 self.typed = None;
-                self.import = Some((0, 0));
-                Request::Run(Job::Import {
+                let path = csv.clone();
+                Request::Run(Job::ReadSheet {
                     csv,
-                    progress: std::sync::Arc::new(|done, total| {
-                        own(Message::Importing(done, total))
-                    }),
-                    done: Box::new(|outcome| own(Message::Imported(outcome))),
+                    done: Box::new(move |sheet| own(Message::SheetRead(path, sheet))),
                 })
+            }
+            Message::SheetRead(csv, Ok(sheet)) => {
+                self.park();
+                self.message = None;
+                let intake = Intake::new(csv, *sheet, &ctx.records.workspace);
+                self.pane = Pane::Intake(Box::new(intake));
+                Request::None
+            }
+            Message::SheetRead(csv, Err(reason)) => {
+                let words = OrderWords::of(ctx.language);
+                let file = csv.display().to_string();
+                self.tell(fill(
+                    words.unreadable,
+                    &[("file", &file), ("reason", &reason)],
+                ));
+                Request::None
+            }
+            Message::Intake(message) => self.intake(message, ctx),
+            Message::MappingSaved(Saved::Done) => match self.waiting.take() {
+                Some((csv, choices)) => self.run_import(csv, choices),
+                None => Request::None,
+            },
+            Message::MappingSaved(Saved::Failed(error) | Saved::TookDisk(Some(error))) => {
+                self.waiting = None;
+                self.tell(error);
+                Request::None
+            }
+            Message::MappingSaved(Saved::TookDisk(None)) => {
+                // workspace.ron changed on disk and the user took that: the preview reads
+                // the file again under the workspace as it is now.
+                self.waiting = None;
+                Request::None
             }
             Message::Importing(done, total) => {
                 self.import = Some((done, total));
@@ -263,6 +300,51 @@ impl Orders {
         self.typed
             .as_ref()
             .map(|(_, field)| field.view(language).map(|m| own(Message::Path(m))))
+    }
+
+    /// A message of the preview; its Import saves the mapping first where there is one.
+    fn intake(&mut self, message: IntakeMessage, ctx: &Context) -> Request<super::Message> {
+        let Pane::Intake(intake) = &mut self.pane else {
+            return Request::None;
+        };
+        match intake.update(message, &ctx.records.workspace) {
+            Event::None => Request::None,
+            Event::Cancel => {
+                self.pane = Pane::Empty;
+                Request::None
+            }
+            Event::Import {
+                csv,
+                choices,
+                remember: None,
+            } => self.run_import(csv, *choices),
+            Event::Import {
+                csv,
+                choices,
+                remember: Some(workspace),
+            } => {
+                self.waiting = Some((csv, *choices));
+                Request::save(Record::Workspace(workspace), |saved| {
+                    own(Message::MappingSaved(saved))
+                })
+            }
+        }
+    }
+
+    /// Imports `csv` on a worker, the preview closed and the progress under the buttons.
+    fn run_import(
+        &mut self,
+        csv: PathBuf,
+        choices: crate::import::Choices,
+    ) -> Request<super::Message> {
+        self.pane = Pane::Empty;
+        self.import = Some((0, 0));
+        Request::Run(Job::Import {
+            csv,
+            choices,
+            progress: std::sync::Arc::new(|done, total| own(Message::Importing(done, total))),
+            done: Box::new(|outcome| own(Message::Imported(outcome))),
+        })
     }
 
     fn report(&mut self, outcome: Result<crate::import::Summary, String>) {

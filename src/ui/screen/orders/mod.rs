@@ -4,6 +4,7 @@
 pub mod check;
 mod contact;
 pub mod files;
+pub mod intake;
 mod new;
 mod note;
 mod overview;
@@ -76,6 +77,8 @@ pub struct Orders {
     pane: Pane,
     message: Option<Note>,
     import: Option<(usize, usize)>,
+    /// The file and choices of an import that waits for its mapping to be saved.
+    waiting: Option<(std::path::PathBuf, crate::import::Choices)>,
     /// A path typed where a file dialog could not open, and what it is for.
     typed: Option<(files::Typed, crate::ui::screen::file_place::PathField)>,
     /// The defects a check proposed, shown once the check is on disk.
@@ -94,6 +97,8 @@ enum Pane {
     Empty,
     New(NewOrder),
     Order(Work),
+    /// A CSV file picked for import, shown before anything is written.
+    Intake(Box<intake::Intake>),
 }
 
 /// What is being done to the selected order.
@@ -286,7 +291,7 @@ impl Orders {
         match &self.pane {
             Pane::New(form) => form.is_begun(),
             Pane::Order(work) => work.is_unsaved(),
-            Pane::Empty => false,
+            Pane::Empty | Pane::Intake(_) => false,
         }
     }
 

@@ -63,6 +63,15 @@ impl Orders {
                 .padding([theme::SPACE_S, 0.0])
                 .into(),
             Pane::New(form) => self.new_order(form, ctx, words),
+            Pane::Intake(intake) => column![
+                self.note(&ctx),
+                intake
+                    .view(&ctx)
+                    .map(|m| Message::Files(files::Message::Intake(m)))
+            ]
+            .spacing(theme::SPACE_M)
+            .padding([theme::SPACE_S, 0.0])
+            .into(),
             Pane::Order(work) => match self.order(&ctx) {
                 Some(order) => self.order_pane(order, work, ctx, words),
                 None => container(text(words.pick_order).style(theme::muted))

@@ -81,6 +81,26 @@ crate::texts!(OrderWords {
     check_saved: "Check saved.", "Controle opgeslagen.";
     imported: "Orders imported: {imported}. Already there and left as they were: {skipped}.", "Bestellingen geïmporteerd: {imported}. Al aanwezig en niet veranderd: {skipped}.";
     saved: "Saved.", "Opgeslagen.";
+    intake_title: "Import {file}", "{file} importeren";
+    kind_right_first: "Right First's own columns: one row per order.", "De eigen kolommen van Right First: één regel per bestelling.";
+    kind_shopify: "A Shopify orders export: read as it is.", "Een bestellingenexport van Shopify: wordt gelezen zoals hij is.";
+    kind_woocommerce: "A WooCommerce order export: read as it is.", "Een bestellingenexport van WooCommerce: wordt gelezen zoals hij is.";
+    kind_remembered: "The columns chosen for an earlier file with this header.", "De kolommen die gekozen zijn voor een eerder bestand met deze kop.";
+    kind_new: "A new kind of file: choose which column holds what. The choice is remembered for files with this header.", "Een nieuw soort bestand: kies welke kolom wat bevat. De keuze wordt onthouden voor bestanden met deze kop.";
+    quantity: "Quantity", "Aantal";
+    choose_column: "Choose a column", "Kies een kolom";
+    add_column: "Add a column…", "Kolom toevoegen…";
+    no_column: "(none)", "(geen)";
+    maker_column: "Column “{column}”", "Kolom “{column}”";
+    choose_maker: "A column, or one person for the whole file", "Een kolom, of één persoon voor het hele bestand";
+    day_first: "Dates are day first: 05-11-2026 is 5 November", "Datums beginnen met de dag: 05-11-2026 is 5 november";
+    maker_needed: "Choose who made the orders: a column of the file, or one person for all of them.", "Kies wie de bestellingen gemaakt heeft: een kolom van het bestand, of één persoon voor allemaal.";
+    choose_columns: "Choose the columns of the order number, the date and the product.", "Kies de kolommen van het bestelnummer, de datum en het product.";
+    first_orders: "The first {count} of {total} orders:", "De eerste {count} van {total} bestellingen:";
+    more_problems: "… and {count} more lines.", "… en nog {count} regels.";
+    import_count: "Import {count} orders", "{count} bestellingen importeren";
+    import_one: "Import 1 order", "1 bestelling importeren";
+    unreadable: "{file} could not be read: {reason}", "{file} kon niet gelezen worden: {reason}";
     read_only: "This workspace is read-only.", "Deze werkmap is alleen-lezen.";
 });
 

@@ -137,6 +137,7 @@ impl Form for ProcedureForm {
     type Edit = Edit;
     /// A step photo's path being typed: the step, and the field.
     type Inputs = Option<(usize, PathField)>;
+    const SIGNED: bool = true;
 
     fn editing(record: &Procedure) -> Self {
         ProcedureForm::of(record)

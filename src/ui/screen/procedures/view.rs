@@ -11,6 +11,7 @@ use crate::model::{Procedure, Spec};
 use crate::ui::screen::editor::{fields_and_lines, line_row};
 use crate::ui::screen::file_place;
 use crate::ui::screen::photos::thumbnail;
+use crate::ui::screen::reading::{self, Mark};
 use crate::ui::screen::{Context, NoteKind, labelled, labelled_problem, notes_line, offered_or};
 use crate::ui::theme;
 
@@ -235,26 +236,14 @@ pub fn standard(spec: &Spec) -> String {
     )
 }
 
-/// An archived revision's purpose and steps, read only.
+/// An archived revision's purpose and steps, read only, as the read view shows them.
 pub(super) fn archived_view<'a>(
     procedure: &'a Procedure,
-    _ctx: Context<'a>,
+    ctx: Context<'a>,
 ) -> Element<'a, Message> {
     let mut steps = Column::new().spacing(theme::SPACE_S);
     for (index, step) in procedure.steps.iter().enumerate() {
-        let spec = step
-            .spec
-            .as_ref()
-            .map(|spec| text(standard(spec)).style(theme::muted));
-        let warning = step.warning.as_ref().map(|w| {
-            container(text(w.as_str()))
-                .padding(theme::SPACE_XS)
-                .style(theme::warning_box)
-        });
-        steps = steps.push(
-            column![text(format!("{}. {}", index + 1, step.text)), spec, warning]
-                .spacing(theme::SPACE_XS),
-        );
+        steps = steps.push(reading::step_view(index, step, Mark::Same, ctx));
     }
     column![text(&procedure.purpose), steps]
         .spacing(theme::SPACE_M)

@@ -70,6 +70,8 @@ fn ctx(records: &Records, language: Language) -> Context<'_> {
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        // A fresh count of wrong PINs for each context, as a new window has.
+        pins: Box::leak(Box::default()),
         desk: None,
     }
 }

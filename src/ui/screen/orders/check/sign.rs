@@ -8,7 +8,7 @@ use iced::widget::{column, text, text_input};
 use iced::{Element, Length};
 
 use super::{CheckWords, Message};
-use crate::model::{PinGuard, PinRefused};
+use crate::model::PinRefused;
 use crate::ui::screen::Context;
 use crate::ui::text::fill;
 use crate::ui::theme;
@@ -21,8 +21,6 @@ pub const CHECKER_PIN: &str = "checker-pin";
 pub(super) struct Signature {
     typed: String,
     refused: Option<PinRefused>,
-    /// Wrong tries per person at this prompt.
-    guard: PinGuard,
 }
 
 impl Signature {
@@ -39,7 +37,7 @@ impl Signature {
             return true;
         };
         let typed = std::mem::take(&mut self.typed);
-        match self.guard.attempt(checker, hash, &typed, now) {
+        match ctx.pins.attempt(checker, hash, &typed, now) {
             Ok(()) => {
                 self.refused = None;
                 true

@@ -30,6 +30,8 @@ fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
         read_only: false,
         photos: crate::ui::screen::photos::Photos::none(),
         room: Default::default(),
+        // A fresh count of wrong PINs for each context, as a new window has.
+        pins: Box::leak(Box::default()),
         desk: None,
     }
 }

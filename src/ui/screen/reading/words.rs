@@ -1,0 +1,43 @@
+//! The read view's and "To read"'s own words, in English and Dutch.
+
+crate::texts!(ReadingWords {
+    to_read: "To read", "Te lezen";
+    nothing_to_read: "You are current on every procedure in force. Nothing to read.", "Je bent bij met elke geldende procedure. Niets te lezen.";
+    pick_to_read: "Pick a procedure on the left to read it.", "Kies links een procedure om te lezen.";
+    never_read: "Not read yet", "Nog niet gelezen";
+    out_of_date: "You signed revision {signed}", "Je tekende revisie {signed}";
+    edit: "Edit", "Bewerken";
+    owner_is: "Owner: {name}", "Eigenaar: {name}";
+    revision_approved: "Revision {rev}, approved by {by} on {on}", "Revisie {rev}, goedgekeurd door {by} op {on}";
+    draft_revision: "Revision {rev}: a draft, not approved yet", "Revisie {rev}: een concept, nog niet goedgekeurd";
+    draft_on_top: "A draft of revision {next} is being written; this is revision {rev}, in force.", "Er wordt een concept van revisie {next} geschreven; dit is revisie {rev}, die geldt.";
+    purpose: "Purpose", "Doel";
+    scope: "Scope", "Toepassing";
+    steps: "Steps", "Stappen";
+    checked_by: "Checked by the checklist: {titles}", "Gecontroleerd met de checklijst: {titles}";
+    not_checked: "No checklist checks this procedure.", "Geen checklijst controleert deze procedure.";
+    this_revision: "What changed in revision {rev}", "Wat er veranderde in revisie {rev}";
+    since_signed: "What changed since revision {signed}, which you signed", "Wat er veranderde sinds revisie {signed}, die jij tekende";
+    no_archive: "Revision {signed} is not in the archive, so the steps cannot be compared with it.", "Revisie {signed} staat niet in het archief, dus de stappen zijn er niet mee te vergelijken.";
+    mark_new: "New", "Nieuw";
+    mark_changed: "Changed", "Gewijzigd";
+    removed: "Taken out since revision {signed}:", "Geschrapt sinds revisie {signed}:";
+    sign: "I have read and understood revision {rev}", "Ik heb revisie {rev} gelezen en begrepen";
+    sign_pin: "Your PIN", "Je pincode";
+    signed_on: "You signed revision {rev} on {on}.", "Je tekende revisie {rev} op {on}.";
+    still_current: "You signed revision {signed}; revision {rev} needs no new reading, so you are current.", "Je tekende revisie {signed}; revisie {rev} hoeft niet opnieuw gelezen te worden, dus je bent bij.";
+    just_signed: "Signed: revision {rev} of {title}.", "Getekend: revisie {rev} van {title}.";
+    not_signed: "Not signed: {why}", "Niet getekend: {why}";
+    pin_not_right: "That PIN is not right.", "Die pincode klopt niet.";
+    pin_wait: "Too many wrong PINs: try again in {seconds} seconds.", "Te vaak een verkeerde pincode: probeer het over {seconds} seconden opnieuw.";
+    nobody_signed_in: "Sign in first: the signature is yours.", "Meld je eerst aan: de handtekening is van jou.";
+    paper: "Record a sign-off given on paper", "Een aftekening op papier vastleggen";
+    paper_person: "Who signed", "Wie tekende";
+    paper_date: "On (YYYY-MM-DD)", "Op (JJJJ-MM-DD)";
+    paper_record: "Record sign-off", "Aftekening vastleggen";
+    paper_pick: "Pick who signed.", "Kies wie tekende.";
+    paper_bad_date: "Write the date as YYYY-MM-DD.", "Schrijf de datum als JJJJ-MM-DD.";
+    paper_future: "That day has not come yet.", "Die dag moet nog komen.";
+    paper_before: "No revision was in force on {on}.", "Op {on} gold nog geen revisie.";
+    paper_recorded: "Recorded: {name} signed revision {rev} on {on} (on paper).", "Vastgelegd: {name} tekende revisie {rev} op {on} (op papier).";
+});

@@ -1,0 +1,224 @@
+//! Issue 17: "Import CSV…" shows a preview before anything is written: the kind of file,
+//! the columns to choose for a new one, who made the orders, how dates read, the first
+//! orders and the rows to fix; then "Import N orders", and next time the mapping is
+//! remembered. Driven through the real `update` and `view`.
+#![cfg(feature = "gui")]
+
+mod desk;
+
+use desk::Desk;
+use iced::keyboard::{Key, Modifiers};
+use iced_test::simulator::Simulator;
+use rightfirst::ui::Message;
+use rightfirst::ui::request::Picked;
+use rightfirst::ui::screen::orders::{self, files};
+
+fn to_orders(desk: &mut Desk) {
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+}
+
+/// Answers the file dialog with `csv`, running what that asks (reading the file).
+fn pick_csv(desk: &mut Desk, csv: &std::path::Path) {
+    let task = desk.app.update(Message::Orders(orders::Message::Files(
+        files::Message::CsvPicked(Picked::Path(csv.to_path_buf())),
+    )));
+    desk.run(task);
+}
+
+/// A Dutch till's file as Excel saves it: `;`, Windows-1252, dates day first.
+fn till(rows: &[&[u8]]) -> Vec<u8> {
+    let mut bytes = b"Bon;Datum;Klant;Artikel;Aantal;Verkoper\r\n".to_vec();
+    for row in rows {
+        bytes.extend_from_slice(row);
+        bytes.extend_from_slice(b"\r\n");
+    }
+    bytes
+}
+
+#[test]
+fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("kassa-november.csv");
+    std::fs::write(
+        &csv,
+        till(&[
+            b"B-1;05-11-2026;Caf\xE9 De Haven;Witbrood;2;Tom Bell",
+            b"B-1;05-11-2026;;Appeltaart;1;Tom Bell",
+            b"B-2;13-11-2026;Zo\xEB;Appeltaart;1;jake",
+        ]),
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(desk.root().join("workspace.ron")).unwrap();
+    pick_csv(&mut desk, &csv);
+    assert!(desk.sees("Import kassa-november.csv"));
+    assert!(desk.sees(
+        "A new kind of file: choose which column holds what. The choice is remembered for files with this header."
+    ));
+    assert!(desk.sees("Choose the columns of the order number, the date and the product."));
+    assert!(desk.sees("Import 0 orders"));
+
+    // Bon, Datum; Klant and Artikel added; Aantal after "(none)"; the maker column Verkoper.
+    desk.pick("intake-id", 0);
+    desk.pick("intake-placed", 1);
+    desk.pick("intake-customer", 2);
+    desk.pick("intake-product", 3);
+    desk.pick("intake-quantity", 5);
+    desk.pick("intake-maker", 5);
+    // A pick list draws its choice itself; the chips of the columns that take several are
+    // texts, and the preview below shows what the rest chose.
+    assert!(desk.sees("Klant ×") && desk.sees("Artikel ×"));
+
+    // An English workspace reads 13-11-2026 month first: no such day, a row to fix.
+    let file = csv.display();
+    assert!(desk.sees(&format!(
+        "{file}:4: Datum: \"13-11-2026\", read as month-day-year, is no day on the calendar\nnothing was imported: 1 row of the file must be fixed first"
+    )));
+    assert!(desk.sees("Import 0 orders"));
+    desk.click("Dates are day first: 05-11-2026 is 5 November");
+    assert!(desk.sees("The first 2 of 2 orders:"));
+    assert!(
+        desk.sees("B-1 · 2026-11-05 · Café De Haven · 2 × Witbrood; 1 × Appeltaart · Tom Bell")
+    );
+    assert!(desk.sees("B-2 · 2026-11-13 · Zoë · 1 × Appeltaart · Jake Morrow"));
+    assert_eq!(
+        std::fs::read_to_string(desk.root().join("workspace.ron")).unwrap(),
+        before,
+        "the preview wrote"
+    );
+
+    desk.press("Import 2 orders");
+    assert!(desk.sees("Orders imported: 2. Already there and left as they were: 0."));
+    assert_eq!(
+        desk.read("orders/2026-11/B-1.ron"),
+        r#"Order(
+    id: "B-1",
+    placed: "2026-11-05",
+    customer: "Café De Haven",
+    product: "2 × Witbrood; 1 × Appeltaart",
+    made_by: "tom",
+)
+"#
+    );
+    assert_eq!(
+        desk.read("orders/2026-11/B-2.ron"),
+        r#"Order(
+    id: "B-2",
+    placed: "2026-11-13",
+    customer: "Zoë",
+    product: "1 × Appeltaart",
+    made_by: "jake",
+)
+"#
+    );
+    assert_eq!(
+        desk.read("workspace.ron"),
+        before.replace(
+            "    contacts_per_order_alarm: 1.5,\n",
+            r#"    contacts_per_order_alarm: 1.5,
+    import_mappings: [
+        ImportMapping(
+            header: ["Bon", "Datum", "Klant", "Artikel", "Aantal", "Verkoper"],
+            columns: Columns(
+                id: "Bon",
+                placed: "Datum",
+                customer: ["Klant"],
+                product: ["Artikel"],
+                quantity: "Aantal",
+                made_by: Column("Verkoper"),
+                dates: DayFirst,
+            ),
+        ),
+    ],
+"#
+        )
+    );
+
+    // Next month's file with the same header: the mapping is there, one click imports.
+    let december = desk.dir.path().join("kassa-december.csv");
+    std::fs::write(
+        &december,
+        till(&[
+            b"B-9;01-12-2026;;Witbrood;1;priya",
+            b"B-1;05-11-2026;;Witbrood;2;tom",
+        ]),
+    )
+    .unwrap();
+    pick_csv(&mut desk, &december);
+    assert!(desk.sees("The columns chosen for an earlier file with this header."));
+    assert!(desk.sees("B-9 · 2026-12-01 · — · 1 × Witbrood · Priya Shah"));
+    desk.press("Import 2 orders");
+    assert!(desk.sees("Orders imported: 1. Already there and left as they were: 1."));
+    assert!(
+        desk.read("orders/2026-12/B-9.ron")
+            .contains("made_by: \"priya\"")
+    );
+}
+
+#[test]
+fn a_shopify_export_needs_only_its_maker_and_fits_a_small_window() {
+    let mut desk = Desk::open_dutch("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("orders_export_1.csv");
+    std::fs::write(
+        &csv,
+        "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Billing Name\n\
+         #1001,zoe@example.nl,paid,2026-11-05 10:15:05 +0100,2,White bread,\"Peeters, Zoë\"\n\
+         #1001,,,,1,Apple pie,\n",
+    )
+    .unwrap();
+    pick_csv(&mut desk, &csv);
+    assert!(desk.sees("Een bestellingenexport van Shopify: wordt gelezen zoals hij is."));
+    // Four people on the staff: the file does not say who made the orders.
+    assert!(desk.sees("0 bestellingen importeren"));
+    assert!(desk.sees(
+        "Kies wie de bestellingen gemaakt heeft: een kolom van het bestand, of één persoon voor allemaal."
+    ));
+    // The maker list offers the people who have not left: Ellen, Tom, Priya, Jake.
+    desk.pick("intake-maker", 1);
+    assert!(desk.sees("De eerste 1 van 1 bestellingen:"));
+    assert!(
+        desk.sees("1001 · 2026-11-05 · Peeters, Zoë · 2 × White bread; 1 × Apple pie · Tom Bell")
+    );
+
+    // At 1024x600 nothing runs off the right edge and the import button is there.
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 600.0), desk.app.view());
+    let button = ui
+        .find("1 bestelling importeren")
+        .expect("the import button");
+    let bounds = iced_test::selector::Bounded::visible_bounds(&button);
+    assert!(
+        bounds.is_some_and(|b| b.x + b.width <= 1024.0),
+        "{bounds:?}"
+    );
+    drop(ui);
+    for (text, bounds) in desk.texts_at((1024.0, 600.0)) {
+        assert!(
+            bounds.x + bounds.width <= 1024.5,
+            "{text:?} runs off: {bounds:?}"
+        );
+    }
+
+    desk.press("1 bestelling importeren");
+    assert!(
+        desk.read("orders/2026-11/1001.ron")
+            .contains("made_by: \"tom\"")
+    );
+    // A recognised export is not remembered: its header says what it is.
+    assert!(!desk.read("workspace.ron").contains("import_mappings"));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_said_and_nothing_opens() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    let gone = desk.dir.path().join("gone.csv");
+    pick_csv(&mut desk, &gone);
+    let said = desk
+        .texts()
+        .into_iter()
+        .map(|(text, _)| text)
+        .find(|text| text.starts_with(&format!("{} could not be read: ", gone.display())));
+    assert!(said.is_some(), "no message about {}", gone.display());
+    assert!(!desk.sees("Import 0 orders"));
+}
