@@ -222,15 +222,17 @@ proptest! {
 }
 
 fn signatures() -> impl Strategy<Value = rightfirst::model::Training> {
-    prop::collection::vec((0..3usize, 1..4u32, 1..28u8), 0..8).prop_map(|signed| {
+    prop::collection::vec((0..3usize, 1..4u32, 1..28u8, any::<bool>()), 0..8).prop_map(|signed| {
         rightfirst::model::Training {
             person: "bram".into(),
             signed: signed
                 .into_iter()
-                .map(|(p, revision, day)| rightfirst::model::Signed {
+                .map(|(p, revision, day, paper)| rightfirst::model::Signed {
                     procedure: ["scoop", "bake", "clean"][p].into(),
                     revision,
                     on: format!("2026-11-{day:02}").parse().unwrap(),
+                    // Signed on paper and recorded by an owner, or at the desk.
+                    recorded_by: paper.then(|| "anna".to_owned()),
                 })
                 .collect(),
         }

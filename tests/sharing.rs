@@ -252,3 +252,43 @@ fn a_defect_both_desks_changed_is_the_only_thing_side_by_side() {
         "the office's call was lost"
     );
 }
+
+#[test]
+fn a_signature_saved_while_another_desk_signed_too_keeps_both() {
+    let desk = Desk::open_as("ellen");
+    let file = desk.root().join("workspace.ron");
+    let mut workspace: rightfirst::model::Workspace =
+        parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    workspace.staff.push(rightfirst::model::Person {
+        id: "noor".to_owned(),
+        name: "Noor El Amrani".to_owned(),
+        role: rightfirst::model::Role::Staff,
+        left: None,
+        pin: None,
+    });
+    std::fs::write(&file, print(&workspace)).unwrap();
+    let mut desk = Desk::open_folder(desk.dir, "noor");
+    // On the laptop, Noor signed the hygiene procedure a minute ago; this desk has not
+    // read that file yet.
+    let elsewhere = rightfirst::model::Training {
+        person: "noor".into(),
+        signed: vec![rightfirst::model::Signed {
+            procedure: "hygiene".into(),
+            revision: 1,
+            on: "2026-11-23".parse().unwrap(),
+            recorded_by: None,
+        }],
+    };
+    std::fs::write(desk.root().join("training/noor.ron"), print(&elsewhere)).unwrap();
+    desk.click("To read (7)");
+    desk.click("I have read and understood revision 1");
+    let saved: rightfirst::model::Training = parse(&desk.read("training/noor.ron")).unwrap();
+    assert!(
+        saved.has_signed("hygiene", 1),
+        "the laptop's signature was lost"
+    );
+    assert!(saved.has_signed("bake-waffle", 1));
+    assert!(desk.sees(
+        "Merged Noor El Amrani's signature under hygiene (revision 1) from another desk into noor."
+    ));
+}

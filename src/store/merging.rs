@@ -44,7 +44,8 @@ impl Folder {
     ) -> Result<Option<Outcome>, SaveError> {
         let path = match self.save(order.clone()) {
             Ok(()) => return Ok(None),
-            Err(SaveError::ChangedOnDisk { path }) => path,
+            // Changed since it was read, or made since: another desk's version either way.
+            Err(SaveError::ChangedOnDisk { path } | SaveError::AlreadyExists { path }) => path,
             Err(error) => return Err(error),
         };
         for _ in 0..ATTEMPTS {
@@ -94,7 +95,8 @@ impl Folder {
     ) -> Result<Option<Outcome>, SaveError> {
         let path = match self.save(training.clone()) {
             Ok(()) => return Ok(None),
-            Err(SaveError::ChangedOnDisk { path }) => path,
+            // Changed since it was read, or made since: another desk's version either way.
+            Err(SaveError::ChangedOnDisk { path } | SaveError::AlreadyExists { path }) => path,
             Err(error) => return Err(error),
         };
         for _ in 0..ATTEMPTS {
