@@ -220,3 +220,39 @@ proptest! {
         );
     }
 }
+
+fn signatures() -> impl Strategy<Value = rightfirst::model::Training> {
+    prop::collection::vec((0..3usize, 1..4u32, 1..28u8, any::<bool>()), 0..8).prop_map(|signed| {
+        rightfirst::model::Training {
+            person: "bram".into(),
+            signed: signed
+                .into_iter()
+                .map(|(p, revision, day, paper)| rightfirst::model::Signed {
+                    procedure: ["scoop", "bake", "clean"][p].into(),
+                    revision,
+                    on: format!("2026-11-{day:02}").parse().unwrap(),
+                    // Signed on paper and recorded by an owner, or at the desk.
+                    recorded_by: paper.then(|| "anna".to_owned()),
+                })
+                .collect(),
+        }
+    })
+}
+
+proptest! {
+    #[test]
+    fn training_merges_into_every_signature_once_whichever_desk_merges(
+        a in signatures(),
+        b in signatures(),
+    ) {
+        use rightfirst::model::merge::merge_training;
+        let ab = merge_training(&a, &b).unwrap();
+        prop_assert_eq!(Some(ab.clone()), merge_training(&b, &a));
+        prop_assert_eq!(Some(ab.clone()), merge_training(&ab, &b));
+        for signed in a.signed.iter().chain(&b.signed) {
+            prop_assert!(ab.has_signed(&signed.procedure, signed.revision));
+            let kept = ab.signed.iter().filter(|s| s.procedure == signed.procedure && s.revision == signed.revision).count();
+            prop_assert_eq!(kept, 1);
+        }
+    }
+}

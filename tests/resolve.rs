@@ -213,3 +213,37 @@ fn the_save_lock_lives_outside_the_workspace() {
     );
     assert!(!shop.join(".rightfirst.lock").exists());
 }
+
+#[test]
+fn a_onedrive_copy_named_after_the_computer_is_merged_and_an_order_named_id_2_is_not() {
+    let (_temp, shop) = sample();
+    let mut theirs: Order = read(&shop, ORDER);
+    theirs.contacts.push(Contact {
+        at: "2026-11-03T09:30".parse().unwrap(),
+        channel: Channel::Email,
+        by: "tom".into(),
+        about: "Receipt please".into(),
+        apology: false,
+    });
+    let copy = "orders/2026-11/2026-11-0004-LAPTOP-7Q2.ron";
+    fs::write(shop.join(copy), print(&theirs)).unwrap();
+    // An order of its own whose id extends another's is left alone.
+    let mut own = theirs.clone();
+    own.id = "2026-11-0004-2".into();
+    own.product = "Milkshake".into();
+    fs::write(shop.join("orders/2026-11/2026-11-0004-2.ron"), print(&own)).unwrap();
+
+    let run = rightfirst(&["resolve"], &shop);
+    let out = stdout(&run);
+    assert_eq!(run.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains(&format!("{copy}: merged Tom Bell's contact")),
+        "{out}"
+    );
+    assert!(!out.contains("0004-2.ron"), "{out}");
+    assert_eq!(read::<Order>(&shop, ORDER), theirs);
+    assert!(!shop.join(copy).exists());
+    assert!(shop.join("orders/2026-11/2026-11-0004-2.ron").exists());
+    let check = rightfirst(&["check"], &shop);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}

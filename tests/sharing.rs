@@ -139,3 +139,156 @@ fn a_vanished_order_file_keeps_the_order_in_the_window_with_a_note() {
     );
     assert_eq!(back.contacts.len(), 1);
 }
+
+/// The sample with a copy of the hygiene procedure whose title another desk changed.
+fn with_a_procedure_copy() -> (Desk, &'static str) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    let copy = "procedures/hygiene (Tom's conflicted copy 2026-11-23).ron";
+    let text = std::fs::read_to_string(root.join("procedures/hygiene.ron")).unwrap();
+    let changed = text.replacen("title: \"", "title: \"Daily ", 1);
+    assert_ne!(changed, text);
+    std::fs::write(root.join(copy), changed).unwrap();
+    let mut desk = Desk::open_folder(dir, "ellen");
+    desk.click("Problems (1)");
+    desk.click(&*format!("{copy}:1:1").leak());
+    (desk, copy)
+}
+
+fn hygiene_title(desk: &Desk, relative: &str) -> String {
+    parse::<rightfirst::model::Procedure>(&desk.read(relative))
+        .unwrap()
+        .title
+}
+
+#[test]
+fn a_procedure_copy_is_shown_beside_its_file_and_the_copy_can_be_kept() {
+    let (mut desk, copy) = with_a_procedure_copy();
+    assert!(desk.sees("The file") && desk.sees("The copy"));
+    let before = hygiene_title(&desk, "procedures/hygiene.ron");
+    desk.click("Keep the copy");
+    assert_eq!(
+        hygiene_title(&desk, "procedures/hygiene.ron"),
+        format!("Daily {before}")
+    );
+    assert!(!desk.root().join(copy).exists());
+    assert!(!desk.sees("Problems (1)"), "the copy is still listed");
+}
+
+#[test]
+fn a_procedure_copy_becomes_a_new_draft_or_goes() {
+    let (mut desk, copy) = with_a_procedure_copy();
+    let before = desk.read("procedures/hygiene.ron");
+    desk.click("Make the copy a new draft");
+    let draft: rightfirst::model::Procedure =
+        parse(&desk.read("procedures/hygiene-copy.ron")).unwrap();
+    assert_eq!(draft.status, rightfirst::model::Status::Draft);
+    assert!(draft.title.starts_with("Daily "));
+    assert_eq!(desk.read("procedures/hygiene.ron"), before);
+    assert!(!desk.root().join(copy).exists());
+
+    let (mut desk, copy) = with_a_procedure_copy();
+    let before = desk.read("procedures/hygiene.ron");
+    desk.click("Keep the file");
+    assert_eq!(desk.read("procedures/hygiene.ron"), before);
+    assert!(!desk.root().join(copy).exists());
+}
+
+#[test]
+fn a_defect_both_desks_changed_is_the_only_thing_side_by_side() {
+    let mut desk = with_todays_cone("priya");
+    let mut start = order(&desk, CONE);
+    start.defects.push(rightfirst::model::Defect {
+        id: "d1".into(),
+        found: "2026-11-23".parse().unwrap(),
+        found_by: rightfirst::model::FoundBy::Customer,
+        category: "Method".into(),
+        procedure: None,
+        step: None,
+        severity: rightfirst::model::Severity::Minor,
+        description: "Ball too small".into(),
+        cost_cents: 0,
+        root_cause: None,
+        action: None,
+        photos: vec![],
+    });
+    std::fs::write(desk.root().join(CONE), print(&start)).unwrap();
+    let task = desk.app.update(Message::DiskChanged(vec![CONE.into()]));
+    desk.run(task);
+    open_the_cone(&mut desk);
+    let open = Message::Orders(rightfirst::ui::screen::orders::Message::OpenDefect(
+        "d1".into(),
+    ));
+    let task = desk.app.update(open);
+    desk.run(task);
+    desk.type_into("defect-description", ", 52 g");
+
+    // Meanwhile the office wrote down the defect its own way and logged Tom's call.
+    let mut theirs = start.clone();
+    theirs.defects[0].description = "Ball too small and melted".into();
+    theirs.contacts.push(Contact {
+        at: "2026-11-23T11:50".parse().unwrap(),
+        channel: Channel::Phone,
+        by: "tom".into(),
+        about: "Customer phoned about the small ball".into(),
+        apology: true,
+    });
+    std::fs::write(desk.root().join(CONE), print(&theirs)).unwrap();
+    desk.click("Save defect");
+
+    assert!(desk.sees(&format!(
+        "Two desks changed defect d1 of {CONE} differently. Choose which to keep; everything else both desks did is kept."
+    )));
+    assert!(
+        !desk.sees("Customer phoned about the small ball"),
+        "more than the clash is shown"
+    );
+    desk.click("Keep mine (overwrite)");
+    let saved = order(&desk, CONE);
+    assert_eq!(saved.defects[0].description, "Ball too small, 52 g");
+    assert_eq!(
+        saved.contacts, theirs.contacts,
+        "the office's call was lost"
+    );
+}
+
+#[test]
+fn a_signature_saved_while_another_desk_signed_too_keeps_both() {
+    let desk = Desk::open_as("ellen");
+    let file = desk.root().join("workspace.ron");
+    let mut workspace: rightfirst::model::Workspace =
+        parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    workspace.staff.push(rightfirst::model::Person {
+        id: "noor".to_owned(),
+        name: "Noor El Amrani".to_owned(),
+        role: rightfirst::model::Role::Staff,
+        left: None,
+        pin: None,
+    });
+    std::fs::write(&file, print(&workspace)).unwrap();
+    let mut desk = Desk::open_folder(desk.dir, "noor");
+    // On the laptop, Noor signed the hygiene procedure a minute ago; this desk has not
+    // read that file yet.
+    let elsewhere = rightfirst::model::Training {
+        person: "noor".into(),
+        signed: vec![rightfirst::model::Signed {
+            procedure: "hygiene".into(),
+            revision: 1,
+            on: "2026-11-23".parse().unwrap(),
+            recorded_by: None,
+        }],
+    };
+    std::fs::write(desk.root().join("training/noor.ron"), print(&elsewhere)).unwrap();
+    desk.click("To read (7)");
+    desk.click("I have read and understood revision 1");
+    let saved: rightfirst::model::Training = parse(&desk.read("training/noor.ron")).unwrap();
+    assert!(
+        saved.has_signed("hygiene", 1),
+        "the laptop's signature was lost"
+    );
+    assert!(saved.has_signed("bake-waffle", 1));
+    assert!(desk.sees(
+        "Merged Noor El Amrani's signature under hygiene (revision 1) from another desk into noor."
+    ));
+}

@@ -111,6 +111,7 @@ pub(super) fn conflict_copies(root: &Path) -> Vec<(String, String)> {
         let Ok(entries) = fs::read_dir(root.join(&folder)) else {
             continue;
         };
+        let mut records = Vec::new();
         for entry in entries.flatten() {
             let Ok(name) = entry.file_name().into_string() else {
                 continue;
@@ -118,18 +119,60 @@ pub(super) fn conflict_copies(root: &Path) -> Vec<(String, String)> {
             if !entry.file_type().is_ok_and(|kind| kind.is_file()) {
                 continue;
             }
-            if let Name::Conflict { original } = layout::classify_name(&name)
-                && original.ends_with(".ron")
-            {
-                let inside = |name: &str| match folder.as_str() {
-                    "" => name.to_owned(),
-                    folder => format!("{folder}/{name}"),
-                };
-                copies.push((inside(&name), inside(&original)));
+            match layout::classify_name(&name) {
+                Name::Conflict { original } if original.ends_with(".ron") => {
+                    let inside = |name: &str| match folder.as_str() {
+                        "" => name.to_owned(),
+                        folder => format!("{folder}/{name}"),
+                    };
+                    copies.push((inside(&name), inside(&original)));
+                }
+                Name::Record => records.push(name),
+                _ => {}
             }
+        }
+        if folder.starts_with("orders/") || folder == "training" {
+            copies.extend(machine_named(root, &folder, &records));
         }
     }
     copies.sort();
+    copies
+}
+
+/// OneDrive keeps both versions of a file by adding the computer's name to one:
+/// `2026-12-A0031-LAPTOP-7Q2.ron`. Such a file is a copy of `2026-12-A0031.ron` when that
+/// file is beside it and the record inside is `2026-12-A0031`; a file whose record carries
+/// its own name (an order split off as `<id>-2`) is a record, not a copy. Only files with
+/// such a neighbour are opened, so a folder of thousands of orders costs nothing.
+fn machine_named(root: &Path, folder: &str, names: &[String]) -> Vec<(String, String)> {
+    let stems: std::collections::BTreeSet<&str> = names
+        .iter()
+        .filter_map(|n| n.strip_suffix(".ron"))
+        .collect();
+    let mut copies = Vec::new();
+    for stem in &stems {
+        let has_neighbour = stem
+            .match_indices('-')
+            .any(|(at, _)| stems.contains(&stem[..at]));
+        if !has_neighbour {
+            continue;
+        }
+        let path = format!("{folder}/{stem}.ron");
+        let Ok((text, _)) = read_text(&root.join(&path), false) else {
+            continue;
+        };
+        let said = if folder == "training" {
+            format::parse::<Training>(&text).map(|t| t.person)
+        } else {
+            format::parse::<Order>(&text).map(|o| o.id)
+        };
+        if let Ok(id) = said
+            && stems.contains(id.as_str())
+            && stem.starts_with(&format!("{id}-"))
+        {
+            copies.push((path, format!("{folder}/{id}.ron")));
+        }
+    }
     copies
 }
 
@@ -200,6 +243,33 @@ impl Folder {
                 Ok(None)
             }
             Err(_) => Err(Left::OriginalBroken),
+        }
+    }
+
+    /// Reads again the record a copy read as a record of its own was merged into, so that
+    /// the records hold it once.
+    fn reread_after_copy(&mut self, outcome: &Outcome) {
+        let (Outcome::Merged { record, .. } | Outcome::Restored { record }) = outcome else {
+            return;
+        };
+        let order = self
+            .records
+            .orders
+            .iter()
+            .find(|o| &o.id == record)
+            .cloned();
+        let training = self
+            .records
+            .training
+            .iter()
+            .find(|t| &t.person == record)
+            .cloned();
+        if let Some(path) = order.and_then(|o| o.path().ok()) {
+            self.records.orders.retain(|o| &o.id != record);
+            let _ = self.original::<Order>(&path);
+        } else if let Some(path) = training.and_then(|t| t.path().ok()) {
+            self.records.training.retain(|t| &t.person != record);
+            let _ = self.original::<Training>(&path);
         }
     }
 
@@ -318,7 +388,14 @@ impl Folder {
             return outcome;
         }
         match self.remove_copy(copy, hash) {
-            Ok(()) => outcome,
+            Ok(()) => {
+                self.findings.retain(|finding| finding.path != copy);
+                // A copy named like a record (OneDrive's) was read as one: it is gone now.
+                if self.files.remove(copy).is_some() {
+                    self.reread_after_copy(&outcome);
+                }
+                outcome
+            }
             Err(left) => Outcome::Left(left),
         }
     }

@@ -33,7 +33,7 @@ use road::Conflict;
 
 use super::request::{Picked, Request};
 use super::screen::settings;
-use super::screen::{Context, photos, problems};
+use super::screen::{Context, photos};
 use super::text::{Language, Text, Words};
 use super::theme::{self, Mode};
 use crate::model::{Date, DateTime, PinGuard};
@@ -249,8 +249,8 @@ impl App {
             Message::Business(message) => self.ask(Message::Business, |desk, ctx| {
                 desk.business.update(message, &ctx(&desk.folder))
             }),
-            Message::Problems(problems::Message::Open(index)) => self.on_desk(|desk, _, _| {
-                desk.open_problem(index);
+            Message::Problems(message) => self.on_desk(|desk, _, _| {
+                desk.problem(message);
                 Task::none()
             }),
             Message::KeepMine => self.resolve(road::keep_mine),

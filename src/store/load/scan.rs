@@ -111,7 +111,14 @@ pub(super) fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
                     &path,
                     START,
                     ProblemSeverity::Warning,
-                    format!("a sync tool made this conflict copy of {original}: compare the two, keep what is right in {original}, then delete this copy"),
+                    match layout::place(&original) {
+                        Some(Place::Order { .. } | Place::Training { .. }) => format!(
+                            "a sync tool made this conflict copy of {original}: `rightfirst resolve` or opening the workspace in the window merges it into {original}"
+                        ),
+                        _ => format!(
+                            "a sync tool made this conflict copy of {original}: compare the two (the window's Problems shows them side by side), keep one, then delete the other"
+                        ),
+                    },
                 ));
             }
             Name::Record => {

@@ -1,6 +1,7 @@
 //! The desk: an open workspace and the screens on it, which screen is in front, what
 //! changed on disk, and what a keyboard command means for the screen in front.
 
+mod copies;
 pub(super) mod merged;
 mod unsaved;
 mod view;
@@ -312,13 +313,7 @@ impl Desk {
 
     /// Files changed on disk: noted, and read again at once while nothing is edited.
     pub fn disk_changed(&mut self, files: Vec<String>, asking: bool) -> Task<Message> {
-        let copies = files.iter().any(|file| {
-            let name = file.rsplit('/').next().unwrap_or(file);
-            matches!(
-                crate::store::layout::classify_name(name),
-                crate::store::layout::Name::Conflict { .. }
-            )
-        });
+        let copies = merged::names_a_copy(&files);
         let changed = files.into_iter().filter(|f| self.folder.changed_on_disk(f));
         self.changed.extend(changed);
         if copies {
@@ -403,10 +398,7 @@ impl Desk {
         if folder.findings() != self.folder.findings() {
             self.problems = Default::default();
         }
-        let before = std::mem::replace(&mut self.folder, folder);
-        let gone = self.folder.keep_vanished(&before);
-        self.notes
-            .extend(gone.into_iter().map(merged::Note::Vanished));
+        self.take_keeping_vanished(folder);
         // A picture replaced on disk shows as it is now.
         self.pictures = Pictures::default();
         let folder = &self.folder;

@@ -131,7 +131,14 @@ fn save(
         Record::Checklist(r) => folder.save(r.as_ref().clone()),
         Record::Order(r) => return save_order(folder, r.as_ref().clone(), reply),
         Record::Workspace(r) => folder.save(r.as_ref().clone()),
-        Record::Training(r) => folder.save(r.as_ref().clone()),
+        Record::Training(r) => {
+            // Signatures another desk added meanwhile are kept: training records only grow.
+            return match folder.save_training_merging(r.as_ref().clone()) {
+                Ok(None) => Carried::Then(reply(Saved::Done)),
+                Ok(Some(outcome)) => Carried::Merged(reply(Saved::Done), outcome),
+                Err(error) => Carried::Then(reply(Saved::Failed(error.to_string()))),
+            };
+        }
     };
     match saved {
         Ok(()) => Carried::Then(reply(Saved::Done)),

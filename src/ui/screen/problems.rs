@@ -7,11 +7,38 @@ use crate::store::Finding;
 use crate::ui::text::Text;
 use crate::ui::theme;
 
+crate::texts!(CopyWords {
+    heading: "A sync tool made {copy} when two desks changed {original} at once. Keep one of them; the other is deleted.", "Een synchronisatieprogramma maakte {copy} toen twee werkplekken {original} tegelijk veranderden. Bewaar er één; de andere wordt verwijderd.";
+    the_file: "The file", "Het bestand";
+    the_copy: "The copy", "De kopie";
+    keep_file: "Keep the file", "Het bestand bewaren";
+    keep_copy: "Keep the copy", "De kopie bewaren";
+    as_draft: "Make the copy a new draft", "Maak van de kopie een nieuw concept";
+});
+
 /// The problems panel: which finding is open.
 #[derive(Debug, Default)]
 pub struct Problems {
     open: Option<usize>,
     excerpt: Vec<(usize, String)>,
+    copy: Option<CopyPair>,
+}
+
+/// A sync tool's conflict copy opened beside the file it copies.
+#[derive(Debug, Clone)]
+pub struct CopyPair {
+    /// The copy, relative to the workspace.
+    pub copy: String,
+    /// The file it copies.
+    pub original: String,
+    /// The copy's text.
+    pub copy_text: String,
+    /// The file's text.
+    pub original_text: String,
+    /// Whether the copy may take the file's place (a procedure, checklist or the business).
+    pub choosable: bool,
+    /// Whether the copy may become a new draft (a procedure).
+    pub procedure: bool,
 }
 
 /// What the user did on the problems panel.
@@ -19,6 +46,12 @@ pub struct Problems {
 pub enum Message {
     /// Show the text around this finding.
     Open(usize),
+    /// Of a conflict copy shown beside its file: keep the file, delete the copy.
+    KeepFile,
+    /// Keep the copy in the file's place.
+    KeepCopy,
+    /// Save the procedure copy as a new draft, and delete the copy.
+    CopyAsDraft,
 }
 
 impl Problems {
@@ -26,6 +59,17 @@ impl Problems {
     pub fn open(&mut self, index: usize, excerpt: Vec<(usize, String)>) {
         self.open = Some(index);
         self.excerpt = excerpt;
+        self.copy = None;
+    }
+
+    /// Shows the open finding's conflict copy beside the file it copies.
+    pub fn open_copy(&mut self, pair: CopyPair) {
+        self.copy = Some(pair);
+    }
+
+    /// The conflict copy shown, if one is.
+    pub fn copy(&self) -> Option<&CopyPair> {
+        self.copy.as_ref()
     }
 
     /// The list of findings and, for the open one, its file's text around the line.
@@ -109,12 +153,70 @@ impl Problems {
                 .width(Length::Fill)
                 .style(theme::card)
             });
+        let right: Option<Element<'a, Message>> = match &self.copy {
+            Some(pair) => Some(copy_view(pair, words.language())),
+            None => excerpt.map(Element::from),
+        };
         column![
             header,
-            row![scrollable(list).width(Length::FillPortion(1)), excerpt].spacing(theme::SPACE_L)
+            row![scrollable(list).width(Length::FillPortion(1)), right].spacing(theme::SPACE_L)
         ]
         .spacing(theme::SPACE_M)
         .padding(theme::SPACE_L)
         .into()
     }
+}
+
+/// A conflict copy beside the file it copies, with a button under each to keep it.
+fn copy_view(pair: &CopyPair, language: crate::ui::text::Language) -> Element<'_, Message> {
+    let words = CopyWords::of(language);
+    let pane = |title: &'static str, body: &str, keep: Option<Element<'static, Message>>| {
+        column![
+            text(title).size(theme::TEXT_HEADING),
+            keep,
+            container(scrollable(
+                text(body.to_owned())
+                    .font(Font::MONOSPACE)
+                    .size(theme::TEXT_SMALL)
+            ))
+            .padding(theme::SPACE_S)
+            .style(theme::card)
+            .height(Length::Fill),
+        ]
+        .spacing(theme::SPACE_S)
+        .width(Length::FillPortion(1))
+    };
+    let keep_file = button(text(words.keep_file))
+        .on_press(Message::KeepFile)
+        .style(button::secondary);
+    let keep_copy = pair.choosable.then(|| {
+        row![
+            button(text(words.keep_copy))
+                .on_press(Message::KeepCopy)
+                .style(button::secondary),
+            pair.procedure.then(|| button(text(words.as_draft))
+                .on_press(Message::CopyAsDraft)
+                .style(button::secondary)),
+        ]
+        .spacing(theme::SPACE_S)
+        .into()
+    });
+    let heading = crate::ui::text::fill(
+        words.heading,
+        &[("copy", &pair.copy), ("original", &pair.original)],
+    );
+    column![
+        container(text(heading))
+            .padding(theme::SPACE_S)
+            .style(theme::warning_box)
+            .width(Length::Fill),
+        row![
+            pane(words.the_file, &pair.original_text, Some(keep_file.into())),
+            pane(words.the_copy, &pair.copy_text, keep_copy),
+        ]
+        .spacing(theme::SPACE_M),
+    ]
+    .spacing(theme::SPACE_S)
+    .width(Length::FillPortion(2))
+    .into()
 }

@@ -70,17 +70,26 @@ impl Desk {
         }
     }
 
+    /// Takes the workspace as read again, keeping the records whose files went, with a note.
+    pub fn take_keeping_vanished(&mut self, folder: crate::store::Folder) {
+        let before = std::mem::replace(&mut self.folder, folder);
+        let gone = self.folder.keep_vanished(&before);
+        self.notes.extend(gone.into_iter().map(Note::Vanished));
+    }
+
     /// The notes, in words, with a button that puts them away; nothing when there are none.
     pub fn notes_view<'a>(&self, language: Language) -> Option<Element<'a, Message>> {
-        if self.notes.is_empty() {
-            return None;
-        }
         let records = self.folder.records();
-        let lines = self
+        let lines: Vec<Element<'a, Message>> = self
             .notes
             .iter()
             .filter_map(|note| note_words(note, records, language))
-            .map(|line| text(line).into());
+            .map(|line| text(line).into())
+            .collect();
+        // A save that met only a change with nothing new in it says nothing.
+        if lines.is_empty() {
+            return None;
+        }
         let words = MergeWords::of(language);
         Some(
             container(
@@ -99,6 +108,17 @@ impl Desk {
             .into(),
         )
     }
+}
+
+/// Whether any of `files` (relative to the workspace) is a sync tool's conflict copy.
+pub(in crate::ui::app) fn names_a_copy(files: &[String]) -> bool {
+    files.iter().any(|file| {
+        let name = file.rsplit('/').next().unwrap_or(file);
+        matches!(
+            crate::store::layout::classify_name(name),
+            crate::store::layout::Name::Conflict { .. }
+        )
+    })
 }
 
 /// One note in words; `None` for a save that merged nothing worth saying.
