@@ -55,7 +55,7 @@ fn the_matrix_shows_the_three_states_filters_them_and_opens_a_history() {
 }
 
 #[test]
-fn the_matrix_saves_as_a_web_page_and_staff_do_not_see_it() {
+fn the_matrix_saves_as_a_web_page_and_a_pdf_and_staff_do_not_see_it() {
     let mut desk = ellen_with_noor_new();
     desk.click("Training");
     let path = desk.dir.path().join("matrix.html");
@@ -66,6 +66,13 @@ fn the_matrix_saves_as_a_web_page_and_staff_do_not_see_it() {
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.contains("Noor El Amrani"), "{html}");
     assert!(desk.sees(&format!("Saved: {}", path.display())));
+
+    let pdf = desk.dir.path().join("matrix.pdf");
+    desk.hand_over(vec![Message::Training(training::Message::Placed(
+        Format::Pdf,
+        Picked::Path(pdf.clone()),
+    ))]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 
     let mut desk = Desk::open_as("priya");
     assert!(!desk.sees("Training"));
