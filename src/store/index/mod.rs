@@ -49,6 +49,10 @@ pub enum IndexUse {
     Off,
     /// Keep the index in this cache folder (it makes `index/` in it).
     In(PathBuf),
+    /// As `In`, but the run takes its start to be this many nanoseconds later than the
+    /// clock says: a test seam, so files a test has just written are not racily clean.
+    #[doc(hidden)]
+    Shifted(PathBuf, i64),
 }
 
 impl IndexUse {
@@ -179,8 +183,13 @@ fn name_of(root: &str) -> String {
 
 impl Session {
     /// Finds the index of the workspace at `root` in `cache`, if there is a usable one.
-    pub(super) fn open(cache: &Path, root: &Path) -> Option<Session> {
+    pub(super) fn open(index: &IndexUse, root: &Path) -> Option<Session> {
         let started_ns = nanos(Ok(SystemTime::now()));
+        let (cache, started_ns) = match index {
+            IndexUse::Off => return None,
+            IndexUse::In(cache) => (cache, started_ns),
+            IndexUse::Shifted(cache, shift) => (cache, started_ns.saturating_add(*shift)),
+        };
         let root = fs::canonicalize(root).ok()?.to_string_lossy().into_owned();
         let file = cache.join("index").join(name_of(&root));
         let mut warning = None;

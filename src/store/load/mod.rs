@@ -70,9 +70,9 @@ pub(super) fn load<S: OrderSink>(
     index: &IndexUse,
 ) -> Result<(Folder, S::Sum), OpenError> {
     is_workspace(root)?;
-    let session = match (index, mode) {
-        (IndexUse::In(cache), Mode::Check | Mode::Read) => Session::open(cache, root),
-        _ => None,
+    let session = match mode {
+        Mode::Check | Mode::Read => Session::open(index, root),
+        Mode::Open | Mode::Inspect => None,
     };
     let mut scan = Scan::default();
     scan_folder(root, "", &mut scan);
