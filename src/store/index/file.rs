@@ -7,8 +7,7 @@
 //! written_ns i64, context u64, entry count u64,
 //! entries: path string, size u64, mtime_ns i64, ctime_ns i64, inode u64, body
 //! checksum u64 (content_hash of every byte before it)
-//! body: 0, order JSON (u32 length + bytes), finding count u32, findings
-//!     | 1, one finding (the file did not read or parse)
+//! body: order JSON (u32 length + bytes), finding count u32, findings
 //! finding: line u32, col u32, severity u8 (0 error, 1 warning), message string
 //! ```
 
@@ -26,9 +25,6 @@ const MAGIC: &[u8; 8] = b"RFINDEX\0";
 pub(super) const VERSION: u32 = 1;
 /// The build that wrote it: another build may check or parse orders differently.
 pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
-
-const PARSED: u8 = 0;
-const BROKEN: u8 = 1;
 
 /// An index file read whole and checked, its entries pointing into its bytes.
 pub(super) struct Old {
@@ -94,47 +90,26 @@ impl<'a> Reader<'a> {
     }
     /// Steps over one body, checking that it is whole.
     fn skip_body(&mut self) -> Option<()> {
-        match self.u8()? {
-            PARSED => {
-                let len = self.u32()? as usize;
-                self.take(len)?;
-                for _ in 0..self.u32()? {
-                    self.finding("")?;
-                }
-            }
-            BROKEN => {
-                self.finding("")?;
-            }
-            _ => return None,
+        let len = self.u32()? as usize;
+        self.take(len)?;
+        for _ in 0..self.u32()? {
+            self.finding("")?;
         }
         Some(())
     }
 }
 
-/// What an entry's body holds.
-pub(in crate::store) enum Body<'a> {
-    /// The order as JSON, and the findings of its own checks.
-    Parsed(&'a [u8], Vec<Finding>),
-    /// Why the file did not read or parse.
-    Broken(Finding),
-}
-
-/// Reads a body checked by [`decode`]; `None` only if it was not.
-pub(super) fn body<'a>(bytes: &'a [u8], path: &str) -> Option<Body<'a>> {
+/// Reads a body checked by [`decode`]: the order as JSON, and the findings of its own
+/// checks; `None` only if it was not checked.
+pub(super) fn body<'a>(bytes: &'a [u8], path: &str) -> Option<(&'a [u8], Vec<Finding>)> {
     let mut reader = Reader { bytes, at: 0 };
-    match reader.u8()? {
-        PARSED => {
-            let len = reader.u32()? as usize;
-            let json = reader.take(len)?;
-            let count = reader.u32()?;
-            let findings = (0..count)
-                .map(|_| reader.finding(path))
-                .collect::<Option<Vec<_>>>()?;
-            Some(Body::Parsed(json, findings))
-        }
-        BROKEN => Some(Body::Broken(reader.finding(path)?)),
-        _ => None,
-    }
+    let len = reader.u32()? as usize;
+    let json = reader.take(len)?;
+    let count = reader.u32()?;
+    let findings = (0..count)
+        .map(|_| reader.finding(path))
+        .collect::<Option<Vec<_>>>()?;
+    Some((json, findings))
 }
 
 /// Reads an index file's bytes, refusing anything not whole, not ours or not for `root`.
@@ -209,23 +184,15 @@ fn put_finding(out: &mut Vec<u8>, finding: &Finding) {
     put_str(out, &finding.message);
 }
 
-/// The body of an order file that parsed.
+/// The body of an order file: its order as JSON and the findings of its own checks.
 pub(super) fn parsed_body(json: &[u8], findings: &[Finding]) -> Vec<u8> {
     let mut out = Vec::with_capacity(json.len() + 16);
-    out.push(PARSED);
     out.extend_from_slice(&(json.len() as u32).to_le_bytes());
     out.extend_from_slice(json);
     out.extend_from_slice(&(findings.len() as u32).to_le_bytes());
     for finding in findings {
         put_finding(&mut out, finding);
     }
-    out
-}
-
-/// The body of an order file that did not read or parse.
-pub(super) fn broken_body(finding: &Finding) -> Vec<u8> {
-    let mut out = vec![BROKEN];
-    put_finding(&mut out, finding);
     out
 }
 

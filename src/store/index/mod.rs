@@ -12,6 +12,9 @@
 //! findings point at the right lines. Cross-file rules (two files with one order id) are
 //! always run over the listing itself.
 //!
+//! A file that did not read or parse is not kept: it is read every time, so a passing
+//! fault (a file locked or half-synced) is never remembered.
+//!
 //! An entry is used only when the file's stamp is unchanged and the file is not *racily
 //! clean*: as in git's index, a file whose modification (or change) time is not older than
 //! the moment its stamp was taken minus [`GRANULARITY_NS`] could have been changed again
@@ -33,7 +36,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{FileState, Finding};
 use crate::model::Order;
-pub(in crate::store) use file::Body;
 use file::{Old, Refused};
 
 /// Modification times closer than this to the moment the index was taken are not trusted.
@@ -147,11 +149,6 @@ impl Entry {
         Entry::new(path, stamp, file::parsed_body(json, findings))
     }
 
-    /// An order file that did not read or parse.
-    pub(super) fn broken(path: &str, stamp: Stamp, finding: &Finding) -> Entry {
-        Entry::new(path, stamp, file::broken_body(finding))
-    }
-
     fn new(path: &str, stamp: Stamp, body: Vec<u8>) -> Entry {
         Entry {
             path: path.to_owned(),
@@ -228,14 +225,18 @@ impl Session {
     }
 
     /// What the index holds for `path`, if its stamp is `stamp` and it is not racily clean.
-    pub(super) fn cached(&self, path: &str, stamp: Stamp) -> Option<(Range<usize>, Body<'_>)> {
+    pub(super) fn cached(
+        &self,
+        path: &str,
+        stamp: Stamp,
+    ) -> Option<(Range<usize>, &[u8], Vec<Finding>)> {
         let old = self.old.as_ref()?;
         let (kept, range) = old.entries.get(path)?;
         if *kept != stamp || stamp.racy(old.written_ns) {
             return None;
         }
-        let body = file::body(&old.bytes[range.clone()], path)?;
-        Some((range.clone(), body))
+        let (json, findings) = file::body(&old.bytes[range.clone()], path)?;
+        Some((range.clone(), json, findings))
     }
 
     /// The entry for a file whose old body is kept as it was.

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::super::index::{Body, Entry, Session, Stamp};
+use super::super::index::{Entry, Session, Stamp};
 use super::super::layout::Place;
 use super::super::locate::locate;
 use super::super::{FileState, Finding, Mode};
@@ -181,11 +181,8 @@ impl Reading<'_> {
         let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
         let (path, state, outcome) = read_and_parse::<Order>(self.root, path, place, tracked);
         match outcome {
-            Err(finding) => {
-                part.entries
-                    .extend(stamp.map(|stamp| Entry::broken(&path, stamp, &finding)));
-                part.findings.push(finding);
-            }
+            // Not kept in the index: read again every time.
+            Err(finding) => part.findings.push(finding),
             Ok(parsed) => {
                 let problems = self.problems(&parsed.place, &parsed.record);
                 let before = part.findings.len();
@@ -216,17 +213,8 @@ impl Reading<'_> {
         let Some((index, context)) = self.index else {
             return false;
         };
-        let Some((range, body)) = index.cached(path, stamp) else {
+        let Some((range, json, kept)) = index.cached(path, stamp) else {
             return false;
-        };
-        let (json, kept) = match body {
-            Body::Broken(finding) => {
-                part.findings.push(finding);
-                part.states.push((path.to_owned(), FileState::Broken));
-                part.entries.push(Session::kept(path, stamp, range));
-                return true;
-            }
-            Body::Parsed(json, kept) => (json, kept),
         };
         let same = index.same_context(context);
         let order = if same && !sink.wants_orders() {
