@@ -22,7 +22,7 @@ use crate::store::{Finding, Position};
 
 const MAGIC: &[u8; 8] = b"RFINDEX\0";
 /// Raised whenever the layout above or what an entry means changes.
-pub(super) const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 2;
 /// The build that wrote it: another build may check or parse orders differently.
 pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
 
