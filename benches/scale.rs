@@ -5,54 +5,13 @@
 //! in one run; it asserts nothing, since timings belong in notes, not in pass/fail.
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
+mod floor;
 
-fn workspace(orders: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("scale-{orders}"));
-    if !dir.join("workspace.ron").exists() {
-        rightfirst::store::create(&dir, rightfirst::sample::FILES)
-            .expect("sample workspace created");
-    }
-    let started = Instant::now();
-    let written = rightfirst::generate::grow(&dir, orders).expect("workspace grown");
-    if written > 0 {
-        eprintln!("generated {written} orders in {:.1?}", started.elapsed());
-    }
-    dir
-}
-
-/// Every file the loader would read, listed the same way (no links followed).
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                stack.push(entry.path());
-            } else if kind.is_file() && entry.path().extension().is_some_and(|e| e == "ron") {
-                out.push(entry.path());
-            }
-        }
-    }
-    out
-}
-
-/// The floor: list and read every file on all cores, doing nothing with the bytes.
-fn read_floor(dir: &Path) -> (Duration, u64) {
-    let started = Instant::now();
-    let bytes: u64 = files(dir)
-        .par_iter()
-        .map(|path| std::fs::read(path).map_or(0, |b| b.len() as u64))
-        .sum();
-    (started.elapsed(), bytes)
-}
+use floor::{files, median, ms, read_floor, run, workspace};
 
 fn check_in_process(dir: &Path) -> (Duration, usize) {
     let started = Instant::now();
@@ -67,6 +26,8 @@ fn process(args: &[&OsStr]) -> (Duration, Option<i32>) {
     let started = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
         .args(args)
+        // The full read: what the index (benches/index.rs) is measured against.
+        .env("RIGHTFIRST_NO_INDEX", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -74,39 +35,9 @@ fn process(args: &[&OsStr]) -> (Duration, Option<i32>) {
     (started.elapsed(), status.code())
 }
 
-/// The peak resident memory of `rightfirst ARGS`, in KiB, read from /proc while it runs.
-///
-/// Not getrusage's figure for children: a child spawned with vfork shares this process's
-/// memory until it execs, and Linux counts that into the child's peak, so every child of
-/// a benchmark that has just read 100,000 orders itself looked as large as the benchmark.
-#[cfg(target_os = "linux")]
+/// The peak resident memory of `rightfirst ARGS` (the full read), in KiB.
 fn peak_kib(args: &[&OsStr]) -> Option<u64> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let status = format!("/proc/{}/status", child.id());
-    let mut peak = None;
-    // VmHWM only grows, so the last reading before the exit is the peak (to within 1 ms).
-    while child.try_wait().ok()?.is_none() {
-        if let Ok(text) = std::fs::read_to_string(&status)
-            && let Some(kib) = text
-                .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
-                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-        {
-            peak = Some(kib);
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    peak
-}
-
-#[cfg(not(target_os = "linux"))]
-fn peak_kib(_args: &[&OsStr]) -> Option<u64> {
-    None
+    run(args, &[("RIGHTFIRST_NO_INDEX", OsStr::new("1"))]).1
 }
 
 /// Runs of each figure; the median is printed. Five, since the ratios moved by a tenth
@@ -154,16 +85,6 @@ fn figures_in_memory(dir: &Path) -> (Duration, Duration, Duration, usize) {
     let whole = started.elapsed();
     assert!(recent.orders <= everything.orders);
     (read, default, whole, everything.orders)
-}
-
-/// A duration as milliseconds: `{:.0?}` would print 1.4 s as "1s".
-fn ms(duration: Duration) -> String {
-    format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
-}
-
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
 }
 
 fn main() {

@@ -45,7 +45,7 @@ pub use causes::{Fix, OpenAction, ParetoEntry, Recurring};
 pub use naming::{cause_name, procedure_title, recurring_rule, step_name};
 pub use people::TrainingGap;
 pub use quality::{Group, TrainingQuality};
-pub use read::read;
+pub use read::{read, read_with};
 pub use text::text;
 pub use weeks::Week;
 

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{Figures, Period, Tally};
 use crate::model::{Date, Order, Records};
-use crate::store::{Folder, OpenError, OrderSink};
+use crate::store::{Folder, IndexUse, OpenError, OrderSink};
 
 /// Adds each order into a [`Tally`] of one period as it is read.
 struct Summing(Period);
@@ -33,7 +33,17 @@ impl OrderSink for Summing {
 /// The folder holds the findings and every record but the orders; figures of a folder
 /// with errors are computed all the same, and it is for the caller to trust them or not.
 pub fn read(root: &Path, period: Period, today: Date) -> Result<(Folder, Figures), OpenError> {
-    let (folder, tally) = Folder::read_into(root, &Summing(period))?;
+    read_with(root, period, today, &IndexUse::Off)
+}
+
+/// As [`read`], taking unchanged orders from the index `index` names: the same figures.
+pub fn read_with(
+    root: &Path,
+    period: Period,
+    today: Date,
+    index: &IndexUse,
+) -> Result<(Folder, Figures), OpenError> {
+    let (folder, tally) = Folder::read_into_with(root, &Summing(period), index)?;
     let figures = tally.finish(folder.records(), today);
     Ok((folder, figures))
 }

@@ -10,14 +10,17 @@ use rightfirst::store::{self, Folder};
 
 use super::{Cli, LanguageArg};
 
-pub fn check(dir: &Path) -> ExitCode {
-    let folder = match Folder::check(dir) {
+pub fn check(dir: &Path, index: &store::IndexUse) -> ExitCode {
+    let folder = match Folder::check_with(dir, index) {
         Ok(folder) => folder,
         Err(error) => {
             eprintln!("rightfirst check: {error}");
             return ExitCode::from(2);
         }
     };
+    if let Some(warning) = folder.index_warning() {
+        eprintln!("rightfirst check: {warning}");
+    }
     let mut out = std::io::stdout().lock();
     for finding in folder.findings() {
         let _ = writeln!(out, "{finding}");
@@ -42,11 +45,11 @@ pub fn check(dir: &Path) -> ExitCode {
 
 pub fn report(
     dir: &Path,
-    from: Option<Date>,
-    to: Option<Date>,
+    (from, to): (Option<Date>, Option<Date>),
     json: bool,
     language: Option<LanguageArg>,
     today: Option<Date>,
+    index: &store::IndexUse,
 ) -> ExitCode {
     use rightfirst::analysis::{self, Period};
     let today = today.unwrap_or_else(|| Date::from(jiff::ZonedDateTime::now().date()));
@@ -68,13 +71,16 @@ pub fn report(
             .exit();
     }
     // Each order is added into the figures as it is read, then dropped.
-    let (folder, figures) = match analysis::read(dir, period, today) {
+    let (folder, figures) = match analysis::read_with(dir, period, today, index) {
         Ok(read) => read,
         Err(error) => {
             eprintln!("rightfirst report: {error}");
             return ExitCode::from(2);
         }
     };
+    if let Some(warning) = folder.index_warning() {
+        eprintln!("rightfirst report: {warning}");
+    }
     if let Some(refused) = refuse_errors(
         "report",
         dir,

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use rightfirst::model::{Date, FORMAT_VERSION};
+use rightfirst::store;
 
 /// Right First: procedures, second-person QC checks and a defect log that finds root causes.
 #[derive(Parser)]
@@ -31,6 +32,9 @@ enum Command {
     Check {
         /// The workspace folder.
         dir: PathBuf,
+        /// Read every file, neither using nor updating the index in the cache folder.
+        #[arg(long, hide = true)]
+        no_index: bool,
     },
     /// Merges the sync-conflict copies of orders and training records in DIR into the real
     /// files, and removes each copy once the merged file is saved; lists the copies a person
@@ -69,6 +73,9 @@ enum Command {
         /// Judge on this day instead of the system clock's, so tests get the same figures.
         #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
         today: Option<Date>,
+        /// Read every file, neither using nor updating the index in the cache folder.
+        #[arg(long, hide = true)]
+        no_index: bool,
     },
     /// Prints who knows which procedure in force: a block per person who has not left, a
     /// line per approved procedure, Current, Out of date or Never; or --json; or the
@@ -303,13 +310,22 @@ fn help(topic: Option<&str>) -> ExitCode {
     }
 }
 
+/// The index `check` and `report` keep in the user's cache folder, unless told not to.
+fn index_use(no_index: bool) -> store::IndexUse {
+    if no_index {
+        store::IndexUse::Off
+    } else {
+        store::IndexUse::user()
+    }
+}
+
 /// Runs the command line.
 pub fn run() -> ExitCode {
     let cli = parse();
     match cli.command {
         None => window::window(None),
         Some(Command::Open { path }) => window::window(path.as_deref().map(window::folder_of)),
-        Some(Command::Check { dir }) => commands::check(&dir),
+        Some(Command::Check { dir, no_index }) => commands::check(&dir, &index_use(no_index)),
         Some(Command::Resolve { dir, dry_run }) => resolve::resolve(&dir, dry_run),
         Some(Command::Report {
             dir,
@@ -318,7 +334,15 @@ pub fn run() -> ExitCode {
             json,
             language,
             today,
-        }) => commands::report(&dir, from, to, json, language, today),
+            no_index,
+        }) => commands::report(
+            &dir,
+            (from, to),
+            json,
+            language,
+            today,
+            &index_use(no_index),
+        ),
         Some(Command::Training {
             dir,
             person,

@@ -12,6 +12,7 @@ mod create;
 pub mod document;
 mod fault;
 pub mod format;
+pub mod index;
 pub mod layout;
 mod load;
 pub mod locate;
@@ -30,10 +31,11 @@ use std::path::{Path, PathBuf};
 
 pub use attach::Attachment;
 pub use create::{CreateError, create, create_business};
+pub use index::IndexUse;
 pub use layout::{Archived, RecordFile};
 pub use load::{OpenError, OrderSink};
 pub use locate::Position;
-pub use read::{MAX_FILE_BYTES, content_hash};
+pub use read::{MAX_FILE_BYTES, content_hash, files_read};
 pub use save::{Expect, LOCK_DIR_VARIABLE, SaveError};
 
 use crate::model::{ProblemSeverity, Records};
@@ -86,6 +88,8 @@ pub struct Folder {
     untracked: usize,
     findings: Vec<Finding>,
     read_only: Option<String>,
+    /// Why an index that was there was not used, in one line.
+    index_warning: Option<String>,
     /// How many times this folder has written, deleted or read again a record file.
     writes: u64,
 }
@@ -117,7 +121,13 @@ impl Folder {
     /// Checks a workspace as `rightfirst check` does: writes nothing, and keeps only the
     /// findings and the number of files read (its orders are checked, then dropped).
     pub fn check(root: &Path) -> Result<Folder, OpenError> {
-        let (mut folder, ()) = load::load(root, Mode::Check, &load::Discard, &|_, _| {})?;
+        Folder::check_with(root, &IndexUse::Off)
+    }
+
+    /// Checks a workspace as [`Folder::check`] does, taking unchanged orders from the
+    /// index `index` names (and keeping it up to date there): the same findings.
+    pub fn check_with(root: &Path, index: &IndexUse) -> Result<Folder, OpenError> {
+        let (mut folder, ()) = load::load(root, Mode::Check, &load::Discard, &|_, _| {}, index)?;
         folder.refuse_saves();
         Ok(folder)
     }
@@ -134,7 +144,17 @@ impl Folder {
     /// read instead of keeping it: the folder's records hold no orders. For figures over
     /// more orders than are worth holding in memory at once.
     pub fn read_into<S: OrderSink>(root: &Path, sink: &S) -> Result<(Folder, S::Sum), OpenError> {
-        let (mut folder, sum) = load::load(root, Mode::Read, sink, &|_, _| {})?;
+        Folder::read_into_with(root, sink, &IndexUse::Off)
+    }
+
+    /// Reads as [`Folder::read_into`] does, taking unchanged orders from the index `index`
+    /// names (and keeping it up to date there): the sink sees the same orders.
+    pub fn read_into_with<S: OrderSink>(
+        root: &Path,
+        sink: &S,
+        index: &IndexUse,
+    ) -> Result<(Folder, S::Sum), OpenError> {
+        let (mut folder, sum) = load::load(root, Mode::Read, sink, &|_, _| {}, index)?;
         folder.refuse_saves();
         Ok((folder, sum))
     }
@@ -162,6 +182,12 @@ impl Folder {
     /// Every record that parsed.
     pub fn records(&self) -> &Records {
         &self.records
+    }
+
+    /// Why the index that was there was not used (damaged, another build's, another
+    /// workspace's), as one line of warning; the findings are those of a full read.
+    pub fn index_warning(&self) -> Option<&str> {
+        self.index_warning.as_deref()
     }
 
     /// Every problem found, sorted by file and position.

@@ -52,9 +52,20 @@ impl ReadError {
     }
 }
 
+/// How many files [`read_text`] opened in this process: a test seam, so a test can tell
+/// that a read took unchanged orders from the index without reading them.
+static READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many record files this process has read as text so far (a test seam).
+#[doc(hidden)]
+pub fn files_read() -> usize {
+    READS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Reads a file as UTF-8 text, with the hash of its bytes when `hashed` (0 otherwise:
 /// only a save needs it, and `check` never saves).
 pub(crate) fn read_text(path: &Path, hashed: bool) -> Result<(String, u64), ReadError> {
+    READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let file = File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > MAX_FILE_BYTES {

@@ -15,6 +15,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::index::{self, IndexUse, Session};
 use super::layout::{Place, WORKSPACE_FILE};
 use super::photos::step_photo_problems;
 use super::read::read_text;
@@ -52,21 +53,27 @@ pub(super) fn load_keeping(
     mode: Mode,
     progress: Progress<'_>,
 ) -> Result<Folder, OpenError> {
-    let (mut folder, orders) = load(root, mode, &Keep, progress)?;
+    let (mut folder, orders) = load(root, mode, &Keep, progress, &IndexUse::Off)?;
     folder.records.orders = orders;
     folder.records.sort_orders();
     Ok(folder)
 }
 
 /// Loads a workspace, handing each order that parsed to `sink`; the folder's records
-/// hold no orders.
+/// hold no orders. A folder loaded only to be checked or read may take unchanged orders
+/// from an index (see [`super::index`]); one opened to be saved to reads every file.
 pub(super) fn load<S: OrderSink>(
     root: &Path,
     mode: Mode,
     sink: &S,
     progress: Progress<'_>,
+    index: &IndexUse,
 ) -> Result<(Folder, S::Sum), OpenError> {
     is_workspace(root)?;
+    let session = match mode {
+        Mode::Check | Mode::Read => Session::open(index, root),
+        Mode::Open | Mode::Inspect => None,
+    };
     let mut scan = Scan::default();
     scan_folder(root, "", &mut scan);
     super::moving::settle(root, mode, &mut scan.records, &mut scan.findings);
@@ -90,7 +97,7 @@ pub(super) fn load<S: OrderSink>(
     let others = Others::parse(root, &scan, &mut states, &mut findings);
     let records = others.records(workspace.as_ref());
 
-    let mut untracked = 0;
+    let context = index::context(&states);
     let catalog = workspace.as_ref().map(|workspace| {
         let catalog = others.catalog(workspace, &scan, &states);
         let mut problems = catalog.check_workspace();
@@ -104,21 +111,20 @@ pub(super) fn load<S: OrderSink>(
         catalog: catalog.as_ref(),
         records: &records,
         mode,
+        index: session.as_ref().map(|session| (session, context)),
     };
     let order_files: Vec<&(String, Place)> = scan
         .records
         .iter()
         .filter(|(_, place)| matches!(place, Place::Order { .. }))
         .collect();
-    let orders = reading.orders(
-        &order_files,
-        sink,
-        &mut states,
-        &mut untracked,
-        &mut findings,
-        progress,
-    );
+    let (orders, untracked, entries) =
+        reading.orders(&order_files, sink, &mut states, &mut findings, progress);
     duplicate_orders(root, &scan.records, &mut findings);
+    let index_warning = session.as_ref().and_then(|session| session.warning.clone());
+    if let Some(session) = session {
+        session.finish(entries, context);
+    }
 
     findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
     let folder = Folder {
@@ -129,6 +135,7 @@ pub(super) fn load<S: OrderSink>(
         writes: 0,
         findings,
         read_only: None,
+        index_warning,
     };
     Ok((folder, orders))
 }
@@ -187,6 +194,7 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
                     untracked: 0,
                     writes: 0,
                     findings: vec![finding],
+                    index_warning: None,
                     read_only: Some(format!(
                         "{WORKSPACE_FILE}:{}:{}: {}",
                         newer.at.line, newer.at.col, newer.message

@@ -7,13 +7,14 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::super::index::{Entry, Session, Stamp};
 use super::super::layout::Place;
 use super::super::locate::locate;
 use super::super::{FileState, Finding, Mode};
 use super::parse::read_and_parse;
 use super::rules::{file_problems, order_folder_problem, place_problems};
 use super::scan::{START, finding};
-use crate::model::{Catalog, Field, Order, ProblemSeverity, Records};
+use crate::model::{Catalog, Field, Order, Problem, ProblemSeverity, Records};
 
 /// Told how many order files are read of how many, now and then while loading.
 pub(crate) type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
@@ -35,6 +36,11 @@ pub trait OrderSink: Sync {
     fn add(&self, sum: &mut Self::Sum, records: &Records, order: Order);
     /// Adds the sum of other orders.
     fn merge(&self, sum: &mut Self::Sum, other: Self::Sum);
+    /// Whether [`OrderSink::add`] needs the orders at all; when not, an order the index
+    /// holds unchanged is not even decoded.
+    fn wants_orders(&self) -> bool {
+        true
+    }
 }
 
 /// Keeps every order, in no particular order.
@@ -67,6 +73,10 @@ impl OrderSink for Discard {
     fn add(&self, _: &mut (), _: &Records, _: Order) {}
 
     fn merge(&self, _: &mut (), _: ()) {}
+
+    fn wants_orders(&self) -> bool {
+        false
+    }
 }
 
 /// What reading the orders needs from the rest of the workspace.
@@ -76,6 +86,8 @@ pub(super) struct Reading<'a> {
     /// Every record but the orders.
     pub(super) records: &'a Records,
     pub(super) mode: Mode,
+    /// The index to take unchanged orders from, and the hash of the other records.
+    pub(super) index: Option<(&'a Session, u64)>,
 }
 
 /// What the orders read on one core came to.
@@ -87,25 +99,22 @@ struct Part<T> {
     /// Files read and parsed whose state is not kept.
     untracked: usize,
     findings: Vec<Finding>,
+    /// What the new index holds.
+    entries: Vec<Entry>,
 }
 
 impl Reading<'_> {
     /// Orders are most of the workspace: each is read, parsed, checked and handed to the
     /// sink in one go on some core, so its text is dropped as soon as its problems have
-    /// their lines.
+    /// their lines. An order the index holds unchanged is taken from there instead.
     pub(super) fn orders<S: OrderSink>(
         &self,
         files: &[&(String, Place)],
         sink: &S,
         states: &mut HashMap<String, FileState>,
-        untracked: &mut usize,
         findings: &mut Vec<Finding>,
         progress: Progress<'_>,
-    ) -> S::Sum {
-        // Only a workspace opened to be saved to needs each file's hash, or the state of
-        // a file that read well: a hundred thousand paths in a map cost more than the
-        // rest of reading them on the one thread that builds the map.
-        let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
+    ) -> (S::Sum, usize, Vec<Entry>) {
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = files.len();
         progress(0, total);
@@ -114,6 +123,7 @@ impl Reading<'_> {
             states: Vec::new(),
             untracked: 0,
             findings: Vec::new(),
+            entries: Vec::new(),
         };
         let part = files
             .par_iter()
@@ -122,25 +132,12 @@ impl Reading<'_> {
                 if read.is_multiple_of(2000) || read == total {
                     progress(read, total);
                 }
-                let (path, state, outcome) =
-                    read_and_parse::<Order>(self.root, path, place, tracked);
-                match outcome {
-                    Err(finding) => part.findings.push(finding),
-                    Ok(parsed) => {
-                        let mut problems = self
-                            .catalog
-                            .map(|catalog| catalog.check_order(&parsed.record))
-                            .unwrap_or_default();
-                        problems.extend(file_problems(&parsed.place, &parsed.record.id, None));
-                        problems.extend(order_folder_problem(&parsed.place, &parsed.record));
-                        place_problems(&path, &parsed.text, problems, &mut part.findings);
-                        sink.add(&mut part.sum, self.records, parsed.record);
-                    }
-                }
-                if tracked || state == FileState::Broken {
-                    part.states.push((path, state));
-                } else {
-                    part.untracked += 1;
+                // The stamp is taken before the file is read: a change after it shows.
+                let stamp = self.index.and_then(|_| Stamp::of(&self.root.join(path)));
+                if !stamp
+                    .is_some_and(|stamp| self.take_indexed(sink, &mut part, path, place, stamp))
+                {
+                    self.read_one(sink, &mut part, path, place, stamp);
                 }
                 part
             })
@@ -149,13 +146,101 @@ impl Reading<'_> {
                 part.states.extend(other.states);
                 part.untracked += other.untracked;
                 part.findings.extend(other.findings);
+                part.entries.extend(other.entries);
                 part
             });
         states.reserve(part.states.len());
         states.extend(part.states);
-        *untracked = part.untracked;
         findings.extend(part.findings);
-        part.sum
+        (part.sum, part.untracked, part.entries)
+    }
+
+    /// The problems of one order's own: its checks against the workspace, and its file.
+    fn problems(&self, place: &Place, order: &Order) -> Vec<Problem> {
+        let mut problems = self
+            .catalog
+            .map(|catalog| catalog.check_order(order))
+            .unwrap_or_default();
+        problems.extend(file_problems(place, &order.id, None));
+        problems.extend(order_folder_problem(place, order));
+        problems
+    }
+
+    /// Reads, parses and checks one order file.
+    fn read_one<S: OrderSink>(
+        &self,
+        sink: &S,
+        part: &mut Part<S::Sum>,
+        path: &str,
+        place: &Place,
+        stamp: Option<Stamp>,
+    ) {
+        // Only a workspace opened to be saved to needs each file's hash, or the state of
+        // a file that read well: a hundred thousand paths in a map cost more than the
+        // rest of reading them on the one thread that builds the map.
+        let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
+        let (path, state, outcome) = read_and_parse::<Order>(self.root, path, place, tracked);
+        match outcome {
+            // Not kept in the index: read again every time.
+            Err(finding) => part.findings.push(finding),
+            Ok(parsed) => {
+                let problems = self.problems(&parsed.place, &parsed.record);
+                let before = part.findings.len();
+                place_problems(&path, &parsed.text, problems, &mut part.findings);
+                part.entries.extend(stamp.and_then(|stamp| {
+                    Entry::parsed(&path, stamp, &parsed.record, &part.findings[before..])
+                }));
+                sink.add(&mut part.sum, self.records, parsed.record);
+            }
+        }
+        if tracked || state == FileState::Broken {
+            part.states.push((path, state));
+        } else {
+            part.untracked += 1;
+        }
+    }
+
+    /// Takes one order file from the index when it holds it unchanged; `false` when the
+    /// file must be read.
+    fn take_indexed<S: OrderSink>(
+        &self,
+        sink: &S,
+        part: &mut Part<S::Sum>,
+        path: &str,
+        place: &Place,
+        stamp: Stamp,
+    ) -> bool {
+        let Some((index, context)) = self.index else {
+            return false;
+        };
+        let Some((range, json, kept)) = index.cached(path, stamp) else {
+            return false;
+        };
+        let same = index.same_context(context);
+        let order = if same && !sink.wants_orders() {
+            None
+        } else {
+            match serde_json::from_slice::<Order>(json) {
+                Ok(order) => Some(order),
+                Err(_) => return false,
+            }
+        };
+        if same {
+            part.findings.extend(kept);
+            part.entries.push(Session::kept(path, stamp, range));
+        } else if let Some(order) = &order {
+            // The other records changed: the order is checked again. Problems need the
+            // file's text for their lines, so an order with any is read again.
+            if !self.problems(place, order).is_empty() {
+                return false;
+            }
+            part.entries.push(Entry::rechecked(path, stamp, json, &[]));
+        }
+        if let Some(order) = order {
+            sink.add(&mut part.sum, self.records, order);
+        }
+        part.untracked += 1;
+        true
     }
 }
 

@@ -1,0 +1,239 @@
+//! The index file's bytes: a header, one entry per order file, and a checksum.
+//!
+//! All numbers little-endian; a string is its length (u32) and its UTF-8 bytes.
+//!
+//! ```text
+//! magic "RFINDEX\0", version u32, build string, canonical workspace path string,
+//! written_ns i64, context u64, entry count u64,
+//! entries: path string, size u64, mtime_ns i64, ctime_ns i64, inode u64, body
+//! checksum u64 (content_hash of every byte before it)
+//! body: order JSON (u32 length + bytes), finding count u32, findings
+//! finding: line u32, col u32, severity u8 (0 error, 1 warning), message string
+//! ```
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use super::Stamp;
+use crate::model::ProblemSeverity;
+use crate::store::{Finding, Position};
+
+const MAGIC: &[u8; 8] = b"RFINDEX\0";
+/// Raised whenever the layout above or what an entry means changes.
+pub(super) const VERSION: u32 = 2;
+/// The build that wrote it: another build may check or parse orders differently.
+pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
+
+/// An index file read whole and checked, its entries pointing into its bytes.
+pub(super) struct Old {
+    pub(super) bytes: Vec<u8>,
+    pub(super) written_ns: i64,
+    pub(super) context: u64,
+    pub(super) entries: HashMap<Box<str>, (Stamp, Range<usize>)>,
+}
+
+/// Why an index file was not used.
+pub(super) enum Refused {
+    /// Not an index, cut short, or its checksum does not match.
+    Damaged,
+    /// Written by another version or build.
+    OtherVersion,
+    /// Written for another workspace.
+    Foreign(String),
+}
+
+/// A cursor over the bytes; every read is bounds-checked, so a cut-short file is refused.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        let len = self.u32()? as usize;
+        std::str::from_utf8(self.take(len)?).ok()
+    }
+    fn finding(&mut self, path: &str) -> Option<Finding> {
+        let line = self.u32()? as usize;
+        let col = self.u32()? as usize;
+        let severity = match self.u8()? {
+            0 => ProblemSeverity::Error,
+            1 => ProblemSeverity::Warning,
+            _ => return None,
+        };
+        Some(Finding {
+            path: path.to_owned(),
+            at: Position { line, col },
+            severity,
+            message: self.str()?.to_owned(),
+        })
+    }
+    /// Steps over one body, checking that it is whole.
+    fn skip_body(&mut self) -> Option<()> {
+        let len = self.u32()? as usize;
+        self.take(len)?;
+        for _ in 0..self.u32()? {
+            self.finding("")?;
+        }
+        Some(())
+    }
+}
+
+/// Reads a body checked by [`decode`]: the order as JSON, and the findings of its own
+/// checks; `None` only if it was not checked.
+pub(super) fn body<'a>(bytes: &'a [u8], path: &str) -> Option<(&'a [u8], Vec<Finding>)> {
+    let mut reader = Reader { bytes, at: 0 };
+    let len = reader.u32()? as usize;
+    let json = reader.take(len)?;
+    let count = reader.u32()?;
+    let findings = (0..count)
+        .map(|_| reader.finding(path))
+        .collect::<Option<Vec<_>>>()?;
+    Some((json, findings))
+}
+
+/// Reads an index file's bytes, refusing anything not whole, not ours or not for `root`.
+pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
+    let Some(body_end) = bytes.len().checked_sub(8) else {
+        return Err(Refused::Damaged);
+    };
+    let mut reader = Reader {
+        bytes: &bytes,
+        at: 0,
+    };
+    if reader.take(8) != Some(MAGIC.as_slice()) {
+        return Err(Refused::Damaged);
+    }
+    let version = reader.u32().ok_or(Refused::Damaged)?;
+    let build = reader.str().ok_or(Refused::Damaged)?;
+    if version != VERSION || build != BUILD {
+        return Err(Refused::OtherVersion);
+    }
+    let stored = u64::from_le_bytes(bytes[body_end..].try_into().map_err(|_| Refused::Damaged)?);
+    if crate::store::content_hash(&bytes[..body_end]) != stored {
+        return Err(Refused::Damaged);
+    }
+    let header = (|| {
+        let path = reader.str()?;
+        Some((path.to_owned(), reader.i64()?, reader.u64()?, reader.u64()?))
+    })();
+    let (path, written_ns, context, count) = header.ok_or(Refused::Damaged)?;
+    if path != root {
+        return Err(Refused::Foreign(path));
+    }
+    let mut entries = HashMap::with_capacity(count.min(1 << 24) as usize);
+    for _ in 0..count {
+        let entry = (|| {
+            let path = reader.str()?;
+            let stamp = Stamp {
+                size: reader.u64()?,
+                mtime_ns: reader.i64()?,
+                ctime_ns: reader.i64()?,
+                inode: reader.u64()?,
+            };
+            let start = reader.at;
+            reader.skip_body()?;
+            Some((path, stamp, start..reader.at))
+        })();
+        let (path, stamp, range) = entry.ok_or(Refused::Damaged)?;
+        entries.insert(path.into(), (stamp, range));
+    }
+    if reader.at != body_end {
+        return Err(Refused::Damaged);
+    }
+    Ok(Old {
+        bytes,
+        written_ns,
+        context,
+        entries,
+    })
+}
+
+fn put_str(out: &mut Vec<u8>, text: &str) {
+    out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn put_finding(out: &mut Vec<u8>, finding: &Finding) {
+    out.extend_from_slice(&(finding.at.line as u32).to_le_bytes());
+    out.extend_from_slice(&(finding.at.col as u32).to_le_bytes());
+    out.push(match finding.severity {
+        ProblemSeverity::Error => 0,
+        ProblemSeverity::Warning => 1,
+    });
+    put_str(out, &finding.message);
+}
+
+/// The body of an order file: its order as JSON and the findings of its own checks.
+pub(super) fn parsed_body(json: &[u8], findings: &[Finding]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() + 16);
+    out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    out.extend_from_slice(json);
+    out.extend_from_slice(&(findings.len() as u32).to_le_bytes());
+    for finding in findings {
+        put_finding(&mut out, finding);
+    }
+    out
+}
+
+/// Writes through to `inner` while hashing every byte, for the closing checksum.
+pub(super) struct Summing<W> {
+    pub(super) inner: W,
+    #[allow(deprecated)]
+    pub(super) hasher: std::hash::SipHasher,
+}
+
+impl<W: Write> Write for Summing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.hasher.write(&buf[..written]);
+        Ok(written)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The header, for a workspace at `root`.
+pub(super) fn header(root: &str, written_ns: i64, context: u64, count: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    put_str(&mut out, BUILD);
+    put_str(&mut out, root);
+    out.extend_from_slice(&written_ns.to_le_bytes());
+    out.extend_from_slice(&context.to_le_bytes());
+    out.extend_from_slice(&(count as u64).to_le_bytes());
+    out
+}
+
+/// An entry's path and stamp, before its body.
+pub(super) fn entry_head(path: &str, stamp: &Stamp) -> Vec<u8> {
+    let mut out = Vec::with_capacity(path.len() + 36);
+    put_str(&mut out, path);
+    out.extend_from_slice(&stamp.size.to_le_bytes());
+    out.extend_from_slice(&stamp.mtime_ns.to_le_bytes());
+    out.extend_from_slice(&stamp.ctime_ns.to_le_bytes());
+    out.extend_from_slice(&stamp.inode.to_le_bytes());
+    out
+}

@@ -1,0 +1,324 @@
+//! A derived index of a workspace's order files, so `check` and `report` need not read
+//! and parse a hundred thousand unchanged files again.
+//!
+//! It is a cache, never the truth: one file in the user's cache folder
+//! (`$XDG_CACHE_HOME/rightfirst/index/` on Linux), named by a hash of the workspace's
+//! canonical path, which it also holds. Per order file it keeps the file's stamp (size,
+//! modification and change time in nanoseconds, inode), the order as parsed (as JSON,
+//! kept only when it reads back equal) and the findings of the order's own checks. The
+//! findings depend on the rest of the workspace (its people, procedures and checklists),
+//! so they are kept together with a hash of every other record file; when that changes,
+//! each kept order is checked again, and any order with problems is read again so its
+//! findings point at the right lines. Cross-file rules (two files with one order id) are
+//! always run over the listing itself.
+//!
+//! A file that did not read or parse is not kept: it is read every time, so a passing
+//! fault (a file locked or half-synced) is never remembered.
+//!
+//! An entry is used only when the file's stamp is unchanged and the file is not *racily
+//! clean*: as in git's index, a file whose modification (or change) time is not older than
+//! the moment its stamp was taken minus [`GRANULARITY_NS`] could have been changed again
+//! within the same tick of a coarse clock (FAT keeps two seconds, some network shares one)
+//! without its stamp changing, so it is read again. The moment stored is taken before any
+//! file is looked at, so a change during the run is never missed.
+//!
+//! An index that is damaged, cut short, from another build or for another workspace is
+//! ignored with one line of warning and rebuilt; one that cannot be written (a read-only or
+//! full cache folder) is not written. Either way the answer is that of a full read.
+
+mod file;
+
+use std::fs::{self, Metadata};
+use std::io::{BufWriter, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{FileState, Finding};
+use crate::model::Order;
+use file::{Old, Refused};
+
+/// Modification times closer than this to the moment the index was taken are not trusted.
+pub const GRANULARITY_NS: i64 = 2_000_000_000;
+
+/// The variable that turns the index off (any value), for benches and comparisons.
+pub const NO_INDEX_VARIABLE: &str = "RIGHTFIRST_NO_INDEX";
+
+/// Whether a read of a workspace may use an index, and where it lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexUse {
+    /// Read every file.
+    Off,
+    /// Keep the index in this cache folder (it makes `index/` in it).
+    In(PathBuf),
+    /// As `In`, but the run takes its start to be this many nanoseconds later than the
+    /// clock says: a test seam, so files a test has just written are not racily clean.
+    #[doc(hidden)]
+    Shifted(PathBuf, i64),
+}
+
+impl IndexUse {
+    /// The user's cache folder, unless [`NO_INDEX_VARIABLE`] is set or there is none.
+    pub fn user() -> IndexUse {
+        if std::env::var_os(NO_INDEX_VARIABLE).is_some() {
+            return IndexUse::Off;
+        }
+        match directories::ProjectDirs::from("", "", "rightfirst") {
+            Some(dirs) => IndexUse::In(dirs.cache_dir().to_path_buf()),
+            None => IndexUse::Off,
+        }
+    }
+}
+
+/// What tells a file changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stamp {
+    size: u64,
+    mtime_ns: i64,
+    ctime_ns: i64,
+    inode: u64,
+}
+
+fn nanos(time: std::io::Result<SystemTime>) -> i64 {
+    time.ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| {
+            i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
+        })
+}
+
+impl Stamp {
+    /// The stamp of the file at `path`, if it can be looked at.
+    pub(super) fn of(path: &Path) -> Option<Stamp> {
+        fs::symlink_metadata(path)
+            .ok()
+            .map(|meta| Stamp::from(&meta))
+    }
+
+    fn from(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (ctime_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ctime() * 1_000_000_000 + meta.ctime_nsec(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (ctime_ns, inode) = (0, 0);
+        Stamp {
+            size: meta.len(),
+            mtime_ns: nanos(meta.modified()),
+            ctime_ns,
+            inode,
+        }
+    }
+
+    /// Racily clean: changed so close to `taken_ns` that a coarse clock may hide a change.
+    fn racy(&self, taken_ns: i64) -> bool {
+        self.mtime_ns.max(self.ctime_ns) >= taken_ns.saturating_sub(GRANULARITY_NS)
+    }
+}
+
+/// What the new index will hold for one file.
+pub(super) struct Entry {
+    path: String,
+    stamp: Stamp,
+    body: Kept,
+}
+
+enum Kept {
+    /// The old index's body, unchanged.
+    Old(Range<usize>),
+    New(Vec<u8>),
+}
+
+impl Entry {
+    /// An order file read now that parsed, with the findings of its own checks; `None`
+    /// when the order does not read back from JSON exactly (it is then read every time).
+    pub(super) fn parsed(
+        path: &str,
+        stamp: Stamp,
+        order: &Order,
+        findings: &[Finding],
+    ) -> Option<Entry> {
+        let json = serde_json::to_vec(order).ok()?;
+        let back: Order = serde_json::from_slice(&json).ok()?;
+        (back == *order).then(|| Entry::new(path, stamp, file::parsed_body(&json, findings)))
+    }
+
+    /// An order JSON the old index held, with findings found now.
+    pub(super) fn rechecked(path: &str, stamp: Stamp, json: &[u8], findings: &[Finding]) -> Entry {
+        Entry::new(path, stamp, file::parsed_body(json, findings))
+    }
+
+    fn new(path: &str, stamp: Stamp, body: Vec<u8>) -> Entry {
+        Entry {
+            path: path.to_owned(),
+            stamp,
+            body: Kept::New(body),
+        }
+    }
+}
+
+/// One use of an index by one read of a workspace.
+pub(super) struct Session {
+    file: PathBuf,
+    root: String,
+    /// When this read began, before any file was looked at.
+    started_ns: i64,
+    old: Option<Old>,
+    /// Why an index that was there was not used.
+    pub(super) warning: Option<String>,
+}
+
+/// A file name from the workspace's path: FNV-1a, stable across builds and machines.
+fn name_of(root: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in root.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}.idx")
+}
+
+impl Session {
+    /// Finds the index of the workspace at `root` in `cache`, if there is a usable one.
+    pub(super) fn open(index: &IndexUse, root: &Path) -> Option<Session> {
+        let started_ns = nanos(Ok(SystemTime::now()));
+        let (cache, started_ns) = match index {
+            IndexUse::Off => return None,
+            IndexUse::In(cache) => (cache, started_ns),
+            IndexUse::Shifted(cache, shift) => (cache, started_ns.saturating_add(*shift)),
+        };
+        let root = fs::canonicalize(root).ok()?.to_string_lossy().into_owned();
+        let file = cache.join("index").join(name_of(&root));
+        let mut warning = None;
+        let old = match fs::read(&file) {
+            Err(_) => None,
+            Ok(bytes) => match file::decode(bytes, &root) {
+                Ok(old) => Some(old),
+                Err(refused) => {
+                    let why = match refused {
+                        Refused::Damaged => "it is damaged or cut short".to_owned(),
+                        Refused::OtherVersion => {
+                            "another version of Right First wrote it".to_owned()
+                        }
+                        Refused::Foreign(other) => format!("it is the index of {other}"),
+                    };
+                    warning = Some(format!(
+                        "warning: ignored the index {} ({why}); reading every file and writing it anew",
+                        file.display()
+                    ));
+                    None
+                }
+            },
+        };
+        Some(Session {
+            file,
+            root,
+            started_ns,
+            old,
+            warning,
+        })
+    }
+
+    /// Whether the kept findings were found against the same other records.
+    pub(super) fn same_context(&self, context: u64) -> bool {
+        self.old.as_ref().is_some_and(|old| old.context == context)
+    }
+
+    /// What the index holds for `path`, if its stamp is `stamp` and it is not racily clean.
+    pub(super) fn cached(
+        &self,
+        path: &str,
+        stamp: Stamp,
+    ) -> Option<(Range<usize>, &[u8], Vec<Finding>)> {
+        let old = self.old.as_ref()?;
+        let (kept, range) = old.entries.get(path)?;
+        if *kept != stamp || stamp.racy(old.written_ns) {
+            return None;
+        }
+        let (json, findings) = file::body(&old.bytes[range.clone()], path)?;
+        Some((range.clone(), json, findings))
+    }
+
+    /// The entry for a file whose old body is kept as it was.
+    pub(super) fn kept(path: &str, stamp: Stamp, range: Range<usize>) -> Entry {
+        Entry {
+            path: path.to_owned(),
+            stamp,
+            body: Kept::Old(range),
+        }
+    }
+
+    /// Writes the index anew when anything differs from the old one; a cache folder that
+    /// refuses is left as it is.
+    pub(super) fn finish(self, entries: Vec<Entry>, context: u64) {
+        let unchanged = self.old.as_ref().is_some_and(|old| {
+            old.context == context
+                && old.entries.len() == entries.len()
+                && entries
+                    .iter()
+                    .all(|entry| matches!(entry.body, Kept::Old(_)))
+        });
+        if unchanged {
+            return;
+        }
+        if let Err(error) = self.write(&entries, context) {
+            log::info!("the index {} was not written: {error}", self.file.display());
+        }
+    }
+
+    fn write(&self, entries: &[Entry], context: u64) -> std::io::Result<()> {
+        let folder = self.file.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(folder)?;
+        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
+        let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        let written = (|| {
+            #[allow(deprecated)]
+            let mut out = file::Summing {
+                inner: BufWriter::new(fs::File::create(&temp)?),
+                hasher: std::hash::SipHasher::new(),
+            };
+            out.write_all(&file::header(
+                &self.root,
+                self.started_ns,
+                context,
+                entries.len(),
+            ))?;
+            for entry in entries {
+                out.write_all(&file::entry_head(&entry.path, &entry.stamp))?;
+                match &entry.body {
+                    Kept::Old(range) => {
+                        let old = self.old.as_ref().map(|old| &old.bytes[range.clone()]);
+                        out.write_all(old.unwrap_or_default())?
+                    }
+                    Kept::New(bytes) => out.write_all(bytes)?,
+                }
+            }
+            use std::hash::Hasher;
+            let sum = out.hasher.finish();
+            let mut inner = out.inner;
+            inner.write_all(&sum.to_le_bytes())?;
+            inner.into_inner().map_err(|error| error.into_error())?;
+            fs::rename(&temp, &self.file)
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        written
+    }
+}
+
+/// A hash of every record file but the orders, as read: kept findings of orders hold only
+/// while it is the same.
+pub(super) fn context(states: &std::collections::HashMap<String, FileState>) -> u64 {
+    let mut files: Vec<(&String, &FileState)> = states.iter().collect();
+    files.sort_by_key(|(path, _)| *path);
+    let mut text = String::new();
+    for (path, state) in files {
+        let hash = match state {
+            FileState::Loaded(hash) => format!("{hash:x}"),
+            FileState::Broken => "broken".to_owned(),
+        };
+        text.push_str(&format!("{path}\0{hash}\n"));
+    }
+    super::content_hash(text.as_bytes())
+}
