@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::{DefectRef, Period, day, ratio};
-use crate::model::{ActionKind, Date, Defect, DefectState, FoundBy, Order, Recurrence};
+use crate::model::{ActionKind, Date, Defect, DefectState, Facts, FoundBy, Recurrence};
 
 /// A defect found in the period, with its order's id: a copy, so figures can be summed
 /// while the orders are read and dropped one by one.
@@ -291,9 +291,9 @@ pub(super) struct FixTally {
 }
 
 impl FixTally {
-    pub(super) fn order(&mut self, order: &Order, period: Period) {
+    pub(super) fn order(&mut self, order: &Facts<'_>, period: Period) {
         self.placed.push(day::number(order.placed));
-        for defect in &order.defects {
+        for defect in order.defects.iter() {
             let (Some(procedure), Some(step)) = (&defect.procedure, &defect.step) else {
                 continue;
             };
@@ -308,7 +308,7 @@ impl FixTally {
             found.push((
                 day::number(defect.found),
                 DefectRef {
-                    order: order.id.clone(),
+                    order: order.id.to_owned(),
                     defect: defect.id.clone(),
                 },
             ));
@@ -322,7 +322,7 @@ impl FixTally {
                     .or_default()
                     .push(Done {
                         placed: order.placed,
-                        order: order.id.clone(),
+                        order: order.id.to_owned(),
                         defect: defect.id.clone(),
                         what: action.what.clone(),
                     });

@@ -39,7 +39,7 @@ mod weeks;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::{Date, Defect, Order, Records};
+use crate::model::{Checked, Date, Defect, Facts, Order, Records};
 
 pub use causes::{Fix, OpenAction, ParetoEntry, Recurring};
 pub use naming::{cause_name, procedure_title, recurring_rule, step_name};
@@ -149,46 +149,6 @@ pub struct Figures {
     pub weeks: Vec<Week>,
 }
 
-/// Whether an order's checks say it was right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Checked {
-    /// It had no checks.
-    Unchecked,
-    /// Every check passed.
-    Passed,
-    /// A check failed or could not be judged.
-    Failed,
-}
-
-/// How the order's checks came out, and how many of them could not be judged.
-///
-/// The checklist of each check is looked up by walking the current and archived ones: a
-/// workspace has a few dozen checklist revisions, and hashing each check's checklist id
-/// cost more than comparing it with every one of them.
-fn judge(records: &Records, order: &Order) -> (Checked, usize) {
-    let (mut checked, mut unjudged) = (Checked::Unchecked, 0);
-    for check in &order.checks {
-        let checklist = records
-            .checklists
-            .iter()
-            .chain(&records.archived_checklists)
-            .find(|c| c.revision == check.revision && c.id == check.checklist);
-        let passed = match checklist {
-            Some(checklist) => check.passes(checklist),
-            None => {
-                unjudged += 1;
-                false
-            }
-        };
-        if !passed {
-            checked = Checked::Failed;
-        } else if checked == Checked::Unchecked {
-            checked = Checked::Passed;
-        }
-    }
-    (checked, unjudged)
-}
-
 /// `part / whole`, or `None` when there is no whole.
 fn ratio(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
@@ -205,7 +165,7 @@ pub fn figures(records: &Records, period: Period, today: Date) -> Figures {
         .fold(
             || Tally::new(period),
             |mut tally, order| {
-                tally.add(records, order);
+                tally.add(records, &Facts::of(records, order));
                 tally
             },
         )
@@ -259,34 +219,30 @@ impl Tally {
 
     /// Counts one order of the workspace whose other records are `records` (its orders
     /// are not looked at: the checklists judge the checks, the workspace sets the alarm).
-    pub fn add(&mut self, records: &Records, order: &Order) {
+    pub fn add(&mut self, records: &Records, order: &Facts<'_>) {
         let period = self.period;
         self.fixes.order(order, period);
-        let mut checked = None;
         if period.contains(order.placed) {
-            let (judged, unknown) = judge(records, order);
-            checked = Some(judged);
-            let right = order.defects.is_empty() && judged != Checked::Failed;
+            let right = order.defects.is_empty() && order.checked != Checked::Failed;
             self.orders += 1;
             self.right_first += usize::from(right);
-            self.unjudged += unknown;
-            self.contacts += order.contacts.len();
-            if order.contacts.len() as f64 > records.workspace.contacts_per_order_alarm.get() {
-                self.over_alarm.push(order.id.clone());
+            self.unjudged += order.unjudged as usize;
+            self.contacts += order.contacts as usize;
+            if f64::from(order.contacts) > records.workspace.contacts_per_order_alarm.get() {
+                self.over_alarm.push(order.id.to_owned());
             }
             self.weeks.order(order, right);
             self.quality.order(records, order);
         }
-        for defect in &order.defects {
+        for defect in order.defects.iter() {
             if !period.contains(defect.found) {
                 continue;
             }
             // Orders placed before the period are judged for escapes only, not counted.
-            let checked = *checked.get_or_insert_with(|| judge(records, order).0);
             self.found.push(causes::Found {
-                order: order.id.clone(),
+                order: order.id.to_owned(),
                 defect: defect.clone(),
-                checks_passed: checked == Checked::Passed,
+                checks_passed: order.checked == Checked::Passed,
             });
         }
     }

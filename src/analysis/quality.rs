@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::ratio;
 use super::training::{history, standing_with};
-use crate::model::{Change, Language, Order, Records, counted, fill};
+use crate::model::{Change, Facts, Language, Records, counted, fill};
 
 /// Orders of one group and their defects.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -52,11 +52,11 @@ pub(super) struct QualityTally {
 
 impl QualityTally {
     /// Counts one order of the period.
-    pub(super) fn order(&mut self, records: &Records, order: &Order) {
+    pub(super) fn order(&mut self, records: &Records, order: &Facts<'_>) {
         let mut procedures: Vec<&str> = order
             .checks
             .iter()
-            .filter_map(|check| records.checklist_revision(&check.checklist, check.revision))
+            .filter_map(|&(checklist, revision)| records.checklist_revision(checklist, revision))
             .filter_map(|checklist| checklist.procedure.as_deref())
             .chain(order.defects.iter().filter_map(|d| d.procedure.as_deref()))
             .collect();
@@ -68,7 +68,7 @@ impl QualityTally {
                 (self.histories).insert(procedure.to_owned(), history(records, procedure));
             }
             let changes = &self.histories[procedure];
-            let standing = standing_with(records, &order.made_by, procedure, changes, order.placed);
+            let standing = standing_with(records, order.made_by, procedure, changes, order.placed);
             if let Some(standing) = standing {
                 let current = standing.is_current();
                 judged = Some(judged.unwrap_or(true) && current);

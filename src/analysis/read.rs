@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::{Figures, Period, Tally};
-use crate::model::{Date, Order, Records};
-use crate::store::{Folder, IndexUse, OpenError, OrderSink};
+use crate::model::{Date, Facts, Order, Records};
+use crate::store::{Folder, FromIndex, IndexUse, OpenError, OrderSink};
 
 /// Adds each order into a [`Tally`] of one period as it is read.
 struct Summing(Period);
@@ -17,11 +17,19 @@ impl OrderSink for Summing {
     }
 
     fn add(&self, sum: &mut Tally, records: &Records, order: Order) {
-        sum.add(records, &order);
+        sum.add(records, &Facts::of(records, &order));
     }
 
     fn merge(&self, sum: &mut Tally, other: Tally) {
         sum.merge(other);
+    }
+
+    fn from_index(&self) -> FromIndex {
+        FromIndex::Facts
+    }
+
+    fn add_facts(&self, sum: &mut Tally, records: &Records, facts: &Facts<'_>) {
+        sum.add(records, facts);
     }
 }
 

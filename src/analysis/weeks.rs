@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Period, day, ratio};
-use crate::model::{Date, Order};
+use crate::model::{Date, Facts};
 
 /// One ISO week (Monday to Sunday), cut to the period at either end.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,7 +61,7 @@ impl Weeks {
     }
 
     /// Counts an order placed in the period.
-    pub(super) fn order(&mut self, order: &Order, right_first: bool) {
+    pub(super) fn order(&mut self, order: &Facts<'_>, right_first: bool) {
         let week = (day::number(order.placed) - self.monday) / 7;
         if let Some(slot) = usize::try_from(week)
             .ok()
@@ -69,7 +69,7 @@ impl Weeks {
         {
             slot.orders += 1;
             slot.right_first += usize::from(right_first);
-            slot.contacts += order.contacts.len();
+            slot.contacts += order.contacts as usize;
         }
     }
 

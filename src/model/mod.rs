@@ -7,6 +7,7 @@
 mod checklist;
 mod counter;
 mod desk;
+mod facts;
 mod id;
 mod language;
 pub mod merge;
@@ -31,6 +32,7 @@ pub use checklist::{
 };
 pub use counter::CheckRefused;
 pub use desk::Desk;
+pub use facts::{Checked, Facts};
 pub use id::{IdKind, check_id, fresh_id};
 pub use language::{Language, contains_folded, counted, fill, plural};
 pub use number::Number;

@@ -5,24 +5,30 @@
 //! ```text
 //! magic "RFINDEX\0", version u32, build string, canonical workspace path string,
 //! written_ns i64, context u64, entry count u64,
-//! entries: path string, size u64, mtime_ns i64, ctime_ns i64, inode u64, body
+//! entries: path string, size u64, mtime_ns i64, ctime_ns i64, inode u64, body length u32,
+//!          body
 //! checksum u64 (content_hash of every byte before it)
-//! body: order JSON (u32 length + bytes), finding count u32, findings
+//! body: finding count u32, findings, then the order's facts:
+//!       id string, placed (year i16, month u8, day u8), made_by string,
+//!       check count u32, checks (checklist string, revision u32),
+//!       checked u8 (0 unchecked, 1 passed, 2 failed), unjudged u32, contacts u32,
+//!       defects as JSON (u32 length + bytes; length 0 when there are none)
 //! finding: line u32, col u32, severity u8 (0 error, 1 warning), message string
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Stamp;
-use crate::model::ProblemSeverity;
+use crate::model::{Checked, Date, Defect, Facts, ProblemSeverity};
 use crate::store::{Finding, Position};
 
 const MAGIC: &[u8; 8] = b"RFINDEX\0";
 /// Raised whenever the layout above or what an entry means changes.
-pub(super) const VERSION: u32 = 2;
+pub(super) const VERSION: u32 = 3;
 /// The build that wrote it: another build may check or parse orders differently.
 pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
 
@@ -88,28 +94,63 @@ impl<'a> Reader<'a> {
             message: self.str()?.to_owned(),
         })
     }
-    /// Steps over one body, checking that it is whole.
-    fn skip_body(&mut self) -> Option<()> {
+    fn date(&mut self) -> Option<Date> {
+        let year = i16::from_le_bytes(self.take(2)?.try_into().ok()?);
+        let month = i8::try_from(self.u8()?).ok()?;
+        let day = i8::try_from(self.u8()?).ok()?;
+        Date::new(year, month, day)
+    }
+    /// The facts of one order, their strings borrowed from the index's bytes.
+    fn facts(&mut self) -> Option<Facts<'a>> {
+        let id = self.str()?;
+        let placed = self.date()?;
+        let made_by = self.str()?;
+        let count = self.u32()?;
+        let checks = (0..count)
+            .map(|_| Some((self.str()?, self.u32()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let checked = match self.u8()? {
+            0 => Checked::Unchecked,
+            1 => Checked::Passed,
+            2 => Checked::Failed,
+            _ => return None,
+        };
+        let unjudged = self.u32()?;
+        let contacts = self.u32()?;
         let len = self.u32()? as usize;
-        self.take(len)?;
-        for _ in 0..self.u32()? {
-            self.finding("")?;
-        }
-        Some(())
+        let defects = match len {
+            0 => Vec::new(),
+            _ => serde_json::from_slice(self.take(len)?).ok()?,
+        };
+        Some(Facts {
+            id,
+            placed,
+            made_by,
+            checks,
+            checked,
+            unjudged,
+            contacts,
+            defects: Cow::Owned(defects),
+        })
     }
 }
 
-/// Reads a body checked by [`decode`]: the order as JSON, and the findings of its own
-/// checks; `None` only if it was not checked.
-pub(super) fn body<'a>(bytes: &'a [u8], path: &str) -> Option<(&'a [u8], Vec<Finding>)> {
-    let mut reader = Reader { bytes, at: 0 };
-    let len = reader.u32()? as usize;
-    let json = reader.take(len)?;
+/// The findings a body holds, for the file at `path`; `None` when the body is not whole.
+pub(super) fn findings(body: &[u8], path: &str) -> Option<Vec<Finding>> {
+    let mut reader = Reader { bytes: body, at: 0 };
+    let count = reader.u32()?;
+    (0..count).map(|_| reader.finding(path)).collect()
+}
+
+/// The findings and the order's facts a body holds; `None` when the body is not whole.
+pub(super) fn facts<'a>(body: &'a [u8], path: &str) -> Option<(Vec<Finding>, Facts<'a>)> {
+    let mut reader = Reader { bytes: body, at: 0 };
     let count = reader.u32()?;
     let findings = (0..count)
         .map(|_| reader.finding(path))
         .collect::<Option<Vec<_>>>()?;
-    Some((json, findings))
+    let facts = reader.facts()?;
+    (reader.at == body.len()).then_some((findings, facts))
 }
 
 /// Reads an index file's bytes, refusing anything not whole, not ours or not for `root`.
@@ -151,8 +192,9 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
                 ctime_ns: reader.i64()?,
                 inode: reader.u64()?,
             };
+            let len = reader.u32()? as usize;
             let start = reader.at;
-            reader.skip_body()?;
+            reader.take(len)?;
             Some((path, stamp, start..reader.at))
         })();
         let (path, stamp, range) = entry.ok_or(Refused::Damaged)?;
@@ -184,16 +226,44 @@ fn put_finding(out: &mut Vec<u8>, finding: &Finding) {
     put_str(out, &finding.message);
 }
 
-/// The body of an order file: its order as JSON and the findings of its own checks.
-pub(super) fn parsed_body(json: &[u8], findings: &[Finding]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len() + 16);
-    out.extend_from_slice(&(json.len() as u32).to_le_bytes());
-    out.extend_from_slice(json);
+/// The body of an order file: the findings of its own checks and the order's facts;
+/// `None` when its defects do not read back from JSON exactly (the file is then read
+/// every time, never summed from a copy that differs).
+pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(96);
     out.extend_from_slice(&(findings.len() as u32).to_le_bytes());
     for finding in findings {
         put_finding(&mut out, finding);
     }
-    out
+    put_str(&mut out, facts.id);
+    out.extend_from_slice(&facts.placed.year().to_le_bytes());
+    out.push(facts.placed.month() as u8);
+    out.push(facts.placed.day() as u8);
+    put_str(&mut out, facts.made_by);
+    out.extend_from_slice(&(facts.checks.len() as u32).to_le_bytes());
+    for (checklist, revision) in &facts.checks {
+        put_str(&mut out, checklist);
+        out.extend_from_slice(&revision.to_le_bytes());
+    }
+    out.push(match facts.checked {
+        Checked::Unchecked => 0,
+        Checked::Passed => 1,
+        Checked::Failed => 2,
+    });
+    out.extend_from_slice(&facts.unjudged.to_le_bytes());
+    out.extend_from_slice(&facts.contacts.to_le_bytes());
+    if facts.defects.is_empty() {
+        out.extend_from_slice(&0u32.to_le_bytes());
+    } else {
+        let json = serde_json::to_vec(facts.defects.as_ref()).ok()?;
+        let back: Vec<Defect> = serde_json::from_slice(&json).ok()?;
+        if back != facts.defects.as_ref() {
+            return None;
+        }
+        out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        out.extend_from_slice(&json);
+    }
+    Some(out)
 }
 
 /// Writes through to `inner` while hashing every byte, for the closing checksum.
@@ -228,12 +298,13 @@ pub(super) fn header(root: &str, written_ns: i64, context: u64, count: usize) ->
 }
 
 /// An entry's path and stamp, before its body.
-pub(super) fn entry_head(path: &str, stamp: &Stamp) -> Vec<u8> {
+pub(super) fn entry_head(path: &str, stamp: &Stamp, body_len: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(path.len() + 36);
     put_str(&mut out, path);
     out.extend_from_slice(&stamp.size.to_le_bytes());
     out.extend_from_slice(&stamp.mtime_ns.to_le_bytes());
     out.extend_from_slice(&stamp.ctime_ns.to_le_bytes());
     out.extend_from_slice(&stamp.inode.to_le_bytes());
+    out.extend_from_slice(&(body_len as u32).to_le_bytes());
     out
 }

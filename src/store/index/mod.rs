@@ -4,13 +4,13 @@
 //! It is a cache, never the truth: one file in the user's cache folder
 //! (`$XDG_CACHE_HOME/rightfirst/index/` on Linux), named by a hash of the workspace's
 //! canonical path, which it also holds. Per order file it keeps the file's stamp (size,
-//! modification and change time in nanoseconds, inode), the order as parsed (as JSON,
-//! kept only when it reads back equal) and the findings of the order's own checks. The
-//! findings depend on the rest of the workspace (its people, procedures and checklists),
-//! so they are kept together with a hash of every other record file; when that changes,
-//! each kept order is checked again, and any order with problems is read again so its
-//! findings point at the right lines. Cross-file rules (two files with one order id) are
-//! always run over the listing itself.
+//! modification and change time in nanoseconds, inode), the findings of the order's own
+//! checks and the order's [`Facts`]: the few things the figures use (who made it and when,
+//! how its checks came out, how many contacts, its defects whole), not the whole order.
+//! The findings and the judged checks depend on the workspace's people, procedures and
+//! checklists, so they are kept together with a hash of those files; when that changes,
+//! every order is read again. Cross-file rules (two files with one order id) are always
+//! run over the listing itself.
 //!
 //! A file that did not read or parse is not kept: it is read every time, so a passing
 //! fault (a file locked or half-synced) is never remembered.
@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{FileState, Finding};
-use crate::model::Order;
+use crate::model::Facts;
 use file::{Old, Refused};
 
 /// Modification times closer than this to the moment the index was taken are not trusted.
@@ -131,30 +131,19 @@ enum Kept {
 }
 
 impl Entry {
-    /// An order file read now that parsed, with the findings of its own checks; `None`
-    /// when the order does not read back from JSON exactly (it is then read every time).
+    /// An order file read now that parsed, with the findings of its own checks and its
+    /// facts; `None` when its facts cannot be kept exactly (it is then read every time).
     pub(super) fn parsed(
         path: &str,
         stamp: Stamp,
-        order: &Order,
         findings: &[Finding],
+        facts: &Facts<'_>,
     ) -> Option<Entry> {
-        let json = serde_json::to_vec(order).ok()?;
-        let back: Order = serde_json::from_slice(&json).ok()?;
-        (back == *order).then(|| Entry::new(path, stamp, file::parsed_body(&json, findings)))
-    }
-
-    /// An order JSON the old index held, with findings found now.
-    pub(super) fn rechecked(path: &str, stamp: Stamp, json: &[u8], findings: &[Finding]) -> Entry {
-        Entry::new(path, stamp, file::parsed_body(json, findings))
-    }
-
-    fn new(path: &str, stamp: Stamp, body: Vec<u8>) -> Entry {
-        Entry {
+        Some(Entry {
             path: path.to_owned(),
             stamp,
-            body: Kept::New(body),
-        }
+            body: Kept::New(file::body(findings, facts)?),
+        })
     }
 }
 
@@ -219,24 +208,31 @@ impl Session {
         })
     }
 
-    /// Whether the kept findings were found against the same other records.
+    /// Whether the kept findings and facts were found against the same other records.
     pub(super) fn same_context(&self, context: u64) -> bool {
         self.old.as_ref().is_some_and(|old| old.context == context)
     }
 
-    /// What the index holds for `path`, if its stamp is `stamp` and it is not racily clean.
-    pub(super) fn cached(
-        &self,
-        path: &str,
-        stamp: Stamp,
-    ) -> Option<(Range<usize>, &[u8], Vec<Finding>)> {
+    /// The body the index holds for `path`, if its stamp is `stamp` and it is not racily
+    /// clean: read it with [`Session::findings`] or [`Session::facts`].
+    pub(super) fn cached(&self, path: &str, stamp: Stamp) -> Option<Range<usize>> {
         let old = self.old.as_ref()?;
         let (kept, range) = old.entries.get(path)?;
-        if *kept != stamp || stamp.racy(old.written_ns) {
-            return None;
-        }
-        let (json, findings) = file::body(&old.bytes[range.clone()], path)?;
-        Some((range.clone(), json, findings))
+        (*kept == stamp && !stamp.racy(old.written_ns)).then(|| range.clone())
+    }
+
+    /// The findings of the body at `range`, for the file at `path`.
+    pub(super) fn findings(&self, range: Range<usize>, path: &str) -> Option<Vec<Finding>> {
+        file::findings(&self.old.as_ref()?.bytes[range], path)
+    }
+
+    /// The findings and the order's facts of the body at `range`, for the file at `path`.
+    pub(super) fn facts(
+        &self,
+        range: Range<usize>,
+        path: &str,
+    ) -> Option<(Vec<Finding>, Facts<'_>)> {
+        file::facts(&self.old.as_ref()?.bytes[range], path)
     }
 
     /// The entry for a file whose old body is kept as it was.
@@ -284,14 +280,14 @@ impl Session {
                 entries.len(),
             ))?;
             for entry in entries {
-                out.write_all(&file::entry_head(&entry.path, &entry.stamp))?;
-                match &entry.body {
-                    Kept::Old(range) => {
-                        let old = self.old.as_ref().map(|old| &old.bytes[range.clone()]);
-                        out.write_all(old.unwrap_or_default())?
-                    }
-                    Kept::New(bytes) => out.write_all(bytes)?,
-                }
+                let body = match &entry.body {
+                    Kept::Old(range) => (self.old.as_ref())
+                        .map(|old| &old.bytes[range.clone()])
+                        .unwrap_or_default(),
+                    Kept::New(bytes) => bytes.as_slice(),
+                };
+                out.write_all(&file::entry_head(&entry.path, &entry.stamp, body.len()))?;
+                out.write_all(body)?;
             }
             use std::hash::Hasher;
             let sum = out.hasher.finish();
@@ -307,10 +303,14 @@ impl Session {
     }
 }
 
-/// A hash of every record file but the orders, as read: kept findings of orders hold only
-/// while it is the same.
+/// A hash of every record file but the orders and the training records, as read: the
+/// findings and facts kept of each order were found against these (the workspace's people
+/// and categories, its procedures and checklists) and hold only while it is the same. No
+/// order's findings or facts depend on who signed what, so a signature costs no reread.
 pub(super) fn context(states: &std::collections::HashMap<String, FileState>) -> u64 {
-    let mut files: Vec<(&String, &FileState)> = states.iter().collect();
+    let mut files: Vec<(&String, &FileState)> = (states.iter())
+        .filter(|(path, _)| !path.starts_with("training/"))
+        .collect();
     files.sort_by_key(|(path, _)| *path);
     let mut text = String::new();
     for (path, state) in files {

@@ -21,7 +21,7 @@ use super::photos::step_photo_problems;
 use super::read::read_text;
 use super::{FileState, Finding, Folder, Mode, format};
 use crate::model::{Catalog, Checklist, ProblemSeverity, Procedure, Records, Training, Workspace};
-pub use orders::OrderSink;
+pub use orders::{FromIndex, OrderSink};
 pub(crate) use orders::{Discard, Keep, Progress};
 use orders::{Reading, duplicate_orders};
 use parse::{Parsed, parse_all};
@@ -71,8 +71,10 @@ pub(super) fn load<S: OrderSink>(
 ) -> Result<(Folder, S::Sum), OpenError> {
     is_workspace(root)?;
     let session = match mode {
-        Mode::Check | Mode::Read => Session::open(index, root),
-        Mode::Open | Mode::Inspect => None,
+        Mode::Check | Mode::Read if sink.from_index() != FromIndex::Orders => {
+            Session::open(index, root)
+        }
+        _ => None,
     };
     let mut scan = Scan::default();
     scan_folder(root, "", &mut scan);

@@ -14,7 +14,7 @@ use super::super::{FileState, Finding, Mode};
 use super::parse::read_and_parse;
 use super::rules::{file_problems, order_folder_problem, place_problems};
 use super::scan::{START, finding};
-use crate::model::{Catalog, Field, Order, Problem, ProblemSeverity, Records};
+use crate::model::{Catalog, Facts, Field, Order, Problem, ProblemSeverity, Records};
 
 /// Told how many order files are read of how many, now and then while loading.
 pub(crate) type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
@@ -36,11 +36,26 @@ pub trait OrderSink: Sync {
     fn add(&self, sum: &mut Self::Sum, records: &Records, order: Order);
     /// Adds the sum of other orders.
     fn merge(&self, sum: &mut Self::Sum, other: Self::Sum);
-    /// Whether [`OrderSink::add`] needs the orders at all; when not, an order the index
-    /// holds unchanged is not even decoded.
-    fn wants_orders(&self) -> bool {
-        true
+    /// What this sink can take of an order the index holds unchanged (see
+    /// [`crate::store::IndexUse`]): by default nothing less than the order itself, so the
+    /// index is not used at all.
+    fn from_index(&self) -> FromIndex {
+        FromIndex::Orders
     }
+    /// Adds the facts of one order, when [`OrderSink::from_index`] says facts will do:
+    /// instead of [`OrderSink::add`] for every order of a read that uses an index.
+    fn add_facts(&self, _sum: &mut Self::Sum, _records: &Records, _facts: &Facts<'_>) {}
+}
+
+/// What an [`OrderSink`] needs of each order, which decides whether an index can serve it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FromIndex {
+    /// The whole order: every file is read.
+    Orders,
+    /// Its [`Facts`], which the index keeps.
+    Facts,
+    /// Nothing but the findings of its file.
+    Nothing,
 }
 
 /// Keeps every order, in no particular order.
@@ -74,8 +89,8 @@ impl OrderSink for Discard {
 
     fn merge(&self, _: &mut (), _: ()) {}
 
-    fn wants_orders(&self) -> bool {
-        false
+    fn from_index(&self) -> FromIndex {
+        FromIndex::Nothing
     }
 }
 
@@ -135,7 +150,7 @@ impl Reading<'_> {
                 // The stamp is taken before the file is read: a change after it shows.
                 let stamp = self.index.and_then(|_| Stamp::of(&self.root.join(path)));
                 if !stamp
-                    .is_some_and(|stamp| self.take_indexed(sink, &mut part, path, place, stamp))
+                    .is_some_and(|stamp| self.take_indexed(sink, &mut part, path, stamp))
                 {
                     self.read_one(sink, &mut part, path, place, stamp);
                 }
@@ -187,10 +202,16 @@ impl Reading<'_> {
                 let problems = self.problems(&parsed.place, &parsed.record);
                 let before = part.findings.len();
                 place_problems(&path, &parsed.text, problems, &mut part.findings);
-                part.entries.extend(stamp.and_then(|stamp| {
-                    Entry::parsed(&path, stamp, &parsed.record, &part.findings[before..])
-                }));
-                sink.add(&mut part.sum, self.records, parsed.record);
+                // A stamp means an index is in use, which a sink allows only when facts
+                // will do: they are summed as the index will give them next time.
+                if let Some(stamp) = stamp {
+                    let facts = Facts::of(self.records, &parsed.record);
+                    let found = &part.findings[before..];
+                    part.entries.extend(Entry::parsed(&path, stamp, found, &facts));
+                    sink.add_facts(&mut part.sum, self.records, &facts);
+                } else {
+                    sink.add(&mut part.sum, self.records, parsed.record);
+                }
             }
         }
         if tracked || state == FileState::Broken {
@@ -207,38 +228,33 @@ impl Reading<'_> {
         sink: &S,
         part: &mut Part<S::Sum>,
         path: &str,
-        place: &Place,
         stamp: Stamp,
     ) -> bool {
         let Some((index, context)) = self.index else {
             return false;
         };
-        let Some((range, json, kept)) = index.cached(path, stamp) else {
+        // Other people, procedures or checklists: every order is checked and judged anew.
+        if !index.same_context(context) {
+            return false;
+        }
+        let Some(range) = index.cached(path, stamp) else {
             return false;
         };
-        let same = index.same_context(context);
-        let order = if same && !sink.wants_orders() {
-            None
-        } else {
-            match serde_json::from_slice::<Order>(json) {
-                Ok(order) => Some(order),
-                Err(_) => return false,
-            }
-        };
-        if same {
-            part.findings.extend(kept);
-            part.entries.push(Session::kept(path, stamp, range));
-        } else if let Some(order) = &order {
-            // The other records changed: the order is checked again. Problems need the
-            // file's text for their lines, so an order with any is read again.
-            if !self.problems(place, order).is_empty() {
-                return false;
-            }
-            part.entries.push(Entry::rechecked(path, stamp, json, &[]));
+        match sink.from_index() {
+            FromIndex::Orders => return false,
+            FromIndex::Nothing => match index.findings(range.clone(), path) {
+                Some(found) => part.findings.extend(found),
+                None => return false,
+            },
+            FromIndex::Facts => match index.facts(range.clone(), path) {
+                Some((found, facts)) => {
+                    part.findings.extend(found);
+                    sink.add_facts(&mut part.sum, self.records, &facts);
+                }
+                None => return false,
+            },
         }
-        if let Some(order) = order {
-            sink.add(&mut part.sum, self.records, order);
-        }
+        part.entries.push(Session::kept(path, stamp, range));
         part.untracked += 1;
         true
     }
