@@ -3,6 +3,7 @@
 //! the orders, how its dates read, and its first orders under that mapping with the rows
 //! that must be fixed first. Nothing is written until "Import N orders".
 
+pub mod say;
 mod view;
 
 use std::path::PathBuf;
