@@ -326,3 +326,30 @@ fn a_remembered_mapping_whose_maker_left_the_staff_is_said_in_dutch() {
     );
     assert!(desk.sees("0 bestellingen importeren"));
 }
+
+#[test]
+fn an_open_preview_is_unsaved_work_the_window_asks_before_closing_in_dutch() {
+    let mut desk = Desk::open_dutch("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("kassa.csv");
+    std::fs::write(&csv, till(&[b"B-1;05-11-2026;;Witbrood;1;tom"])).unwrap();
+    pick_csv(&mut desk, &csv);
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("Nog niet alles is bewaard. Het venster sluiten?"));
+    assert!(desk.sees("• Bestellingen: bestellingen uit kassa.csv, nog niet geïmporteerd"));
+    desk.click("Verder werken");
+    assert!(
+        desk.sees("kassa.csv importeren"),
+        "the preview is still open"
+    );
+
+    // No Save writes a preview (its own Import does): the window stays on it, and says so.
+    let _ = desk.app.update(Message::CloseRequested);
+    desk.click("Bewaren en sluiten");
+    assert!(desk.sees("kassa.csv importeren"));
+    assert!(desk.sees("Bewaren importeert dit niet: importeer het hier, of annuleer het."));
+    assert!(!desk.root().join("orders/2026-11/B-1.ron").exists());
+    desk.click("Annuleren");
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(!desk.sees("Nog niet alles is bewaard. Het venster sluiten?"));
+}

@@ -30,6 +30,9 @@ pub enum Message {
     SheetRead(PathBuf, Result<Box<crate::import::Sheet>, ImportError>),
     /// A message of the preview.
     Intake(super::intake::Message),
+    /// Saving everything was asked while the preview is open: say that only its Import
+    /// writes it.
+    ImportFirst,
     /// How saving the mapping the preview chose went; the import waits for it.
     MappingSaved(Saved),
     /// How far the import has come.
@@ -127,6 +130,10 @@ impl Orders {
                 Request::None
             }
             Message::Intake(message) => self.intake(message, ctx),
+            Message::ImportFirst => {
+                self.message = Some(Note::WindowWord(|words| words.import_not_saved));
+                Request::None
+            }
             Message::MappingSaved(Saved::Done) => match self.waiting.take() {
                 Some((csv, choices)) => self.run_import(csv, choices),
                 None => Request::None,

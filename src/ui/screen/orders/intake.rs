@@ -152,6 +152,13 @@ impl Intake {
         intake
     }
 
+    /// The name of the file being previewed.
+    pub fn file_name(&self) -> String {
+        self.csv
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+
     /// Whether the columns are the user's to choose: not for a header Right First knows.
     fn editable(&self) -> bool {
         matches!(self.kind, Kind::New | Kind::Remembered)

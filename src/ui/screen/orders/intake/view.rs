@@ -19,10 +19,7 @@ impl Intake {
     /// The preview: kind, mapping, maker, dates, first orders, bad rows, and the buttons.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
-        let name = self
-            .csv
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = self.file_name();
         let kind = match self.kind {
             Kind::RightFirst => words.kind_right_first,
             Kind::Shopify => words.kind_shopify,
