@@ -35,6 +35,17 @@ fn till(rows: &[&[u8]]) -> Vec<u8> {
     bytes
 }
 
+/// Maps the till's columns in the preview: Bon, Datum; Klant and Artikel added; Aantal
+/// after "(none)"; the maker column Verkoper.
+fn map_till(desk: &mut Desk) {
+    desk.pick("intake-id", 0);
+    desk.pick("intake-placed", 1);
+    desk.pick("intake-customer", 2);
+    desk.pick("intake-product", 3);
+    desk.pick("intake-quantity", 5);
+    desk.pick("intake-maker", 5);
+}
+
 #[test]
 fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
     let mut desk = Desk::open_as("ellen");
@@ -58,13 +69,7 @@ fn a_new_kind_of_file_is_mapped_in_the_preview_imported_and_remembered() {
     assert!(desk.sees("Choose the columns of the order number, the date and the product."));
     assert!(desk.sees("Import 0 orders"));
 
-    // Bon, Datum; Klant and Artikel added; Aantal after "(none)"; the maker column Verkoper.
-    desk.pick("intake-id", 0);
-    desk.pick("intake-placed", 1);
-    desk.pick("intake-customer", 2);
-    desk.pick("intake-product", 3);
-    desk.pick("intake-quantity", 5);
-    desk.pick("intake-maker", 5);
+    map_till(&mut desk);
     // A pick list draws its choice itself; the chips of the columns that take several are
     // texts, and the preview below shows what the rest chose.
     assert!(desk.sees("Klant ×") && desk.sees("Artikel ×"));
@@ -252,4 +257,99 @@ fn the_preview_names_the_first_eight_bad_rows_and_counts_the_rest() {
     assert!(lines[7].starts_with(&format!("{file}:9: ")), "{said}");
     assert_eq!(lines[8], "… and 2 more lines.");
     assert!(desk.sees("Import 0 orders"), "no import while a row is bad");
+}
+
+#[test]
+fn a_dutch_window_names_bad_rows_and_an_empty_file_in_dutch() {
+    let mut desk = Desk::open_dutch("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("kassa.csv");
+    let rows: [&[u8]; 3] = [
+        b"B-1;31-11-2026;;Witbrood;1;tom",
+        b"B-2;05-11-2026;;Appeltaart;1;bob",
+        b"B-3;05-11-2026;;Appeltaart;twee;tom",
+    ];
+    std::fs::write(&csv, till(&rows)).unwrap();
+    pick_csv(&mut desk, &csv);
+    map_till(&mut desk);
+    // A Dutch workspace reads dates day first; each bad row at its line, in Dutch.
+    let file = csv.display();
+    let said = [
+        format!(
+            "{file}:2: Datum: “31-11-2026”, gelezen als dag-maand-jaar, is geen dag op de kalender"
+        ),
+        format!("{file}:3: onbekende persoon “bob”; het personeel is ellen, tom, priya, jake"),
+        format!("{file}:4: Aantal: “twee” is geen heel getal van 1 of meer"),
+    ]
+    .join("\n");
+    assert!(desk.sees(&said), "{:#?}", desk.texts());
+    assert!(desk.sees("0 bestellingen importeren"));
+
+    // An empty file is said in Dutch too, at its line.
+    let empty = desk.dir.path().join("leeg.csv");
+    std::fs::write(&empty, "").unwrap();
+    pick_csv(&mut desk, &empty);
+    assert!(desk.sees(&format!(
+        "{}:1: het bestand is leeg; verwacht een kopregel en een regel per bestelling",
+        empty.display()
+    )));
+}
+
+#[test]
+fn a_remembered_mapping_whose_maker_left_the_staff_is_said_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    rightfirst::store::create(&root, rightfirst::sample::FILES).unwrap();
+    // Remembered when Anna made the orders; she is on the staff no more.
+    let mut folder = rightfirst::store::Folder::open(&root).unwrap();
+    let mut workspace = folder.records().workspace.clone();
+    workspace.language = "nl".to_owned();
+    let header = ["Bon", "Datum", "Klant", "Artikel", "Aantal", "Verkoper"];
+    let mut columns =
+        rightfirst::import::parse_columns("id=Bon,placed=Datum,product=Artikel").unwrap();
+    columns.made_by = Some(rightfirst::model::Maker::Person("anna".to_owned()));
+    workspace.remember_mapping(header.map(str::to_owned).to_vec(), columns);
+    folder.save(workspace).unwrap();
+    let mut desk = Desk::open_folder(dir, "ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("kassa.csv");
+    std::fs::write(&csv, till(&[b"B-1;05-11-2026;;Witbrood;1;"])).unwrap();
+    pick_csv(&mut desk, &csv);
+    assert!(desk.sees("De kolommen die gekozen zijn voor een eerder bestand met deze kop."));
+    assert!(
+        desk.sees(&format!(
+            "{}: “anna” hoort niet bij het personeel; het personeel is ellen, tom, priya, jake",
+            csv.display()
+        )),
+        "{:#?}",
+        desk.texts()
+    );
+    assert!(desk.sees("0 bestellingen importeren"));
+}
+
+#[test]
+fn an_open_preview_is_unsaved_work_the_window_asks_before_closing_in_dutch() {
+    let mut desk = Desk::open_dutch("ellen");
+    to_orders(&mut desk);
+    let csv = desk.dir.path().join("kassa.csv");
+    std::fs::write(&csv, till(&[b"B-1;05-11-2026;;Witbrood;1;tom"])).unwrap();
+    pick_csv(&mut desk, &csv);
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("Nog niet alles is bewaard. Het venster sluiten?"));
+    assert!(desk.sees("• Bestellingen: bestellingen uit kassa.csv, nog niet geïmporteerd"));
+    desk.click("Verder werken");
+    assert!(
+        desk.sees("kassa.csv importeren"),
+        "the preview is still open"
+    );
+
+    // No Save writes a preview (its own Import does): the window stays on it, and says so.
+    let _ = desk.app.update(Message::CloseRequested);
+    desk.click("Bewaren en sluiten");
+    assert!(desk.sees("kassa.csv importeren"));
+    assert!(desk.sees("Bewaren importeert dit niet: importeer het hier, of annuleer het."));
+    assert!(!desk.root().join("orders/2026-11/B-1.ron").exists());
+    desk.click("Annuleren");
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(!desk.sees("Nog niet alles is bewaard. Het venster sluiten?"));
 }

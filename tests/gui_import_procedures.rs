@@ -28,6 +28,16 @@ fn intake(message: intake::Message) -> Message {
     Message::Procedures(procedures::Message::Edit(Edit::Intake(message)))
 }
 
+/// A window with `PASTED` read into the import's preview, as Ellen.
+fn previewing_pasted() -> Desk {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("Import procedures…");
+    let paste = Action::Edit(TextEdit::Paste(Arc::new(PASTED.to_owned())));
+    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
+    desk.click("Read the pasted text");
+    desk
+}
+
 #[test]
 fn pasted_procedures_are_looked_over_changed_and_written_as_drafts() {
     let mut desk = Desk::open_as("ellen");
@@ -125,11 +135,7 @@ fn staff_see_no_import_and_a_document_with_no_steps_is_told() {
 
 #[test]
 fn the_preview_fits_a_window_of_1024_by_600() {
-    let mut desk = Desk::open_as("ellen");
-    desk.click("Import procedures…");
-    let paste = Action::Edit(TextEdit::Paste(Arc::new(PASTED.to_owned())));
-    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
-    desk.click("Read the pasted text");
+    let desk = previewing_pasted();
     let window = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(1024.0, 600.0));
     let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 600.0), desk.app.view());
     for label in [
@@ -267,4 +273,61 @@ fn a_standard_read_wrongly_is_taken_off_and_a_missing_one_added_before_importing
 )
 "#
     );
+}
+
+#[test]
+fn an_open_preview_is_unsaved_work_the_window_asks_before_closing() {
+    let mut desk = previewing_pasted();
+    assert!(desk.sees("Import 2 procedures"));
+    assert!(desk.sees("Procedures (8) •"), "the sidebar marks it");
+
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("Some work is not saved yet. Close the window?"));
+    assert!(desk.sees("• Procedures: procedures read from pasted text, not imported yet"));
+    desk.click("Keep working");
+    assert!(
+        desk.sees("Import 2 procedures"),
+        "the preview is still open"
+    );
+
+    // No Save writes a preview (its own Import does): the window stays on it.
+    let before = std::fs::read_dir(desk.root().join("procedures"))
+        .unwrap()
+        .count();
+    let _ = desk.app.update(Message::CloseRequested);
+    desk.click("Save and close");
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+    assert!(desk.sees("Import 2 procedures"));
+    assert!(desk.sees("Saving does not import this: import it here, or cancel it."));
+    let after = std::fs::read_dir(desk.root().join("procedures"))
+        .unwrap()
+        .count();
+    assert_eq!(after, before, "nothing was written");
+
+    // Once it is closed, nothing is left to ask about.
+    desk.click("Cancel");
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+}
+
+#[test]
+fn a_preview_of_a_file_is_named_when_another_workspace_is_opened_in_dutch() {
+    let mut desk = Desk::open_dutch("ellen");
+    let file = desk.dir.path().join("keuken.md");
+    std::fs::write(&file, "# De snijmachine\n\n1. Haal de stekker eruit.\n").unwrap();
+    desk.click("Procedures importeren…");
+    let task = desk.app.update(intake(intake::Message::Picked(
+        rightfirst::ui::request::Picked::Path(file),
+    )));
+    desk.run(task);
+    let other = tempfile::tempdir().unwrap();
+    let other_root = other.path().join("other");
+    rightfirst::store::create(&other_root, rightfirst::sample::FILES).unwrap();
+    let task = desk.app.update(Message::FolderPicked(
+        rightfirst::ui::request::Picked::Path(other_root),
+        false,
+    ));
+    desk.run(task);
+    assert!(desk.sees("Nog niet alles is bewaard. De andere werkmap openen?"));
+    assert!(desk.sees("• Procedures: procedures gelezen uit keuken.md, nog niet geïmporteerd"));
 }

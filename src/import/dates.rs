@@ -3,11 +3,12 @@
 //! `5.11.2026` read day first or month first as asked. A date that is not on the calendar,
 //! or a two-digit year, is refused: never guessed.
 
+use super::reason::{DateForm, DateProblem};
 use crate::model::{Date, DateOrder};
 
 /// The day `text` names. The time and zone after it, if any, are left aside: the order was
 /// placed on the day the till wrote, where the till stood.
-pub fn placed(text: &str, order: DateOrder) -> Result<Date, String> {
+pub fn placed(text: &str, order: DateOrder) -> Result<Date, DateProblem> {
     let text = text.trim();
     let day = text
         .split(|c: char| c.is_whitespace() || c == 'T')
@@ -19,8 +20,9 @@ pub fn placed(text: &str, order: DateOrder) -> Result<Date, String> {
             .then(|| part.parse().ok())
             .flatten()
     };
-    let expected =
-        || format!("expected a date such as 2026-11-05, 05-11-2026 or 5/11/2026, found \"{text}\"");
+    let expected = || DateProblem::Unreadable {
+        text: text.to_owned(),
+    };
     let [a, b, c] = parts.as_slice() else {
         return Err(expected());
     };
@@ -28,23 +30,26 @@ pub fn placed(text: &str, order: DateOrder) -> Result<Date, String> {
         return Err(expected());
     };
     let (year, month, day, read) = if a.len() == 4 {
-        (x, y, z, "year-month-day")
+        (x, y, z, DateForm::YearMonthDay)
     } else if c.len() == 4 {
         match order {
-            DateOrder::DayFirst => (z, y, x, "day-month-year"),
-            DateOrder::MonthFirst => (z, x, y, "month-day-year"),
+            DateOrder::DayFirst => (z, y, x, DateForm::DayMonthYear),
+            DateOrder::MonthFirst => (z, x, y, DateForm::MonthDayYear),
         }
     } else {
-        return Err(format!(
-            "\"{text}\" has no four-digit year; export the dates with the whole year"
-        ));
+        return Err(DateProblem::ShortYear {
+            text: text.to_owned(),
+        });
     };
     let calendar = i16::try_from(year)
         .ok()
         .zip(i8::try_from(month).ok())
         .zip(i8::try_from(day).ok())
         .and_then(|((year, month), day)| Date::new(year, month, day));
-    calendar.ok_or_else(|| format!("\"{text}\", read as {read}, is no day on the calendar"))
+    calendar.ok_or_else(|| DateProblem::NoSuchDay {
+        text: text.to_owned(),
+        read,
+    })
 }
 
 #[cfg(test)]
@@ -53,7 +58,7 @@ mod tests {
     use DateOrder::{DayFirst, MonthFirst};
 
     fn day(text: &str, order: DateOrder) -> String {
-        placed(text, order).map_or_else(|e| e, |d| d.to_string())
+        placed(text, order).map_or_else(|e| e.to_string(), |d| d.to_string())
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! WooCommerce's order exports recognised by their headers, a mapping the workspace
 //! remembers for the header, or one the person gives (`--columns`, or the window's lists).
 
+use super::reason::{MappingProblem, Staff};
 use super::sheet::Sheet;
 use crate::model::{Columns, DateOrder, Maker, Person, Workspace, fresh_id};
 
@@ -163,36 +164,36 @@ pub enum MadeBy {
 }
 
 /// Finds each column of `columns` in `sheet`, and who made the orders: the mapping's maker,
-/// else the workspace's one person. Says why not in plain words: a column not in the file,
-/// a maker who is nobody on the staff, or no maker where the staff are several.
+/// else the workspace's one person. Says why not: a column not in the file, a maker who is
+/// nobody on the staff, or no maker where the staff are several.
 pub fn resolve(
     sheet: &Sheet,
     columns: &Columns,
     workspace: &Workspace,
-) -> Result<Resolved, String> {
+) -> Result<Resolved, MappingProblem> {
     let find = |name: &String| {
-        sheet.column(name).ok_or_else(|| {
-            format!(
-                "the column \"{name}\" is not in the file; its columns are {}",
-                sheet.header.join(", ")
-            )
+        sheet.column(name).ok_or_else(|| MappingProblem::NotInFile {
+            column: name.clone(),
+            header: sheet.header.clone(),
         })
     };
     let made_by = match &columns.made_by {
         Some(Maker::Column(name)) => MadeBy::Column(find(name)?),
         Some(Maker::Person(who)) => MadeBy::Person(
             staff_member(workspace, who)
-                .ok_or_else(|| format!("\"{who}\" is nobody on the staff; {}", known(workspace)))?
+                .ok_or_else(|| MappingProblem::Nobody {
+                    who: who.clone(),
+                    staff: staff(workspace),
+                })?
                 .id
                 .clone(),
         ),
         None => match on_staff(workspace).as_slice() {
             [one] => MadeBy::Person(one.id.clone()),
             _ => {
-                return Err(format!(
-                    "the file does not say who made the orders: name one person for the whole file (--made-by PERSON) or the column that says it (made_by=COLUMN); {}",
-                    known(workspace)
-                ));
+                return Err(MappingProblem::NoMaker {
+                    staff: staff(workspace),
+                });
             }
         },
     };
@@ -224,14 +225,9 @@ fn on_staff(workspace: &Workspace) -> Vec<&Person> {
         .collect()
 }
 
-/// The staff as a message lists them.
-pub fn known(workspace: &Workspace) -> String {
-    if workspace.staff.is_empty() {
-        "workspace.ron lists no staff".to_owned()
-    } else {
-        let ids: Vec<&str> = workspace.staff.iter().map(|p| p.id.as_str()).collect();
-        format!("the staff are {}", ids.join(", "))
-    }
+/// The staff, as a message lists them.
+pub fn staff(workspace: &Workspace) -> Staff {
+    Staff(workspace.staff.iter().map(|p| p.id.clone()).collect())
 }
 
 /// The person `text` names: by id, or by full name or id with case, accents and spacing
@@ -321,19 +317,21 @@ mod tests {
         assert_eq!(one.dates, DateOrder::DayFirst);
         let two = workspace(&[("anna", "Anna"), ("bram", "Bram")]);
         assert_eq!(
-            resolve(&sheet, &columns, &two).unwrap_err(),
+            resolve(&sheet, &columns, &two).unwrap_err().to_string(),
             "the file does not say who made the orders: name one person for the whole file (--made-by PERSON) or the column that says it (made_by=COLUMN); the staff are anna, bram"
         );
         let mut named = columns.clone();
         named.made_by = Some(Maker::Person("Bob".to_owned()));
         assert_eq!(
-            resolve(&sheet, &named, &two).unwrap_err(),
+            resolve(&sheet, &named, &two).unwrap_err().to_string(),
             "\"Bob\" is nobody on the staff; the staff are anna, bram"
         );
         named.product = vec!["Lineitem naam".to_owned()];
         named.made_by = None;
         assert_eq!(
-            resolve(&sheet, &named, &workspace(&[("anna", "Anna")])).unwrap_err(),
+            resolve(&sheet, &named, &workspace(&[("anna", "Anna")]))
+                .unwrap_err()
+                .to_string(),
             "the column \"Lineitem naam\" is not in the file; its columns are Name, Created at, Lineitem quantity, Lineitem name"
         );
     }

@@ -12,6 +12,7 @@
 mod dates;
 pub mod document;
 mod mapping;
+mod reason;
 mod rows;
 mod sheet;
 
@@ -25,7 +26,8 @@ use crate::model::{Columns, DateOrder, Maker, Order, Records, Workspace};
 use crate::store::document::{BroughtError, read_document};
 use crate::store::{Finding, Folder, OpenError, SaveError};
 pub use dates::placed;
-pub use mapping::{HEADER, Kind, known, parse_columns, recognise, staff_member};
+pub use mapping::{HEADER, Kind, parse_columns, recognise, staff_member};
+pub use reason::{DateForm, DateProblem, MappingProblem, Reason, Staff};
 pub use rows::id_of;
 pub use sheet::{Row, Sheet};
 
@@ -43,8 +45,8 @@ pub struct RowError {
     pub file: String,
     /// The line the row starts on, counting from 1.
     pub line: u64,
-    /// What is wrong, in plain words.
-    pub reason: String,
+    /// What is wrong.
+    pub reason: Reason,
 }
 
 /// An order file in the way of an imported order that did not read when the workspace opened.
@@ -107,8 +109,8 @@ pub enum ImportError {
     Mapping {
         /// The file, as the person named it.
         file: String,
-        /// What is missing or wrong, in plain words.
-        reason: String,
+        /// What is missing or wrong.
+        reason: MappingProblem,
     },
     /// Rows are wrong; nothing was written.
     #[error("{}", Rows(.0))]
@@ -363,10 +365,9 @@ pub fn columns_for(
         (None, (_, None)) => {
             return Err(ImportError::Mapping {
                 file: sheet.file.clone(),
-                reason: format!(
-                    "its columns ({}) are none that Right First knows: say which holds what with --columns id=COLUMN,placed=COLUMN,product=COLUMN (and customer=, quantity=, made_by=), or import it in the window",
-                    sheet.header.join(", ")
-                ),
+                reason: MappingProblem::UnknownHeader {
+                    header: sheet.header.clone(),
+                },
             });
         }
     };

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 
 use super::RowError;
 use super::dates;
-use super::mapping::{HEADER, MadeBy, Resolved, known, staff_member};
+use super::mapping::{HEADER, MadeBy, Resolved, staff, staff_member};
+use super::reason::{DateProblem, Reason};
 use super::sheet::{Row, Sheet};
-use crate::model::{Date, IdKind, Order, Workspace, check_id};
+use crate::model::{Date, IdKind, Order, Workspace, id_problem};
 
 /// Reads every row of `sheet` under `resolved`; `exact` for Right First's own header.
 ///
@@ -69,7 +70,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn wrong(&mut self, line: u64, reason: String) {
+    fn wrong(&mut self, line: u64, reason: Reason) {
         self.problems.push(RowError {
             file: self.sheet.file.clone(),
             line,
@@ -78,8 +79,8 @@ impl Reader<'_> {
     }
 
     /// The header of column `n`, to name it in a message.
-    fn column(&self, n: usize) -> &str {
-        self.sheet.header.get(n).map_or("", String::as_str)
+    fn column(&self, n: usize) -> String {
+        self.sheet.header.get(n).cloned().unwrap_or_default()
     }
 
     fn row(&mut self, row: &Row) {
@@ -87,10 +88,7 @@ impl Reader<'_> {
         let field = |n: usize| row.fields.get(n).unwrap_or("").trim();
         if self.exact && row.fields.len() != HEADER.len() {
             let found = row.fields.len();
-            self.wrong(
-                line,
-                format!("expected 5 fields ({}), found {found}", HEADER.join(",")),
-            );
+            self.wrong(line, Reason::Fields { found });
             return;
         }
         if row.fields.iter().all(|f| f.trim().is_empty()) && !self.exact {
@@ -145,21 +143,18 @@ impl Reader<'_> {
             bad: false,
         });
         self.by_number.insert(number.to_owned(), at);
-        let checked = if self.exact || number.is_empty() {
-            check_id(&id, IdKind::Order)
-        } else {
-            check_id(&id, IdKind::Order).map_err(|reason| {
-                format!("order number \"{number}\" does not make an id: {reason}")
-            })
-        };
-        if let Err(reason) = checked {
-            let reason = if number.is_empty() && !self.exact {
-                format!(
-                    "the order number (column \"{}\") is empty",
-                    self.column(self.resolved.id)
-                )
+        if let Err(problem) = id_problem(&id, IdKind::Order) {
+            let reason = if self.exact {
+                Reason::Id(problem)
+            } else if number.is_empty() {
+                Reason::NoNumber {
+                    column: self.column(self.resolved.id),
+                }
             } else {
-                reason
+                Reason::Number {
+                    number: number.to_owned(),
+                    problem,
+                }
             };
             self.wrong(line, reason);
             self.pending[at].bad = true;
@@ -168,15 +163,20 @@ impl Reader<'_> {
         let folded = id.to_ascii_lowercase();
         if let Some((first, spelled, first_number)) = self.by_id.get(&folded).cloned() {
             let reason = if spelled != id {
-                format!(
-                    "order \"{id}\" differs from \"{spelled}\" on line {first} only in upper and lower case; Windows and macOS take those for one file name"
-                )
+                Reason::CaseTwin {
+                    id,
+                    other: spelled,
+                    first,
+                }
             } else if self.exact {
-                format!("order \"{id}\" is also on line {first}; each order may appear once")
+                Reason::Again { id, first }
             } else {
-                format!(
-                    "order number \"{number}\" becomes the id \"{id}\", as \"{first_number}\" on line {first} does; two orders cannot share an id"
-                )
+                Reason::SameId {
+                    number: number.to_owned(),
+                    id,
+                    other: first_number,
+                    first,
+                }
             };
             self.wrong(line, reason);
             self.pending[at].bad = true;
@@ -187,30 +187,33 @@ impl Reader<'_> {
     }
 
     fn date(&mut self, at: usize, text: &str, line: u64) {
-        let column = self.column(self.resolved.placed).to_owned();
+        let column = self.column(self.resolved.placed);
         if text.is_empty() && !self.exact {
             // Exports write the order's columns on its first row only.
             return;
         }
         let placed = if self.exact {
-            text.parse::<Date>().map_err(|reason| reason.to_string())
+            text.parse::<Date>().map_err(|_| DateProblem::NotIso {
+                text: text.to_owned(),
+            })
         } else {
             dates::placed(text, self.resolved.dates)
         };
         match (placed, self.pending[at].placed) {
-            (Err(reason), _) => {
-                self.wrong(line, format!("{column}: {reason}"));
+            (Err(problem), _) => {
+                self.wrong(line, Reason::Date { column, problem });
                 self.pending[at].bad = true;
             }
             (Ok(placed), None) => self.pending[at].placed = Some(placed),
             (Ok(placed), Some(first)) if placed != first => {
                 let first_line = self.pending[at].line;
-                self.wrong(
-                    line,
-                    format!(
-                        "{column}: {placed} differs from {first} on line {first_line}, the same order's first row"
-                    ),
-                );
+                let reason = Reason::OtherDate {
+                    column,
+                    placed,
+                    first,
+                    first_line,
+                };
+                self.wrong(line, reason);
                 self.pending[at].bad = true;
             }
             (Ok(_), Some(_)) => {}
@@ -223,18 +226,12 @@ impl Reader<'_> {
         let product = self.joined(&self.resolved.product, &field);
         if product.is_empty() {
             let reason = if self.exact {
-                "the product is empty; every order needs one".to_owned()
+                Reason::NoProduct
             } else {
-                let names: Vec<&str> = self
-                    .resolved
-                    .product
-                    .iter()
-                    .map(|&n| self.column(n))
-                    .collect();
-                format!(
-                    "the product (column \"{}\") is empty; every row needs one",
-                    names.join("\" + \"")
-                )
+                let columns = self.resolved.product.iter();
+                Reason::NoProductIn {
+                    columns: columns.map(|&n| self.column(n)).collect(),
+                }
             };
             self.wrong(line, reason);
             self.pending[at].bad = true;
@@ -245,11 +242,10 @@ impl Reader<'_> {
             Some(n) => match quantity(field(n)) {
                 Some(quantity) => quantity,
                 None => {
-                    let reason = format!(
-                        "{}: \"{}\" is not a whole number of 1 or more",
-                        self.column(n),
-                        field(n)
-                    );
+                    let reason = Reason::Quantity {
+                        column: self.column(n),
+                        text: field(n).to_owned(),
+                    };
                     self.wrong(line, reason);
                     self.pending[at].bad = true;
                     return;
@@ -267,10 +263,9 @@ impl Reader<'_> {
     fn maker(&mut self, at: usize, text: &str, line: u64) {
         if text.is_empty() {
             if self.exact {
-                let reason = format!(
-                    "made_by is empty; say who made the order: {}",
-                    known(self.workspace)
-                );
+                let reason = Reason::NoMaker {
+                    staff: staff(self.workspace),
+                };
                 self.wrong(line, reason);
                 self.pending[at].bad = true;
             }
@@ -283,7 +278,10 @@ impl Reader<'_> {
                 }
             }
             None => {
-                let reason = format!("unknown person \"{text}\"; {}", known(self.workspace));
+                let reason = Reason::Unknown {
+                    name: text.to_owned(),
+                    staff: staff(self.workspace),
+                };
                 self.wrong(line, reason);
                 self.pending[at].bad = true;
             }
@@ -298,24 +296,23 @@ impl Reader<'_> {
                 continue;
             }
             let Some(placed) = pending.placed else {
-                let reason = format!(
-                    "order \"{}\" has no date: column \"{}\" is empty on each of its rows",
-                    pending.id,
-                    self.column(self.resolved.placed)
-                );
+                let reason = Reason::Undated {
+                    id: pending.id,
+                    column: self.column(self.resolved.placed),
+                };
                 self.wrong(pending.line, reason);
                 continue;
             };
             let Some(made_by) = pending.made_by else {
                 let column = match self.resolved.made_by {
-                    MadeBy::Column(n) => self.column(n).to_owned(),
+                    MadeBy::Column(n) => self.column(n),
                     MadeBy::Person(_) => String::new(),
                 };
-                let reason = format!(
-                    "order \"{}\" says not who made it: column \"{column}\" is empty on each of its rows; {}",
-                    pending.id,
-                    known(self.workspace)
-                );
+                let reason = Reason::Unmade {
+                    id: pending.id,
+                    column,
+                    staff: staff(self.workspace),
+                };
                 self.wrong(pending.line, reason);
                 continue;
             };

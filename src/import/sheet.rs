@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::RowError;
+use super::reason::Reason;
 
 /// A CSV file read into its header and rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ impl Sheet {
     ///
     /// An empty file, or quoting the reader refuses, is an error at its line.
     pub fn read(bytes: &[u8], file: &str) -> Result<Sheet, Vec<RowError>> {
-        let error = |line: u64, reason: String| RowError {
+        let error = |line: u64, reason: Reason| RowError {
             file: file.to_owned(),
             line,
             reason,
@@ -65,7 +66,10 @@ impl Sheet {
                 }),
                 Ok(false) => break,
                 Err(problem) => {
-                    problems.push(error(lines.of(start), problem.to_string()));
+                    problems.push(error(
+                        lines.of(start),
+                        Reason::Unreadable(problem.to_string()),
+                    ));
                     break;
                 }
             }
@@ -75,10 +79,7 @@ impl Sheet {
         }
         let mut records = records.into_iter();
         let Some(first) = records.next() else {
-            return Err(vec![error(
-                1,
-                "the file is empty; expected a header line and a row per order".to_owned(),
-            )]);
+            return Err(vec![error(1, Reason::Empty)]);
         };
         Ok(Sheet {
             file: file.to_owned(),

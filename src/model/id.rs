@@ -14,29 +14,69 @@ pub const MAX_ID_LEN: usize = 64;
 
 /// `Ok` when `id` is 1-64 allowed characters; otherwise why not, in plain words.
 pub fn check_id(id: &str, kind: IdKind) -> Result<(), String> {
+    id_problem(id, kind).map_err(|problem| problem.to_string())
+}
+
+/// Why an id cannot be used, as data, for a window that says it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdProblem {
+    /// The id is empty.
+    Empty,
+    /// The id is longer than [`MAX_ID_LEN`] bytes; `chars` is its length in characters.
+    TooLong { chars: usize },
+    /// The id holds `bad`, which `kind` ids may not.
+    Character { id: String, bad: char, kind: IdKind },
+}
+
+impl IdKind {
+    /// The characters this kind of id may use, as a message lists them.
+    pub fn alphabet(self) -> &'static str {
+        match self {
+            IdKind::Plain => "a-z, 0-9 and -",
+            IdKind::Order => "a-z, A-Z, 0-9, - and _",
+        }
+    }
+}
+
+impl std::fmt::Display for IdProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdProblem::Empty => f.write_str("the id is empty"),
+            IdProblem::TooLong { chars } => write!(
+                f,
+                "the id is {chars} characters long; at most {MAX_ID_LEN} are allowed"
+            ),
+            IdProblem::Character { id, bad, kind } => write!(
+                f,
+                "id \"{id}\" contains {bad:?}; an id may only use {}, because it becomes a file name",
+                kind.alphabet()
+            ),
+        }
+    }
+}
+
+/// `Ok` when `id` is 1-64 allowed characters; otherwise why not.
+pub fn id_problem(id: &str, kind: IdKind) -> Result<(), IdProblem> {
     if id.is_empty() {
-        return Err("the id is empty".to_owned());
+        return Err(IdProblem::Empty);
     }
     if id.len() > MAX_ID_LEN {
-        return Err(format!(
-            "the id is {} characters long; at most {MAX_ID_LEN} are allowed",
-            id.chars().count()
-        ));
+        return Err(IdProblem::TooLong {
+            chars: id.chars().count(),
+        });
     }
     let allowed = |c: char| match kind {
         IdKind::Plain => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
         IdKind::Order => c.is_ascii_alphanumeric() || c == '-' || c == '_',
     };
-    if let Some(bad) = id.chars().find(|&c| !allowed(c)) {
-        let alphabet = match kind {
-            IdKind::Plain => "a-z, 0-9 and -",
-            IdKind::Order => "a-z, A-Z, 0-9, - and _",
-        };
-        return Err(format!(
-            "id \"{id}\" contains {bad:?}; an id may only use {alphabet}, because it becomes a file name"
-        ));
+    match id.chars().find(|&c| !allowed(c)) {
+        Some(bad) => Err(IdProblem::Character {
+            id: id.to_owned(),
+            bad,
+            kind,
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// A readable id made from `text` ("Check the water bath" -> "check-the-water-bath"),

@@ -33,7 +33,7 @@ pub use checklist::{
 pub use counter::CheckRefused;
 pub use desk::Desk;
 pub use facts::{Checked, Facts};
-pub use id::{IdKind, check_id, fresh_id};
+pub use id::{IdKind, IdProblem, MAX_ID_LEN, check_id, fresh_id, id_problem};
 pub use language::{Language, contains_folded, counted, fill, plural};
 pub use number::Number;
 pub use order::{

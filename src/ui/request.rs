@@ -161,7 +161,7 @@ pub enum Job<M> {
         choices: crate::import::Choices,
         progress: Progress<M>,
         /// How many orders were written and how many were there already, or why none.
-        done: Reply<Result<crate::import::Summary, String>, M>,
+        done: Reply<Result<crate::import::Summary, crate::import::ImportError>, M>,
     },
     /// Read a document of procedures for a preview; nothing is written.
     ReadDocument {
@@ -178,7 +178,7 @@ pub enum Job<M> {
     ReadSheet {
         csv: PathBuf,
         /// The file as a table, or why it could not be read.
-        done: Reply<Result<Box<crate::import::Sheet>, String>, M>,
+        done: Reply<Result<Box<crate::import::Sheet>, crate::import::ImportError>, M>,
     },
     /// Typeset the manual and write it to `path`.
     Manual {

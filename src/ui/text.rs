@@ -143,6 +143,10 @@ texts!(Text {
     unsaved_check: "the check of order {order}", "de controle van bestelling {order}";
     unsaved_defect: "a defect of order {order}", "een gebrek bij bestelling {order}";
     unsaved_contact: "a customer contact on order {order}", "een klantcontact bij bestelling {order}";
+    unsaved_procedure_import: "procedures read from {file}, not imported yet", "procedures gelezen uit {file}, nog niet geïmporteerd";
+    unsaved_pasted_import: "procedures read from pasted text, not imported yet", "procedures gelezen uit geplakte tekst, nog niet geïmporteerd";
+    unsaved_order_import: "orders from {file}, not imported yet", "bestellingen uit {file}, nog niet geïmporteerd";
+    import_not_saved: "Saving does not import this: import it here, or cancel it.", "Bewaren importeert dit niet: importeer het hier, of annuleer het.";
     save_and_close: "Save and close", "Bewaren en sluiten";
     close_without_saving: "Close without saving", "Sluiten zonder bewaren";
     save_and_switch: "Save and open it", "Bewaren en openen";

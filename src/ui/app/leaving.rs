@@ -175,6 +175,11 @@ fn describe(unsaved: &Unsaved, words: &'static Text) -> String {
         Unsaved::Check(order) => on(words.unsaved_check, order),
         Unsaved::Defect(order) => on(words.unsaved_defect, order),
         Unsaved::Contact(order) => on(words.unsaved_contact, order),
+        Unsaved::ProcedureImport(Some(file)) => {
+            fill(words.unsaved_procedure_import, &[("file", file)])
+        }
+        Unsaved::ProcedureImport(None) => words.unsaved_pasted_import.to_owned(),
+        Unsaved::OrderImport(file) => fill(words.unsaved_order_import, &[("file", file)]),
     }
 }
 

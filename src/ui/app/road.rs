@@ -299,8 +299,7 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
                 let told = |n: usize, total: usize| {
                     let _ = sender.unbounded_send(wrap(progress(n, total)));
                 };
-                let outcome = crate::import::import_file(&root, &csv, &choices, &told)
-                    .map_err(|error| error.to_string());
+                let outcome = crate::import::import_file(&root, &csv, &choices, &told);
                 // The window shows every order as it is on disk now.
                 if let Ok(folder) = Folder::open(&root) {
                     let _ = sender.unbounded_send(Message::Imported(Handoff::new(folder)));
@@ -336,9 +335,7 @@ fn run<M: Send + 'static>(folder: &Folder, job: Job<M>, wrap: fn(M) -> Message) 
         }
         Job::ReadSheet { csv, done } => {
             std::thread::spawn(move || {
-                let outcome = crate::import::read_sheet(&csv)
-                    .map(Box::new)
-                    .map_err(|error| error.to_string());
+                let outcome = crate::import::read_sheet(&csv).map(Box::new);
                 let _ = sender.unbounded_send(wrap(done(outcome)));
             });
         }

@@ -39,6 +39,11 @@ pub enum Unsaved {
     Defect(String),
     /// A customer contact being logged on this order.
     Contact(String),
+    /// Procedures read for import and shown, not imported yet: from this file, or from
+    /// pasted text (`None`).
+    ProcedureImport(Option<String>),
+    /// The orders of this CSV file, shown before the import, not imported yet.
+    OrderImport(String),
 }
 
 /// What every screen may read: the records, who you are, today, and the words to use.

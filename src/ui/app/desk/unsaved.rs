@@ -3,7 +3,7 @@
 
 use super::Desk;
 use crate::ui::app::{Message, Section};
-use crate::ui::screen::{Unsaved, defects, editor, orders};
+use crate::ui::screen::{Unsaved, defects, editor, orders, procedures};
 /// One step of saving all unsaved work before the workspace goes; what it sends is read
 /// when its turn comes, as the steps before it change what is in front.
 #[derive(Debug)]
@@ -20,6 +20,10 @@ pub(in crate::ui::app) enum Saving {
     Defect,
     /// The business being changed.
     Business,
+    /// The procedures import's preview, which only its own Import writes: it says so.
+    ProcedureImport,
+    /// The orders import's preview, likewise.
+    OrderImport,
 }
 
 impl Desk {
@@ -27,6 +31,8 @@ impl Desk {
     pub fn unsaved(&self) -> Vec<(Section, Unsaved)> {
         let editors = [
             (Section::Procedures, self.procedures.unsaved()),
+            // A preview of procedures read for import: no Save writes it, only its Import.
+            (Section::Procedures, self.procedures.import_unsaved()),
             (Section::Checklists, self.checklists.unsaved()),
         ];
         let orders = self.orders.unsaved().into_iter().map(Some);
@@ -64,7 +70,12 @@ impl Desk {
             .into_iter()
             .filter_map(|(unsaved, step)| unsaved.then_some(step))
             .chain(orders)
-            .chain([Saving::Defect, Saving::Business])
+            .chain([
+                Saving::Defect,
+                Saving::Business,
+                Saving::ProcedureImport,
+                Saving::OrderImport,
+            ])
             .collect()
     }
 
@@ -85,6 +96,15 @@ impl Desk {
                 .unsaved()
                 .map(|_| Message::Defects(defects::Message::Save)),
             Saving::Business => self.business.save_message().map(Message::Business),
+            Saving::ProcedureImport => self.procedures.import_unsaved().map(|_| {
+                let said = procedures::intake::Message::ImportFirst;
+                Message::Procedures(procedures::Message::Edit(procedures::Edit::Intake(said)))
+            }),
+            Saving::OrderImport => (self.orders.unsaved().iter())
+                .any(|unsaved| matches!(unsaved, Unsaved::OrderImport(_)))
+                .then_some(Message::Orders(orders::Message::Files(
+                    orders::files::Message::ImportFirst,
+                ))),
         }
     }
 }

@@ -6,16 +6,16 @@ use std::path::PathBuf;
 
 use iced::Element;
 
-use super::intake::{Event, Intake, Message as IntakeMessage};
-use super::words::OrderWords;
+use super::intake::{Event, Intake, Message as IntakeMessage, say};
 use super::{Note, Orders, Pane, PhotoFor, RecordFormat};
 use crate::export;
+use crate::import::ImportError;
 use crate::model::Order;
 use crate::store::Attachment;
 use crate::ui::request::{FileKind, Job, NoDialog, Picked, Record, Request, Saved};
 use crate::ui::screen::Context;
 use crate::ui::screen::file_place::{self, PathField, Taken};
-use crate::ui::text::{Language, fill};
+use crate::ui::text::Language;
 
 /// File work on the orders screen, and its answers.
 #[derive(Debug, Clone)]
@@ -27,15 +27,18 @@ pub enum Message {
     /// What came of the dialog for a CSV file to import.
     CsvPicked(Picked),
     /// The CSV file read for its preview, or why it could not be.
-    SheetRead(PathBuf, Result<Box<crate::import::Sheet>, String>),
+    SheetRead(PathBuf, Result<Box<crate::import::Sheet>, ImportError>),
     /// A message of the preview.
     Intake(super::intake::Message),
+    /// Saving everything was asked while the preview is open: say that only its Import
+    /// writes it.
+    ImportFirst,
     /// How saving the mapping the preview chose went; the import waits for it.
     MappingSaved(Saved),
     /// How far the import has come.
     Importing(usize, usize),
     /// The import is over: what happened, or why not.
-    Imported(Result<crate::import::Summary, String>),
+    Imported(Result<crate::import::Summary, ImportError>),
     /// A QC record button of the order in front.
     Record(RecordFormat),
     /// Type where to save the QC record of the order in front instead of picking it.
@@ -122,16 +125,15 @@ impl Orders {
                 self.pane = Pane::Intake(Box::new(intake));
                 Request::None
             }
-            Message::SheetRead(csv, Err(reason)) => {
-                let words = OrderWords::of(ctx.language);
-                let file = csv.display().to_string();
-                self.tell(fill(
-                    words.unreadable,
-                    &[("file", &file), ("reason", &reason)],
-                ));
+            Message::SheetRead(_, Err(error)) => {
+                self.tell(say::lines(&error, ctx.language).join("\n"));
                 Request::None
             }
             Message::Intake(message) => self.intake(message, ctx),
+            Message::ImportFirst => {
+                self.message = Some(Note::WindowWord(|words| words.import_not_saved));
+                Request::None
+            }
             Message::MappingSaved(Saved::Done) => match self.waiting.take() {
                 Some((csv, choices)) => self.run_import(csv, choices),
                 None => Request::None,
@@ -153,7 +155,7 @@ impl Orders {
             }
             Message::Imported(outcome) => {
                 self.import = None;
-                self.report(outcome);
+                self.report(outcome, ctx.language);
                 Request::None
             }
             Message::Record(format) => self.place_record(format),
@@ -347,10 +349,10 @@ impl Orders {
         })
     }
 
-    fn report(&mut self, outcome: Result<crate::import::Summary, String>) {
+    fn report(&mut self, outcome: Result<crate::import::Summary, ImportError>, language: Language) {
         self.message = Some(match outcome {
             Ok(summary) => Note::Imported(summary),
-            Err(error) => Note::Error(error),
+            Err(error) => Note::Error(say::refused(&error, language)),
         });
     }
 }

@@ -3,6 +3,7 @@
 //! the orders, how its dates read, and its first orders under that mapping with the rows
 //! that must be fixed first. Nothing is written until "Import N orders".
 
+pub mod say;
 mod view;
 
 use std::path::PathBuf;
@@ -149,6 +150,13 @@ impl Intake {
         };
         intake.refresh(workspace);
         intake
+    }
+
+    /// The name of the file being previewed.
+    pub fn file_name(&self) -> String {
+        self.csv
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     }
 
     /// Whether the columns are the user's to choose: not for a header Right First knows.

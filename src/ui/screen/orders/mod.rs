@@ -279,6 +279,7 @@ impl Orders {
         let front = match &self.pane {
             Pane::New(form) if form.is_begun() => Some(Unsaved::NewOrder),
             Pane::Order(work) => self.selected.as_deref().and_then(|id| work.unsaved(id)),
+            Pane::Intake(intake) => Some(Unsaved::OrderImport(intake.file_name())),
             _ => None,
         };
         let new = self.parked_new.as_ref().map(|_| Unsaved::NewOrder);

@@ -100,7 +100,6 @@ crate::texts!(OrderWords {
     more_problems: "… and {count} more lines.", "… en nog {count} regels.";
     import_count: "Import {count} orders", "{count} bestellingen importeren";
     import_one: "Import 1 order", "1 bestelling importeren";
-    unreadable: "{file} could not be read: {reason}", "{file} kon niet gelezen worden: {reason}";
     read_only: "This workspace is read-only.", "Deze werkmap is alleen-lezen.";
 });
 

@@ -13,7 +13,7 @@ use crate::import::document::{
 use crate::model::{Language, Spec};
 use crate::ui::request::{FileKind, Job, Picked, Request};
 use crate::ui::screen::file_place::{self, PathField, Taken};
-use crate::ui::screen::{Context, shown_number, typed_number};
+use crate::ui::screen::{Context, Unsaved, shown_number, typed_number};
 use crate::ui::text::fill;
 
 pub mod view;
@@ -96,6 +96,8 @@ pub enum Message {
     Cancel,
     /// Write the procedures taken.
     Import,
+    /// Saving everything was asked while the preview is open: say that only Import writes it.
+    ImportFirst,
     /// The ids written, or why none.
     Imported(Result<Vec<String>, String>),
 }
@@ -177,6 +179,10 @@ impl Intake {
             }
             Message::Cancel => return Next::Close,
             Message::Open => Request::None,
+            Message::ImportFirst => {
+                self.error = Some(ctx.words.import_not_saved.to_owned());
+                Request::None
+            }
             Message::Import => self.import(ctx, own),
             Message::Imported(Ok(ids)) => return Next::Done(ids),
             Message::Imported(Err(why)) => {
@@ -208,6 +214,15 @@ impl Intake {
             path,
             done: Box::new(move |read| own(Message::Read(Box::new(read)))),
         })
+    }
+
+    /// What was read and is shown, not imported yet: lost if the window closed now.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        let preview = self.preview.as_ref()?;
+        Some(Unsaved::ProcedureImport(match &preview.source {
+            Source::File(name) => Some(name.clone()),
+            Source::Pasted => None,
+        }))
     }
 
     fn show(&mut self, reading: Reading, source: Source) {

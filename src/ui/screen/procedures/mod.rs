@@ -91,6 +91,11 @@ impl Procedures {
         }
     }
 
+    /// Procedures read for import and not imported yet, if the import shows any.
+    pub fn import_unsaved(&self) -> Option<super::Unsaved> {
+        self.intake.as_ref()?.unsaved()
+    }
+
     /// The import while it is open; else the editor, with "Import procedures…" above it
     /// for an owner.
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &str) -> Element<'a, Message> {

@@ -5,7 +5,7 @@ use iced::widget::{Column, button, checkbox, column, container, pick_list, row, 
 use iced::{Element, Length};
 
 use super::{Intake, MakerPick, Message, Pick, Preview};
-use crate::import::{ImportError, Kind};
+use crate::import::Kind;
 use crate::model::{DateOrder, Maker, counted};
 use crate::ui::screen::orders::words::OrderWords;
 use crate::ui::screen::{Context, labelled};
@@ -19,10 +19,7 @@ impl Intake {
     /// The preview: kind, mapping, maker, dates, first orders, bad rows, and the buttons.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let words = OrderWords::of(ctx.language);
-        let name = self
-            .csv
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = self.file_name();
         let kind = match self.kind {
             Kind::RightFirst => words.kind_right_first,
             Kind::Shopify => words.kind_shopify,
@@ -270,11 +267,7 @@ impl Intake {
             Preview::Refused(error) => {
                 // Each bad row as FILE:LINE: reason; "nothing was imported" would say that
                 // an import was tried, and none was.
-                let lines: Vec<String> = match error {
-                    ImportError::Rows(rows) => rows.iter().map(ToString::to_string).collect(),
-                    ImportError::Mapping { file, reason } => vec![format!("{file}: {reason}")],
-                    other => other.to_string().lines().map(str::to_owned).collect(),
-                };
+                let lines = super::say::lines(error, ctx.language);
                 let mut said: Vec<String> = lines.iter().take(SHOWN).cloned().collect();
                 if lines.len() > SHOWN {
                     said.push(fill(
