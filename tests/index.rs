@@ -33,6 +33,9 @@ enum Op {
     TouchWorkspace,
     /// A checklist taken away, or put back: the orders' own checks change.
     ToggleChecklist,
+    /// A training record taken away, or put back: the figures of training change, the
+    /// facts the index keeps of each order do not.
+    ToggleTraining,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -45,6 +48,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(Op::Break),
         1 => Just(Op::TouchWorkspace),
         1 => Just(Op::ToggleChecklist),
+        1 => Just(Op::ToggleTraining),
     ]
 }
 
@@ -125,6 +129,15 @@ fn apply(root: &Path, op: &Op, fresh: &mut usize) {
         Op::ToggleChecklist => {
             let path = root.join("checklists/sandwich-check.ron");
             let kept = root.join("sandwich-check.kept");
+            if kept.exists() {
+                fs::rename(&kept, &path).expect("put back");
+            } else {
+                fs::rename(&path, &kept).expect("take away");
+            }
+        }
+        Op::ToggleTraining => {
+            let path = root.join("training/priya.ron");
+            let kept = root.join("priya.kept");
             if kept.exists() {
                 fs::rename(&kept, &path).expect("put back");
             } else {

@@ -64,6 +64,23 @@ fn a_warm_run_reads_only_what_changed() {
     );
     assert_eq!(reads(&root, &index), others, "warm again");
 
+    // A signature changes a training record, on which no order's findings or facts
+    // depend: no order is read again. A checklist changed is another matter.
+    let training = fs::read_dir(root.join("training"))
+        .expect("training")
+        .next()
+        .expect("a training record")
+        .expect("entry")
+        .path();
+    let text = fs::read_to_string(&training).expect("read");
+    fs::write(&training, format!("// signed on paper too\n{text}")).expect("sign");
+    assert_eq!(reads(&root, &index), others, "a signature: no order read");
+    let checklist = root.join("checklists/sandwich-check.ron");
+    let text = fs::read_to_string(&checklist).expect("read");
+    fs::write(&checklist, format!("// reworded\n{text}")).expect("reword");
+    assert_eq!(reads(&root, &index), everything, "a checklist: every order");
+    assert_eq!(reads(&root, &index), others, "then warm again");
+
     // The same answer as a full read all along.
     assert_eq!(answer(&root, &index), answer(&root, &IndexUse::Off));
 }

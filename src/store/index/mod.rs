@@ -118,8 +118,9 @@ impl Stamp {
 }
 
 /// What the new index will hold for one file.
-pub(super) struct Entry {
-    path: String,
+pub(super) struct Entry<'f> {
+    /// Borrowed from the listing of the workspace: a hundred thousand paths are not copied.
+    path: &'f str,
     stamp: Stamp,
     body: Kept,
 }
@@ -130,17 +131,17 @@ enum Kept {
     New(Vec<u8>),
 }
 
-impl Entry {
+impl<'f> Entry<'f> {
     /// An order file read now that parsed, with the findings of its own checks and its
     /// facts; `None` when its facts cannot be kept exactly (it is then read every time).
     pub(super) fn parsed(
-        path: &str,
+        path: &'f str,
         stamp: Stamp,
         findings: &[Finding],
         facts: &Facts<'_>,
-    ) -> Option<Entry> {
+    ) -> Option<Entry<'f>> {
         Some(Entry {
-            path: path.to_owned(),
+            path,
             stamp,
             body: Kept::New(file::body(findings, facts)?),
         })
@@ -236,9 +237,9 @@ impl Session {
     }
 
     /// The entry for a file whose old body is kept as it was.
-    pub(super) fn kept(path: &str, stamp: Stamp, range: Range<usize>) -> Entry {
+    pub(super) fn kept(path: &str, stamp: Stamp, range: Range<usize>) -> Entry<'_> {
         Entry {
-            path: path.to_owned(),
+            path,
             stamp,
             body: Kept::Old(range),
         }
@@ -246,7 +247,7 @@ impl Session {
 
     /// Writes the index anew when anything differs from the old one; a cache folder that
     /// refuses is left as it is.
-    pub(super) fn finish(self, entries: Vec<Entry>, context: u64) {
+    pub(super) fn finish(self, entries: Vec<Entry<'_>>, context: u64) {
         let unchanged = self.old.as_ref().is_some_and(|old| {
             old.context == context
                 && old.entries.len() == entries.len()
@@ -262,7 +263,7 @@ impl Session {
         }
     }
 
-    fn write(&self, entries: &[Entry], context: u64) -> std::io::Result<()> {
+    fn write(&self, entries: &[Entry<'_>], context: u64) -> std::io::Result<()> {
         let folder = self.file.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder)?;
         let name = self.file.file_name().unwrap_or_default().to_string_lossy();
@@ -286,7 +287,7 @@ impl Session {
                         .unwrap_or_default(),
                     Kept::New(bytes) => bytes.as_slice(),
                 };
-                out.write_all(&file::entry_head(&entry.path, &entry.stamp, body.len()))?;
+                out.write_all(&file::entry_head(entry.path, &entry.stamp, body.len()))?;
                 out.write_all(body)?;
             }
             use std::hash::Hasher;

@@ -1,6 +1,7 @@
 //! Reading the orders, most of a workspace: each read, parsed, checked and handed to an
 //! [`OrderSink`] on some core; and orders whose ids clash across files.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
@@ -106,7 +107,7 @@ pub(super) struct Reading<'a> {
 }
 
 /// What the orders read on one core came to.
-struct Part<T> {
+struct Part<'f, T> {
     sum: T,
     /// The states of the files a save may need: every file when the folder is opened to be
     /// saved to, otherwise only the broken ones.
@@ -115,21 +116,21 @@ struct Part<T> {
     untracked: usize,
     findings: Vec<Finding>,
     /// What the new index holds.
-    entries: Vec<Entry>,
+    entries: Vec<Entry<'f>>,
 }
 
 impl Reading<'_> {
     /// Orders are most of the workspace: each is read, parsed, checked and handed to the
     /// sink in one go on some core, so its text is dropped as soon as its problems have
     /// their lines. An order the index holds unchanged is taken from there instead.
-    pub(super) fn orders<S: OrderSink>(
+    pub(super) fn orders<'f, S: OrderSink>(
         &self,
-        files: &[&(String, Place)],
+        files: &[&'f (String, Place)],
         sink: &S,
         states: &mut HashMap<String, FileState>,
         findings: &mut Vec<Finding>,
         progress: Progress<'_>,
-    ) -> (S::Sum, usize, Vec<Entry>) {
+    ) -> (S::Sum, usize, Vec<Entry<'f>>) {
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = files.len();
         progress(0, total);
@@ -142,7 +143,8 @@ impl Reading<'_> {
         };
         let part = files
             .par_iter()
-            .fold(empty, |mut part, (path, place)| {
+            .fold(empty, |mut part, &file| {
+                let (path, place): &'f (String, Place) = file;
                 let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if read.is_multiple_of(2000) || read == total {
                     progress(read, total);
@@ -182,11 +184,11 @@ impl Reading<'_> {
     }
 
     /// Reads, parses and checks one order file.
-    fn read_one<S: OrderSink>(
+    fn read_one<'f, S: OrderSink>(
         &self,
         sink: &S,
-        part: &mut Part<S::Sum>,
-        path: &str,
+        part: &mut Part<'f, S::Sum>,
+        listed: &'f str,
         place: &Place,
         stamp: Option<Stamp>,
     ) {
@@ -194,7 +196,7 @@ impl Reading<'_> {
         // a file that read well: a hundred thousand paths in a map cost more than the
         // rest of reading them on the one thread that builds the map.
         let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
-        let (path, state, outcome) = read_and_parse::<Order>(self.root, path, place, tracked);
+        let (path, state, outcome) = read_and_parse::<Order>(self.root, listed, place, tracked);
         match outcome {
             // Not kept in the index: read again every time.
             Err(finding) => part.findings.push(finding),
@@ -207,7 +209,7 @@ impl Reading<'_> {
                 if let Some(stamp) = stamp {
                     let facts = Facts::of(self.records, &parsed.record);
                     let found = &part.findings[before..];
-                    part.entries.extend(Entry::parsed(&path, stamp, found, &facts));
+                    part.entries.extend(Entry::parsed(listed, stamp, found, &facts));
                     sink.add_facts(&mut part.sum, self.records, &facts);
                 } else {
                     sink.add(&mut part.sum, self.records, parsed.record);
@@ -223,11 +225,11 @@ impl Reading<'_> {
 
     /// Takes one order file from the index when it holds it unchanged; `false` when the
     /// file must be read.
-    fn take_indexed<S: OrderSink>(
+    fn take_indexed<'f, S: OrderSink>(
         &self,
         sink: &S,
-        part: &mut Part<S::Sum>,
-        path: &str,
+        part: &mut Part<'f, S::Sum>,
+        path: &'f str,
         stamp: Stamp,
     ) -> bool {
         let Some((index, context)) = self.index else {
@@ -271,18 +273,23 @@ pub(super) fn duplicate_orders(
     files: &[(String, Place)],
     findings: &mut Vec<Finding>,
 ) {
-    let mut orders: Vec<(&str, &str)> = files
-        .iter()
+    // Each id with its lower-case form, which only ids with capitals need copied: the
+    // sort then compares plain bytes, ids equal but for case next to each other.
+    let mut orders: Vec<(Cow<'_, str>, &str, &str)> = files
+        .par_iter()
         .filter_map(|(path, place)| match place {
-            Place::Order { stem, .. } => Some((stem.as_str(), path.as_str())),
+            Place::Order { stem, .. } => {
+                let folded = match stem.bytes().any(|b| b.is_ascii_uppercase()) {
+                    true => Cow::Owned(stem.to_ascii_lowercase()),
+                    false => Cow::Borrowed(stem.as_str()),
+                };
+                Some((folded, stem.as_str(), path.as_str()))
+            }
             _ => None,
         })
         .collect();
-    // Ids equal but for case next to each other, and the same id together among them.
-    fn folded(id: &str) -> impl Iterator<Item = u8> + '_ {
-        id.bytes().map(|b| b.to_ascii_lowercase())
-    }
-    orders.par_sort_unstable_by(|a, b| folded(a.0).cmp(folded(b.0)).then(a.cmp(b)));
+    orders.par_sort_unstable();
+    let orders: Vec<(&str, &str)> = orders.into_iter().map(|(_, id, path)| (id, path)).collect();
     let id_at = |path: &str| {
         fs::read_to_string(root.join(path))
             .map(|text| locate(&text, &Field::at("id")))
