@@ -17,7 +17,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::hash::Hasher;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -37,7 +36,26 @@ pub(super) struct Old {
     pub(super) bytes: Vec<u8>,
     pub(super) written_ns: i64,
     pub(super) context: u64,
-    pub(super) entries: HashMap<Box<str>, (Stamp, Range<usize>)>,
+    /// Each entry's path, stamp and body, sorted by path as the index is written: found by
+    /// a binary search, with no path copied out of the bytes.
+    entries: Vec<(Range<usize>, Stamp, Range<usize>)>,
+}
+
+impl Old {
+    /// How many entries it holds.
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The stamp and body range of the entry for `path`.
+    pub(super) fn get(&self, path: &str) -> Option<(Stamp, Range<usize>)> {
+        let path_of = |range: &Range<usize>| &self.bytes[range.clone()];
+        let at = (self.entries)
+            .binary_search_by(|(name, _, _)| path_of(name).cmp(path.as_bytes()))
+            .ok()?;
+        let (_, stamp, body) = &self.entries[at];
+        Some((*stamp, body.clone()))
+    }
 }
 
 /// Why an index file was not used.
@@ -182,10 +200,13 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
     if path != root {
         return Err(Refused::Foreign(path));
     }
-    let mut entries = HashMap::with_capacity(count.min(1 << 24) as usize);
+    let mut entries: Vec<(Range<usize>, Stamp, Range<usize>)> =
+        Vec::with_capacity(count.min(1 << 24) as usize);
     for _ in 0..count {
         let entry = (|| {
-            let path = reader.str()?;
+            let len = reader.u32()? as usize;
+            let path = reader.at..reader.at.checked_add(len)?;
+            reader.take(len)?;
             let stamp = Stamp {
                 size: reader.u64()?,
                 mtime_ns: reader.i64()?,
@@ -198,7 +219,13 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
             Some((path, stamp, start..reader.at))
         })();
         let (path, stamp, range) = entry.ok_or(Refused::Damaged)?;
-        entries.insert(path.into(), (stamp, range));
+        // Written sorted and unique: anything else is not an index this build wrote.
+        if let Some((last, _, _)) = entries.last()
+            && bytes[last.clone()] >= bytes[path.clone()]
+        {
+            return Err(Refused::Damaged);
+        }
+        entries.push((path, stamp, range));
     }
     if reader.at != body_end {
         return Err(Refused::Damaged);

@@ -34,6 +34,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rayon::slice::ParallelSliceMut;
+
 use super::{FileState, Finding};
 use crate::model::Facts;
 use file::{Old, Refused};
@@ -218,8 +220,8 @@ impl Session {
     /// clean: read it with [`Session::findings`] or [`Session::facts`].
     pub(super) fn cached(&self, path: &str, stamp: Stamp) -> Option<Range<usize>> {
         let old = self.old.as_ref()?;
-        let (kept, range) = old.entries.get(path)?;
-        (*kept == stamp && !stamp.racy(old.written_ns)).then(|| range.clone())
+        let (kept, range) = old.get(path)?;
+        (kept == stamp && !stamp.racy(old.written_ns)).then_some(range)
     }
 
     /// The findings of the body at `range`, for the file at `path`.
@@ -247,10 +249,10 @@ impl Session {
 
     /// Writes the index anew when anything differs from the old one; a cache folder that
     /// refuses is left as it is.
-    pub(super) fn finish(self, entries: Vec<Entry<'_>>, context: u64) {
+    pub(super) fn finish(self, mut entries: Vec<Entry<'_>>, context: u64) {
         let unchanged = self.old.as_ref().is_some_and(|old| {
             old.context == context
-                && old.entries.len() == entries.len()
+                && old.len() == entries.len()
                 && entries
                     .iter()
                     .all(|entry| matches!(entry.body, Kept::Old(_)))
@@ -258,6 +260,8 @@ impl Session {
         if unchanged {
             return;
         }
+        // Sorted by path, as the next read looks them up.
+        entries.par_sort_unstable_by(|a, b| a.path.cmp(b.path));
         if let Err(error) = self.write(&entries, context) {
             log::info!("the index {} was not written: {error}", self.file.display());
         }
