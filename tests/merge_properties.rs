@@ -136,23 +136,11 @@ fn sides() -> impl Strategy<Value = (Order, Order, Order)> {
             let base = desk(&base_order(), &common);
             (desk(&base, &a), desk(&base, &b), base)
         })
-        // KNOWN BUG (issue 18, kept open): an order that holds the very same contact twice
-        // (one desk logging one call twice in a minute) can lose one copy in a merge with a
-        // base, so merging is not idempotent there. Until the merge keeps such twins, the
-        // properties are stated for orders without them.
-        .prop_filter("no order holds one contact twice", |(a, b, base)| {
-            [a, b, base].iter().all(|order| {
-                let contacts = &order.contacts;
-                contacts
-                    .iter()
-                    .enumerate()
-                    .all(|(n, c)| !contacts[n + 1..].contains(c))
-            })
-        })
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // At least 400 cases; PROPTEST_CASES asks for more in a long run.
+    #![proptest_config(ProptestConfig::with_cases(ProptestConfig::default().cases.max(400)))]
 
     #[test]
     fn merging_is_commutative((a, b, base) in sides(), with_base in any::<bool>()) {
