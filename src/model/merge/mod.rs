@@ -8,6 +8,7 @@
 //! files get the same record.
 
 mod defect;
+mod pasted;
 mod training;
 mod union;
 

@@ -347,3 +347,46 @@ fn two_desks_adding_a_contact_in_one_minute_is_no_clash() {
     assert_eq!(merged.order.contacts.len(), 3);
     assert_eq!(one(merge_order(Some(&base), &b, &a)).order, merged.order);
 }
+
+#[test]
+fn a_defect_id_held_twice_keeps_both_defects_under_their_own_ids() {
+    // `check` calls this an error; a merge must still not drop one of the two.
+    let mut a = order();
+    a.defects.push(defect("d2", FoundBy::Check, "Too light"));
+    a.defects
+        .push(defect("d2", FoundBy::Customer, "Wrong name"));
+    let mut b = order();
+    b.defects.push(defect("d2", FoundBy::Check, "Too light"));
+    b.checks.push(check("tom", "2026-12-05T10:20"));
+    let merged = one(merge_order(None, &a, &b));
+    assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
+    let held: Vec<(&str, &str)> = merged
+        .order
+        .defects
+        .iter()
+        .map(|d| (d.id.as_str(), d.description.as_str()))
+        .collect();
+    assert_eq!(held, [("d2", "Too light"), ("d3", "Wrong name")]);
+    assert_eq!(one(merge_order(None, &b, &a)).order, merged.order);
+    for side in [&a, &b] {
+        assert_eq!(
+            one(merge_order(None, &merged.order, side)).order,
+            merged.order
+        );
+    }
+    // Both desks holding the same two under one id give them the same new id.
+    let mut c = a.clone();
+    c.checks.push(check("tom", "2026-12-05T10:20"));
+    let merged = one(merge_order(None, &a, &c));
+    assert_eq!(merged.order.defects.len(), 2);
+    // One defect pasted twice, word for word: both copies stay, as for contacts.
+    let mut d = b.clone();
+    d.defects.push(d.defects[0].clone());
+    let merged = one(merge_order(None, &d, &b));
+    let ids: Vec<&str> = merged.order.defects.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["d2", "d3"]);
+    assert_eq!(
+        one(merge_order(None, &merged.order, &d)).order,
+        merged.order
+    );
+}
