@@ -34,6 +34,8 @@ enum Work {
     Defect(usize, u8, String),
     Cost(usize, u64),
     Done(usize, u8),
+    /// A hand edit that pastes a defect under its own id again, then changes its text.
+    Pasted(usize, String),
 }
 
 fn work() -> impl Strategy<Value = Work> {
@@ -43,6 +45,7 @@ fn work() -> impl Strategy<Value = Work> {
         (0..3usize, 0..3u8, "[a-z]{1,6}").prop_map(|(p, d, t)| Work::Defect(p, d, t)),
         (0..4usize, 1..500u64).prop_map(|(n, c)| Work::Cost(n, c)),
         (0..4usize, 1..28u8).prop_map(|(n, d)| Work::Done(n, d)),
+        (0..4usize, "[a-z]{0,2}").prop_map(|(n, t)| Work::Pasted(n, t)),
     ]
 }
 
@@ -95,6 +98,13 @@ fn apply(order: &mut Order, work: &Work) {
                 defect.cost_cents = *cents;
             }
         }
+        Work::Pasted(n, text) => {
+            if let Some(defect) = order.defects.get(*n) {
+                let mut copy = defect.clone();
+                copy.description.push_str(text);
+                order.defects.push(copy);
+            }
+        }
         Work::Done(n, day) => {
             if let Some(defect) = order.defects.get_mut(*n) {
                 defect.action = Some(Action {
@@ -136,23 +146,11 @@ fn sides() -> impl Strategy<Value = (Order, Order, Order)> {
             let base = desk(&base_order(), &common);
             (desk(&base, &a), desk(&base, &b), base)
         })
-        // KNOWN BUG (issue 18, kept open): an order that holds the very same contact twice
-        // (one desk logging one call twice in a minute) can lose one copy in a merge with a
-        // base, so merging is not idempotent there. Until the merge keeps such twins, the
-        // properties are stated for orders without them.
-        .prop_filter("no order holds one contact twice", |(a, b, base)| {
-            [a, b, base].iter().all(|order| {
-                let contacts = &order.contacts;
-                contacts
-                    .iter()
-                    .enumerate()
-                    .all(|(n, c)| !contacts[n + 1..].contains(c))
-            })
-        })
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // At least 400 cases; PROPTEST_CASES asks for more in a long run.
+    #![proptest_config(ProptestConfig::with_cases(ProptestConfig::default().cases.max(400)))]
 
     #[test]
     fn merging_is_commutative((a, b, base) in sides(), with_base in any::<bool>()) {
@@ -185,8 +183,10 @@ proptest! {
         let merge = one(merge_order(with_base.then_some(&base), &a, &b));
         let merged = &merge.order;
         // An item that clashes is handed to a person with both versions: not dropped.
+        // (under a new id, where a side held its id twice)
         let handed = |defect: &Defect| merge.clashes.iter().any(|clash| {
-            clash.theirs == Part::Defect(Box::new(defect.clone())) || clash.ours == Part::Defect(Box::new(defect.clone()))
+            [&clash.ours, &clash.theirs].into_iter().any(|part| matches!(part,
+                Part::Defect(d) if Defect { id: defect.id.clone(), ..*d.clone() } == *defect))
         });
         for side in [&a, &b] {
             for check in &side.checks {
@@ -208,7 +208,10 @@ proptest! {
         let mut ids: Vec<&str> = merged.defects.iter().map(|d| d.id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
-        prop_assert_eq!(ids.len(), merged.defects.len(), "a defect id twice");
+        // Two equal versions are left as they are, even one holding an id twice by hand.
+        if a != b {
+            prop_assert_eq!(ids.len(), merged.defects.len(), "a defect id twice");
+        }
     }
 
     #[test]

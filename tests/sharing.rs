@@ -292,3 +292,62 @@ fn a_signature_saved_while_another_desk_signed_too_keeps_both() {
         "Merged Noor El Amrani's signature under hygiene (revision 1) from another desk into noor."
     ));
 }
+
+fn to_settings(desk: &mut Desk) {
+    desk.key(Key::Character("8".into()), Modifiers::COMMAND);
+}
+
+/// Opens a new order's form, which offers the next order number.
+fn start_an_order(desk: &mut Desk) {
+    desk.key(Key::Character("3".into()), Modifiers::COMMAND);
+    desk.key(Key::Character("n".into()), Modifiers::COMMAND);
+}
+
+/// Settings show this computer's desk code, and an owner changes it: what is typed is
+/// checked as the model checks a desk code, and new order numbers take the new code.
+#[test]
+fn an_owner_changes_the_desk_code_in_settings_and_new_orders_take_it() {
+    let mut desk = Desk::open_as("ellen");
+    to_settings(&mut desk);
+    assert!(desk.sees("Desk code of this computer"));
+    assert!(desk.sees("Not picked yet: it is picked when a workspace is opened."));
+    desk.type_into("desk-code", "ab7");
+    assert_eq!(desk.input_text("desk-code"), "AB7");
+    assert!(desk.sees("one or two letters, A to Z"));
+    // Refused as it stands: the button does nothing.
+    desk.click("Save desk code");
+    start_an_order(&mut desk);
+    assert!(
+        desk.sees("2026-11-0062"),
+        "an order number without a desk code"
+    );
+    to_settings(&mut desk);
+    desk.act(|ui| {
+        ui.click(iced_test::selector::id("desk-code")).unwrap();
+        ui.tap_key(iced::keyboard::key::Named::Backspace);
+    });
+    assert_eq!(desk.input_text("desk-code"), "AB");
+    assert!(!desk.sees("one or two letters, A to Z"));
+    desk.click("Save desk code");
+    assert!(!desk.sees("Not picked yet: it is picked when a workspace is opened."));
+    start_an_order(&mut desk);
+    assert!(desk.sees("2026-11-AB0062"), "the new desk code is not used");
+}
+
+/// Staff see the desk code but cannot change it, not even by a message sent anyway.
+#[test]
+fn staff_see_the_desk_code_but_cannot_change_it() {
+    use rightfirst::ui::screen::settings;
+    let mut desk = Desk::open_as("priya");
+    to_settings(&mut desk);
+    assert!(desk.sees("Desk code of this computer"));
+    assert!(desk.sees("An owner can change it."));
+    let input = desk.act(|ui| ui.find(iced_test::selector::id("desk-code")).is_ok());
+    assert!(!input, "staff are offered the desk code to change");
+    desk.hand_over(vec![
+        Message::Settings(settings::Message::DeskCode("ZZ".into())),
+        Message::Settings(settings::Message::SaveDeskCode),
+    ]);
+    start_an_order(&mut desk);
+    assert!(desk.sees("2026-11-0062"));
+}

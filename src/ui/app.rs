@@ -27,7 +27,7 @@ use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, Settled, question_view};
 pub use message::{Handoff, Message, Section, Start};
-use opening::{Phase, TypedFolder, local_now, pick_folder, start_at};
+use opening::{Phase, TypedFolder, local_now, start_at};
 use preferences::Preferences;
 use road::Conflict;
 
@@ -269,20 +269,6 @@ impl App {
         }
     }
 
-    fn settings(&mut self, message: settings::Message) -> Task<Message> {
-        match message {
-            settings::Message::Language(_) | settings::Message::Theme(_) => {
-                let saved = self.preferences.choose(&message);
-                self.saved(saved);
-                Task::none()
-            }
-            settings::Message::OpenWorkspace => pick_folder(false),
-            settings::Message::NewWorkspace => self.leave(Leaving::Start),
-            settings::Message::TypePath => self.typed_folder.start(),
-            settings::Message::Path(message) => self.typed_folder.update(message),
-        }
-    }
-
     /// Remembers who uses this machine on the open workspace, or forgets it.
     fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
         if let Some(desk) = self.phase.desk() {
@@ -491,6 +477,7 @@ impl App {
             self.preferences.language(),
             self.preferences.theme_choice(),
             desk.folder.root().display().to_string(),
+            &self.preferences.desk_line(ctx.is_owner()),
         )
         .map(Message::Settings);
         let question = self.question.as_ref().map(|q| question_view(q, words));

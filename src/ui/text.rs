@@ -176,6 +176,12 @@ texts!(Text {
     theme_light: "Light", "Licht";
     theme_dark: "Dark", "Donker";
     workspace_folder: "Workspace folder", "Werkmap";
+    desk_code: "Desk code of this computer", "Bureaucode van deze computer";
+    desk_code_hint: "Goes into the ids of orders and defects made here (2026-12-AB0031, d3-ab), so that two desks sharing a folder never make the same id.", "Staat in de nummers van bestellingen en afwijkingen die hier gemaakt worden (2026-12-AB0031, d3-ab), zodat twee bureaus die een map delen nooit hetzelfde nummer maken.";
+    desk_code_none: "Not picked yet: it is picked when a workspace is opened.", "Nog niet gekozen: die wordt gekozen als een werkmap opengaat.";
+    desk_code_invalid: "one or two letters, A to Z", "één of twee letters, A tot Z";
+    desk_code_owner: "An owner can change it.", "Een eigenaar kan hem wijzigen.";
+    desk_code_save: "Save desk code", "Bureaucode opslaan";
     no_problems: "No problems: every file reads and checks clean.", "Geen problemen: elk bestand leest en klopt.";
     problems_intro: "Files with errors stay read-only until they are fixed by hand.", "Bestanden met fouten blijven alleen-lezen tot ze met de hand hersteld zijn.";
     read_only_newer: "This workspace was written by a newer Right First; nothing can be saved.", "Deze werkmap is geschreven door een nieuwere Right First; er kan niets worden opgeslagen.";

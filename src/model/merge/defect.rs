@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Clash, Item, Part, Taken};
+use super::{Clash, Item, Part, Taken, pasted};
 use crate::model::{Action, Defect, Order};
 
 /// Merges the defects of two versions of one order into the list the merged order holds.
@@ -15,15 +15,10 @@ pub(super) fn merge_defects(
     taken: &mut Vec<Taken>,
     clashes: &mut Vec<Clash>,
 ) -> Vec<Defect> {
-    let by_id = |order: &Order| -> BTreeMap<String, Defect> {
-        order
-            .defects
-            .iter()
-            .map(|d| (d.id.clone(), d.clone()))
-            .collect()
-    };
-    let base = base.map(by_id).unwrap_or_default();
-    let (ours, theirs) = without_twins(by_id(ours), by_id(theirs));
+    let (mut mine, mut other) = (ours.defects.clone(), theirs.defects.clone());
+    let pasted = pasted::split_pasted(&mut mine, &mut other, taken);
+    let base = base.map(|b| by_id_list(&b.defects)).unwrap_or_default();
+    let (ours, theirs) = without_renumbered(by_id_list(&mine), by_id_list(&other));
     let mut ours = ours;
     let mut merged: BTreeMap<String, Defect> = BTreeMap::new();
     let mut second: Vec<Defect> = Vec::new();
@@ -65,6 +60,7 @@ pub(super) fn merge_defects(
         }
     }
     merged.append(&mut ours);
+    merged.extend(pasted.into_iter().map(|d| (d.id.clone(), d)));
     second.sort_by_key(|d| (d.id.clone(), format!("{d:?}")));
     for mut defect in second {
         let from = defect.id.clone();
@@ -82,24 +78,33 @@ pub(super) fn merge_defects(
     defects
 }
 
+/// Defects by their ids (one per id: `pasted` has taken out ids held twice).
+fn by_id_list(defects: &[Defect]) -> BTreeMap<String, Defect> {
+    defects.iter().map(|d| (d.id.clone(), d.clone())).collect()
+}
+
+/// Whether two defects are the same word for word but for their ids.
+pub(super) fn same_but_id(a: &Defect, b: &Defect) -> bool {
+    Defect {
+        id: b.id.clone(),
+        ..a.clone()
+    } == *b
+}
+
 /// Takes out a defect that the other side holds word for word under a higher id: a merge
 /// renumbered it there before, and merging the same copy again must not add it twice. The
 /// higher id is kept because renumbering only ever goes up.
-fn without_twins(
+fn without_renumbered(
     mut ours: BTreeMap<String, Defect>,
     mut theirs: BTreeMap<String, Defect>,
 ) -> (BTreeMap<String, Defect>, BTreeMap<String, Defect>) {
-    let same = |a: &Defect, b: &Defect| {
-        Defect {
-            id: b.id.clone(),
-            ..a.clone()
-        } == *b
-    };
     let mut drop_ours = Vec::new();
     let mut drop_theirs = Vec::new();
     for (our_id, our) in &ours {
         for (their_id, their) in &theirs {
-            if our_id != their_id && same(our, their) {
+            // Unless a side holds it under both ids: then these are two copies both hold.
+            let both = theirs.get(our_id) == Some(our) || ours.get(their_id) == Some(their);
+            if our_id != their_id && same_but_id(our, their) && !both {
                 if (number_of(our_id), our_id) < (number_of(their_id), their_id) {
                     drop_ours.push(our_id.clone());
                 } else {
@@ -130,7 +135,7 @@ fn number_of(id: &str) -> Option<u64> {
 }
 
 /// The desk code at the end of `dN-<desk>`, if any.
-fn desk_of(id: &str) -> Option<&str> {
+pub(super) fn desk_of(id: &str) -> Option<&str> {
     number_of(id)?;
     id.split_once('-').map(|(_, desk)| desk)
 }

@@ -8,14 +8,15 @@
 //! files get the same record.
 
 mod defect;
+mod pasted;
 mod training;
-
-use std::collections::BTreeMap;
+mod union;
 
 use super::{Channel, Check, Contact, DateTime, Defect, Order};
 
 pub use defect::next_free_defect_id;
 pub use training::merge_training;
+use union::union;
 
 /// One item of an order, by its identity.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -221,81 +222,6 @@ pub fn merge_order(base: Option<&Order>, ours: &Order, theirs: &Order) -> Merged
         taken,
         clashes,
     })
-}
-
-/// How to tell an item's identity, and how to hand one version of it to a person.
-type Kind<T> = (fn(&T) -> Item, fn(T) -> Part);
-
-/// Merges two lists of items the app never changes once added (checks and contacts).
-/// Per identity, what both hold is kept once and what only one holds is added. Where both
-/// hold a version the other lacks, the base tells a change of one side (taken) from a
-/// change on both (a clash); with no base to tell, both are kept: two contacts one person
-/// logged in one minute on two desks are two contacts.
-fn union<T: Clone + PartialEq + std::fmt::Debug>(
-    base: Option<&[T]>,
-    (ours, theirs): (&[T], &[T]),
-    (identity, part): Kind<T>,
-    taken: &mut Vec<Taken>,
-    clashes: &mut Vec<Clash>,
-) -> Vec<T> {
-    let grouped = |list: &[T]| -> BTreeMap<Item, Vec<T>> {
-        let mut groups: BTreeMap<Item, Vec<T>> = BTreeMap::new();
-        for item in list {
-            groups.entry(identity(item)).or_default().push(item.clone());
-        }
-        groups
-    };
-    let base = base.map(grouped).unwrap_or_default();
-    let mut ours = grouped(ours);
-    let mut items = Vec::new();
-    for (key, theirs) in grouped(theirs) {
-        let mut ours = ours.remove(&key).unwrap_or_default();
-        let mut group = Vec::new();
-        let mut only_theirs = Vec::new();
-        for their in theirs {
-            match ours.iter().position(|our| *our == their) {
-                Some(n) => group.push(ours.remove(n)),
-                None => only_theirs.push(their),
-            }
-        }
-        let old = base.get(&key).map(Vec::as_slice).unwrap_or_default();
-        for their in only_theirs {
-            let changed_ours = ours.iter().position(|our| old.contains(our));
-            match (changed_ours, old.contains(&their), ours.is_empty()) {
-                // Our copy is the base's and theirs changed it.
-                (Some(n), false, false) => {
-                    ours.remove(n);
-                    taken.push(Taken::Changed(key.clone()));
-                    group.push(their);
-                }
-                // Theirs is the base's and ours changed it: ours stays.
-                (_, true, false) => {}
-                // Both changed the one item the base had.
-                (None, false, false) if !old.is_empty() => {
-                    let our = ours.remove(0);
-                    clashes.push(Clash {
-                        item: key.clone(),
-                        ours: part(our.clone()),
-                        theirs: part(their),
-                    });
-                    group.push(our);
-                }
-                _ => {
-                    taken.push(Taken::Added(key.clone()));
-                    group.push(their);
-                }
-            }
-        }
-        group.append(&mut ours);
-        group.sort_by_cached_key(|item| format!("{item:?}"));
-        items.append(&mut group);
-    }
-    for (_, mut group) in ours {
-        group.sort_by_cached_key(|item| format!("{item:?}"));
-        items.append(&mut group);
-    }
-    items.sort_by_key(identity);
-    items
 }
 
 #[cfg(test)]

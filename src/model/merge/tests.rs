@@ -225,3 +225,168 @@ fn defect_ids_with_a_desk_code_follow_every_desks_numbers() {
     assert_eq!(next_free_defect_id(ids.into_iter(), None), "d5");
     assert_eq!(next_free_defect_id([].into_iter(), None), "d1");
 }
+
+/// The case the property tests shrank to (issue 18): one desk logged a call twice in one
+/// minute, word for word; the other logged it once more with an apology.
+fn twins() -> (Order, Order, Order) {
+    let (x, base) = logged(1);
+    let sorry = Contact {
+        apology: true,
+        ..x.clone()
+    };
+    let mut a = base.clone();
+    a.contacts.push(x);
+    let mut b = base.clone();
+    b.contacts.push(sorry);
+    (base, a, b)
+}
+
+#[test]
+fn a_contact_logged_twice_keeps_both_copies_in_a_merge_with_a_base() {
+    let (base, a, b) = twins();
+    let x = &a.contacts[0];
+    let sorry = &b.contacts[1];
+    for (ours, theirs) in [(&a, &b), (&b, &a)] {
+        let merged = one(merge_order(Some(&base), ours, theirs));
+        assert!(merged.clashes.is_empty());
+        assert_eq!(merged.order.contacts, [x.clone(), x.clone(), sorry.clone()]);
+        // Merging either side in again changes nothing and takes nothing.
+        for side in [&a, &b] {
+            let again = one(merge_order(None, &merged.order, side));
+            assert_eq!(again.order, merged.order);
+            assert!(again.taken.is_empty(), "{:?}", again.taken);
+        }
+    }
+}
+
+#[test]
+fn twins_both_desks_hold_are_kept_as_often_as_either_holds_them() {
+    let (x, base) = logged(1);
+    let mut a = base.clone();
+    a.contacts.push(x.clone());
+    let mut b = a.clone();
+    b.contacts.push(x.clone());
+    for base in [None, Some(&base)] {
+        let merged = one(merge_order(base, &a, &b));
+        assert_eq!(merged.order.contacts, vec![x.clone(); 3]);
+        assert_eq!(merged.taken, vec![Taken::Added(Item::of_contact(&x))]);
+        assert_eq!(one(merge_order(base, &b, &a)).order, merged.order);
+    }
+}
+
+/// An order that holds one call `times` times, word for word, and that call.
+fn logged(times: usize) -> (Contact, Order) {
+    let x = contact("anna", "2026-12-05T10:03", "call 3");
+    let mut base = order();
+    base.contacts = vec![x.clone(); times];
+    (x, base)
+}
+
+#[test]
+fn one_twin_changed_on_one_desk_replaces_only_that_copy() {
+    let (x, base) = logged(2);
+    let mut a = base.clone();
+    a.contacts[1].about = "call 3, about the candles".into();
+    let mut b = base.clone();
+    b.checks.push(check("tom", "2026-12-05T10:20"));
+    let merged = one(merge_order(Some(&base), &a, &b));
+    assert!(merged.clashes.is_empty());
+    assert_eq!(merged.order.contacts, a.contacts);
+    assert_eq!(merged.order.checks, b.checks);
+    let swapped = one(merge_order(Some(&base), &b, &a));
+    assert_eq!(swapped.order, merged.order);
+    assert!(
+        swapped
+            .taken
+            .contains(&Taken::Changed(Item::of_contact(&x)))
+    );
+}
+
+#[test]
+fn a_contact_missing_on_one_side_is_kept_not_taken_for_removed() {
+    let (_, base) = logged(2);
+    let mut a = base.clone();
+    a.contacts.pop();
+    let mut b = base.clone();
+    b.checks.push(check("tom", "2026-12-05T10:20"));
+    for (ours, theirs) in [(&a, &b), (&b, &a)] {
+        let merged = one(merge_order(Some(&base), ours, theirs));
+        assert_eq!(merged.order.contacts, base.contacts);
+    }
+}
+
+#[test]
+fn one_twin_changed_two_ways_goes_to_a_person() {
+    let (x, base) = logged(2);
+    let mut a = base.clone();
+    a.contacts[1].about = "call 3, candles".into();
+    let mut b = base.clone();
+    b.contacts[0].about = "call 3, a card".into();
+    let merged = one(merge_order(Some(&base), &a, &b));
+    assert_eq!(merged.clashes.len(), 1);
+    assert_eq!(merged.clashes[0].item, Item::of_contact(&x));
+    assert_eq!(merged.clashes[0].ours, Part::Contact(a.contacts[1].clone()));
+    assert_eq!(
+        merged.clashes[0].theirs,
+        Part::Contact(b.contacts[0].clone())
+    );
+    assert_eq!(merged.order.contacts, a.contacts);
+}
+
+#[test]
+fn two_desks_adding_a_contact_in_one_minute_is_no_clash() {
+    let (_, base) = logged(1);
+    let mut a = base.clone();
+    a.contacts
+        .push(contact("anna", "2026-12-05T10:03", "call 3, candles"));
+    let mut b = base.clone();
+    b.contacts
+        .push(contact("anna", "2026-12-05T10:03", "call 3, a card"));
+    let merged = one(merge_order(Some(&base), &a, &b));
+    assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
+    assert_eq!(merged.order.contacts.len(), 3);
+    assert_eq!(one(merge_order(Some(&base), &b, &a)).order, merged.order);
+}
+
+#[test]
+fn a_defect_id_held_twice_keeps_both_defects_under_their_own_ids() {
+    // `check` calls this an error; a merge must still not drop one of the two.
+    let mut a = order();
+    a.defects.push(defect("d2", FoundBy::Check, "Too light"));
+    a.defects
+        .push(defect("d2", FoundBy::Customer, "Wrong name"));
+    let mut b = order();
+    b.defects.push(defect("d2", FoundBy::Check, "Too light"));
+    b.checks.push(check("tom", "2026-12-05T10:20"));
+    let merged = one(merge_order(None, &a, &b));
+    assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
+    let held: Vec<(&str, &str)> = merged
+        .order
+        .defects
+        .iter()
+        .map(|d| (d.id.as_str(), d.description.as_str()))
+        .collect();
+    assert_eq!(held, [("d2", "Too light"), ("d3", "Wrong name")]);
+    assert_eq!(one(merge_order(None, &b, &a)).order, merged.order);
+    for side in [&a, &b] {
+        assert_eq!(
+            one(merge_order(None, &merged.order, side)).order,
+            merged.order
+        );
+    }
+    // Both desks holding the same two under one id give them the same new id.
+    let mut c = a.clone();
+    c.checks.push(check("tom", "2026-12-05T10:20"));
+    let merged = one(merge_order(None, &a, &c));
+    assert_eq!(merged.order.defects.len(), 2);
+    // One defect pasted twice, word for word: both copies stay, as for contacts.
+    let mut d = b.clone();
+    d.defects.push(d.defects[0].clone());
+    let merged = one(merge_order(None, &d, &b));
+    let ids: Vec<&str> = merged.order.defects.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["d2", "d3"]);
+    assert_eq!(
+        one(merge_order(None, &merged.order, &d)).order,
+        merged.order
+    );
+}

@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::Theme;
+use iced::{Task, Theme};
 
-use crate::model::Desk;
+use super::Message;
+use super::leaving::Leaving;
+use super::opening::pick_folder;
+use crate::model::{Desk, Role};
 use crate::store::Folder;
 use crate::store::config::{Config, Places};
 use crate::ui::screen::settings::{self, ThemeChoice};
@@ -23,6 +26,8 @@ pub(super) struct Preferences {
     system_mode: Mode,
     /// The user's folders; `None` where there is no home folder.
     places: Option<Places>,
+    /// A desk code being typed in the settings, not kept yet.
+    desk_typed: Option<String>,
 }
 
 impl Preferences {
@@ -37,6 +42,7 @@ impl Preferences {
             file,
             system_mode: Mode::Light,
             places: places.cloned(),
+            desk_typed: None,
         };
         (preferences, error)
     }
@@ -52,6 +58,7 @@ impl Preferences {
             file: None,
             system_mode: Mode::Light,
             places: None,
+            desk_typed: None,
         }
     }
 
@@ -114,19 +121,39 @@ impl Preferences {
         self.config.people.get(root).map(String::as_str)
     }
 
-    /// Takes the settings screen's choice of language or look, and saves it.
+    /// Takes the settings screen's choice of language, look or desk code, and saves it.
     pub fn choose(&mut self, message: &settings::Message) -> Result<(), String> {
         match message {
             settings::Message::Language(choice) => {
                 self.config.language = choice.value.map(|l| l.code().to_owned());
             }
             settings::Message::Theme(choice) => self.config.theme = choice.value.code(),
+            settings::Message::DeskCode(typed) => {
+                self.desk_typed = Some(typed.trim().to_uppercase());
+                return Ok(());
+            }
+            settings::Message::SaveDeskCode => {
+                let Some(desk) = self.desk_line(true).to_keep() else {
+                    return Ok(());
+                };
+                self.config.desk = Some(desk.to_string());
+                self.desk_typed = None;
+            }
             settings::Message::OpenWorkspace
             | settings::Message::NewWorkspace
             | settings::Message::TypePath
             | settings::Message::Path(_) => return Ok(()),
         }
         self.save()
+    }
+
+    /// The desk code line of the settings.
+    pub fn desk_line(&self, may_change: bool) -> settings::DeskLine {
+        settings::DeskLine {
+            kept: self.config.desk.clone(),
+            typed: self.desk_typed.clone(),
+            may_change,
+        }
     }
 
     /// Remembers who uses this machine in the workspace at `root`, or forgets it, and saves.
@@ -161,5 +188,38 @@ impl Preferences {
             Some(file) => self.config.save(file),
             None => Ok(()),
         }
+    }
+}
+
+impl super::App {
+    pub(super) fn settings(&mut self, message: settings::Message) -> Task<Message> {
+        match message {
+            settings::Message::Language(_) | settings::Message::Theme(_) => {
+                let saved = self.preferences.choose(&message);
+                self.saved(saved);
+                Task::none()
+            }
+            // The desk code is the owner's to change, as the settings offer it.
+            settings::Message::DeskCode(_) | settings::Message::SaveDeskCode => {
+                if self.is_owner() {
+                    let saved = self.preferences.choose(&message);
+                    self.saved(saved);
+                }
+                Task::none()
+            }
+            settings::Message::OpenWorkspace => pick_folder(false),
+            settings::Message::NewWorkspace => self.leave(Leaving::Start),
+            settings::Message::TypePath => self.typed_folder.start(),
+            settings::Message::Path(message) => self.typed_folder.update(message),
+        }
+    }
+
+    /// Whether the person at the keyboard is an owner of the open workspace.
+    pub(super) fn is_owner(&self) -> bool {
+        let person = self
+            .folder()
+            .zip(self.me())
+            .and_then(|(folder, me)| folder.records().workspace.person(me));
+        person.is_some_and(|person| person.role == Role::Owner)
     }
 }

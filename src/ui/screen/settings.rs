@@ -1,11 +1,12 @@
-//! Settings: language and look on this machine, and which workspace is open.
+//! Settings: language, look and desk code on this machine, and which workspace is open.
 
-use iced::widget::{button, column, container, pick_list, row, text};
+use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length};
 
 use super::file_place;
-use super::labelled;
-use crate::ui::text::{Language, Words};
+use super::{labelled, labelled_problem};
+use crate::model::Desk;
+use crate::ui::text::{Language, Text, Words};
 use crate::ui::theme;
 
 /// A pick-list entry with a translated label.
@@ -69,6 +70,64 @@ pub enum Message {
     TypePath,
     /// The typed folder path's field.
     Path(file_place::Message),
+    /// The desk code as typed so far.
+    DeskCode(String),
+    /// Keep the typed desk code.
+    SaveDeskCode,
+}
+
+/// This machine's desk code (FORMAT.md, "Two desks, one folder"), as the settings show it.
+#[derive(Debug, Clone, Default)]
+pub struct DeskLine {
+    /// The code kept in this machine's settings; `None` before one is picked.
+    pub kept: Option<String>,
+    /// What is typed in its place; `None` while nothing is.
+    pub typed: Option<String>,
+    /// Whether the person at the keyboard may change it: an owner.
+    pub may_change: bool,
+}
+
+impl DeskLine {
+    /// The typed code, when it is one the model takes and not the one kept.
+    pub fn to_keep(&self) -> Option<Desk> {
+        let typed = self.typed.as_deref()?;
+        Desk::parse(typed).filter(|_| self.kept.as_deref() != Some(typed))
+    }
+
+    fn view<'a>(&self, words: &'static Text) -> Element<'a, Message> {
+        let hint = text(words.desk_code_hint)
+            .size(theme::TEXT_SMALL)
+            .style(theme::muted);
+        if !self.may_change {
+            let kept = self.kept.clone().unwrap_or(words.desk_code_none.to_owned());
+            let owner = text(words.desk_code_owner)
+                .size(theme::TEXT_SMALL)
+                .style(theme::muted);
+            let line = column![text(kept), hint, owner].spacing(theme::SPACE_XS);
+            return labelled(words.desk_code, line);
+        }
+        let shown = self.typed.as_deref().or(self.kept.as_deref()).unwrap_or("");
+        let problem = self
+            .typed
+            .as_deref()
+            .filter(|typed| Desk::parse(typed).is_none())
+            .map(|_| words.desk_code_invalid.to_owned());
+        let input = text_input("AB", shown)
+            .id("desk-code")
+            .on_input(Message::DeskCode)
+            .on_submit(Message::SaveDeskCode)
+            .width(80);
+        let save = button(text(words.desk_code_save))
+            .on_press_maybe(self.to_keep().map(|_| Message::SaveDeskCode))
+            .style(button::secondary);
+        let line = row![input, save].spacing(theme::SPACE_S);
+        let none = self
+            .kept
+            .is_none()
+            .then(|| text(words.desk_code_none).size(theme::TEXT_SMALL));
+        let line = column![line, none, hint].spacing(theme::SPACE_XS);
+        labelled_problem(words.desk_code, problem, line)
+    }
 }
 
 /// The settings view, in the words of `shown_in`.
@@ -77,6 +136,7 @@ pub fn view<'a>(
     language: Option<Language>,
     theme_choice: ThemeChoice,
     folder: String,
+    desk: &DeskLine,
 ) -> Element<'a, Message> {
     let words = shown_in.text();
     let languages = [
@@ -119,6 +179,7 @@ pub fn view<'a>(
             words.theme,
             pick_list(looks, look, Message::Theme).width(280)
         ),
+        desk.view(words),
         labelled(words.workspace_folder, text(folder)),
         row![
             file_place::pick_buttons(
