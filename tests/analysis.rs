@@ -3,8 +3,8 @@
 use rightfirst::analysis::{DefectRef, Figures, Period, figures};
 use rightfirst::model::{
     Action, ActionKind, Channel, Check, CheckResult, Checklist, Contact, Date, DateTime, Defect,
-    FoundBy, Item, ItemKind, Number, Order, Outcome, Person, Procedure, Records, Role, Severity,
-    Signed, Status, Training, Workspace,
+    Facts, FoundBy, Item, ItemKind, Number, Order, Outcome, Person, Procedure, Records, Role,
+    Severity, Signed, Status, Training, Workspace,
 };
 
 fn day(text: &str) -> Date {
@@ -753,7 +753,7 @@ mod tally {
             for cut in cuts {
                 let mut tally = Tally::new(period);
                 for &index in &shuffle[start..cut] {
-                    tally.add(records, &records.orders[index]);
+                    tally.add(records, &Facts::of(records, &records.orders[index]));
                 }
                 parts.push(tally);
                 start = cut;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{Figures, Period, Tally};
 use crate::model::{Date, Facts, Order, Records};
-use crate::store::{Folder, FromIndex, IndexUse, OpenError, OrderSink};
+use crate::store::{Folder, IndexUse, Needs, OpenError, OrderSink};
 
 /// Adds each order into a [`Tally`] of one period as it is read.
 struct Summing(Period);
@@ -24,8 +24,8 @@ impl OrderSink for Summing {
         sum.merge(other);
     }
 
-    fn from_index(&self) -> FromIndex {
-        FromIndex::Facts
+    fn needs(&self) -> Needs {
+        Needs::Facts
     }
 
     fn add_facts(&self, sum: &mut Tally, records: &Records, facts: &Facts<'_>) {

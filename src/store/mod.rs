@@ -33,7 +33,7 @@ pub use attach::Attachment;
 pub use create::{CreateError, create, create_business};
 pub use index::IndexUse;
 pub use layout::{Archived, RecordFile};
-pub use load::{FromIndex, OpenError, OrderSink};
+pub use load::{Needs, OpenError, OrderSink};
 pub use locate::Position;
 pub use read::{MAX_FILE_BYTES, content_hash, files_read};
 pub use save::{Expect, LOCK_DIR_VARIABLE, SaveError};

@@ -17,6 +17,8 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::hash::Hasher;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -36,9 +38,37 @@ pub(super) struct Old {
     pub(super) bytes: Vec<u8>,
     pub(super) written_ns: i64,
     pub(super) context: u64,
-    /// Each entry's path, stamp and body, sorted by path as the index is written: found by
-    /// a binary search, with no path copied out of the bytes.
+    /// Each entry's path, stamp and body, sorted by path as the index is written.
     entries: Vec<(Range<usize>, Stamp, Range<usize>)>,
+    /// Where each path's entry is, by a hash of the path (a few paths may share one).
+    slots: HashMap<u64, u32, BuildHasherDefault<Unmixed>>,
+}
+
+/// A hasher for keys that are hashes already: it passes them through.
+#[derive(Default)]
+pub(super) struct Unmixed(u64);
+
+impl Hasher for Unmixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 << 8) | u64::from(byte);
+        }
+    }
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
+/// FNV-1a of a path: quick on short keys, and the paths of one workspace are its own.
+fn path_hash(path: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in path {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 impl Old {
@@ -47,12 +77,17 @@ impl Old {
         self.entries.len()
     }
 
-    /// The stamp and body range of the entry for `path`.
+    /// The stamp and body range of the entry for `path`: by its hash, or failing that
+    /// (two paths of one hash) by a binary search, since the entries are sorted.
     pub(super) fn get(&self, path: &str) -> Option<(Stamp, Range<usize>)> {
-        let path_of = |range: &Range<usize>| &self.bytes[range.clone()];
-        let at = (self.entries)
-            .binary_search_by(|(name, _, _)| path_of(name).cmp(path.as_bytes()))
-            .ok()?;
+        let path_of = |at: usize| &self.bytes[self.entries[at].0.clone()];
+        let at = match self.slots.get(&path_hash(path.as_bytes())) {
+            Some(&at) if path_of(at as usize) == path.as_bytes() => at as usize,
+            Some(_) => (self.entries)
+                .binary_search_by(|(name, _, _)| self.bytes[name.clone()].cmp(path.as_bytes()))
+                .ok()?,
+            None => return None,
+        };
         let (_, stamp, body) = &self.entries[at];
         Some((*stamp, body.clone()))
     }
@@ -230,11 +265,18 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
     if reader.at != body_end {
         return Err(Refused::Damaged);
     }
+    let mut slots = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    for (at, (path, _, _)) in entries.iter().enumerate() {
+        slots
+            .entry(path_hash(&bytes[path.clone()]))
+            .or_insert(at as u32);
+    }
     Ok(Old {
         bytes,
         written_ns,
         context,
         entries,
+        slots,
     })
 }
 

@@ -97,7 +97,8 @@ impl Stamp {
             .map(|meta| Stamp::from(&meta))
     }
 
-    fn from(meta: &Metadata) -> Stamp {
+    /// The stamp of a file from what the system said of it.
+    pub(super) fn from(meta: &Metadata) -> Stamp {
         #[cfg(unix)]
         let (ctime_ns, inode) = {
             use std::os::unix::fs::MetadataExt;
@@ -172,8 +173,9 @@ fn name_of(root: &str) -> String {
 
 impl Session {
     /// Finds the index of the workspace at `root` in `cache`, if there is a usable one.
-    pub(super) fn open(index: &IndexUse, root: &Path) -> Option<Session> {
-        let started_ns = nanos(Ok(SystemTime::now()));
+    /// `started` is when the read began, before any file was looked at.
+    pub(super) fn open(index: &IndexUse, root: &Path, started: SystemTime) -> Option<Session> {
+        let started_ns = nanos(Ok(started));
         let (cache, started_ns) = match index {
             IndexUse::Off => return None,
             IndexUse::In(cache) => (cache, started_ns),

@@ -15,14 +15,14 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::index::{self, IndexUse, Session};
+use super::index::{self, IndexUse, Session, Stamp};
 use super::layout::{Place, WORKSPACE_FILE};
 use super::photos::step_photo_problems;
 use super::read::read_text;
 use super::{FileState, Finding, Folder, Mode, format};
 use crate::model::{Catalog, Checklist, ProblemSeverity, Procedure, Records, Training, Workspace};
-pub use orders::{FromIndex, OrderSink};
 pub(crate) use orders::{Discard, Keep, Progress};
+pub use orders::{Needs, OrderSink};
 use orders::{Reading, duplicate_orders};
 use parse::{Parsed, parse_all};
 use rules::{file_problems, owner_problem, place_problems};
@@ -70,15 +70,27 @@ pub(super) fn load<S: OrderSink>(
     index: &IndexUse,
 ) -> Result<(Folder, S::Sum), OpenError> {
     is_workspace(root)?;
-    let session = match mode {
-        Mode::Check | Mode::Read if sink.from_index() != FromIndex::Orders => {
-            Session::open(index, root)
-        }
-        _ => None,
+    let started = std::time::SystemTime::now();
+    let indexed = matches!(mode, Mode::Check | Mode::Read) && sink.needs() != Needs::Orders;
+    let mut scan = Scan {
+        stamping: indexed && *index != IndexUse::Off,
+        ..Scan::default()
     };
-    let mut scan = Scan::default();
-    scan_folder(root, "", &mut scan);
+    // The index is read while the folders are listed.
+    let (session, ()) = rayon::join(
+        || {
+            indexed
+                .then(|| Session::open(index, root, started))
+                .flatten()
+        },
+        || scan_folder(root, "", &mut scan),
+    );
     super::moving::settle(root, mode, &mut scan.records, &mut scan.findings);
+    // A move left half done took a record out of the list: the stamps no longer line up
+    // with it, and each file is looked at by its path instead.
+    if scan.stamps.len() != scan.records.len() {
+        scan.stamps.clear();
+    }
     if mode == Mode::Open {
         for temp in &scan.stale_temps {
             let _ = fs::remove_file(temp);
@@ -115,10 +127,10 @@ pub(super) fn load<S: OrderSink>(
         mode,
         index: session.as_ref().map(|session| (session, context)),
     };
-    let order_files: Vec<&(String, Place)> = scan
-        .records
-        .iter()
-        .filter(|(_, place)| matches!(place, Place::Order { .. }))
+    let stamps = (scan.stamps.iter().copied()).chain(std::iter::repeat(None));
+    let order_files: Vec<(&(String, Place), Option<Stamp>)> = (scan.records.iter())
+        .zip(stamps)
+        .filter(|((_, place), _)| matches!(place, Place::Order { .. }))
         .collect();
     let (orders, untracked, entries) =
         reading.orders(&order_files, sink, &mut states, &mut findings, progress);

@@ -37,20 +37,20 @@ pub trait OrderSink: Sync {
     fn add(&self, sum: &mut Self::Sum, records: &Records, order: Order);
     /// Adds the sum of other orders.
     fn merge(&self, sum: &mut Self::Sum, other: Self::Sum);
-    /// What this sink can take of an order the index holds unchanged (see
-    /// [`crate::store::IndexUse`]): by default nothing less than the order itself, so the
-    /// index is not used at all.
-    fn from_index(&self) -> FromIndex {
-        FromIndex::Orders
+    /// What this sink needs of each order, which decides whether an order the index holds
+    /// unchanged will do (see [`crate::store::IndexUse`]): by default nothing less than the
+    /// order itself, so the index is not used at all.
+    fn needs(&self) -> Needs {
+        Needs::Orders
     }
-    /// Adds the facts of one order, when [`OrderSink::from_index`] says facts will do:
+    /// Adds the facts of one order, when [`OrderSink::needs`] says facts will do:
     /// instead of [`OrderSink::add`] for every order of a read that uses an index.
     fn add_facts(&self, _sum: &mut Self::Sum, _records: &Records, _facts: &Facts<'_>) {}
 }
 
 /// What an [`OrderSink`] needs of each order, which decides whether an index can serve it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FromIndex {
+pub enum Needs {
     /// The whole order: every file is read.
     Orders,
     /// Its [`Facts`], which the index keeps.
@@ -90,8 +90,8 @@ impl OrderSink for Discard {
 
     fn merge(&self, _: &mut (), _: ()) {}
 
-    fn from_index(&self) -> FromIndex {
-        FromIndex::Nothing
+    fn needs(&self) -> Needs {
+        Needs::Nothing
     }
 }
 
@@ -125,7 +125,7 @@ impl Reading<'_> {
     /// their lines. An order the index holds unchanged is taken from there instead.
     pub(super) fn orders<'f, S: OrderSink>(
         &self,
-        files: &[&'f (String, Place)],
+        files: &[(&'f (String, Place), Option<Stamp>)],
         sink: &S,
         states: &mut HashMap<String, FileState>,
         findings: &mut Vec<Finding>,
@@ -143,17 +143,16 @@ impl Reading<'_> {
         };
         let part = files
             .par_iter()
-            .fold(empty, |mut part, &file| {
+            .fold(empty, |mut part, &(file, listed)| {
                 let (path, place): &'f (String, Place) = file;
                 let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if read.is_multiple_of(2000) || read == total {
                     progress(read, total);
                 }
                 // The stamp is taken before the file is read: a change after it shows.
-                let stamp = self.index.and_then(|_| Stamp::of(&self.root.join(path)));
-                if !stamp
-                    .is_some_and(|stamp| self.take_indexed(sink, &mut part, path, stamp))
-                {
+                let stamp =
+                    (self.index).and_then(|_| listed.or_else(|| Stamp::of(&self.root.join(path))));
+                if !stamp.is_some_and(|stamp| self.take_indexed(sink, &mut part, path, stamp)) {
                     self.read_one(sink, &mut part, path, place, stamp);
                 }
                 part
@@ -209,7 +208,8 @@ impl Reading<'_> {
                 if let Some(stamp) = stamp {
                     let facts = Facts::of(self.records, &parsed.record);
                     let found = &part.findings[before..];
-                    part.entries.extend(Entry::parsed(listed, stamp, found, &facts));
+                    part.entries
+                        .extend(Entry::parsed(listed, stamp, found, &facts));
                     sink.add_facts(&mut part.sum, self.records, &facts);
                 } else {
                     sink.add(&mut part.sum, self.records, parsed.record);
@@ -242,13 +242,13 @@ impl Reading<'_> {
         let Some(range) = index.cached(path, stamp) else {
             return false;
         };
-        match sink.from_index() {
-            FromIndex::Orders => return false,
-            FromIndex::Nothing => match index.findings(range.clone(), path) {
+        match sink.needs() {
+            Needs::Orders => return false,
+            Needs::Nothing => match index.findings(range.clone(), path) {
                 Some(found) => part.findings.extend(found),
                 None => return false,
             },
-            FromIndex::Facts => match index.facts(range.clone(), path) {
+            Needs::Facts => match index.facts(range.clone(), path) {
                 Some((found, facts)) => {
                     part.findings.extend(found);
                     sink.add_facts(&mut part.sum, self.records, &facts);

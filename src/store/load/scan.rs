@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::super::Finding;
+use super::super::index::Stamp;
 use super::super::layout::{self, Name, Place};
 use super::super::locate::Position;
 use super::super::save;
@@ -16,6 +17,12 @@ use crate::model::ProblemSeverity;
 #[derive(Default)]
 pub(in crate::store) struct Scan {
     pub(in crate::store) records: Vec<(String, Place)>,
+    /// When [`Scan::stamping`], each order file's stamp, in the order of `records` (`None`
+    /// for other records): taken through the listed folder, so the system need not walk
+    /// the whole path of each of a hundred thousand files again.
+    pub(in crate::store) stamps: Vec<Option<Stamp>>,
+    /// Whether to take the stamps, for an index.
+    pub(in crate::store) stamping: bool,
     pub(in crate::store) findings: Vec<Finding>,
     pub(super) stale_temps: Vec<PathBuf>,
 }
@@ -39,6 +46,7 @@ pub(super) const START: Position = Position { line: 1, col: 1 };
 impl Scan {
     fn merge(&mut self, other: Scan) {
         self.records.extend(other.records);
+        self.stamps.extend(other.stamps);
         self.findings.extend(other.findings);
         self.stale_temps.extend(other.stale_temps);
     }
@@ -133,6 +141,11 @@ pub(super) fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
                         "is a symbolic link; Right First does not follow links inside a workspace, so it is ignored",
                     ));
                 } else if kind.is_file() {
+                    if scan.stamping {
+                        let order = matches!(place, Place::Order { .. });
+                        let stamp = order.then(|| entry.metadata().ok()).flatten();
+                        scan.stamps.push(stamp.map(|meta| Stamp::from(&meta)));
+                    }
                     scan.records.push((path, place));
                 }
             }
@@ -142,7 +155,10 @@ pub(super) fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
     let inside = folders
         .par_iter()
         .map(|path| {
-            let mut inside = Scan::default();
+            let mut inside = Scan {
+                stamping: scan.stamping,
+                ..Scan::default()
+            };
             scan_folder(root, path, &mut inside);
             inside
         })
