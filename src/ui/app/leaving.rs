@@ -181,6 +181,7 @@ fn describe(unsaved: &Unsaved, words: &'static Text) -> String {
             fill(words.unsaved_procedure_import, &[("file", file)])
         }
         Unsaved::ProcedureImport(None) => words.unsaved_pasted_import.to_owned(),
+        Unsaved::PastedText => words.unsaved_pasted_text.to_owned(),
         Unsaved::OrderImport(file) => fill(words.unsaved_order_import, &[("file", file)]),
     }
 }
