@@ -245,7 +245,7 @@ impl Orders {
         ctx: Context<'a>,
         words: &'static OrderWords,
     ) -> Element<'a, Message> {
-        let id_problem = form.id_problem(ctx.records, words);
+        let id_problem = form.id_problem(ctx.records, ctx.language);
         let placed_problem = form
             .placed_problem()
             .map(|_| ctx.words.not_a_date.to_owned());
