@@ -6,7 +6,7 @@ use std::path::Path;
 
 mod desk;
 
-use desk::Desk;
+use desk::{Desk, exits};
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::Error;
 use rightfirst::store::Folder;
@@ -392,18 +392,6 @@ fn a_cancelled_folder_dialog_changes_nothing() {
         );
     }
     assert!(desk.sees("Procedures (8)"));
-}
-
-/// Whether a task ends the app, as closing the window does.
-fn exits(task: iced::Task<Message>) -> bool {
-    use iced::futures::StreamExt;
-    let Some(stream) = iced_test::runtime::task::into_stream(task) else {
-        return false;
-    };
-    let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
-    actions
-        .iter()
-        .any(|action| matches!(action, iced_test::runtime::Action::Exit))
 }
 
 #[test]

@@ -25,6 +25,13 @@ fn pick_csv(desk: &mut Desk, csv: &std::path::Path) {
     desk.run(task);
 }
 
+/// Picks kassa.csv, a till's file with one order, B-1, for its preview.
+fn preview_kassa(desk: &mut Desk) {
+    let csv = desk.dir.path().join("kassa.csv");
+    std::fs::write(&csv, till(&[b"B-1;05-11-2026;;Witbrood;1;tom"])).unwrap();
+    pick_csv(desk, &csv);
+}
+
 /// A Dutch till's file as Excel saves it: `;`, Windows-1252, dates day first.
 fn till(rows: &[&[u8]]) -> Vec<u8> {
     let mut bytes = b"Bon;Datum;Klant;Artikel;Aantal;Verkoper\r\n".to_vec();
@@ -331,9 +338,7 @@ fn a_remembered_mapping_whose_maker_left_the_staff_is_said_in_dutch() {
 fn an_open_preview_is_unsaved_work_the_window_asks_before_closing_in_dutch() {
     let mut desk = Desk::open_dutch("ellen");
     to_orders(&mut desk);
-    let csv = desk.dir.path().join("kassa.csv");
-    std::fs::write(&csv, till(&[b"B-1;05-11-2026;;Witbrood;1;tom"])).unwrap();
-    pick_csv(&mut desk, &csv);
+    preview_kassa(&mut desk);
     let _ = desk.app.update(Message::CloseRequested);
     assert!(desk.sees("Nog niet alles is bewaard. Het venster sluiten?"));
     assert!(desk.sees("• Bestellingen: bestellingen uit kassa.csv, nog niet geïmporteerd"));
@@ -352,4 +357,68 @@ fn an_open_preview_is_unsaved_work_the_window_asks_before_closing_in_dutch() {
     desk.click("Annuleren");
     let _ = desk.app.update(Message::CloseRequested);
     assert!(!desk.sees("Nog niet alles is bewaard. Het venster sluiten?"));
+}
+
+#[test]
+fn picking_an_order_sets_the_preview_aside_and_import_brings_it_back() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    preview_kassa(&mut desk);
+    desk.pick("intake-customer", 2);
+    desk.click("2026-11-0061");
+    assert!(!desk.sees("Import kassa.csv"), "the order is in front");
+
+    // Set aside, not dropped: the import button names it and brings it back as it was
+    // left.
+    desk.click("Import kassa.csv…");
+    assert!(desk.sees("Import kassa.csv"));
+    assert!(
+        desk.sees("Klant ×"),
+        "the column chosen before is still chosen"
+    );
+
+    // Closing names it, and "keep working" brings it to the front.
+    desk.click("2026-11-0061");
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("• Orders: orders from kassa.csv, not imported yet"));
+    desk.click("Keep working");
+    assert!(desk.sees("Import kassa.csv"));
+
+    // Escape keeps it too; Cancel drops it, on purpose.
+    desk.key(
+        Key::Named(iced::keyboard::key::Named::Escape),
+        Modifiers::default(),
+    );
+    assert!(desk.sees("Import kassa.csv"));
+    desk.click("Cancel");
+    assert!(desk.sees("Import CSV…"));
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(!desk.sees("Some work is not saved yet. Close the window?"));
+}
+
+#[test]
+fn save_and_close_with_order_work_set_aside_saves_it_and_stays_on_the_preview() {
+    let mut desk = Desk::open_as("ellen");
+    to_orders(&mut desk);
+    desk.click("2026-11-0061");
+    desk.click("Log a contact (Ctrl+L)");
+    desk.type_into("contact-about", "Asked where the sprinkles were");
+    preview_kassa(&mut desk);
+    assert!(desk.sees("Import kassa.csv"));
+
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("• Orders: orders from kassa.csv, not imported yet"));
+    assert!(desk.sees("• Orders: a customer contact on order 2026-11-0061"));
+    let task = desk
+        .app
+        .update(Message::Leave(rightfirst::ui::LeaveChoice::Save));
+    assert!(!desk::exits(task), "the preview is still not imported");
+    let saved = desk.read("orders/2026-11/2026-11-0061.ron");
+    assert!(saved.contains("Asked where the sprinkles were"), "{saved}");
+    assert!(
+        desk.sees("Import kassa.csv"),
+        "the preview is in front again"
+    );
+    assert!(desk.sees("Saving does not import this: import it here, or cancel it."));
+    assert!(!desk.root().join("orders/2026-11/B-1.ron").exists());
 }

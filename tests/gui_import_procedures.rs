@@ -331,3 +331,35 @@ fn a_preview_of_a_file_is_named_when_another_workspace_is_opened_in_dutch() {
     assert!(desk.sees("Nog niet alles is bewaard. De andere werkmap openen?"));
     assert!(desk.sees("• Procedures: procedures gelezen uit keuken.md, nog niet geïmporteerd"));
 }
+
+#[test]
+fn pasted_text_not_read_yet_is_unsaved_work_in_both_languages() {
+    let mut desk = Desk::open_as("ellen");
+    desk.click("Import procedures…");
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(
+        !desk.sees("Some work is not saved yet. Close the window?"),
+        "an empty paste field holds nothing"
+    );
+    let paste = Action::Edit(TextEdit::Paste(Arc::new(PASTED.to_owned())));
+    let _ = desk.app.update(intake(intake::Message::Paste(paste)));
+    let _ = desk.app.update(Message::CloseRequested);
+    assert!(desk.sees("• Procedures: text pasted to import, not read yet"));
+    desk.click("Keep working");
+
+    // Save and close cannot write it: the window stays, on the import, and says why.
+    let _ = desk.app.update(Message::CloseRequested);
+    let task = desk
+        .app
+        .update(Message::Leave(rightfirst::ui::LeaveChoice::Save));
+    assert!(!desk::exits(task));
+    assert!(desk.sees("Read the pasted text"));
+    assert!(desk.sees("Saving does not import this: import it here, or cancel it."));
+
+    let mut dutch = Desk::open_dutch("ellen");
+    dutch.click("Procedures importeren…");
+    let paste = Action::Edit(TextEdit::Paste(Arc::new(PASTED.to_owned())));
+    let _ = dutch.app.update(intake(intake::Message::Paste(paste)));
+    let _ = dutch.app.update(Message::CloseRequested);
+    assert!(dutch.sees("• Procedures: geplakte tekst om te importeren, nog niet gelezen"));
+}

@@ -228,3 +228,34 @@ fn the_escape_note_says_it_in_the_language_switched_to() {
     assert!(desk.sees(dutch));
     assert!(!desk.sees(english));
 }
+
+/// Issue 17: the new-order form says what is wrong with the order number and the day in
+/// the window's language, in the words the import uses.
+#[test]
+fn a_new_orders_number_and_day_are_refused_in_dutch() {
+    use rightfirst::ui::Message;
+    use rightfirst::ui::screen::orders::Message as Orders;
+    let mut desk = Desk::open_dutch("priya");
+    ctrl(&mut desk, "3");
+    ctrl(&mut desk, "n");
+    for message in [
+        Orders::NewId("B 1".to_owned()),
+        Orders::NewPlaced("31-11-2026".to_owned()),
+        Orders::NewProduct("Hoorntje, 2 bollen".to_owned()),
+    ] {
+        let _ = desk.app.update(Message::Orders(message));
+    }
+    let id = "id “B 1” bevat ' '; een id mag alleen a-z, A-Z, 0-9, - en _ bevatten, omdat hij een bestandsnaam wordt";
+    assert!(desk.sees(id), "under the field");
+    desk.click("Bestelling opslaan");
+    assert!(desk.sees(&format!("Bestelnummer: {id}")));
+
+    let _ = desk
+        .app
+        .update(Message::Orders(Orders::NewId("B-1".to_owned())));
+    desk.click("Bestelling opslaan");
+    assert!(desk.sees(
+        "Besteld op: verwacht een datum als “JJJJ-MM-DD” die op de kalender staat, gevonden: “31-11-2026”"
+    ));
+    assert!(!desk.root().join("orders/2026-11/B-1.ron").exists());
+}

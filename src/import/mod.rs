@@ -169,6 +169,10 @@ impl fmt::Display for Rows<'_> {
     }
 }
 
+/// Where the id an order's differs from only in case is, when it is an order already in
+/// the workspace (else it is "also in the import"): the window says it in its own words.
+pub const IN_WORKSPACE: &str = "in the workspace";
+
 /// Every broken order file, one per line, then what to do.
 struct Broken<'a>(&'a [BrokenOrder]);
 
@@ -246,12 +250,7 @@ fn plan(folder: &Folder, orders: Vec<Order>) -> Result<(Vec<Order>, usize), Impo
     let mut folded: HashMap<String, (String, &'static str)> = there
         .iter()
         .chain(unreadable.keys())
-        .map(|id| {
-            (
-                id.to_ascii_lowercase(),
-                ((*id).to_owned(), "in the workspace"),
-            )
-        })
+        .map(|id| (id.to_ascii_lowercase(), ((*id).to_owned(), IN_WORKSPACE)))
         .collect();
     let mut new = Vec::new();
     let mut skipped = 0;

@@ -145,6 +145,7 @@ texts!(Text {
     unsaved_contact: "a customer contact on order {order}", "een klantcontact bij bestelling {order}";
     unsaved_procedure_import: "procedures read from {file}, not imported yet", "procedures gelezen uit {file}, nog niet geïmporteerd";
     unsaved_pasted_import: "procedures read from pasted text, not imported yet", "procedures gelezen uit geplakte tekst, nog niet geïmporteerd";
+    unsaved_pasted_text: "text pasted to import, not read yet", "geplakte tekst om te importeren, nog niet gelezen";
     unsaved_order_import: "orders from {file}, not imported yet", "bestellingen uit {file}, nog niet geïmporteerd";
     import_not_saved: "Saving does not import this: import it here, or cancel it.", "Bewaren importeert dit niet: importeer het hier, of annuleer het.";
     save_and_close: "Save and close", "Bewaren en sluiten";

@@ -328,3 +328,15 @@ pub fn outputs(task: iced::Task<Message>) -> Vec<Message> {
         })
         .collect()
 }
+
+/// Whether a task ends the app, as closing the window does.
+pub fn exits(task: iced::Task<Message>) -> bool {
+    use iced::futures::StreamExt;
+    let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+        return false;
+    };
+    let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+    actions
+        .iter()
+        .any(|action| matches!(action, iced_test::runtime::Action::Exit))
+}

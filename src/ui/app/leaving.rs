@@ -81,6 +81,8 @@ impl Question {
             {
                 Some(orders::Message::Select(id.clone()))
             }
+            // "Import CSV…" brings back a preview set aside.
+            Unsaved::OrderImport(_) => Some(orders::Message::Files(orders::files::Message::Import)),
             _ => None,
         };
         Settled::Show(*section, front)
@@ -179,6 +181,7 @@ fn describe(unsaved: &Unsaved, words: &'static Text) -> String {
             fill(words.unsaved_procedure_import, &[("file", file)])
         }
         Unsaved::ProcedureImport(None) => words.unsaved_pasted_import.to_owned(),
+        Unsaved::PastedText => words.unsaved_pasted_text.to_owned(),
         Unsaved::OrderImport(file) => fill(words.unsaved_order_import, &[("file", file)]),
     }
 }
@@ -240,6 +243,19 @@ mod tests {
         assert!(matches!(
             settled,
             Settled::Show(Section::Orders, Some(orders::Message::New))
+        ));
+    }
+
+    #[test]
+    fn stay_brings_back_a_preview_set_aside() {
+        let left = vec![(Section::Orders, Unsaved::OrderImport("kassa.csv".into()))];
+        let settled = asked(left.clone()).settle(Choice::Stay, &left, false, false);
+        assert!(matches!(
+            settled,
+            Settled::Show(
+                Section::Orders,
+                Some(orders::Message::Files(orders::files::Message::Import))
+            )
         ));
     }
 

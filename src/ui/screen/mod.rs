@@ -42,6 +42,8 @@ pub enum Unsaved {
     /// Procedures read for import and shown, not imported yet: from this file, or from
     /// pasted text (`None`).
     ProcedureImport(Option<String>),
+    /// Text pasted into the procedures import, not read yet.
+    PastedText,
     /// The orders of this CSV file, shown before the import, not imported yet.
     OrderImport(String),
 }

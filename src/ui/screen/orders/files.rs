@@ -106,6 +106,8 @@ impl Orders {
     /// Handles the answers of dialogs, the store and workers.
     pub(super) fn files(&mut self, message: Message, ctx: &Context) -> Request<super::Message> {
         match message {
+            // A preview set aside comes back first, as New brings back a new order begun.
+            Message::Import if self.resume_intake() => Request::None,
             Message::Import => {
                 Request::pick_file(FileKind::Csv, |csv| own(Message::CsvPicked(csv)))
             }
@@ -119,6 +121,11 @@ impl Orders {
                 })
             }
             Message::SheetRead(csv, Ok(sheet)) => {
+                // Another file picked takes the place of the preview before it.
+                self.parked_intake = None;
+                if matches!(self.pane, Pane::Intake(_)) {
+                    self.pane = Pane::Empty;
+                }
                 self.park();
                 self.message = None;
                 let intake = Intake::new(csv, *sheet, &ctx.records.workspace);
@@ -131,6 +138,7 @@ impl Orders {
             }
             Message::Intake(message) => self.intake(message, ctx),
             Message::ImportFirst => {
+                self.resume_intake();
                 self.message = Some(Note::WindowWord(|words| words.import_not_saved));
                 Request::None
             }
@@ -331,6 +339,18 @@ impl Orders {
                 })
             }
         }
+    }
+
+    /// Brings the preview set aside back to the front, setting aside what is there;
+    /// `false` when none is set aside.
+    fn resume_intake(&mut self) -> bool {
+        let Some(intake) = self.parked_intake.take() else {
+            return false;
+        };
+        self.park();
+        self.message = None;
+        self.pane = Pane::Intake(intake);
+        true
     }
 
     /// Imports `csv` on a worker, the preview closed and the progress under the buttons.

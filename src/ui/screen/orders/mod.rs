@@ -88,6 +88,8 @@ pub struct Orders {
     parked: BTreeMap<String, Work>,
     /// A new order begun and left: New brings it back.
     parked_new: Option<NewOrder>,
+    /// A CSV preview left for an order: "Import CSV…" brings it back.
+    parked_intake: Option<Box<intake::Intake>>,
 }
 
 /// What the right-hand side shows.
@@ -204,6 +206,7 @@ impl Orders {
     fn park(&mut self) {
         match std::mem::take(&mut self.pane) {
             Pane::New(form) if form.is_begun() => self.parked_new = Some(form),
+            Pane::Intake(intake) => self.parked_intake = Some(intake),
             Pane::Order(work) if work.is_unsaved() => {
                 if let Some(id) = &self.selected {
                     self.parked.insert(id.clone(), work);
@@ -284,15 +287,17 @@ impl Orders {
         };
         let new = self.parked_new.as_ref().map(|_| Unsaved::NewOrder);
         let parked = self.parked.iter().filter_map(|(id, work)| work.unsaved(id));
-        front.into_iter().chain(new).chain(parked).collect()
+        let intake = (self.parked_intake.as_ref()).map(|i| Unsaved::OrderImport(i.file_name()));
+        (front.into_iter().chain(new).chain(parked).chain(intake)).collect()
     }
 
-    /// Whether the work in front is unsaved.
+    /// Whether the work in front is unsaved: a preview is, until imported or cancelled.
     pub fn unsaved_in_front(&self) -> bool {
         match &self.pane {
             Pane::New(form) => form.is_begun(),
             Pane::Order(work) => work.is_unsaved(),
-            Pane::Empty | Pane::Intake(_) => false,
+            Pane::Intake(_) => true,
+            Pane::Empty => false,
         }
     }
 

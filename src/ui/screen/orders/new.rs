@@ -1,8 +1,10 @@
 //! The new-order form: id, day, customer, product and maker.
 
-use crate::model::{Date, Desk, IdKind, Order, Records, check_id};
+use crate::import::{DateProblem, Reason};
+use crate::model::{Date, Desk, IdKind, Language, Order, Records, id_problem};
 use crate::ui::screen::{Context, PersonChoice};
 
+use super::intake::say;
 use super::words::OrderWords;
 
 /// A new order being typed in.
@@ -36,17 +38,17 @@ impl NewOrder {
         }
     }
 
-    /// Why the id as typed cannot be used, if so.
-    pub fn id_problem(&self, records: &Records, words: &OrderWords) -> Option<String> {
+    /// Why the id as typed cannot be used, if so, in `language`: the words the import uses.
+    pub fn id_problem(&self, records: &Records, language: Language) -> Option<String> {
         let id = self.id.trim();
-        if let Err(problem) = check_id(id, IdKind::Order) {
-            return Some(problem);
+        if let Err(problem) = id_problem(id, IdKind::Order) {
+            return Some(say::reason(&Reason::Id(problem), language));
         }
         records
             .orders
             .iter()
             .any(|order| order.id == id)
-            .then(|| words.id_taken.to_owned())
+            .then(|| OrderWords::of(language).id_taken.to_owned())
     }
 
     /// Why the day as typed cannot be used, if so.
@@ -54,16 +56,20 @@ impl NewOrder {
         self.placed.trim().parse::<Date>().is_err().then_some("")
     }
 
-    /// The order as typed, or the first thing to fix.
-    pub fn finish(&self, records: &Records, words: &OrderWords) -> Result<Order, String> {
-        if let Some(problem) = self.id_problem(records, words) {
+    /// The order as typed, or the first thing to fix, in `language`.
+    pub fn finish(&self, records: &Records, language: Language) -> Result<Order, String> {
+        let words = OrderWords::of(language);
+        if let Some(problem) = self.id_problem(records, language) {
             return Err(format!("{}: {problem}", words.order_number));
         }
-        let placed = self
-            .placed
-            .trim()
-            .parse::<Date>()
-            .map_err(|error| format!("{}: {error}", words.placed))?;
+        let text = self.placed.trim();
+        let placed = text.parse::<Date>().map_err(|_| {
+            let problem = DateProblem::NotIso {
+                text: text.to_owned(),
+            };
+            let column = words.placed.to_owned();
+            say::reason(&Reason::Date { column, problem }, language)
+        })?;
         if self.product.trim().is_empty() {
             return Err(words.product_missing.to_owned());
         }

@@ -73,7 +73,7 @@ impl Orders {
     fn refusal(&self, ctx: &Context) -> Option<String> {
         let words = OrderWords::of(ctx.language);
         match &self.pane {
-            Pane::New(form) => form.finish(ctx.records, words).err(),
+            Pane::New(form) => form.finish(ctx.records, ctx.language).err(),
             Pane::Order(Work::Contact(form)) => form.finish(ctx.now, words).err(),
             Pane::Order(Work::Defect { form, .. }) => form.finish(ctx).err(),
             _ => None,

@@ -149,7 +149,7 @@ impl Orders {
                     .on_press(Message::New)
                     .style(button::primary),
                 file_place::pick_buttons(
-                    button(text(words.import_csv))
+                    button(text(self.import_label(words)))
                         .on_press_maybe(
                             self.import
                                 .is_none()
@@ -174,6 +174,14 @@ impl Orders {
         .spacing(theme::SPACE_M)
         .width(ctx.room.list())
         .into()
+    }
+
+    /// The import button's words: a preview set aside is named, as the button brings it back.
+    fn import_label(&self, words: &OrderWords) -> String {
+        match &self.parked_intake {
+            Some(intake) => fill(words.import_resume, &[("file", &intake.file_name())]),
+            None => words.import_csv.to_owned(),
+        }
     }
 
     fn list_entry<'a>(
@@ -237,7 +245,7 @@ impl Orders {
         ctx: Context<'a>,
         words: &'static OrderWords,
     ) -> Element<'a, Message> {
-        let id_problem = form.id_problem(ctx.records, words);
+        let id_problem = form.id_problem(ctx.records, ctx.language);
         let placed_problem = form
             .placed_problem()
             .map(|_| ctx.words.not_a_date.to_owned());

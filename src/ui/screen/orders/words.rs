@@ -7,6 +7,7 @@ use crate::ui::theme::Badge;
 crate::texts!(OrderWords {
     new_order: "New order", "Nieuwe bestelling";
     import_csv: "Import CSV…", "CSV importeren…";
+    import_resume: "Import {file}…", "{file} importeren…";
     importing: "Importing {done} of {total} orders…", "{done} van {total} bestellingen geïmporteerd…";
     filter_all: "All", "Alle";
     filter_unchecked: "Not yet checked", "Nog niet gecontroleerd";

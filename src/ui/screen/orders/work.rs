@@ -53,7 +53,6 @@ impl Orders {
     }
 
     pub(super) fn save_new(&mut self, ctx: &Context) -> Request<Message> {
-        let words = OrderWords::of(ctx.language);
         let Pane::New(form) = &self.pane else {
             return Request::None;
         };
@@ -61,7 +60,7 @@ impl Orders {
             self.message = Some(Note::ErrorWord(|w| w.read_only));
             return Request::None;
         }
-        match form.finish(ctx.records, words) {
+        match form.finish(ctx.records, ctx.language) {
             Ok(order) => save(order),
             // Said when drawn, in the language of then, of the form as it is then.
             Err(_) => {

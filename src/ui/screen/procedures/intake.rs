@@ -216,9 +216,13 @@ impl Intake {
         })
     }
 
-    /// What was read and is shown, not imported yet: lost if the window closed now.
+    /// What was read and is shown, not imported yet, or text pasted and not read yet: lost
+    /// if the window closed now.
     pub fn unsaved(&self) -> Option<Unsaved> {
-        let preview = self.preview.as_ref()?;
+        let Some(preview) = &self.preview else {
+            let pasted = self.pasted.lines().any(|line| !line.text.trim().is_empty());
+            return pasted.then_some(Unsaved::PastedText);
+        };
         Some(Unsaved::ProcedureImport(match &preview.source {
             Source::File(name) => Some(name.clone()),
             Source::Pasted => None,

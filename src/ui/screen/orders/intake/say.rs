@@ -51,6 +51,15 @@ crate::texts!(ImportWords {
     rows_to_fix: "Nothing was imported: {count} rows of the file must be fixed first.", "Er is niets geïmporteerd: eerst moeten {count} regels van het bestand hersteld worden.";
     row_to_fix: "Nothing was imported: 1 row of the file must be fixed first.", "Er is niets geïmporteerd: eerst moet 1 regel van het bestand hersteld worden.";
     nothing_imported: "Nothing was imported.", "Er is niets geïmporteerd.";
+    workspace_unread: "workspace.ron must read before orders can be imported: it says who is on the staff. Fix it first; Problems shows where.", "workspace.ron moet leesbaar zijn voordat er bestellingen geïmporteerd kunnen worden: het zegt wie bij het personeel hoort. Herstel het eerst; Problemen laat zien waar.";
+    read_only: "Nothing can be saved in this workspace: {why}", "In deze werkmap kan niets worden opgeslagen: {why}";
+    saved_before: "{written} orders were saved before that; once the cause is fixed, import the file again to add the rest.", "{written} bestellingen waren daarvoor al bewaard; herstel de oorzaak en importeer het bestand opnieuw om de rest toe te voegen.";
+    broken: "{file}: order \"{id}\" is in the file, but the file did not read: {why}", "{file}: bestelling “{id}” staat in het bestand, maar het bestand leest niet: {why}";
+    broken_end: "Nothing was imported: Right First will not overwrite a file it could not read. Fix each by hand or delete it, then import again.", "Er is niets geïmporteerd: Right First overschrijft geen bestand dat het niet kon lezen. Herstel elk met de hand of verwijder het, en importeer dan opnieuw.";
+    twice: "Order \"{id}\" is in the import twice; nothing was imported.", "Bestelling “{id}” staat twee keer in de import; er is niets geïmporteerd.";
+    case_twin_import: "Order \"{id}\" differs from \"{other}\" ({where}) only in upper and lower case; Windows and macOS take those for one file name, so nothing was imported: give one of them another id.", "Bestelling “{id}” verschilt van “{other}” ({where}) alleen in hoofdletters en kleine letters; Windows en macOS zien dat als één bestandsnaam, dus er is niets geïmporteerd: geef een van beide een andere id.";
+    in_workspace: "in the workspace", "in de werkmap";
+    in_import: "also in the import", "ook in de import";
 });
 
 /// Why a file did not read or would not import, one line per bad row; what is neither a
@@ -80,7 +89,55 @@ pub fn lines(error: &ImportError, language: Language) -> Vec<String> {
                 ),
             ],
         )],
-        other => other.to_string().lines().map(str::to_owned).collect(),
+        other => not_written(other, language),
+    }
+}
+
+/// Why the import wrote nothing, or stopped part-way: the window's own words around what
+/// the store said (a finding at its file and line, a failed save), which stays as it is.
+fn not_written(error: &ImportError, language: Language) -> Vec<String> {
+    let words = ImportWords::of(language);
+    let store = |said: String| said.lines().map(str::to_owned).collect::<Vec<_>>();
+    match error {
+        ImportError::Workspace(finding) => {
+            vec![finding.to_string(), words.workspace_unread.to_owned()]
+        }
+        ImportError::ReadOnly(why) => vec![fill(words.read_only, &[("why", why)])],
+        ImportError::Save { written, source } => {
+            let mut said = store(source.to_string());
+            said.push(fill(
+                words.saved_before,
+                &[("written", &written.to_string())],
+            ));
+            said
+        }
+        ImportError::Broken(orders) => orders
+            .iter()
+            .map(|order| {
+                fill(
+                    words.broken,
+                    &[
+                        ("file", &order.path),
+                        ("id", &order.id),
+                        ("why", &order.reason),
+                    ],
+                )
+            })
+            .chain([words.broken_end.to_owned()])
+            .collect(),
+        ImportError::Twice(id) => vec![fill(words.twice, &[("id", id)])],
+        ImportError::CaseTwin { id, other, where_ } => {
+            let place = if *where_ == crate::import::IN_WORKSPACE {
+                words.in_workspace
+            } else {
+                words.in_import
+            };
+            vec![fill(
+                words.case_twin_import,
+                &[("id", id), ("other", other), ("where", place)],
+            )]
+        }
+        other => store(other.to_string()),
     }
 }
 
@@ -381,6 +438,66 @@ mod tests {
             let dutch = self::reason(&reason, Language::Nl);
             assert_ne!(dutch, english, "not in Dutch: {english}");
         }
+    }
+
+    #[test]
+    fn what_stops_an_import_is_said_in_dutch_around_the_stores_own_words() {
+        use crate::import::BrokenOrder;
+        use crate::store::{Finding, Position, SaveError};
+        let finding = Finding {
+            path: "workspace.ron".to_owned(),
+            at: Position { line: 3, col: 5 },
+            severity: crate::model::ProblemSeverity::Error,
+            message: "expected `:`".to_owned(),
+        };
+        let full = SaveError::AlreadyExists {
+            path: "orders/2026-11/B-2.ron".to_owned(),
+        };
+        let broken = BrokenOrder {
+            id: "B-1".to_owned(),
+            path: "orders/2026-11/B-1.ron".to_owned(),
+            reason: "line 2, column 1: expected `Order`".to_owned(),
+        };
+        let twin = |where_| ImportError::CaseTwin {
+            id: "b-1".to_owned(),
+            other: "B-1".to_owned(),
+            where_,
+        };
+        let said = |error: &ImportError| refused(error, Language::Nl);
+        assert_eq!(
+            said(&ImportError::Workspace(finding)),
+            "workspace.ron:3:5: expected `:`\n\
+             workspace.ron moet leesbaar zijn voordat er bestellingen geïmporteerd kunnen worden: het zegt wie bij het personeel hoort. Herstel het eerst; Problemen laat zien waar."
+        );
+        assert_eq!(
+            said(&ImportError::ReadOnly(
+                "it was written by format 9".to_owned()
+            )),
+            "In deze werkmap kan niets worden opgeslagen: it was written by format 9"
+        );
+        assert_eq!(
+            said(&ImportError::Save {
+                written: 500,
+                source: full
+            }),
+            "orders/2026-11/B-2.ron already exists; nothing was overwritten\n\
+             500 bestellingen waren daarvoor al bewaard; herstel de oorzaak en importeer het bestand opnieuw om de rest toe te voegen."
+        );
+        assert_eq!(
+            said(&ImportError::Broken(vec![broken])),
+            "orders/2026-11/B-1.ron: bestelling “B-1” staat in het bestand, maar het bestand leest niet: line 2, column 1: expected `Order`\n\
+             Er is niets geïmporteerd: Right First overschrijft geen bestand dat het niet kon lezen. Herstel elk met de hand of verwijder het, en importeer dan opnieuw."
+        );
+        assert_eq!(
+            said(&ImportError::Twice("B-1".to_owned())),
+            "Bestelling “B-1” staat twee keer in de import; er is niets geïmporteerd."
+        );
+        assert!(said(&twin(crate::import::IN_WORKSPACE)).contains("(in de werkmap)"));
+        assert!(said(&twin("also in the import")).contains("(ook in de import)"));
+        assert_eq!(
+            refused(&twin(crate::import::IN_WORKSPACE), Language::En),
+            "Order \"b-1\" differs from \"B-1\" (in the workspace) only in upper and lower case; Windows and macOS take those for one file name, so nothing was imported: give one of them another id."
+        );
     }
 
     #[test]
