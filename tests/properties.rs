@@ -23,7 +23,8 @@ use rightfirst::model::{
     Role, RootCause, Segment, Severity, Signed, Spec, Status, Step, Training, Workspace,
 };
 use rightfirst::store::Folder;
-use rightfirst::store::format::{SyntaxError, newer_format, parse, print};
+use rightfirst::store::canonical;
+use rightfirst::store::format::{SyntaxError, newer_format, parse, parse_with_ron, print};
 use rightfirst::store::locate::{Position, locate, position};
 
 // ---------------------------------------------------------------------------------------
@@ -735,6 +736,18 @@ proptest! {
 
     /// Numbers are written as people write them and read back to the same value
     /// (-0.0 reads back as 0, which `==` holds equal).
+    /// Every order and training record as written is read by the quick reader (the
+    /// hundred thousand files a busy shop has), and as ron reads it; other records too
+    /// unless they hold a form it leaves to ron.
+    #[test]
+    fn the_quick_reader_reads_written_records(record in record()) {
+        let text = record.print();
+        let read = quick_as_ron_everywhere(&text)?;
+        if matches!(record, Record::Order(_) | Record::Training(_)) {
+            prop_assert!(read >= 1, "the quick reader gave up on\n{}", text);
+        }
+    }
+
     #[test]
     fn numbers_round_trip(n in number()) {
         let text = print(&n);
@@ -853,6 +866,124 @@ fn parse_everything(text: &str) -> Result<(), TestCaseError> {
         check_position(text, error.at, &error.message)?;
     }
     Ok(())
+}
+
+/// Whatever the quick reader makes of `text` as a `T`, ron makes the same of it; `true`
+/// when the quick reader read it at all (it may give up and leave it to ron).
+fn quick_as_ron<T: DeserializeOwned + PartialEq + Debug>(
+    text: &str,
+) -> Result<bool, TestCaseError> {
+    let Some(quick) = canonical::parse::<T>(text) else {
+        return Ok(false);
+    };
+    match parse_with_ron::<T>(text) {
+        Ok(ron) => prop_assert_eq!(quick, ron, "the quick reader and ron differ on\n{}", text),
+        Err(error) => prop_assert!(
+            false,
+            "the quick reader accepted what ron refuses ({}):\n{}",
+            error,
+            text
+        ),
+    }
+    Ok(true)
+}
+
+/// [`quick_as_ron`] for every kind of record; how many kinds the quick reader read.
+fn quick_as_ron_everywhere(text: &str) -> Result<usize, TestCaseError> {
+    Ok([
+        quick_as_ron::<Workspace>(text)?,
+        quick_as_ron::<Procedure>(text)?,
+        quick_as_ron::<Checklist>(text)?,
+        quick_as_ron::<Order>(text)?,
+        quick_as_ron::<Training>(text)?,
+    ]
+    .into_iter()
+    .filter(|read| *read)
+    .count())
+}
+
+/// Forms at the edge of what the quick reader reads, each in an order that is otherwise
+/// as written: it reads them as ron does, or leaves them to ron.
+#[test]
+fn the_quick_reader_agrees_with_ron_at_its_edges() {
+    let order = |checks: &str, customer: &str| {
+        format!(
+            "Order(id: \"1\", placed: \"2026-11-02\",{customer} product: \"Cone\", made_by: \"priya\", checks: [{checks}])"
+        )
+    };
+    let check = |outcome: &str| {
+        format!(
+            "Check(checklist: \"c\", revision: 2, checked_by: \"tom\", at: \"2026-11-02T14:10\", results: [Result(item: \"w\", outcome: {outcome})])"
+        )
+    };
+    let outcomes = [
+        "Value(65)",
+        "Value(65.5)",
+        "Value(-0)",
+        "Value(1e5)",
+        "Value(1E-2)",
+        "Value(05)",
+        "Value(1.)",
+        "Value(.5)",
+        "Value(+5)",
+        "Value(0x10)",
+        "Value(1_000)",
+        "Value(65,)",
+        "Value( 65 )",
+        "Value(inf)",
+        "Value(NaN)",
+        "Pass",
+        "Pass()",
+        "Pass ",
+        "pass",
+        "Chosen(\"a\\\"b\")",
+        "Chosen(\"\\u{41}\")",
+        "Chosen(\"\\u{d800}\")",
+        "Chosen(\"\\u{1F600}\")",
+        "Chosen(\"\\u{}\")",
+        "Chosen(\"\\x41\")",
+        "Chosen(\"\\'\")",
+        "Chosen(\"\\0\")",
+        "Chosen(\"tab\there\")",
+        "Chosen(\"line\nbreak\")",
+        "Chosen(r#\"raw\"#)",
+        "Chosen(b\"bytes\")",
+        "Text(\"\\u{200d}\")",
+        "Value(65) // a comment",
+        "Value(65) /* c */",
+    ];
+    let customers = [
+        "",
+        " customer: \"Anna\",",
+        " customer: None,",
+        " customer: Some(\"Anna\"),",
+        " customer: Anna,",
+        " customer: \"Anna\", customer: \"Bo\",",
+    ];
+    let mut read = 0;
+    for outcome in outcomes {
+        for customer in customers {
+            for text in [
+                order(&check(outcome), customer),
+                order(&check(outcome), customer).replacen("Order(", "(", 1),
+                order(&check(outcome), customer).replacen("Order(", "Orders(", 1),
+                format!("{}\n// trailing", order(&check(outcome), customer)),
+                format!(
+                    "#![enable(implicit_some)]\n{}",
+                    order(&check(outcome), customer)
+                ),
+            ] {
+                if quick_as_ron::<Order>(&text).expect("the same answer") {
+                    read += 1;
+                }
+            }
+        }
+    }
+    // Most are read quickly; the odd forms are left to ron.
+    assert!(
+        read > 50,
+        "the quick reader read only {read} of the plain forms"
+    );
 }
 
 /// RON-ish fragments, so random text gets past the first bracket now and then.
@@ -1081,6 +1212,18 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         parse_everything(&text)?;
         check_position(&text, locate(&text, &field), "locate")?;
+    }
+
+    /// The quick reader never reads damaged text differently from ron: what it accepts,
+    /// ron accepts as the same record.
+    #[test]
+    fn the_quick_reader_reads_damaged_records_as_ron_does((_, bytes) in mutated_record()) {
+        quick_as_ron_everywhere(&String::from_utf8_lossy(&bytes))?;
+    }
+
+    #[test]
+    fn the_quick_reader_reads_ronish_text_as_ron_does(text in ronish()) {
+        quick_as_ron_everywhere(&text)?;
     }
 
     /// `position` is total: any byte offset, even inside a character or past the end.

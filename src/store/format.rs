@@ -24,7 +24,19 @@ pub struct SyntaxError {
 }
 
 /// Parses one record, accepting `Some(x)` and bare `x` for optional fields.
+///
+/// A text in the form Right First writes is read by the quick reader
+/// ([`super::canonical`]); any other, and every text with a mistake, by ron.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
+    match super::canonical::parse(text) {
+        Some(record) => Ok(record),
+        None => parse_with_ron(text),
+    }
+}
+
+/// Parses one record with ron alone, as [`parse`] does when the quick reader gives up:
+/// for holding the two to the same answer.
+pub fn parse_with_ron<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str(text)

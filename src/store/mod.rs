@@ -6,6 +6,7 @@
 //! load.
 
 mod attach;
+pub mod canonical;
 #[cfg(feature = "gui")]
 pub mod config;
 mod create;
