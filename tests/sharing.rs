@@ -90,7 +90,7 @@ fn conflict_copies_are_merged_when_the_window_opens_and_a_procedure_copy_waits()
     assert!(!desk.root().join(copy).exists(), "the merged copy stays");
     assert_eq!(order(&desk, file), theirs);
     assert!(desk.sees(&format!(
-        "{procedure_copy} waits for you: a copy of a procedure, a checklist or the business settings is never merged; compare the two and keep one."
+        "{procedure_copy} waits for you: a copy of a procedure, a checklist, an archived revision or the business settings is never merged; compare the two in Problems and keep one."
     )));
     assert!(desk.root().join(procedure_copy).exists());
 }

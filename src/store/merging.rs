@@ -7,7 +7,7 @@ use super::read::read_text;
 use super::resolve::{Left, Outcome, Took, took_from};
 use super::{FileState, Folder, SaveError, format};
 use crate::model::merge::{Item, Merged, Taken, merge_order, merge_training};
-use crate::model::{Checklist, Order, Procedure, Training, Workspace};
+use crate::model::{Order, Training};
 
 /// How often a merge is tried again when the file changes once more while merging.
 const ATTEMPTS: usize = 3;
@@ -173,74 +173,5 @@ impl Folder {
         });
         self.records.sort();
         gone
-    }
-}
-
-impl Folder {
-    /// Reads a conflict copy the user looked at: its text, its hash and the file it copies.
-    fn copy_text(&self, copy: &str) -> Result<(String, u64), SaveError> {
-        read_text(&self.root.join(copy), true).map_err(|error| SaveError::Io {
-            action: "read",
-            path: copy.to_owned(),
-            source: std::sync::Arc::new(std::io::Error::other(error.describe().1)),
-        })
-    }
-
-    /// Removes a conflict copy and what was found about it, once its content is kept or
-    /// was not wanted.
-    fn drop_copy(&mut self, copy: &str, hash: u64) -> Result<(), SaveError> {
-        self.writes += 1;
-        super::save::remove(&self.root, copy, hash)?;
-        self.findings.retain(|finding| finding.path != copy);
-        Ok(())
-    }
-
-    /// The user kept the file and not the copy a sync tool made of it: the copy goes.
-    pub fn discard_copy(&mut self, copy: &str) -> Result<(), SaveError> {
-        let (_, hash) = self.copy_text(copy)?;
-        self.drop_copy(copy, hash)
-    }
-
-    /// The user kept a copy of a procedure, checklist or `workspace.ron` over the file it
-    /// copies: the copy's record is saved in the file's place, then the copy goes.
-    pub fn keep_copy(&mut self, copy: &str, original: &str) -> Result<(), SaveError> {
-        let (text, hash) = self.copy_text(copy)?;
-        let broken = || SaveError::Broken {
-            path: copy.to_owned(),
-        };
-        match super::layout::place(original) {
-            Some(super::layout::Place::Procedure { .. }) => {
-                self.overwrite(format::parse::<Procedure>(&text).map_err(|_| broken())?)
-            }
-            Some(super::layout::Place::Checklist { .. }) => {
-                self.overwrite(format::parse::<Checklist>(&text).map_err(|_| broken())?)
-            }
-            Some(super::layout::Place::Workspace) => {
-                self.overwrite(format::parse::<Workspace>(&text).map_err(|_| broken())?)
-            }
-            _ => return Err(broken()),
-        }?;
-        self.drop_copy(copy, hash)
-    }
-
-    /// Saves a procedure copy as a new draft of its own, under a fresh id made from the
-    /// copied one; returns that id. The copy goes once the draft is saved.
-    pub fn copy_as_draft(&mut self, copy: &str) -> Result<String, SaveError> {
-        let (text, hash) = self.copy_text(copy)?;
-        let mut draft: Procedure = format::parse(&text).map_err(|_| SaveError::Broken {
-            path: copy.to_owned(),
-        })?;
-        let records = &self.records;
-        draft.id = crate::model::fresh_id(&format!("{} copy", draft.id), "copy", |id| {
-            records.procedure(id).is_some()
-                || records.archived_procedures.iter().any(|p| p.id == id)
-        });
-        draft.revision = 1;
-        draft.status = crate::model::Status::Draft;
-        draft.changes.clear();
-        let id = draft.id.clone();
-        self.save(draft)?;
-        self.drop_copy(copy, hash)?;
-        Ok(id)
     }
 }

@@ -61,6 +61,14 @@ pub enum SaveError {
         /// The link, relative to the workspace.
         path: String,
     },
+    /// A conflict copy the user chose to keep cannot take the place of the file it copies.
+    #[error("{copy} cannot take the place of the file it copies: {why}")]
+    Unfit {
+        /// The copy, relative to the workspace.
+        copy: String,
+        /// Why not.
+        why: super::keeping::Unfit,
+    },
     /// Reading, writing or renaming failed.
     #[error("could not {action} {path}: {source}")]
     Io {

@@ -3,7 +3,7 @@
 use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Font, Length};
 
-use crate::store::Finding;
+use crate::store::{Finding, Unfit};
 use crate::ui::text::Text;
 use crate::ui::theme;
 
@@ -14,6 +14,11 @@ crate::texts!(CopyWords {
     keep_file: "Keep the file", "Het bestand bewaren";
     keep_copy: "Keep the copy", "De kopie bewaren";
     as_draft: "Make the copy a new draft", "Maak van de kopie een nieuw concept";
+    archived: "This is an archived revision: keep the one that says what was approved then. A copy that is not that approved revision cannot take its place.", "Dit is een gearchiveerde revisie: bewaar de versie die toen is goedgekeurd. Een kopie die niet die goedgekeurde revisie is, kan haar plaats niet innemen.";
+    not_approved: "The copy is not an approved revision, so it cannot take the archived revision's place.", "De kopie is geen goedgekeurde revisie en kan de plaats van de gearchiveerde revisie dus niet innemen.";
+    holds: "The copy holds {path}, so it cannot take the place of {original}.", "De kopie bevat {path} en kan de plaats van {original} dus niet innemen.";
+    unreadable: "The copy does not read, so it cannot take the file's place.", "De kopie is niet te lezen en kan de plaats van het bestand dus niet innemen.";
+    bad_id: "The copy's id cannot be a file name, so it cannot take the file's place.", "De id van de kopie kan geen bestandsnaam zijn; de kopie kan de plaats van het bestand dus niet innemen.";
 });
 
 /// The problems panel: which finding is open.
@@ -35,10 +40,12 @@ pub struct CopyPair {
     pub copy_text: String,
     /// The file's text.
     pub original_text: String,
-    /// Whether the copy may take the file's place (a procedure, checklist or the business).
-    pub choosable: bool,
-    /// Whether the copy may become a new draft (a procedure).
+    /// Whether the copy may take the file's place, and why not.
+    pub keep: Result<(), Unfit>,
+    /// Whether the copy may become a new draft (a procedure, current or archived).
     pub procedure: bool,
+    /// Whether the file is an archived revision, which stays what was approved.
+    pub archived: bool,
 }
 
 /// What the user did on the problems panel.
@@ -189,34 +196,56 @@ fn copy_view(pair: &CopyPair, language: crate::ui::text::Language) -> Element<'_
     let keep_file = button(text(words.keep_file))
         .on_press(Message::KeepFile)
         .style(button::secondary);
-    let keep_copy = pair.choosable.then(|| {
-        row![
-            button(text(words.keep_copy))
-                .on_press(Message::KeepCopy)
-                .style(button::secondary),
-            pair.procedure.then(|| button(text(words.as_draft))
-                .on_press(Message::CopyAsDraft)
-                .style(button::secondary)),
-        ]
-        .spacing(theme::SPACE_S)
-        .into()
+    let keep_copy = pair.keep.is_ok().then(|| {
+        button(text(words.keep_copy))
+            .on_press(Message::KeepCopy)
+            .style(button::secondary)
     });
+    let as_draft = pair.procedure.then(|| {
+        button(text(words.as_draft))
+            .on_press(Message::CopyAsDraft)
+            .style(button::secondary)
+    });
+    let why_not = pair
+        .keep
+        .as_ref()
+        .err()
+        .and_then(|why| unfit_words(why, pair, words))
+        .map(|why| text(why).style(theme::muted));
+    let copy_actions = column![row![keep_copy, as_draft].spacing(theme::SPACE_S), why_not]
+        .spacing(theme::SPACE_XS);
     let heading = crate::ui::text::fill(
         words.heading,
         &[("copy", &pair.copy), ("original", &pair.original)],
     );
     column![
-        container(text(heading))
-            .padding(theme::SPACE_S)
-            .style(theme::warning_box)
-            .width(Length::Fill),
+        container(column![
+            text(heading),
+            pair.archived.then(|| text(words.archived))
+        ])
+        .padding(theme::SPACE_S)
+        .style(theme::warning_box)
+        .width(Length::Fill),
         row![
             pane(words.the_file, &pair.original_text, Some(keep_file.into())),
-            pane(words.the_copy, &pair.copy_text, keep_copy),
+            pane(words.the_copy, &pair.copy_text, Some(copy_actions.into())),
         ]
         .spacing(theme::SPACE_M),
     ]
     .spacing(theme::SPACE_S)
     .width(Length::FillPortion(2))
     .into()
+}
+
+/// Why the copy cannot take the file's place, in words; nothing for a copy that is merged.
+fn unfit_words(why: &Unfit, pair: &CopyPair, words: &CopyWords) -> Option<String> {
+    Some(match why {
+        Unfit::Merged => return None,
+        Unfit::Unreadable => words.unreadable.to_owned(),
+        Unfit::BadId(_) => words.bad_id.to_owned(),
+        Unfit::NotApproved => words.not_approved.to_owned(),
+        Unfit::Holds(path) => {
+            crate::ui::text::fill(words.holds, &[("path", path), ("original", &pair.original)])
+        }
+    })
 }

@@ -37,14 +37,19 @@ impl Desk {
             folder => format!("{folder}/{original}"),
         };
         let place = layout::place(&original);
+        let copy_text = self.folder.disk_text(&copy).unwrap_or_default();
         let pair = CopyPair {
-            copy_text: self.folder.disk_text(&copy).unwrap_or_default(),
             original_text: self.folder.disk_text(&original).unwrap_or_default(),
-            choosable: matches!(
+            keep: crate::store::fit_copy(&copy_text, &original),
+            procedure: matches!(
                 place,
-                Some(Place::Procedure { .. } | Place::Checklist { .. } | Place::Workspace)
+                Some(Place::Procedure { .. } | Place::ArchivedProcedure { .. })
             ),
-            procedure: matches!(place, Some(Place::Procedure { .. })),
+            archived: matches!(
+                place,
+                Some(Place::ArchivedProcedure { .. } | Place::ArchivedChecklist { .. })
+            ),
+            copy_text,
             copy,
             original,
         };

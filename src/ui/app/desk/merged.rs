@@ -20,7 +20,7 @@ crate::texts!(MergeWords {
     split: "Another desk saved a different order as {id}: that one is now {new_id}.", "Een andere werkplek bewaarde een andere bestelling als {id}: die heet nu {new_id}.";
     restored: "The file of {record} was missing: the copy from another desk took its place.", "Het bestand van {record} ontbrak: de kopie van een andere werkplek nam zijn plaats in.";
     left: "{copy} waits for you: {reason}", "{copy} wacht op jou: {reason}";
-    not_mergeable: "a copy of a procedure, a checklist or the business settings is never merged; compare the two and keep one.", "een kopie van een procedure, een checklijst of de bedrijfsinstellingen wordt nooit samengevoegd; vergelijk ze en bewaar er één.";
+    not_mergeable: "a copy of a procedure, a checklist, an archived revision or the business settings is never merged; compare the two in Problems and keep one.", "een kopie van een procedure, een checklijst, een gearchiveerde revisie of de bedrijfsinstellingen wordt nooit samengevoegd; vergelijk ze bij Problemen en bewaar er één.";
     clashes: "both desks changed {items} differently.", "beide werkplekken veranderden {items} elk anders.";
     unreadable: "the copy does not read ({why}).", "de kopie is niet te lezen ({why}).";
     original_broken: "the file itself does not read; mend it first.", "het bestand zelf is niet te lezen; herstel dat eerst.";
