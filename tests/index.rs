@@ -11,7 +11,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use rightfirst::store::IndexUse;
+use rightfirst::store::{self, IndexUse};
 
 use index_common::{answer, index_files, order_files, shifted, workspace};
 
@@ -299,4 +299,35 @@ fn a_cache_folder_that_refuses_is_not_written() {
     );
     let leftovers: Vec<_> = fs::read_dir(&cache).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temp file left behind");
+}
+
+/// Indexes of many workspaces (copies opened once, a test suite's temporary folders) do
+/// not pile up: the cache keeps those of the last few used, the one just written always.
+#[test]
+fn the_cache_keeps_the_indexes_of_the_workspaces_used_last() {
+    let dir = tempfile::tempdir().expect("temp");
+    let cache = dir.path().join("cache");
+    let index = shifted(&cache);
+    let indexes = || fs::read_dir(cache.join("index")).unwrap().count();
+    let mut last = None;
+    for n in 0..store::index::KEPT + 4 {
+        let into = dir.path().join(format!("copy-{n}"));
+        let root = workspace(&into);
+        answer(&root, &index);
+        assert!(indexes() <= store::index::KEPT, "{} indexes", indexes());
+        last = Some(root);
+    }
+    assert_eq!(indexes(), store::index::KEPT);
+    // The workspace used last still has its index: using it again writes and removes
+    // nothing, where a missing index would be written and push out another.
+    let names = || {
+        let mut names: Vec<_> = (fs::read_dir(cache.join("index")).unwrap())
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = names();
+    answer(&last.unwrap(), &index);
+    assert_eq!(names(), before, "the last index was kept");
 }

@@ -306,7 +306,35 @@ impl Session {
         if written.is_err() {
             let _ = fs::remove_file(&temp);
         }
+        if written.is_ok() {
+            forget_old(folder, &self.file);
+        }
         written
+    }
+}
+
+/// How many workspaces' indexes the cache keeps: the ones used last.
+pub const KEPT: usize = 16;
+
+/// Removes the indexes of all but the [`KEPT`] workspaces used last (by when each index
+/// was last written), so copies of workspaces opened once, or a test suite's hundreds of
+/// temporary ones, do not pile up in the user's cache. `written` is never removed.
+fn forget_old(folder: &Path, written: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let mut indexes: Vec<(SystemTime, PathBuf)> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "idx") && path != written)
+        .filter_map(|path| Some((fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .collect();
+    if indexes.len() < KEPT {
+        return;
+    }
+    indexes.sort();
+    for (_, path) in &indexes[..indexes.len() + 1 - KEPT] {
+        let _ = fs::remove_file(path);
     }
 }
 
