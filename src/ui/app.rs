@@ -22,12 +22,12 @@ mod sign_in;
 mod watch;
 
 use chrome::{failed_view, notice_view, opening_view};
-use desk::{Desk, Next, Seat};
+use desk::{Desk, Held, Next, Seat};
 use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, Settled, question_view};
 pub use message::{Handoff, Message, Section, Start};
-use opening::{Phase, TypedFolder, local_now, pick_folder, start_at};
+use opening::{Phase, TypedFolder, local_now, start_at};
 use preferences::Preferences;
 use road::Conflict;
 
@@ -147,7 +147,7 @@ impl App {
 
     /// The open workspace, if any: for tests.
     pub fn folder(&self) -> Option<&Folder> {
-        self.phase.desk().map(|desk| &desk.folder)
+        self.phase.desk().map(|desk| &*desk.folder)
     }
 
     fn me(&self) -> Option<&str> {
@@ -179,9 +179,20 @@ impl App {
         self.phase = Phase::Open(Box::new(Desk::new(folder, section)));
     }
 
-    /// Handles a message. One `match`, with no arm for "anything else": a new message that
-    /// nobody handles does not compile.
+    /// Handles a message, then brings the lists the screen in front shows up to date with
+    /// what the message changed, so that drawing a frame never works them out.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        let seat = self.seat();
+        if let Some(desk) = self.desk() {
+            desk.derive(&seat);
+        }
+        task
+    }
+
+    /// One `match`, with no arm for "anything else": a new message that nobody handles
+    /// does not compile.
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loading(read, total) => {
                 self.phase.progress(read, total);
@@ -269,29 +280,6 @@ impl App {
         }
     }
 
-    fn settings(&mut self, message: settings::Message) -> Task<Message> {
-        match message {
-            settings::Message::Language(_) | settings::Message::Theme(_) => {
-                let saved = self.preferences.choose(&message);
-                self.saved(saved);
-                Task::none()
-            }
-            settings::Message::OpenWorkspace => pick_folder(false),
-            settings::Message::NewWorkspace => self.leave(Leaving::Start),
-            settings::Message::TypePath => self.typed_folder.start(),
-            settings::Message::Path(message) => self.typed_folder.update(message),
-        }
-    }
-
-    /// Remembers who uses this machine on the open workspace, or forgets it.
-    fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
-        if let Some(desk) = self.phase.desk() {
-            let saved = self.preferences.remember(desk.folder.root(), person);
-            self.saved(saved);
-        }
-        Task::none()
-    }
-
     /// Hands the desk a message's work, with who is at the window and whether the window
     /// is asking a question.
     fn on_desk(
@@ -326,7 +314,7 @@ impl App {
     fn ask<M: Send + 'static>(
         &mut self,
         wrap: fn(M) -> Message,
-        screen: impl FnOnce(&mut Desk, &dyn Fn(&Folder) -> Context<'_>) -> Request<M>,
+        screen: impl FnOnce(&mut Desk, &dyn Fn(&Held) -> Context<'_>) -> Request<M>,
     ) -> Task<Message> {
         let seat = self.seat();
         let Some(desk) = self.desk() else {

@@ -4,7 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::Theme;
+use iced::{Task, Theme};
+
+use super::Message;
+use super::leaving::Leaving;
+use super::opening::pick_folder;
 
 use crate::model::Desk;
 use crate::store::Folder;
@@ -161,5 +165,31 @@ impl Preferences {
             Some(file) => self.config.save(file),
             None => Ok(()),
         }
+    }
+}
+
+impl super::App {
+    /// A message of the settings screen: a preference, or another workspace.
+    pub(super) fn settings(&mut self, message: settings::Message) -> Task<Message> {
+        match message {
+            settings::Message::Language(_) | settings::Message::Theme(_) => {
+                let saved = self.preferences.choose(&message);
+                self.saved(saved);
+                Task::none()
+            }
+            settings::Message::OpenWorkspace => pick_folder(false),
+            settings::Message::NewWorkspace => self.leave(Leaving::Start),
+            settings::Message::TypePath => self.typed_folder.start(),
+            settings::Message::Path(message) => self.typed_folder.update(message),
+        }
+    }
+
+    /// Remembers who uses this machine on the open workspace, or forgets it.
+    pub(super) fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
+        if let Some(desk) = self.phase.desk() {
+            let saved = self.preferences.remember(desk.folder.root(), person);
+            self.saved(saved);
+        }
+        Task::none()
     }
 }

@@ -46,6 +46,9 @@ pub enum Unsaved {
 pub struct Context<'a> {
     /// Everything loaded from the workspace.
     pub records: &'a Records,
+    /// Moves on whenever `records` may have changed: a list derived from them and kept
+    /// under an equal generation still holds.
+    pub generation: u64,
     /// Who is at the keyboard.
     pub me: Option<&'a Person>,
     /// Today, for approvals and due dates.
@@ -224,22 +227,15 @@ pub(crate) fn shown_number(number: Option<Number>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::store::Folder;
 
-    #[test]
-    fn a_leaver_is_offered_only_where_a_record_already_names_them() {
-        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
-        let mut records = folder.records().clone();
-        let today = Date::new(2026, 11, 23).unwrap();
-        for person in &mut records.workspace.staff {
-            if person.id == "jake" {
-                person.left = Date::new(2026, 11, 1);
-            }
-        }
-        let ctx = Context {
-            records: &records,
+    /// What a screen sees of `records` on `today`, as Ellen, in English.
+    pub(crate) fn context(records: &Records, today: Date) -> Context<'_> {
+        Context {
+            records,
+            generation: 0,
             me: records.workspace.person("ellen"),
             today,
             now: DateTime::start_of(today),
@@ -251,7 +247,20 @@ mod tests {
             // A fresh count of wrong PINs for each context, as a new window has.
             pins: Box::leak(Box::default()),
             desk: None,
-        };
+        }
+    }
+
+    #[test]
+    fn a_leaver_is_offered_only_where_a_record_already_names_them() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut records = folder.records().clone();
+        let today = Date::new(2026, 11, 23).unwrap();
+        for person in &mut records.workspace.staff {
+            if person.id == "jake" {
+                person.left = Date::new(2026, 11, 1);
+            }
+        }
+        let ctx = tests::context(&records, today);
         let ids = |choices: Vec<PersonChoice>| -> Vec<String> {
             choices.into_iter().map(|p| p.id).collect()
         };

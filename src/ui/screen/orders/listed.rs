@@ -1,0 +1,139 @@
+//! The orders the list shows, kept between frames: worked out in `update` when the records,
+//! the filter or the search change, and only read while drawing. Five years of orders are
+//! a hundred thousand: walking them all costs more than a frame.
+
+use super::Filter;
+use crate::model::Order;
+use crate::ui::screen::Context;
+
+/// The orders a search finds under the filter, by their places in the records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    /// The search as matched: trimmed and lower case.
+    needle: String,
+    /// Places in `records.orders`, newest first.
+    orders: Vec<u32>,
+}
+
+/// The list, and what it was worked out from.
+#[derive(Debug, Default)]
+pub(super) struct Listed {
+    /// The generation of the records and the filter the searches below ran on.
+    of: Option<(u64, Filter)>,
+    /// The searches typed one after another, each a narrowing of the one before it: the
+    /// first is the empty search (every order the filter keeps), the last is the one shown.
+    /// A key that extends the search looks only at what the search before it found; a
+    /// backspace goes back to a search already done.
+    typed: Vec<Found>,
+}
+
+/// The search as orders are matched against it.
+fn needle(search: &str) -> String {
+    search.trim().to_lowercase()
+}
+
+impl Listed {
+    /// The orders shown for `search` under `filter`, newest first, if they are worked out
+    /// already for these records; `None` means the caller works them out itself.
+    pub fn get(&self, ctx: &Context, filter: Filter, search: &str) -> Option<&[u32]> {
+        let last = self.typed.last()?;
+        (self.of == Some((ctx.generation, filter)) && last.needle == needle(search))
+            .then_some(last.orders.as_slice())
+    }
+
+    /// Works the list out for `search` under `filter`, from what is kept where it can.
+    pub fn derive(&mut self, ctx: &Context, filter: Filter, search: &str) {
+        let needle = needle(search);
+        if self.of != Some((ctx.generation, filter)) {
+            self.of = Some((ctx.generation, filter));
+            self.typed = vec![Found {
+                needle: String::new(),
+                orders: walk(ctx, filter),
+            }];
+        }
+        // Back to the longest search done before that the new one extends: every order the
+        // new one finds is among those.
+        while self
+            .typed
+            .last()
+            .is_some_and(|found| !needle.contains(found.needle.as_str()))
+        {
+            self.typed.pop();
+        }
+        let Some(wider) = self.typed.last() else {
+            return;
+        };
+        if wider.needle == needle {
+            return;
+        }
+        let orders = &ctx.records.orders;
+        let narrower = wider
+            .orders
+            .iter()
+            .copied()
+            .filter(|at| orders[*at as usize].matches(&needle))
+            .collect();
+        self.typed.push(Found {
+            needle,
+            orders: narrower,
+        });
+    }
+}
+
+/// Every order `filter` keeps, newest first, by place.
+fn walk(ctx: &Context, filter: Filter) -> Vec<u32> {
+    let orders = &ctx.records.orders;
+    (0..orders.len() as u32)
+        .rev()
+        .filter(|at| filter.keeps(&orders[*at as usize], ctx))
+        .collect()
+}
+
+/// The orders `search` finds under `filter`, newest first, walking them all: what
+/// [`Listed::get`] holds once derived.
+pub(super) fn found<'a>(ctx: &Context<'a>, filter: Filter, search: &str) -> Vec<&'a Order> {
+    let needle = needle(search);
+    ctx.records
+        .orders
+        .iter()
+        .rev()
+        .filter(|order| order.matches(&needle) && filter.keeps(order, ctx))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Folder;
+
+    #[test]
+    fn every_key_typed_or_taken_back_lists_what_a_full_walk_finds() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let today = crate::model::Date::new(2026, 11, 23).unwrap();
+        let ctx = crate::ui::screen::tests::context(folder.records(), today);
+        let keys = [
+            "2", "20", "202", "2026-1", "2026-11", "2026-1", "1", "10", "c", "co", "x",
+        ];
+        let mut listed = Listed::default();
+        for filter in [Filter::All, Filter::CheckFailed, Filter::NotChecked] {
+            for (n, typed) in keys.iter().chain([&" CONE ", &"", &"o"]).enumerate() {
+                listed.derive(&ctx, filter, typed);
+                let walked: Vec<&str> = found(&ctx, filter, typed)
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .collect();
+                let kept: Vec<&str> = listed
+                    .get(&ctx, filter, typed)
+                    .expect("derived")
+                    .iter()
+                    .map(|at| ctx.records.orders[*at as usize].id.as_str())
+                    .collect();
+                assert_eq!(kept, walked, "{filter:?}, key {n}: {typed:?}");
+            }
+        }
+        assert!(
+            listed.get(&ctx, Filter::All, "o").is_none(),
+            "another filter"
+        );
+    }
+}
