@@ -21,7 +21,7 @@ pub mod welcome;
 use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
-use crate::model::{Date, DateTime, Number, Person, PinGuard, Records, Role};
+use crate::model::{Date, DateTime, Number, Order, Person, PinGuard, Records, Role};
 use crate::ui::text::{Language, Text};
 use crate::ui::theme;
 
@@ -98,6 +98,23 @@ impl Context<'_> {
             .collect();
         names.join(", ")
     }
+}
+
+/// The order `id`, looked for first at `hint`, its place in `records.orders` when last
+/// found: a frame that draws an open order need not look through five years of orders.
+pub fn order_near<'a>(records: &'a Records, id: &str, hint: Option<u32>) -> Option<&'a Order> {
+    hint.and_then(|at| records.orders.get(at as usize))
+        .filter(|order| order.id == id)
+        .or_else(|| records.orders.iter().find(|order| order.id == id))
+}
+
+/// Where the order `id` is in `records.orders`, `hint` first: for [`order_near`].
+pub fn place_near(records: &Records, id: &str, hint: Option<u32>) -> Option<u32> {
+    let at_hint = hint.filter(|at| records.orders.get(*at as usize).is_some_and(|o| o.id == id));
+    at_hint.or_else(|| {
+        let at = records.orders.iter().position(|order| order.id == id)?;
+        u32::try_from(at).ok()
+    })
 }
 
 /// A label above its input.
@@ -248,6 +265,22 @@ pub(crate) mod tests {
             pins: Box::leak(Box::default()),
             desk: None,
         }
+    }
+
+    #[test]
+    fn an_order_is_found_by_id_whatever_its_hint_says() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let records = folder.records();
+        let id = records.orders[5].id.as_str();
+        for hint in [None, Some(5), Some(0), Some(u32::MAX)] {
+            assert_eq!(place_near(records, id, hint), Some(5), "hint {hint:?}");
+            assert_eq!(
+                order_near(records, id, hint).map(|o| &o.id),
+                Some(&records.orders[5].id)
+            );
+        }
+        assert_eq!(place_near(records, "no such order", Some(5)), None);
+        assert!(order_near(records, "no such order", Some(5)).is_none());
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub(super) struct Listed {
     /// The categories and procedures the filters offer.
     categories: Vec<String>,
     procedures: Vec<String>,
+    /// Where the order of the open defect was last found in the records.
+    pub open_at: Option<u32>,
 }
 
 impl Listed {

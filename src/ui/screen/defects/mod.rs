@@ -158,6 +158,9 @@ impl Defects {
     /// them.
     pub fn derive(&mut self, ctx: &Context, search: &str) {
         self.listed.derive(ctx, &self.filter, search);
+        let hint = self.listed.open_at;
+        self.listed.open_at = (self.open.as_ref())
+            .and_then(|open| crate::ui::screen::place_near(ctx.records, &open.order, hint));
     }
 
     /// The filters in force.

@@ -248,7 +248,7 @@ impl Defects {
         ctx: Context<'a>,
         words: &'static DefectWords,
     ) -> Element<'a, Message> {
-        let order = ctx.records.orders.iter().find(|o| o.id == open.order);
+        let order = crate::ui::screen::order_near(ctx.records, &open.order, self.listed.open_at);
         let about = order.map(|order| {
             let about = match &order.customer {
                 Some(customer) => format!("{} · {customer} · {}", order.product, order.placed),
@@ -306,7 +306,14 @@ impl Defects {
                 ]
                 .spacing(theme::SPACE_M),
                 open.form
-                    .view(ctx.records.orders.iter().find(|o| o.id == open.order), ctx)
+                    .view(
+                        crate::ui::screen::order_near(
+                            ctx.records,
+                            &open.order,
+                            self.listed.open_at
+                        ),
+                        ctx
+                    )
                     .map(Message::Form),
             ]
             .spacing(theme::SPACE_M)

@@ -25,6 +25,8 @@ pub(super) struct Listed {
     /// A key that extends the search looks only at what the search before it found; a
     /// backspace goes back to a search already done.
     typed: Vec<Found>,
+    /// Where the selected order was last found in the records.
+    pub selected_at: Option<u32>,
 }
 
 /// The search as orders are matched against it.

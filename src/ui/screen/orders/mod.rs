@@ -277,6 +277,9 @@ impl Orders {
     /// search changed since: the app does after every message, so a frame only reads it.
     pub fn derive(&mut self, ctx: &Context, search: &str) {
         self.listed.derive(ctx, self.filter, search);
+        let hint = self.listed.selected_at;
+        self.listed.selected_at = (self.selected.as_deref())
+            .and_then(|id| crate::ui::screen::place_near(ctx.records, id, hint));
     }
 
     /// What Ctrl+Z (or with `redo`, Ctrl+Shift+Z) means for the form in front, if anything.
@@ -345,7 +348,7 @@ impl Orders {
 
     fn order<'a>(&self, ctx: &Context<'a>) -> Option<&'a Order> {
         let id = self.selected.as_deref()?;
-        ctx.records.orders.iter().find(|order| order.id == id)
+        crate::ui::screen::order_near(ctx.records, id, self.listed.selected_at)
     }
 
     /// Handles a message.
