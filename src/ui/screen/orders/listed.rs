@@ -3,7 +3,15 @@
 //! a hundred thousand: walking them all costs more than a frame.
 
 use super::Filter;
+use super::index::Index;
 use crate::model::Order;
+
+/// Below this many orders to look through, matching them one by one is as quick as the
+/// index; above it, the index. Unit tests take the index on the small sample too.
+#[cfg(not(test))]
+const FEW: usize = 4_000;
+#[cfg(test)]
+const FEW: usize = 8;
 use crate::ui::screen::Context;
 
 /// The orders a search finds under the filter, by their places in the records.
@@ -27,6 +35,9 @@ pub(super) struct Listed {
     typed: Vec<Found>,
     /// Where the selected order was last found in the records.
     pub selected_at: Option<u32>,
+    /// The text searches look through, for the generation of the records it is of: made
+    /// when a search first needs it.
+    index: Option<(u64, Index)>,
 }
 
 /// The search as orders are matched against it.
@@ -69,17 +80,50 @@ impl Listed {
             return;
         }
         let orders = &ctx.records.orders;
-        let narrower = wider
-            .orders
-            .iter()
-            .copied()
-            .filter(|at| orders[*at as usize].matches(&needle))
-            .collect();
+        let narrower = if wider.orders.len() <= FEW {
+            let keep = |at: &u32| orders[*at as usize].matches(&needle);
+            wider.orders.iter().copied().filter(keep).collect()
+        } else {
+            if self.index.as_ref().map(|(of, _)| *of) != Some(ctx.generation) {
+                self.index = Some((ctx.generation, Index::new(orders)));
+            }
+            let index = self.index.as_ref().map(|(_, index)| index);
+            let wider = &self.typed[self.typed.len() - 1].orders;
+            match index.and_then(|index| index.find(&needle)) {
+                Some(found) => both(wider, &found),
+                None => {
+                    let keep = |at: &u32| orders[*at as usize].matches(&needle);
+                    wider.iter().copied().filter(keep).collect()
+                }
+            }
+        };
         self.typed.push(Found {
             needle,
             orders: narrower,
         });
     }
+}
+
+/// The places in both lists, each newest (highest) first.
+fn both(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut both = Vec::new();
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Equal => {
+                both.push(**x);
+                a.next();
+                b.next();
+            }
+            std::cmp::Ordering::Greater => {
+                a.next();
+            }
+            std::cmp::Ordering::Less => {
+                b.next();
+            }
+        }
+    }
+    both
 }
 
 /// Every order `filter` keeps, newest first, by place.

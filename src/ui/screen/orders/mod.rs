@@ -4,6 +4,7 @@
 pub mod check;
 mod contact;
 pub mod files;
+mod index;
 pub mod intake;
 mod listed;
 mod new;
