@@ -162,6 +162,7 @@ impl Desk {
         match self.section {
             Section::Orders => self.orders.derive(&ctx, &self.search),
             Section::Defects => self.defects.derive(&ctx, &self.search),
+            Section::Dashboard => self.dashboard.refresh(&ctx),
             _ => {}
         }
     }

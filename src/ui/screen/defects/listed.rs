@@ -17,13 +17,20 @@ pub(super) struct Listed {
     /// Those of `kept` the search finds, and their counts.
     shown: Vec<Place>,
     counts: Counts,
-    /// The generation of the records the two lists below are of.
+    /// The generation of the records the lists below are of.
     named_of: Option<u64>,
+    /// Every defect, newest found first: a filter picks from it without sorting again.
+    sorted: Vec<Place>,
     /// The categories and procedures the filters offer.
     categories: Vec<String>,
     procedures: Vec<String>,
     /// Where the order of the open defect was last found in the records.
     pub open_at: Option<u32>,
+}
+
+/// The search as defects are matched against it.
+fn needle(search: &str) -> String {
+    search.trim().to_lowercase()
 }
 
 impl Listed {
@@ -46,6 +53,7 @@ impl Listed {
         let records = ctx.records;
         if self.named_of != Some(ctx.generation) {
             self.named_of = Some(ctx.generation);
+            self.sorted = log::sorted(records);
             self.categories = log::categories(records);
             self.procedures = log::procedures(records)
                 .into_iter()
@@ -55,12 +63,15 @@ impl Listed {
         let of = (ctx.generation, filter.clone(), ctx.today);
         let fresh = self.of.as_ref() != Some(&of);
         if fresh {
-            self.kept = log::kept(records, filter, ctx.today);
+            self.kept = log::kept_of(records, &self.sorted, filter, ctx.today);
             self.of = Some(of);
         }
         if fresh || self.search != search {
+            // A search that extends the last one finds only what that one found.
+            let narrows = !fresh && needle(search).contains(&needle(&self.search));
+            let wider = if narrows { &self.shown } else { &self.kept };
+            self.shown = log::searched(records, wider, search);
             self.search = search.to_owned();
-            self.shown = log::searched(records, &self.kept, search);
             let entries = self.shown.iter().map(|place| log::entry(records, *place));
             self.counts = log::counts(entries, ctx.today);
         }

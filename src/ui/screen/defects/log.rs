@@ -82,9 +82,9 @@ pub fn entry(records: &Records, (order, defect): Place) -> Entry<'_> {
     }
 }
 
-/// Every defect that passes `filter` on `today`, newest found first (then by order and
-/// defect id, newest first, so the list does not jump between frames).
-pub fn kept(records: &Records, filter: &Filter, today: Date) -> Vec<Place> {
+/// Every defect, newest found first (then by order and defect id, newest first, so the
+/// list does not jump between frames).
+pub fn sorted(records: &Records) -> Vec<Place> {
     let mut places: Vec<Place> = records
         .orders
         .iter()
@@ -92,7 +92,6 @@ pub fn kept(records: &Records, filter: &Filter, today: Date) -> Vec<Place> {
         .flat_map(|(at, order)| {
             (0..order.defects.len()).map(move |defect| (at as u32, defect as u32))
         })
-        .filter(|place| filter.keeps(entry(records, *place).defect, today))
         .collect();
     places.sort_by(|a, b| {
         let (a, b) = (entry(records, *a), entry(records, *b));
@@ -103,6 +102,17 @@ pub fn kept(records: &Records, filter: &Filter, today: Date) -> Vec<Place> {
         ))
     });
     places
+}
+
+/// Those of `places` that pass `filter` on `today`, in their order.
+pub fn kept_of(records: &Records, places: &[Place], filter: &Filter, today: Date) -> Vec<Place> {
+    let keep = |place: &Place| filter.keeps(entry(records, *place).defect, today);
+    places.iter().copied().filter(keep).collect()
+}
+
+/// Every defect that passes `filter` on `today`, newest found first.
+pub fn kept(records: &Records, filter: &Filter, today: Date) -> Vec<Place> {
+    kept_of(records, &sorted(records), filter, today)
 }
 
 /// Those of `places` that match `search`, in their order.
