@@ -35,6 +35,9 @@ pub(super) struct Listed {
     typed: Vec<Found>,
     /// Where the selected order was last found in the records.
     pub selected_at: Option<u32>,
+    /// The empty searches of the other filters picked under the same generation: going
+    /// back to a filter does not judge every order again.
+    others: Vec<(Filter, Found)>,
     /// The text searches look through, for the generation of the records it is of: made
     /// when a search first needs it.
     index: Option<(u64, Index)>,
@@ -58,11 +61,24 @@ impl Listed {
     pub fn derive(&mut self, ctx: &Context, filter: Filter, search: &str) {
         let needle = needle(search);
         if self.of != Some((ctx.generation, filter)) {
+            match self.of.take() {
+                Some((generation, before)) if generation == ctx.generation => {
+                    if let Some(all) = self.typed.drain(..).next() {
+                        self.others.push((before, all));
+                    }
+                }
+                _ => self.others.clear(),
+            }
             self.of = Some((ctx.generation, filter));
-            self.typed = vec![Found {
-                needle: String::new(),
-                orders: walk(ctx, filter),
-            }];
+            let kept = self.others.iter().position(|(other, _)| *other == filter);
+            let all = match kept {
+                Some(at) => self.others.swap_remove(at).1,
+                None => Found {
+                    needle: String::new(),
+                    orders: walk(ctx, filter),
+                },
+            };
+            self.typed = vec![all];
         }
         // Back to the longest search done before that the new one extends: every order the
         // new one finds is among those.
@@ -161,7 +177,14 @@ mod tests {
             "2", "20", "202", "2026-1", "2026-11", "2026-1", "1", "10", "c", "co", "x",
         ];
         let mut listed = Listed::default();
-        for filter in [Filter::All, Filter::CheckFailed, Filter::NotChecked] {
+        // Each filter, then back to those picked before.
+        let filters = [
+            Filter::All,
+            Filter::CheckFailed,
+            Filter::NotChecked,
+            Filter::All,
+        ];
+        for filter in filters.into_iter().chain([Filter::CheckFailed]) {
             for (n, typed) in keys.iter().chain([&" CONE ", &"", &"o"]).enumerate() {
                 listed.derive(&ctx, filter, typed);
                 let walked: Vec<&str> = found(&ctx, filter, typed)
@@ -181,5 +204,28 @@ mod tests {
             listed.get(&ctx, Filter::All, "o").is_none(),
             "another filter"
         );
+
+        // The records change (the newest order goes): a new generation lists them anew,
+        // for the filter in front and for one picked before.
+        let mut records = folder.records().clone();
+        records.orders.pop();
+        let ctx = Context {
+            generation: 1,
+            ..crate::ui::screen::tests::context(&records, today)
+        };
+        for (filter, typed) in [(Filter::CheckFailed, "2026"), (Filter::All, "")] {
+            listed.derive(&ctx, filter, typed);
+            let walked: Vec<&str> = found(&ctx, filter, typed)
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect();
+            let places = listed.get(&ctx, filter, typed).expect("derived");
+            let kept: Vec<&str> = (places.iter())
+                .filter_map(|at| records.orders.get(*at as usize))
+                .map(|order| order.id.as_str())
+                .collect();
+            assert_eq!(places.len(), walked.len(), "{filter:?} after the change");
+            assert_eq!(kept, walked, "{filter:?} after the change");
+        }
     }
 }
