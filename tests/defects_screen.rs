@@ -28,6 +28,7 @@ fn ctx(folder: &Folder, language: Language) -> Context<'_> {
     let today = Date::new(2026, 11, 23).unwrap();
     Context {
         records,
+        generation: 0,
         me: records.workspace.person("ellen"),
         today,
         now: DateTime::start_of(today),

@@ -22,7 +22,7 @@ mod sign_in;
 mod watch;
 
 use chrome::{failed_view, notice_view, opening_view};
-use desk::{Desk, Next, Seat};
+use desk::{Desk, Held, Next, Seat};
 use keys::Command;
 pub use leaving::Choice as LeaveChoice;
 use leaving::{Leaving, Question, Settled, question_view};
@@ -147,7 +147,7 @@ impl App {
 
     /// The open workspace, if any: for tests.
     pub fn folder(&self) -> Option<&Folder> {
-        self.phase.desk().map(|desk| &desk.folder)
+        self.phase.desk().map(|desk| &*desk.folder)
     }
 
     fn me(&self) -> Option<&str> {
@@ -179,9 +179,20 @@ impl App {
         self.phase = Phase::Open(Box::new(Desk::new(folder, section)));
     }
 
-    /// Handles a message. One `match`, with no arm for "anything else": a new message that
-    /// nobody handles does not compile.
+    /// Handles a message, then brings the lists the screen in front shows up to date with
+    /// what the message changed, so that drawing a frame never works them out.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        let seat = self.seat();
+        if let Some(desk) = self.desk() {
+            desk.derive(&seat);
+        }
+        task
+    }
+
+    /// One `match`, with no arm for "anything else": a new message that nobody handles
+    /// does not compile.
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loading(read, total) => {
                 self.phase.progress(read, total);
@@ -269,15 +280,6 @@ impl App {
         }
     }
 
-    /// Remembers who uses this machine on the open workspace, or forgets it.
-    fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
-        if let Some(desk) = self.phase.desk() {
-            let saved = self.preferences.remember(desk.folder.root(), person);
-            self.saved(saved);
-        }
-        Task::none()
-    }
-
     /// Hands the desk a message's work, with who is at the window and whether the window
     /// is asking a question.
     fn on_desk(
@@ -312,7 +314,7 @@ impl App {
     fn ask<M: Send + 'static>(
         &mut self,
         wrap: fn(M) -> Message,
-        screen: impl FnOnce(&mut Desk, &dyn Fn(&Folder) -> Context<'_>) -> Request<M>,
+        screen: impl FnOnce(&mut Desk, &dyn Fn(&Held) -> Context<'_>) -> Request<M>,
     ) -> Task<Message> {
         let seat = self.seat();
         let Some(desk) = self.desk() else {

@@ -10,7 +10,7 @@ pub mod theme;
 
 use std::path::PathBuf;
 
-pub use app::{App, LeaveChoice, Message, Start};
+pub use app::{App, LeaveChoice, Message, Section, Start};
 
 /// Opens the window and runs until it is closed; `crashed` names the report of a crash
 /// before this start, which the window shows above the screen.

@@ -2,6 +2,7 @@
 //! changed on disk, and what a keyboard command means for the screen in front.
 
 mod copies;
+mod held;
 pub(super) mod merged;
 mod unsaved;
 mod view;
@@ -34,10 +35,12 @@ use crate::ui::screen::reading::{self, Reading};
 use crate::ui::screen::revision::Direction;
 use crate::ui::screen::training::TrainingMatrix;
 use crate::ui::text::Text;
+pub(super) use held::Held;
 
 /// An open workspace and the screens on it.
 pub(super) struct Desk {
-    pub folder: Folder,
+    /// The workspace; every change to it moves its generation on.
+    pub folder: Held,
     pub section: Section,
     pub search: String,
     pub procedures: Procedures,
@@ -78,10 +81,11 @@ pub(super) struct Seat {
 
 impl Seat {
     /// What the screens may read of an open workspace.
-    pub fn context<'a>(&self, folder: &'a Folder) -> Context<'a> {
+    pub fn context<'a>(&self, folder: &'a Held) -> Context<'a> {
         let records = folder.records();
         Context {
             records,
+            generation: folder.generation(),
             me: self
                 .me
                 .as_deref()
@@ -113,7 +117,7 @@ impl Desk {
     /// A desk on `folder`, showing `section`.
     pub fn new(folder: Folder, section: Section) -> Desk {
         let mut desk = Desk {
-            folder,
+            folder: Held::new(folder),
             section,
             search: String::new(),
             procedures: Procedures::default(),
@@ -146,6 +150,19 @@ impl Desk {
         match section {
             Section::Dashboard => self.dashboard.refresh(&ctx),
             Section::ToRead => first_to_read(&mut self.reading, &ctx),
+            _ => {}
+        }
+    }
+
+    /// Brings the lists the screen in front derives from the records, the search and its
+    /// filters up to date; cheap when none of them moved. Screens behind catch up when
+    /// they come to the front.
+    pub fn derive(&mut self, seat: &Seat) {
+        let ctx = seat.context(&self.folder);
+        match self.section {
+            Section::Orders => self.orders.derive(&ctx, &self.search),
+            Section::Defects => self.defects.derive(&ctx, &self.search),
+            Section::Dashboard => self.dashboard.refresh(&ctx),
             _ => {}
         }
     }
@@ -298,7 +315,7 @@ impl Desk {
     /// Settles the conflict shown, as the user answered; the screen that saved hears.
     pub fn resolve(&mut self, settle: fn(&mut Folder, Conflict) -> Message) -> Next {
         match self.conflict.take() {
-            Some(conflict) => Next::Send(settle(&mut self.folder, *conflict)),
+            Some(conflict) => Next::Send(settle(self.folder.change(), *conflict)),
             None => Next::None,
         }
     }
@@ -325,7 +342,7 @@ impl Desk {
     /// Takes the workspace as an import left it.
     pub fn imported(&mut self, folder: Option<Folder>) -> Task<Message> {
         if let Some(folder) = folder.filter(|folder| folder.root() == self.folder.root()) {
-            self.folder = folder;
+            self.folder.replace(folder);
             self.pictures = Pictures::default();
         }
         Task::none()

@@ -232,7 +232,7 @@ impl Phase {
         folder: Option<PathBuf>,
     ) -> Task<Message> {
         let home = preferences.places().map(|places| places.businesses.clone());
-        let language = preferences.language_in(self.desk().map(|desk| &desk.folder));
+        let language = preferences.language_in(self.desk().map(|desk| &*desk.folder));
         *self = Phase::Welcome(Box::new(Welcome::own(home, language, folder)));
         Task::none()
     }

@@ -192,6 +192,7 @@ impl Preferences {
 }
 
 impl super::App {
+    /// A message of the settings screen: a preference, or another workspace.
     pub(super) fn settings(&mut self, message: settings::Message) -> Task<Message> {
         match message {
             settings::Message::Language(_) | settings::Message::Theme(_) => {
@@ -221,5 +222,14 @@ impl super::App {
             .zip(self.me())
             .and_then(|(folder, me)| folder.records().workspace.person(me));
         person.is_some_and(|person| person.role == Role::Owner)
+    }
+
+    /// Remembers who uses this machine on the open workspace, or forgets it.
+    pub(super) fn remember_me(&mut self, person: Option<String>) -> Task<Message> {
+        if let Some(desk) = self.phase.desk() {
+            let saved = self.preferences.remember(desk.folder.root(), person);
+            self.saved(saved);
+        }
+        Task::none()
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 use iced::widget::operation;
 
+use super::desk::Held;
 use super::dialog::{self, Dialog};
 use super::{Handoff, Message};
 use crate::export;
@@ -51,7 +52,7 @@ pub(super) struct Conflict {
 
 /// Carries out `request` on `folder`; `wrap` makes the asking screen's messages the window's.
 pub(super) fn carry<M: Send + 'static>(
-    folder: &mut Folder,
+    folder: &mut Held,
     request: Request<M>,
     wrap: fn(M) -> Message,
 ) -> Carried {
@@ -71,12 +72,13 @@ pub(super) fn carry<M: Send + 'static>(
             archive,
             reply,
         } => save(
-            folder,
+            folder.change(),
             record,
             archive,
             Box::new(move |saved| wrap(reply(saved))),
         ),
         Request::Delete { record, reply } => {
+            let folder = folder.change();
             let deleted = match &record {
                 Record::Procedure(r) => folder.delete(r.as_ref()),
                 Record::Checklist(r) => folder.delete(r.as_ref()),
@@ -90,7 +92,10 @@ pub(super) fn carry<M: Send + 'static>(
             now(reply(deleted.map_err(|error| error.to_string())))
         }
         Request::Attach { file, to, reply } => now(reply(
-            folder.attach(&file, &to).map_err(|error| error.to_string()),
+            folder
+                .change()
+                .attach(&file, &to)
+                .map_err(|error| error.to_string()),
         )),
         Request::PickFile { kind, reply } => Carried::Task(pick_file(kind, reply, wrap)),
         Request::PickPlace {

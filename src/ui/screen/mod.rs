@@ -21,7 +21,7 @@ pub mod welcome;
 use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
-use crate::model::{Date, DateTime, Number, Person, PinGuard, Records, Role};
+use crate::model::{Date, DateTime, Number, Order, Person, PinGuard, Records, Role};
 use crate::ui::text::{Language, Text};
 use crate::ui::theme;
 
@@ -53,6 +53,9 @@ pub enum Unsaved {
 pub struct Context<'a> {
     /// Everything loaded from the workspace.
     pub records: &'a Records,
+    /// Moves on whenever `records` may have changed: a list derived from them and kept
+    /// under an equal generation still holds.
+    pub generation: u64,
     /// Who is at the keyboard.
     pub me: Option<&'a Person>,
     /// Today, for approvals and due dates.
@@ -102,6 +105,23 @@ impl Context<'_> {
             .collect();
         names.join(", ")
     }
+}
+
+/// The order `id`, looked for first at `hint`, its place in `records.orders` when last
+/// found: a frame that draws an open order need not look through five years of orders.
+pub fn order_near<'a>(records: &'a Records, id: &str, hint: Option<u32>) -> Option<&'a Order> {
+    hint.and_then(|at| records.orders.get(at as usize))
+        .filter(|order| order.id == id)
+        .or_else(|| records.orders.iter().find(|order| order.id == id))
+}
+
+/// Where the order `id` is in `records.orders`, `hint` first: for [`order_near`].
+pub fn place_near(records: &Records, id: &str, hint: Option<u32>) -> Option<u32> {
+    let at_hint = hint.filter(|at| records.orders.get(*at as usize).is_some_and(|o| o.id == id));
+    at_hint.or_else(|| {
+        let at = records.orders.iter().position(|order| order.id == id)?;
+        u32::try_from(at).ok()
+    })
 }
 
 /// A label above its input.
@@ -231,22 +251,15 @@ pub(crate) fn shown_number(number: Option<Number>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::store::Folder;
 
-    #[test]
-    fn a_leaver_is_offered_only_where_a_record_already_names_them() {
-        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
-        let mut records = folder.records().clone();
-        let today = Date::new(2026, 11, 23).unwrap();
-        for person in &mut records.workspace.staff {
-            if person.id == "jake" {
-                person.left = Date::new(2026, 11, 1);
-            }
-        }
-        let ctx = Context {
-            records: &records,
+    /// What a screen sees of `records` on `today`, as Ellen, in English.
+    pub(crate) fn context(records: &Records, today: Date) -> Context<'_> {
+        Context {
+            records,
+            generation: 0,
             me: records.workspace.person("ellen"),
             today,
             now: DateTime::start_of(today),
@@ -258,7 +271,36 @@ mod tests {
             // A fresh count of wrong PINs for each context, as a new window has.
             pins: Box::leak(Box::default()),
             desk: None,
-        };
+        }
+    }
+
+    #[test]
+    fn an_order_is_found_by_id_whatever_its_hint_says() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let records = folder.records();
+        let id = records.orders[5].id.as_str();
+        for hint in [None, Some(5), Some(0), Some(u32::MAX)] {
+            assert_eq!(place_near(records, id, hint), Some(5), "hint {hint:?}");
+            assert_eq!(
+                order_near(records, id, hint).map(|o| &o.id),
+                Some(&records.orders[5].id)
+            );
+        }
+        assert_eq!(place_near(records, "no such order", Some(5)), None);
+        assert!(order_near(records, "no such order", Some(5)).is_none());
+    }
+
+    #[test]
+    fn a_leaver_is_offered_only_where_a_record_already_names_them() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut records = folder.records().clone();
+        let today = Date::new(2026, 11, 23).unwrap();
+        for person in &mut records.workspace.staff {
+            if person.id == "jake" {
+                person.left = Date::new(2026, 11, 1);
+            }
+        }
+        let ctx = tests::context(&records, today);
         let ids = |choices: Vec<PersonChoice>| -> Vec<String> {
             choices.into_iter().map(|p| p.id).collect()
         };

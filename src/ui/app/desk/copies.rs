@@ -62,9 +62,9 @@ impl Desk {
             return;
         };
         let kept = match message {
-            Message::KeepCopy => self.folder.keep_copy(&pair.copy, &pair.original),
-            Message::CopyAsDraft => self.folder.copy_as_draft(&pair.copy).map(|_| ()),
-            _ => self.folder.discard_copy(&pair.copy),
+            Message::KeepCopy => self.folder.change().keep_copy(&pair.copy, &pair.original),
+            Message::CopyAsDraft => self.folder.change().copy_as_draft(&pair.copy).map(|_| ()),
+            _ => self.folder.change().discard_copy(&pair.copy),
         };
         // The findings changed: the panel starts closed on the new list.
         self.problems = Default::default();

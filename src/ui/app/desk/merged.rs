@@ -56,7 +56,7 @@ impl Desk {
     /// Settles the conflict copies in the folder, noting each; the copies settled are no
     /// change on disk to read in.
     pub fn settle_copies(&mut self) {
-        for resolution in self.folder.resolve(false) {
+        for resolution in self.folder.change().resolve(false) {
             if !resolution.outcome.is_left() {
                 self.changed.remove(&resolution.copy);
             }
@@ -72,8 +72,8 @@ impl Desk {
 
     /// Takes the workspace as read again, keeping the records whose files went, with a note.
     pub fn take_keeping_vanished(&mut self, folder: crate::store::Folder) {
-        let before = std::mem::replace(&mut self.folder, folder);
-        let gone = self.folder.keep_vanished(&before);
+        let before = self.folder.replace(folder);
+        let gone = self.folder.change().keep_vanished(&before);
         self.notes.extend(gone.into_iter().map(Note::Vanished));
     }
 

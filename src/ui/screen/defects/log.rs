@@ -70,45 +70,81 @@ pub fn matches(entry: Entry, needle: &str, titles: &HashMap<&str, &str>) -> bool
         })
 }
 
-/// Every defect that passes `filter` and matches `search`, newest found first (then by
-/// order and defect id, newest first, so the list does not jump between frames).
-pub fn matching<'a>(
-    records: &'a Records,
-    filter: &Filter,
-    search: &str,
-    today: Date,
-) -> Vec<Entry<'a>> {
-    let needle = search.trim().to_lowercase();
-    // Titles only matter to a search: most frames have none, and skip the map.
-    let titles: HashMap<&str, &str> = if needle.is_empty() {
-        HashMap::new()
-    } else {
-        records
-            .procedures
-            .iter()
-            .map(|p| (p.id.as_str(), p.title.as_str()))
-            .collect()
-    };
-    let mut entries: Vec<Entry<'a>> = records
+/// Where a defect is: its order's place in `records.orders`, and its own in the order.
+pub type Place = (u32, u32);
+
+/// The defect at `place` and its order.
+pub fn entry(records: &Records, (order, defect): Place) -> Entry<'_> {
+    let order = &records.orders[order as usize];
+    Entry {
+        order,
+        defect: &order.defects[defect as usize],
+    }
+}
+
+/// Every defect, newest found first (then by order and defect id, newest first, so the
+/// list does not jump between frames).
+pub fn sorted(records: &Records) -> Vec<Place> {
+    let mut places: Vec<Place> = records
         .orders
         .iter()
-        .flat_map(|order| {
-            order
-                .defects
-                .iter()
-                .map(move |defect| Entry { order, defect })
+        .enumerate()
+        .flat_map(|(at, order)| {
+            (0..order.defects.len()).map(move |defect| (at as u32, defect as u32))
         })
-        .filter(|entry| filter.keeps(entry.defect, today))
-        .filter(|entry| matches(*entry, &needle, &titles))
         .collect();
-    entries.sort_by(|a, b| {
+    places.sort_by(|a, b| {
+        let (a, b) = (entry(records, *a), entry(records, *b));
         (b.defect.found, &b.order.id, &b.defect.id).cmp(&(
             a.defect.found,
             &a.order.id,
             &a.defect.id,
         ))
     });
-    entries
+    places
+}
+
+/// Those of `places` that pass `filter` on `today`, in their order.
+pub fn kept_of(records: &Records, places: &[Place], filter: &Filter, today: Date) -> Vec<Place> {
+    let keep = |place: &Place| filter.keeps(entry(records, *place).defect, today);
+    places.iter().copied().filter(keep).collect()
+}
+
+/// Every defect that passes `filter` on `today`, newest found first.
+pub fn kept(records: &Records, filter: &Filter, today: Date) -> Vec<Place> {
+    kept_of(records, &sorted(records), filter, today)
+}
+
+/// Those of `places` that match `search`, in their order.
+pub fn searched(records: &Records, places: &[Place], search: &str) -> Vec<Place> {
+    let needle = search.trim().to_lowercase();
+    if needle.is_empty() {
+        return places.to_vec();
+    }
+    let titles: HashMap<&str, &str> = records
+        .procedures
+        .iter()
+        .map(|p| (p.id.as_str(), p.title.as_str()))
+        .collect();
+    places
+        .iter()
+        .copied()
+        .filter(|place| matches(entry(records, *place), &needle, &titles))
+        .collect()
+}
+
+/// Every defect that passes `filter` and matches `search`, newest found first (then by
+/// order and defect id, newest first).
+pub fn matching<'a>(
+    records: &'a Records,
+    filter: &Filter,
+    search: &str,
+    today: Date,
+) -> Vec<Entry<'a>> {
+    searched(records, &kept(records, filter, today), search)
+        .into_iter()
+        .map(|place| entry(records, place))
+        .collect()
 }
 
 /// How many defects a list holds, how many are open, and how many are overdue.
@@ -123,13 +159,15 @@ pub struct Counts {
 }
 
 /// Counts `entries` on `today`.
-pub fn counts(entries: &[Entry], today: Date) -> Counts {
-    entries.iter().fold(Counts::default(), |mut counts, entry| {
-        counts.total += 1;
-        counts.open += usize::from(entry.defect.state() == DefectState::Open);
-        counts.overdue += usize::from(entry.defect.is_overdue(today));
-        counts
-    })
+pub fn counts<'a>(entries: impl IntoIterator<Item = Entry<'a>>, today: Date) -> Counts {
+    entries
+        .into_iter()
+        .fold(Counts::default(), |mut counts, entry| {
+            counts.total += 1;
+            counts.open += usize::from(entry.defect.state() == DefectState::Open);
+            counts.overdue += usize::from(entry.defect.is_overdue(today));
+            counts
+        })
 }
 
 /// The categories to filter by: the workspace's, then any others defects were filed under
@@ -242,7 +280,7 @@ mod tests {
         let all = matching(&records, &Filter::default(), "", day(TODAY));
         assert_eq!(ids(&all), ["A3/d1", "A2/d2", "A2/d1", "A1/d1"]);
         assert_eq!(
-            counts(&all, day(TODAY)),
+            counts(all.iter().copied(), day(TODAY)),
             Counts {
                 total: 4,
                 open: 2,

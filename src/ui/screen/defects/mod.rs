@@ -1,6 +1,7 @@
 //! The defect log across all orders, with filters, and the defect form it opens.
 
 pub mod form;
+mod listed;
 pub mod log;
 pub mod place;
 mod view;
@@ -77,6 +78,8 @@ pub struct Defects {
     message: Option<Said>,
     /// A photo's path, typed where the file dialog could not open.
     typed: Option<PathField>,
+    /// The lines of the log, worked out when what they depend on changes.
+    listed: listed::Listed,
 }
 
 /// A defect open in the form, and its order.
@@ -148,6 +151,16 @@ impl Defects {
             self.open(ctx, &order, &defect);
             self.message = message;
         }
+    }
+
+    /// Works out the lines of the log for `search`, if the records, the filters, the search
+    /// or the day changed since: the app does after every message, so a frame only reads
+    /// them.
+    pub fn derive(&mut self, ctx: &Context, search: &str) {
+        self.listed.derive(ctx, &self.filter, search);
+        let hint = self.listed.open_at;
+        self.listed.open_at = (self.open.as_ref())
+            .and_then(|open| crate::ui::screen::place_near(ctx.records, &open.order, hint));
     }
 
     /// The filters in force.

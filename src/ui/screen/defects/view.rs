@@ -15,10 +15,10 @@ use crate::ui::screen::revision::message_box;
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
-/// Typing a search lays every drawn row out anew: a few hundred rows stay within a frame
-/// (compare `revision::LIST_LIMIT`, whose entries are smaller), and are more than anyone
-/// scrolls through; the search narrows the rest.
-const LIST_LIMIT: usize = 200;
+/// Coming to the log lays every drawn row out anew: on 100,000 orders (benches/ui.rs,
+/// "frames") 200 rows took 25 ms, over the 8 ms a frame has; 100, as the orders list
+/// draws, are more than anyone scrolls through, and the search narrows the rest.
+const LIST_LIMIT: usize = 100;
 
 /// A description in the list shows about this many characters.
 const DESCRIPTION_CHARS: usize = 90;
@@ -27,8 +27,17 @@ impl Defects {
     /// The screen, filtered by `search`.
     pub fn view<'a>(&'a self, ctx: Context<'a>, search: &'a str) -> Element<'a, Message> {
         let words = DefectWords::of(ctx.language);
-        let entries = log::matching(ctx.records, &self.filter, search, ctx.today);
-        let counts = log::counts(&entries, ctx.today);
+        // Kept by `derive` after the last message; worked out here only where it was not.
+        let worked_out;
+        let (places, counts) = match self.listed.get(&ctx, &self.filter, search) {
+            Some(kept) => kept,
+            None => {
+                let kept = log::kept(ctx.records, &self.filter, ctx.today);
+                worked_out = log::searched(ctx.records, &kept, search);
+                let entries = worked_out.iter().map(|p| log::entry(ctx.records, *p));
+                (worked_out.as_slice(), log::counts(entries, ctx.today))
+            }
+        };
         let template = match counts.total {
             1 => words.counts_one,
             _ => words.counts,
@@ -42,13 +51,13 @@ impl Defects {
             ],
         );
         let mut rows = Column::new().spacing(theme::LIST_GAP);
-        for entry in entries.iter().take(LIST_LIMIT) {
-            rows = rows.push(self.row_view(*entry, &ctx, words));
+        for place in places.iter().take(LIST_LIMIT) {
+            rows = rows.push(self.row_view(log::entry(ctx.records, *place), &ctx, words));
         }
-        if entries.is_empty() {
+        if places.is_empty() {
             rows = rows.push(text(words.no_defects).style(theme::muted));
-        } else if entries.len() > LIST_LIMIT {
-            let more = (entries.len() - LIST_LIMIT).to_string();
+        } else if places.len() > LIST_LIMIT {
+            let more = (places.len() - LIST_LIMIT).to_string();
             rows =
                 rows.push(text(fill(words.more_defects, &[("count", &more)])).style(theme::muted));
         }
@@ -111,11 +120,23 @@ impl Defects {
             ));
         }
 
+        let worked_out;
+        let (named_categories, named_procedures) = match self.listed.named(ctx) {
+            Some(named) => named,
+            None => {
+                let procedures = log::procedures(ctx.records).into_iter();
+                worked_out = (
+                    log::categories(ctx.records),
+                    procedures.map(str::to_owned).collect::<Vec<_>>(),
+                );
+                (worked_out.0.as_slice(), worked_out.1.as_slice())
+            }
+        };
         let mut categories = vec![Choice::new(None, words.all_categories)];
         categories.extend(
-            log::categories(ctx.records)
-                .into_iter()
-                .map(|c| Choice::new(Some(c.clone()), category_name(&c, ctx.language))),
+            named_categories
+                .iter()
+                .map(|c| Choice::new(Some(c.clone()), category_name(c, ctx.language))),
         );
         let category = super::chosen(&categories, filter.category.as_deref());
 
@@ -123,8 +144,8 @@ impl Defects {
             Choice::new(ProcedureFilter::All, words.all_procedures),
             Choice::new(ProcedureFilter::Unnamed, words.no_procedure),
         ];
-        procedures.extend(log::procedures(ctx.records).into_iter().map(|id| {
-            let title = place::procedure(ctx.records, id).map_or(id, |p| p.title.as_str());
+        procedures.extend(named_procedures.iter().map(|id| {
+            let title = place::procedure(ctx.records, id).map_or(id.as_str(), |p| p.title.as_str());
             Choice::new(
                 ProcedureFilter::Is(id.to_owned()),
                 place::cut(title, place::LABEL_CHARS),
@@ -227,7 +248,7 @@ impl Defects {
         ctx: Context<'a>,
         words: &'static DefectWords,
     ) -> Element<'a, Message> {
-        let order = ctx.records.orders.iter().find(|o| o.id == open.order);
+        let order = crate::ui::screen::order_near(ctx.records, &open.order, self.listed.open_at);
         let about = order.map(|order| {
             let about = match &order.customer {
                 Some(customer) => format!("{} · {customer} · {}", order.product, order.placed),
@@ -285,7 +306,14 @@ impl Defects {
                 ]
                 .spacing(theme::SPACE_M),
                 open.form
-                    .view(ctx.records.orders.iter().find(|o| o.id == open.order), ctx)
+                    .view(
+                        crate::ui::screen::order_near(
+                            ctx.records,
+                            &open.order,
+                            self.listed.open_at
+                        ),
+                        ctx
+                    )
                     .map(Message::Form),
             ]
             .spacing(theme::SPACE_M)

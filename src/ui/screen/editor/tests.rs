@@ -28,6 +28,7 @@ fn seen_by(me: &str) -> Context<'static> {
     let now: DateTime = "2026-11-23T15:02".parse().unwrap();
     Context {
         records: &SAMPLE,
+        generation: 0,
         me: SAMPLE.workspace.person(me),
         today: now.date(),
         now,

@@ -4,7 +4,9 @@
 pub mod check;
 mod contact;
 pub mod files;
+mod index;
 pub mod intake;
+mod listed;
 mod new;
 mod note;
 mod overview;
@@ -90,6 +92,8 @@ pub struct Orders {
     parked_new: Option<NewOrder>,
     /// A CSV preview left for an order: "Import CSV…" brings it back.
     parked_intake: Option<Box<intake::Intake>>,
+    /// The orders the list shows, worked out when what they depend on changes.
+    listed: listed::Listed,
 }
 
 /// What the right-hand side shows.
@@ -250,18 +254,36 @@ impl Orders {
         }
     }
 
-    /// The orders the list shows for `search` under the filter, newest first.
-    fn listed<'a, 'c>(
-        &'c self,
-        ctx: &'c Context<'a>,
-        search: &str,
-    ) -> impl Iterator<Item = &'a Order> + 'c {
-        let needle = search.trim().to_lowercase();
-        ctx.records
-            .orders
-            .iter()
-            .rev()
-            .filter(move |order| order.matches(&needle) && self.filter.keeps(order, ctx))
+    /// The first orders the list shows for `search` under the filter, newest first, and how
+    /// many it finds in all: read from what [`Orders::derive`] kept, or worked out here
+    /// when that is not for these records, filter and search.
+    fn listed<'a>(&self, ctx: &Context<'a>, search: &str) -> (Vec<&'a Order>, usize) {
+        let orders = &ctx.records.orders;
+        match self.listed.get(ctx, self.filter, search) {
+            Some(places) => (
+                places
+                    .iter()
+                    .take(LIST_LIMIT)
+                    .map(|at| &orders[*at as usize])
+                    .collect(),
+                places.len(),
+            ),
+            None => {
+                let mut found = listed::found(ctx, self.filter, search);
+                let count = found.len();
+                found.truncate(LIST_LIMIT);
+                (found, count)
+            }
+        }
+    }
+
+    /// Works out the list for `search` under the filter, if the records, the filter or the
+    /// search changed since: the app does after every message, so a frame only reads it.
+    pub fn derive(&mut self, ctx: &Context, search: &str) {
+        self.listed.derive(ctx, self.filter, search);
+        let hint = self.listed.selected_at;
+        self.listed.selected_at = (self.selected.as_deref())
+            .and_then(|id| crate::ui::screen::place_near(ctx.records, id, hint));
     }
 
     /// What Ctrl+Z (or with `redo`, Ctrl+Shift+Z) means for the form in front, if anything.
@@ -333,7 +355,7 @@ impl Orders {
 
     fn order<'a>(&self, ctx: &Context<'a>) -> Option<&'a Order> {
         let id = self.selected.as_deref()?;
-        ctx.records.orders.iter().find(|order| order.id == id)
+        crate::ui::screen::order_near(ctx.records, id, self.listed.selected_at)
     }
 
     /// Handles a message.
@@ -348,7 +370,8 @@ impl Orders {
                 Request::None
             }
             Message::OpenFirst(search) => {
-                let first = self.listed(ctx, &search).next().map(|o| o.id.clone());
+                self.derive(ctx, &search);
+                let first = self.listed(ctx, &search).0.first().map(|o| o.id.clone());
                 if let Some(id) = first {
                     self.show(&id);
                 }

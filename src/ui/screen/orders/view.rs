@@ -94,10 +94,10 @@ impl Orders {
         search: &str,
         words: &'static OrderWords,
     ) -> Element<'a, Message> {
-        let matching: Vec<&Order> = self.listed(&ctx, search).collect();
+        let (shown, count) = self.listed(&ctx, search);
         let mut list = Column::new().spacing(theme::LIST_GAP);
         let mut month = String::new();
-        for order in matching.iter().take(LIST_LIMIT) {
+        for order in shown {
             let this_month = order.placed.month_folder();
             if this_month != month {
                 list = list.push(
@@ -108,13 +108,13 @@ impl Orders {
             }
             list = list.push(self.list_entry(order, ctx, words));
         }
-        if matching.is_empty() {
+        if count == 0 {
             list = list.push(text(words.no_orders).style(theme::muted));
-        } else if matching.len() > LIST_LIMIT {
+        } else if count > LIST_LIMIT {
             list = list.push(
                 text(fill(
                     words.more_orders,
-                    &[("count", &(matching.len() - LIST_LIMIT).to_string())],
+                    &[("count", &(count - LIST_LIMIT).to_string())],
                 ))
                 .style(theme::muted),
             );

@@ -5,7 +5,7 @@ use super::check;
 use super::contact::ContactForm;
 use super::new::NewOrder;
 use super::words::OrderWords;
-use super::{LIST_ID, LIST_LIMIT, Message, Note, Orders, Pane, PhotoFor, Work};
+use super::{LIST_ID, Message, Note, Orders, Pane, PhotoFor, Work};
 use super::{pick_photo, save};
 use crate::model::{Defect, Order};
 use crate::ui::request::Request;
@@ -15,9 +15,11 @@ use crate::ui::screen::defects::form::DefectForm;
 impl Orders {
     /// Up or down the list the search shows, from the order in front.
     pub(super) fn step(&mut self, search: String, down: bool, ctx: &Context) -> Request<Message> {
+        self.derive(ctx, &search);
         let listed: Vec<&str> = self
             .listed(ctx, &search)
-            .take(LIST_LIMIT)
+            .0
+            .into_iter()
             .map(|order| order.id.as_str())
             .collect();
         let at = self

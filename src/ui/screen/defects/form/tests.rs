@@ -62,6 +62,7 @@ fn records() -> Records {
 fn ctx(records: &Records, language: Language) -> Context<'_> {
     Context {
         records,
+        generation: 0,
         me: records.workspace.person("bram"),
         today: day("2026-11-23"),
         now: crate::model::DateTime::start_of(day("2026-11-23")),

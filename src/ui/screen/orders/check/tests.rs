@@ -22,6 +22,7 @@ fn sample() -> Records {
 fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
     Context {
         records,
+        generation: 0,
         me: records.workspace.person(me),
         today: Date::new(2026, 11, 23).unwrap(),
         now: "2026-11-23T15:02".parse().unwrap(),

@@ -1,0 +1,203 @@
+//! Starting the window on the big workspace, each time in a new process: how soon it shows
+//! "Opening…", reports progress, has read the workspace and lays the desk out, and the
+//! memory it then holds.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use iced_test::futures::futures::{StreamExt, executor::block_on};
+use iced_test::runtime::{Action, task};
+use rightfirst::store::config::{Config, Places};
+use rightfirst::ui::{App, Message, Start};
+
+use super::{OPEN_ONCE, OPENS, Row, big_workspace, lay_out_cold, spread};
+
+/// One window start on `dir` through `App::boot`, its loader driven as the runtime drives it.
+pub struct Opening {
+    /// `boot` until the "Opening…" view is laid out.
+    first_frame: Duration,
+    /// `boot` until the first progress report reaches `update`.
+    first_progress: Option<Duration>,
+    /// `boot` until the loaded workspace reaches `update`.
+    loaded: Duration,
+    /// `boot` until the first view of the open workspace is laid out.
+    open_frame: Duration,
+    /// Progress reports seen, and the longest wait between two of them.
+    reports: usize,
+    longest_gap: Duration,
+    /// Resident memory once the desk is laid out, and its peak, in kB (0 where unknown).
+    resident: u64,
+    peak: u64,
+}
+
+/// A figure of /proc/self/status in kB ("VmRSS", "VmHWM"); 0 where there is none.
+fn status_kb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+impl Opening {
+    /// One line of microseconds, for the parent process to read.
+    pub fn to_line(&self) -> String {
+        let us = |d: Duration| d.as_micros().to_string();
+        let progress = self.first_progress.map_or("-".to_owned(), us);
+        format!(
+            "{} {progress} {} {} {} {} {} {}",
+            us(self.first_frame),
+            us(self.loaded),
+            us(self.open_frame),
+            self.reports,
+            us(self.longest_gap),
+            self.resident,
+            self.peak
+        )
+    }
+
+    fn from_line(line: &str) -> Option<Opening> {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let us = |i: usize| -> Option<Duration> {
+            fields.get(i)?.parse().ok().map(Duration::from_micros)
+        };
+        Some(Opening {
+            first_frame: us(0)?,
+            first_progress: us(1),
+            loaded: us(2)?,
+            open_frame: us(3)?,
+            reports: fields.get(4)?.parse().ok()?,
+            longest_gap: us(5)?,
+            resident: fields.get(6)?.parse().ok()?,
+            peak: fields.get(7)?.parse().ok()?,
+        })
+    }
+}
+
+/// `open` in a new process of this program, so fonts, heap and threads start cold, as in a
+/// window just launched.
+fn open_in_new_process(dir: &Path) -> Opening {
+    let program = std::env::current_exe().expect("this program's path");
+    let output = Command::new(program)
+        .arg(OPEN_ONCE)
+        .arg(dir)
+        .output()
+        .expect("this program runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    stdout
+        .lines()
+        .last()
+        .and_then(Opening::from_line)
+        .unwrap_or_else(|| {
+            panic!(
+                "no figures from the child: {stdout}{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })
+}
+
+pub fn open(dir: &Path) -> Opening {
+    let started = Instant::now();
+    let (mut app, boot_task) = App::boot(Start::Folder(dir.to_path_buf()));
+    lay_out_cold(&app);
+    let first_frame = started.elapsed();
+
+    let mut stream = task::into_stream(boot_task).expect("boot starts the loader");
+    let (mut first_progress, mut loaded) = (None, None);
+    let (mut reports, mut last, mut longest_gap) = (0, first_frame, Duration::ZERO);
+    while let Some(action) = block_on(stream.next()) {
+        // Other actions (the system theme query) need a real runtime; a window does not wait for them.
+        let Action::Output(message) = action else {
+            continue;
+        };
+        let at = started.elapsed();
+        let done = matches!(message, Message::Loaded(_));
+        if matches!(message, Message::Loading(..)) {
+            first_progress.get_or_insert(at);
+            reports += 1;
+            longest_gap = longest_gap.max(at - last);
+            last = at;
+        }
+        let _ = app.update(message);
+        if done {
+            loaded = Some(at);
+            break;
+        }
+    }
+    let loaded = loaded.expect("the loader reports back");
+    assert!(app.folder().is_some(), "the workspace opened");
+    lay_out_cold(&app);
+    let open_frame = started.elapsed();
+    Opening {
+        first_frame,
+        first_progress,
+        loaded,
+        open_frame,
+        reports,
+        longest_gap,
+        resident: status_kb("VmRSS"),
+        peak: status_kb("VmHWM"),
+    }
+}
+
+pub fn first_frames(rows: &mut Vec<Row>) {
+    let dir = big_workspace();
+    // As someone who has opened it before: the config names who is at the keyboard.
+    if let Some(places) = Places::of_user() {
+        let mut config = Config::default();
+        config.people.insert(dir.clone(), "ellen".to_owned());
+        config.save(&places.config).expect("config saved");
+    }
+    let runs: Vec<Opening> = (0..OPENS).map(|_| open_in_new_process(&dir)).collect();
+    let ms = |pick: &dyn Fn(&Opening) -> Duration| {
+        let slowest = runs.iter().map(pick).max().unwrap_or_default();
+        let median = spread(runs.iter().map(pick).collect()).0;
+        vec![
+            format!("{median:.1}"),
+            format!("{:.1}", slowest.as_secs_f64() * 1e3),
+        ]
+    };
+    let gaps = |o: &Opening| o.longest_gap;
+    for (label, figures) in [
+        ("(a) boot → \"Opening…\" laid out", ms(&|o| o.first_frame)),
+        (
+            "(c) boot → first progress report",
+            ms(&|o| o.first_progress.unwrap_or(o.loaded)),
+        ),
+        ("    boot → workspace loaded", ms(&|o| o.loaded)),
+        (
+            "(b) boot → open desk laid out (usable)",
+            ms(&|o| o.open_frame),
+        ),
+        ("    longest wait between reports", ms(&gaps)),
+    ] {
+        rows.push(Row {
+            label: label.to_owned(),
+            figures,
+        });
+    }
+    rows.push(Row {
+        label: "    progress reports".to_owned(),
+        figures: vec![runs[0].reports.to_string(), String::new()],
+    });
+    let mb = |kb: &dyn Fn(&Opening) -> u64| {
+        let mut all: Vec<u64> = runs.iter().map(kb).collect();
+        all.sort_unstable();
+        let mb = |kb: u64| format!("{:.0} MB", kb as f64 / 1024.0);
+        vec![mb(all[all.len() / 2]), mb(all[all.len() - 1])]
+    };
+    for (label, figures) in [
+        (
+            "    resident memory, desk open (VmRSS)",
+            mb(&|o| o.resident),
+        ),
+        ("    peak resident memory (VmHWM)", mb(&|o| o.peak)),
+    ] {
+        rows.push(Row {
+            label: label.to_owned(),
+            figures,
+        });
+    }
+}

@@ -1,0 +1,231 @@
+//! The orders the list shows, kept between frames: worked out in `update` when the records,
+//! the filter or the search change, and only read while drawing. Five years of orders are
+//! a hundred thousand: walking them all costs more than a frame.
+
+use super::Filter;
+use super::index::Index;
+use crate::model::Order;
+
+/// Below this many orders to look through, matching them one by one is as quick as the
+/// index; above it, the index. Unit tests take the index on the small sample too.
+#[cfg(not(test))]
+const FEW: usize = 4_000;
+#[cfg(test)]
+const FEW: usize = 8;
+use crate::ui::screen::Context;
+
+/// The orders a search finds under the filter, by their places in the records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    /// The search as matched: trimmed and lower case.
+    needle: String,
+    /// Places in `records.orders`, newest first.
+    orders: Vec<u32>,
+}
+
+/// The list, and what it was worked out from.
+#[derive(Debug, Default)]
+pub(super) struct Listed {
+    /// The generation of the records and the filter the searches below ran on.
+    of: Option<(u64, Filter)>,
+    /// The searches typed one after another, each a narrowing of the one before it: the
+    /// first is the empty search (every order the filter keeps), the last is the one shown.
+    /// A key that extends the search looks only at what the search before it found; a
+    /// backspace goes back to a search already done.
+    typed: Vec<Found>,
+    /// Where the selected order was last found in the records.
+    pub selected_at: Option<u32>,
+    /// The empty searches of the other filters picked under the same generation: going
+    /// back to a filter does not judge every order again.
+    others: Vec<(Filter, Found)>,
+    /// The text searches look through, for the generation of the records it is of: made
+    /// when a search first needs it.
+    index: Option<(u64, Index)>,
+}
+
+/// The search as orders are matched against it.
+fn needle(search: &str) -> String {
+    search.trim().to_lowercase()
+}
+
+impl Listed {
+    /// The orders shown for `search` under `filter`, newest first, if they are worked out
+    /// already for these records; `None` means the caller works them out itself.
+    pub fn get(&self, ctx: &Context, filter: Filter, search: &str) -> Option<&[u32]> {
+        let last = self.typed.last()?;
+        (self.of == Some((ctx.generation, filter)) && last.needle == needle(search))
+            .then_some(last.orders.as_slice())
+    }
+
+    /// Works the list out for `search` under `filter`, from what is kept where it can.
+    pub fn derive(&mut self, ctx: &Context, filter: Filter, search: &str) {
+        let needle = needle(search);
+        if self.of != Some((ctx.generation, filter)) {
+            match self.of.take() {
+                Some((generation, before)) if generation == ctx.generation => {
+                    if let Some(all) = self.typed.drain(..).next() {
+                        self.others.push((before, all));
+                    }
+                }
+                _ => self.others.clear(),
+            }
+            self.of = Some((ctx.generation, filter));
+            let kept = self.others.iter().position(|(other, _)| *other == filter);
+            let all = match kept {
+                Some(at) => self.others.swap_remove(at).1,
+                None => Found {
+                    needle: String::new(),
+                    orders: walk(ctx, filter),
+                },
+            };
+            self.typed = vec![all];
+        }
+        // Back to the longest search done before that the new one extends: every order the
+        // new one finds is among those.
+        while self
+            .typed
+            .last()
+            .is_some_and(|found| !needle.contains(found.needle.as_str()))
+        {
+            self.typed.pop();
+        }
+        let Some(wider) = self.typed.last() else {
+            return;
+        };
+        if wider.needle == needle {
+            return;
+        }
+        let orders = &ctx.records.orders;
+        let narrower = if wider.orders.len() <= FEW {
+            let keep = |at: &u32| orders[*at as usize].matches(&needle);
+            wider.orders.iter().copied().filter(keep).collect()
+        } else {
+            if self.index.as_ref().map(|(of, _)| *of) != Some(ctx.generation) {
+                self.index = Some((ctx.generation, Index::new(orders)));
+            }
+            let index = self.index.as_ref().map(|(_, index)| index);
+            let wider = &self.typed[self.typed.len() - 1].orders;
+            match index.and_then(|index| index.find(&needle)) {
+                Some(found) => both(wider, &found),
+                None => {
+                    let keep = |at: &u32| orders[*at as usize].matches(&needle);
+                    wider.iter().copied().filter(keep).collect()
+                }
+            }
+        };
+        self.typed.push(Found {
+            needle,
+            orders: narrower,
+        });
+    }
+}
+
+/// The places in both lists, each newest (highest) first.
+fn both(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut both = Vec::new();
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Equal => {
+                both.push(**x);
+                a.next();
+                b.next();
+            }
+            std::cmp::Ordering::Greater => {
+                a.next();
+            }
+            std::cmp::Ordering::Less => {
+                b.next();
+            }
+        }
+    }
+    both
+}
+
+/// Every order `filter` keeps, newest first, by place.
+fn walk(ctx: &Context, filter: Filter) -> Vec<u32> {
+    let orders = &ctx.records.orders;
+    (0..orders.len() as u32)
+        .rev()
+        .filter(|at| filter.keeps(&orders[*at as usize], ctx))
+        .collect()
+}
+
+/// The orders `search` finds under `filter`, newest first, walking them all: what
+/// [`Listed::get`] holds once derived.
+pub(super) fn found<'a>(ctx: &Context<'a>, filter: Filter, search: &str) -> Vec<&'a Order> {
+    let needle = needle(search);
+    ctx.records
+        .orders
+        .iter()
+        .rev()
+        .filter(|order| order.matches(&needle) && filter.keeps(order, ctx))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Folder;
+
+    #[test]
+    fn every_key_typed_or_taken_back_lists_what_a_full_walk_finds() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let today = crate::model::Date::new(2026, 11, 23).unwrap();
+        let ctx = crate::ui::screen::tests::context(folder.records(), today);
+        let keys = [
+            "2", "20", "202", "2026-1", "2026-11", "2026-1", "1", "10", "c", "co", "x",
+        ];
+        let mut listed = Listed::default();
+        // Each filter, then back to those picked before.
+        let filters = [
+            Filter::All,
+            Filter::CheckFailed,
+            Filter::NotChecked,
+            Filter::All,
+        ];
+        for filter in filters.into_iter().chain([Filter::CheckFailed]) {
+            for (n, typed) in keys.iter().chain([&" CONE ", &"", &"o"]).enumerate() {
+                listed.derive(&ctx, filter, typed);
+                let walked: Vec<&str> = found(&ctx, filter, typed)
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .collect();
+                let kept: Vec<&str> = listed
+                    .get(&ctx, filter, typed)
+                    .expect("derived")
+                    .iter()
+                    .map(|at| ctx.records.orders[*at as usize].id.as_str())
+                    .collect();
+                assert_eq!(kept, walked, "{filter:?}, key {n}: {typed:?}");
+            }
+        }
+        assert!(
+            listed.get(&ctx, Filter::All, "o").is_none(),
+            "another filter"
+        );
+
+        // The records change (the newest order goes): a new generation lists them anew,
+        // for the filter in front and for one picked before.
+        let mut records = folder.records().clone();
+        records.orders.pop();
+        let ctx = Context {
+            generation: 1,
+            ..crate::ui::screen::tests::context(&records, today)
+        };
+        for (filter, typed) in [(Filter::CheckFailed, "2026"), (Filter::All, "")] {
+            listed.derive(&ctx, filter, typed);
+            let walked: Vec<&str> = found(&ctx, filter, typed)
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect();
+            let places = listed.get(&ctx, filter, typed).expect("derived");
+            let kept: Vec<&str> = (places.iter())
+                .filter_map(|at| records.orders.get(*at as usize))
+                .map(|order| order.id.as_str())
+                .collect();
+            assert_eq!(places.len(), walked.len(), "{filter:?} after the change");
+            assert_eq!(kept, walked, "{filter:?} after the change");
+        }
+    }
+}
