@@ -9,7 +9,7 @@
 //! `Some(...)`, a raw string, a number in another base, a mistake) it gives up at once and
 //! the caller reads the text with ron, which gives the answer or the error with its line
 //! and column. So it never needs error messages of its own, and whatever it does accept,
-//! it reads as ron would (tests/canonical.rs holds it to that over random records and
+//! it reads as ron would (tests/properties.rs holds it to that over random records and
 //! random damage to their text).
 
 use serde::Deserialize;
@@ -328,12 +328,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         self.expect(b'[')?;
-        let value = visitor.visit_seq(Elements {
+        visitor.visit_seq(Elements {
             reader: self,
-            close: b']',
             first: true,
-        })?;
-        Ok(value)
+        })
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value> {
@@ -383,7 +381,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 /// The elements of a list.
 struct Elements<'a, 'de> {
     reader: &'a mut Reader<'de>,
-    close: u8,
     first: bool,
 }
 
@@ -393,11 +390,11 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
         if self.first {
             self.first = false;
-            if self.reader.peek() == Some(self.close) {
+            if self.reader.peek() == Some(b']') {
                 self.reader.at += 1;
                 return Ok(None);
             }
-        } else if !self.reader.next_or(self.close)? {
+        } else if !self.reader.next_or(b']')? {
             return Ok(None);
         }
         seed.deserialize(&mut *self.reader).map(Some)
