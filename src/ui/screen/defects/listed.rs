@@ -2,16 +2,17 @@
 //! the filters, the search or the day change, and only read while drawing.
 
 use super::log::{self, Counts, Filter, Place};
-use crate::model::Date;
+use crate::model::{Date, Records};
 use crate::ui::screen::Context;
+use crate::ui::screen::haystack::Haystack;
 
 /// The lines of the log and what they were worked out from.
 #[derive(Debug, Default)]
 pub(super) struct Listed {
     /// The generation of the records, the filters and the day `kept` is of.
     of: Option<(u64, Filter, Date)>,
-    /// Every defect the filters keep, newest found first.
-    kept: Vec<Place>,
+    /// Per defect of `sorted`, whether the filters keep it.
+    kept: Vec<bool>,
     /// The search `shown` is of, as typed.
     search: String,
     /// Those of `kept` the search finds, and their counts.
@@ -21,6 +22,8 @@ pub(super) struct Listed {
     named_of: Option<u64>,
     /// Every defect, newest found first: a filter picks from it without sorting again.
     sorted: Vec<Place>,
+    /// What the search looks through: each defect of `sorted`, found by its position.
+    haystack: Haystack,
     /// The categories and procedures the filters offer.
     categories: Vec<String>,
     procedures: Vec<String>,
@@ -54,6 +57,7 @@ impl Listed {
         if self.named_of != Some(ctx.generation) {
             self.named_of = Some(ctx.generation);
             self.sorted = log::sorted(records);
+            self.haystack = haystack(records, &self.sorted);
             self.categories = log::categories(records);
             self.procedures = log::procedures(records)
                 .into_iter()
@@ -63,17 +67,111 @@ impl Listed {
         let of = (ctx.generation, filter.clone(), ctx.today);
         let fresh = self.of.as_ref() != Some(&of);
         if fresh {
-            self.kept = log::kept_of(records, &self.sorted, filter, ctx.today);
+            let keeps = |place: &Place| filter.keeps(log::entry(records, *place).defect, ctx.today);
+            self.kept = self.sorted.iter().map(keeps).collect();
             self.of = Some(of);
         }
         if fresh || self.search != search {
-            // A search that extends the last one finds only what that one found.
-            let narrows = !fresh && needle(search).contains(&needle(&self.search));
-            let wider = if narrows { &self.shown } else { &self.kept };
-            self.shown = log::searched(records, wider, search);
+            self.shown = self.searched(records, search);
             self.search = search.to_owned();
             let entries = self.shown.iter().map(|place| log::entry(records, *place));
             self.counts = log::counts(entries, ctx.today);
+        }
+    }
+
+    /// The defects the filters keep that match `search`, newest found first.
+    fn searched(&self, records: &Records, search: &str) -> Vec<Place> {
+        let needle = needle(search);
+        let kept = |at: &usize| self.kept[*at];
+        let places = |at: usize| self.sorted[at];
+        if needle.is_empty() {
+            return (0..self.sorted.len()).filter(kept).map(places).collect();
+        }
+        match self.haystack.find(&needle) {
+            Some(found) => (found.into_iter().map(|at| at as usize))
+                .filter(kept)
+                .map(places)
+                .collect(),
+            None => {
+                let kept: Vec<Place> = (0..self.sorted.len()).filter(kept).map(places).collect();
+                log::searched(records, &kept, search)
+            }
+        }
+    }
+}
+
+/// What the search looks through for each of `sorted`, as [`log::matches`] compares: the
+/// description, the order, the category, and the procedure's id and title.
+fn haystack(records: &Records, sorted: &[Place]) -> Haystack {
+    let titles = log::titles(records);
+    let mut haystack = Haystack::with_capacity(sorted.len(), 96);
+    for (at, place) in sorted.iter().enumerate() {
+        let entry = log::entry(records, *place);
+        let defect = entry.defect;
+        let procedure = defect.procedure.as_deref();
+        let title = procedure.and_then(|id| titles.get(id).copied());
+        let fields = [
+            Some(defect.description.as_str()),
+            Some(entry.order.id.as_str()),
+            Some(defect.category.as_str()),
+            procedure,
+            title,
+        ];
+        haystack.push(at as u32, fields.into_iter().flatten());
+    }
+    haystack
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DefectState;
+    use crate::store::Folder;
+    use crate::ui::screen::tests::context;
+
+    /// Through the haystack, the log finds what matching each defect one by one finds, in
+    /// the same order, under each filter: by description, order, category, procedure id
+    /// and title, in other scripts, and in no field at all.
+    #[test]
+    fn the_search_finds_what_matching_each_defect_finds() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut records = folder.records().clone();
+        let (at, defect) = (records.orders.iter())
+            .enumerate()
+            .find_map(|(at, order)| (!order.defects.is_empty()).then_some((at, 0)))
+            .expect("the sample has a defect");
+        records.orders[at].defects[defect].description = "Ünal zag ÇELIK in de bak".into();
+        let today = Date::new(2026, 12, 5).unwrap();
+        let title = records.procedures[0].title.to_lowercase();
+        let filters = [
+            Filter::default(),
+            Filter {
+                state: Some(DefectState::Open),
+                ..Filter::default()
+            },
+        ];
+        for filter in &filters {
+            let ctx = context(&records, today);
+            let mut listed = Listed::default();
+            for search in [
+                "",
+                "2026",
+                "ünal",
+                "çelik",
+                "ÇELIK",
+                "method",
+                "waffle",
+                "x",
+                "é",
+                &title,
+                "nothing at all",
+            ] {
+                listed.derive(&ctx, filter, search);
+                let walked: Vec<Place> =
+                    log::searched(&records, &log::kept(&records, filter, today), search);
+                let (shown, _) = listed.get(&ctx, filter, search).unwrap();
+                assert_eq!(shown, walked.as_slice(), "{search:?} under {filter:?}");
+            }
         }
     }
 }

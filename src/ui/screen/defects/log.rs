@@ -115,17 +115,20 @@ pub fn kept(records: &Records, filter: &Filter, today: Date) -> Vec<Place> {
     kept_of(records, &sorted(records), filter, today)
 }
 
+/// The title of each procedure, by id.
+pub fn titles(records: &Records) -> HashMap<&str, &str> {
+    (records.procedures.iter())
+        .map(|p| (p.id.as_str(), p.title.as_str()))
+        .collect()
+}
+
 /// Those of `places` that match `search`, in their order.
 pub fn searched(records: &Records, places: &[Place], search: &str) -> Vec<Place> {
     let needle = search.trim().to_lowercase();
     if needle.is_empty() {
         return places.to_vec();
     }
-    let titles: HashMap<&str, &str> = records
-        .procedures
-        .iter()
-        .map(|p| (p.id.as_str(), p.title.as_str()))
-        .collect();
+    let titles = titles(records);
     places
         .iter()
         .copied()

@@ -3,8 +3,8 @@
 //! a hundred thousand: walking them all costs more than a frame.
 
 use super::Filter;
-use super::index::Index;
 use crate::model::Order;
+use crate::ui::screen::haystack::Haystack;
 
 /// Below this many orders to look through, matching them one by one is as quick as the
 /// index; above it, the index. Unit tests take the index on the small sample too.
@@ -40,7 +40,7 @@ pub(super) struct Listed {
     others: Vec<(Filter, Found)>,
     /// The text searches look through, for the generation of the records it is of: made
     /// when a search first needs it.
-    index: Option<(u64, Index)>,
+    index: Option<(u64, Haystack)>,
 }
 
 /// The search as orders are matched against it.
@@ -101,7 +101,7 @@ impl Listed {
             wider.orders.iter().copied().filter(keep).collect()
         } else {
             if self.index.as_ref().map(|(of, _)| *of) != Some(ctx.generation) {
-                self.index = Some((ctx.generation, Index::new(orders)));
+                self.index = Some((ctx.generation, Haystack::of_orders(orders)));
             }
             let index = self.index.as_ref().map(|(_, index)| index);
             let wider = &self.typed[self.typed.len() - 1].orders;

@@ -4,7 +4,6 @@
 pub mod check;
 mod contact;
 pub mod files;
-mod index;
 pub mod intake;
 mod listed;
 mod new;
