@@ -5,7 +5,7 @@ use std::sync::Arc;
 use iced::widget::text_editor::{Action as EditorAction, Edit};
 
 use super::*;
-use crate::model::{Person, Procedure, Records, Role, Status, Step, Workspace};
+use crate::model::{Action, Person, Procedure, Records, Role, RootCause, Status, Step, Workspace};
 use crate::ui::text::{Language, Words};
 
 fn day(text: &str) -> Date {
