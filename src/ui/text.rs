@@ -71,6 +71,7 @@ texts!(Text {
     nothing_selected: "Pick a procedure on the left, or make a new one (Ctrl+N).", "Kies links een procedure, of maak een nieuwe (Ctrl+N).";
     nothing_selected_checklist: "Pick a checklist on the left, or make a new one (Ctrl+N).", "Kies links een checklijst, of maak een nieuwe (Ctrl+N).";
     no_matches: "Nothing matches the search.", "Niets gevonden.";
+    show_more: "Show {count} more", "Nog {count} tonen";
     title: "Title", "Titel";
     purpose: "Purpose", "Doel";
     scope: "Scope", "Toepassing";

@@ -15,6 +15,7 @@ pub mod problems;
 pub mod procedures;
 pub mod reading;
 pub mod revision;
+pub mod rows;
 pub mod settings;
 pub mod training;
 pub mod welcome;

@@ -8,10 +8,13 @@ mod view;
 mod widgets;
 pub mod words;
 
+use iced::widget::scrollable::Viewport;
+
 use crate::model::{DefectState, Order};
 use crate::store::Attachment;
 use crate::ui::request::{FileKind, Picked, Place, Record, Request, Saved};
 use crate::ui::screen::file_place::{self, PathField, Taken};
+use crate::ui::screen::rows::Rows;
 use crate::ui::screen::{Context, Unsaved};
 
 use form::DefectForm;
@@ -80,6 +83,8 @@ pub struct Defects {
     typed: Option<PathField>,
     /// The lines of the log, worked out when what they depend on changes.
     listed: listed::Listed,
+    /// How many of them are drawn, for the filters and search they were paged under.
+    rows: Rows<(Filter, String)>,
 }
 
 /// A defect open in the form, and its order.
@@ -116,6 +121,10 @@ pub enum Message {
     PhotoAttached(Result<String, String>),
     /// How saving this order, holding the edited defect, went.
     Saved(Box<Order>, Saved),
+    /// The list scrolled: near its end, more rows are drawn.
+    Scrolled(Viewport),
+    /// "More" at the end of the list: more rows are drawn.
+    More,
 }
 
 impl Defects {
@@ -158,6 +167,7 @@ impl Defects {
     /// them.
     pub fn derive(&mut self, ctx: &Context, search: &str) {
         self.listed.derive(ctx, &self.filter, search);
+        self.rows.of((self.filter.clone(), search.to_owned()));
         let hint = self.listed.open_at;
         self.listed.open_at = (self.open.as_ref())
             .and_then(|open| crate::ui::screen::place_near(ctx.records, &open.order, hint));
@@ -184,6 +194,8 @@ impl Defects {
             Message::Category(category) => self.filter.category = category,
             Message::Procedure(procedure) => self.filter.procedure = procedure,
             Message::OverdueOnly(only) => self.filter.overdue_only = only,
+            Message::Scrolled(viewport) => self.rows.scrolled(viewport),
+            Message::More => self.rows.more(),
             Message::Select { order, defect } => return self.select(ctx, order, defect),
             Message::Form(message) => return self.edit(message, ctx),
             Message::Save => return self.save(ctx),

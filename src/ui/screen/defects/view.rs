@@ -10,15 +10,10 @@ use super::widgets::{badge, option, state_badge};
 use super::words::DefectWords;
 use super::{Choice, Defects, Message, Open, Said, form, place};
 use crate::model::{DefectState, category_name};
-use crate::ui::screen::Context;
 use crate::ui::screen::revision::message_box;
+use crate::ui::screen::{Context, rows};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
-
-/// Coming to the log lays every drawn row out anew: on 100,000 orders (benches/ui.rs,
-/// "frames") 200 rows took 25 ms, over the 8 ms a frame has; 100, as the orders list
-/// draws, are more than anyone scrolls through, and the search narrows the rest.
-const LIST_LIMIT: usize = 100;
 
 /// A description in the list shows about this many characters.
 const DESCRIPTION_CHARS: usize = 90;
@@ -51,21 +46,27 @@ impl Defects {
             ],
         );
         let mut rows = Column::new().spacing(theme::LIST_GAP);
-        for place in places.iter().take(LIST_LIMIT) {
+        for place in places.iter().take(self.rows.shown(places.len())) {
             rows = rows.push(self.row_view(log::entry(ctx.records, *place), &ctx, words));
         }
         if places.is_empty() {
             rows = rows.push(text(words.no_defects).style(theme::muted));
-        } else if places.len() > LIST_LIMIT {
-            let more = (places.len() - LIST_LIMIT).to_string();
-            rows =
-                rows.push(text(fill(words.more_defects, &[("count", &more)])).style(theme::muted));
+        }
+        if let Some(end) = rows::end(
+            &self.rows,
+            places.len(),
+            ctx.words,
+            Message::More,
+            words.more_defects,
+        ) {
+            rows = rows.push(end);
         }
         let list = column![
             text(words.title).size(theme::TEXT_TITLE),
             self.filters(&ctx, words),
             text(counts).size(theme::TEXT_SMALL).style(theme::muted),
             scrollable(rows)
+                .on_scroll(Message::Scrolled)
                 .spacing(theme::SPACE_XS)
                 .height(Length::Fill),
         ]

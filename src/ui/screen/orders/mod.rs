@@ -15,9 +15,12 @@ mod work;
 
 use std::collections::BTreeMap;
 
+use iced::widget::scrollable::Viewport;
+
 use crate::model::{Channel, Defect, Order};
 use crate::ui::request::{FileKind, Record, Request};
 use crate::ui::screen::defects::form::{self as defect_form, DefectForm};
+use crate::ui::screen::rows::Rows;
 use crate::ui::screen::{Context, PersonChoice, Unsaved};
 
 use check::Runner;
@@ -66,10 +69,6 @@ pub enum PhotoFor {
     Defect,
 }
 
-/// The most orders the list shows at once: drawing more makes every keystroke in the
-/// search slow; the rest are counted, and a search narrows them.
-const LIST_LIMIT: usize = 100;
-
 /// The orders screen.
 #[derive(Debug, Default)]
 pub struct Orders {
@@ -93,6 +92,9 @@ pub struct Orders {
     parked_intake: Option<Box<intake::Intake>>,
     /// The orders the list shows, worked out when what they depend on changes.
     listed: listed::Listed,
+    /// How many of the list's orders are drawn, for the filter and search they were paged
+    /// under.
+    rows: Rows<(Filter, String)>,
 }
 
 /// What the right-hand side shows.
@@ -173,6 +175,10 @@ pub enum Message {
     Close,
     /// Work with files: importing, QC records, photos, saves.
     Files(files::Message),
+    /// The list scrolled: near its end, more rows are drawn.
+    Scrolled(Viewport),
+    /// "More" at the end of the list: more rows are drawn.
+    More,
 }
 
 /// The widget id of the scrolling list of orders.
@@ -262,7 +268,7 @@ impl Orders {
             Some(places) => (
                 places
                     .iter()
-                    .take(LIST_LIMIT)
+                    .take(self.rows.shown(places.len()))
                     .map(|at| &orders[*at as usize])
                     .collect(),
                 places.len(),
@@ -270,7 +276,7 @@ impl Orders {
             None => {
                 let mut found = listed::found(ctx, self.filter, search);
                 let count = found.len();
-                found.truncate(LIST_LIMIT);
+                found.truncate(self.rows.shown(count));
                 (found, count)
             }
         }
@@ -280,6 +286,7 @@ impl Orders {
     /// search changed since: the app does after every message, so a frame only reads it.
     pub fn derive(&mut self, ctx: &Context, search: &str) {
         self.listed.derive(ctx, self.filter, search);
+        self.rows.of((self.filter, search.to_owned()));
         let hint = self.listed.selected_at;
         self.listed.selected_at = (self.selected.as_deref())
             .and_then(|id| crate::ui::screen::place_near(ctx.records, id, hint));
@@ -377,6 +384,14 @@ impl Orders {
                 Request::None
             }
             Message::Step(search, down) => self.step(search, down, ctx),
+            Message::Scrolled(viewport) => {
+                self.rows.scrolled(viewport);
+                Request::None
+            }
+            Message::More => {
+                self.rows.more();
+                Request::None
+            }
             Message::New => self.begin_order(ctx),
             Message::NewId(value) => self.edit_new(|form| form.id = value),
             Message::NewPlaced(value) => self.edit_new(|form| form.placed = value),

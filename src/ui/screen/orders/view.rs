@@ -10,9 +10,9 @@ use iced::{Alignment, Element, Length};
 use super::contact::{CHANNELS, ChannelChoice, channel_name};
 use super::overview::overview;
 use super::words::{OrderWords, state_badge};
-use super::{Filter, LIST_LIMIT, Message, Orders, Pane, Work, files};
+use super::{Filter, Message, Orders, Pane, Work, files};
 use crate::model::Order;
-use crate::ui::screen::{Context, file_place, labelled, offered_or};
+use crate::ui::screen::{Context, file_place, labelled, offered_or, rows};
 use crate::ui::text::fill;
 use crate::ui::theme::{self, Badge};
 
@@ -110,14 +110,16 @@ impl Orders {
         }
         if count == 0 {
             list = list.push(text(words.no_orders).style(theme::muted));
-        } else if count > LIST_LIMIT {
-            list = list.push(
-                text(fill(
-                    words.more_orders,
-                    &[("count", &(count - LIST_LIMIT).to_string())],
-                ))
-                .style(theme::muted),
-            );
+        }
+        let end = rows::end(
+            &self.rows,
+            count,
+            ctx.words,
+            Message::More,
+            words.more_orders,
+        );
+        if let Some(end) = end {
+            list = list.push(end);
         }
         let filters =
             FILTERS
@@ -169,6 +171,7 @@ impl Orders {
             // Room on the right, so the scrollbar never covers a date.
             scrollable(container(list).padding(iced::Padding::ZERO.right(theme::SPACE_M)))
                 .id(super::LIST_ID)
+                .on_scroll(Message::Scrolled)
                 .height(Length::Fill),
         ]
         .spacing(theme::SPACE_M)

@@ -16,16 +16,19 @@ impl Orders {
     /// Up or down the list the search shows, from the order in front.
     pub(super) fn step(&mut self, search: String, down: bool, ctx: &Context) -> Request<Message> {
         self.derive(ctx, &search);
-        let listed: Vec<&str> = self
-            .listed(ctx, &search)
-            .0
-            .into_iter()
-            .map(|order| order.id.as_str())
-            .collect();
-        let at = self
-            .selected
-            .as_deref()
-            .and_then(|id| listed.iter().position(|listed| *listed == id));
+        let (mut shown, total) = self.listed(ctx, &search);
+        let place = |shown: &[&Order]| {
+            let selected = self.selected.as_deref()?;
+            shown.iter().position(|order| order.id == selected)
+        };
+        let mut at = place(&shown);
+        // Down from the last row drawn: a page more is drawn first.
+        if down && at.is_some_and(|at| at + 1 == shown.len()) && self.rows.has_more(total) {
+            self.rows.more();
+            (shown, _) = self.listed(ctx, &search);
+            at = place(&shown);
+        }
+        let listed: Vec<&str> = shown.into_iter().map(|order| order.id.as_str()).collect();
         let next = match (at, down) {
             (None, _) => Some(0),
             (Some(at), true) => Some(at + 1),
