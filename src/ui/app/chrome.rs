@@ -351,3 +351,18 @@ pub(super) fn failed_view<'a>(
     .center(Length::Fill)
     .into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+    use crate::ui::text::Language;
+
+    #[test]
+    fn thousands_are_marked_as_each_language_marks_them() {
+        assert_eq!(grouped(0, Language::En), "0");
+        assert_eq!(grouped(999, Language::En), "999");
+        assert_eq!(grouped(2_082, Language::En), "2,082");
+        assert_eq!(grouped(100_000, Language::Nl), "100.000");
+        assert_eq!(grouped(1_234_567, Language::En), "1,234,567");
+    }
+}
