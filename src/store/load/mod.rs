@@ -3,7 +3,8 @@
 //! In the order a load goes: [`scan`] lists the files, `workspace.ron` is read first (a
 //! newer format stops everything), [`parse`] reads the procedures, checklists and
 //! training, the model's catalog checks them against each other, and [`orders`] reads,
-//! checks and hands on the orders.
+//! checks and hands on the orders. [`first`] opens a workspace in two phases: the newest
+//! orders before the window's desk opens, the older ones in batches after.
 
 mod first;
 mod orders;
