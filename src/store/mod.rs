@@ -36,7 +36,7 @@ pub use create::{CreateError, create, create_business};
 pub use index::IndexUse;
 pub use keeping::{Unfit, fit_copy};
 pub use layout::{Archived, RecordFile};
-pub use load::{Needs, OpenError, OrderSink};
+pub use load::{Batch, Needs, OpenError, OrderSink, Rest};
 pub use locate::Position;
 pub use read::{MAX_FILE_BYTES, content_hash, files_read};
 pub use save::{Expect, LOCK_DIR_VARIABLE, SaveError};
@@ -95,6 +95,9 @@ pub struct Folder {
     index_warning: Option<String>,
     /// How many times this folder has written, deleted or read again a record file.
     writes: u64,
+    /// The older orders still being read, when it was opened in two phases
+    /// ([`Folder::open_first`]).
+    older: Option<load::Awaited>,
 }
 
 /// Whether loading may tidy up after killed writers.

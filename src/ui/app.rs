@@ -14,6 +14,7 @@ mod dialog;
 mod keys;
 mod leaving;
 mod message;
+mod older;
 mod opening;
 mod preferences;
 mod reading;
@@ -56,6 +57,8 @@ pub struct App {
     /// Wrong PIN tries, one count for every prompt of this window; it lives as long as
     /// the process, so every screen's [`Context`] may borrow it.
     pins: &'static PinGuard,
+    /// Files the watcher told of while older orders were still being read.
+    told: older::Told,
 }
 
 impl App {
@@ -94,6 +97,7 @@ impl App {
             question: None,
             reopen_on: None,
             pins: Box::leak(Box::default()),
+            told: older::Told::default(),
         }
     }
 
@@ -271,12 +275,14 @@ impl App {
             }),
             Message::TakeDisk => self.resolve(road::take_disk),
             Message::DiskChanged(files) => {
+                self.told(&files);
                 self.on_desk(|desk, _, asking| desk.disk_changed(files, asking))
             }
             Message::Refreshed(handoff) => {
                 self.on_desk(|desk, seat, asking| desk.refreshed(handoff.take(), asking, seat))
             }
             Message::Imported(handoff) => self.on_desk(|desk, _, _| desk.imported(handoff.take())),
+            Message::OlderOrders(batch) => self.older_orders(batch),
         }
     }
 

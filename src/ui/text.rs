@@ -163,6 +163,7 @@ texts!(Text {
     role_staff: "Staff", "Medewerker";
     opening: "Opening {path}…", "{path} openen…";
     reading_orders: "Reading orders: {done} of {total}", "Bestellingen lezen: {done} van {total}";
+    reading_older: "Reading older orders… {done} of {total}. Lists and figures fill in as they come.", "Oudere bestellingen lezen… {done} van {total}. Lijsten en cijfers vullen zich aan terwijl ze binnenkomen.";
     open_failed: "Could not open the workspace", "Kon de werkmap niet openen";
     open_other: "Open workspace…", "Werkmap openen…";
     new_workspace: "New workspace…", "Nieuwe werkmap…";

@@ -3,8 +3,10 @@
 //! In the order a load goes: [`scan`] lists the files, `workspace.ron` is read first (a
 //! newer format stops everything), [`parse`] reads the procedures, checklists and
 //! training, the model's catalog checks them against each other, and [`orders`] reads,
-//! checks and hands on the orders.
+//! checks and hands on the orders. [`first`] opens a workspace in two phases: the newest
+//! orders before the window's desk opens, the older ones in batches after.
 
+mod first;
 mod orders;
 mod parse;
 mod rules;
@@ -21,6 +23,8 @@ use super::photos::step_photo_problems;
 use super::read::read_text;
 use super::{FileState, Finding, Folder, Mode, format};
 use crate::model::{Catalog, Checklist, ProblemSeverity, Procedure, Records, Training, Workspace};
+pub(super) use first::Awaited;
+pub use first::{Batch, Rest};
 pub(crate) use orders::{Discard, Keep, Progress};
 pub use orders::{Needs, OrderSink};
 use orders::{Reading, duplicate_orders};
@@ -69,39 +73,35 @@ pub(super) fn load<S: OrderSink>(
     progress: Progress<'_>,
     index: &IndexUse,
 ) -> Result<(Folder, S::Sum), OpenError> {
+    let (folder, sum, _) = load_split(root, mode, sink, progress, index, None)?;
+    Ok((folder, sum))
+}
+
+/// Loads as [`load`] does; with `first`, only the orders of the newest months (at least
+/// that many, where there are) are read, and the others are left to the [`Rest`] handed
+/// back, which the folder then awaits (see [`first`]).
+fn load_split<S: OrderSink>(
+    root: &Path,
+    mode: Mode,
+    sink: &S,
+    progress: Progress<'_>,
+    index: &IndexUse,
+    first: Option<usize>,
+) -> Result<(Folder, S::Sum, Option<Rest>), OpenError> {
     is_workspace(root)?;
     let started = std::time::SystemTime::now();
     let indexed = matches!(mode, Mode::Check | Mode::Read) && sink.needs() != Needs::Orders;
-    let mut scan = Scan {
-        stamping: indexed && *index != IndexUse::Off,
-        ..Scan::default()
-    };
-    // The index is read while the folders are listed.
-    let (session, ()) = rayon::join(
-        || {
-            indexed
-                .then(|| Session::open(index, root, started))
-                .flatten()
-        },
-        || scan_folder(root, "", &mut scan),
-    );
-    super::moving::settle(root, mode, &mut scan.records, &mut scan.findings);
-    // A move left half done took a record out of the list: the stamps no longer line up
-    // with it, and each file is looked at by its path instead.
-    if scan.stamps.len() != scan.records.len() {
-        scan.stamps.clear();
-    }
-    if mode == Mode::Open {
-        for temp in &scan.stale_temps {
-            let _ = fs::remove_file(temp);
-        }
-    }
+    let (mut scan, session) = list(root, mode, indexed && *index != IndexUse::Off, || {
+        indexed
+            .then(|| Session::open(index, root, started))
+            .flatten()
+    });
     let mut findings = std::mem::take(&mut scan.findings);
     let mut states = HashMap::new();
 
     // The format comes first: a newer one means nothing else may be read as ours.
     let (workspace, workspace_text) = match read_workspace(root, &mut states) {
-        WorkspaceFile::Newer(folder) => return Ok((*folder, sink.empty())),
+        WorkspaceFile::Newer(folder) => return Ok((*folder, sink.empty(), None)),
         WorkspaceFile::Read(workspace, text) => (Some(workspace), text),
         WorkspaceFile::Broken(finding) => {
             findings.push(finding);
@@ -112,8 +112,9 @@ pub(super) fn load<S: OrderSink>(
     let records = others.records(workspace.as_ref());
 
     let context = index::context(&states);
+    let unreadable = unreadable(&scan, &states);
     let catalog = workspace.as_ref().map(|workspace| {
-        let catalog = others.catalog(workspace, &scan, &states);
+        let catalog = others.catalog(workspace, unreadable.clone());
         let mut problems = catalog.check_workspace();
         problems.extend(owner_problem(workspace));
         place_problems(WORKSPACE_FILE, &workspace_text, problems, &mut findings);
@@ -132,13 +133,25 @@ pub(super) fn load<S: OrderSink>(
         .zip(stamps)
         .filter(|((_, place), _)| matches!(place, Place::Order { .. }))
         .collect();
+    let (now, later) = first::split(order_files, first);
     let (orders, untracked, entries) =
-        reading.orders(&order_files, sink, &mut states, &mut findings, progress);
+        reading.orders(&now, sink, &mut states, &mut findings, progress);
     duplicate_orders(root, &scan.records, &mut findings);
     let index_warning = session.as_ref().and_then(|session| session.warning.clone());
     if let Some(session) = session {
         session.finish(entries, context);
     }
+    let checked = workspace.is_some();
+    let rest = first.map(|_| {
+        Rest::new(
+            root,
+            &others,
+            records.clone(),
+            unreadable,
+            checked,
+            (now.len(), later),
+        )
+    });
 
     findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
     let folder = Folder {
@@ -150,8 +163,38 @@ pub(super) fn load<S: OrderSink>(
         findings,
         read_only: None,
         index_warning,
+        older: rest.as_ref().and_then(Rest::awaited),
     };
-    Ok((folder, orders))
+    Ok((folder, orders, rest))
+}
+
+/// Lists the workspace's files (taking their stamps when `stamping`) while `session` opens
+/// the index, settles moves left half done, and (when opened to work in) removes the temp
+/// files of killed saves.
+fn list(
+    root: &Path,
+    mode: Mode,
+    stamping: bool,
+    session: impl FnOnce() -> Option<Session> + Send,
+) -> (Scan, Option<Session>) {
+    let mut scan = Scan {
+        stamping,
+        ..Scan::default()
+    };
+    // The index is read while the folders are listed.
+    let (session, ()) = rayon::join(session, || scan_folder(root, "", &mut scan));
+    super::moving::settle(root, mode, &mut scan.records, &mut scan.findings);
+    // A move left half done took a record out of the list: the stamps no longer line up
+    // with it, and each file is looked at by its path instead.
+    if scan.stamps.len() != scan.records.len() {
+        scan.stamps.clear();
+    }
+    if mode == Mode::Open {
+        for temp in &scan.stale_temps {
+            let _ = fs::remove_file(temp);
+        }
+    }
+    (scan, session)
 }
 
 /// `Ok` when `root` is a folder with a `workspace.ron` file in it.
@@ -209,6 +252,7 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
                     writes: 0,
                     findings: vec![finding],
                     index_warning: None,
+                    older: None,
                     read_only: Some(format!(
                         "{WORKSPACE_FILE}:{}:{}: {}",
                         newer.at.line, newer.at.col, newer.message
@@ -234,6 +278,26 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
     };
     states.insert(WORKSPACE_FILE.to_owned(), state);
     outcome
+}
+
+/// The stems of the procedure and checklist files that did not read or parse.
+fn unreadable(scan: &Scan, states: &HashMap<String, FileState>) -> (Vec<String>, Vec<String>) {
+    let of = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
+        scan.records
+            .iter()
+            .filter(|(path, _)| states.get(path) == Some(&FileState::Broken))
+            .filter_map(|(_, place)| wanted(place).cloned())
+            .collect()
+    };
+    let procedures = of(|place| match place {
+        Place::Procedure { stem } | Place::ArchivedProcedure { stem } => Some(stem),
+        _ => None,
+    });
+    let checklists = of(|place| match place {
+        Place::Checklist { stem } | Place::ArchivedChecklist { stem } => Some(stem),
+        _ => None,
+    });
+    (procedures, checklists)
 }
 
 fn is_archived(place: &Place) -> bool {
@@ -321,28 +385,13 @@ impl Others {
     }
 
     /// What the workspace holds, for checking references; files that did not read are
-    /// named so that a reference into them is not called unknown.
+    /// named (`unreadable`: procedures, checklists) so that a reference into them is not
+    /// called unknown.
     fn catalog<'a>(
         &'a self,
         workspace: &'a Workspace,
-        scan: &Scan,
-        states: &HashMap<String, FileState>,
+        unreadable: (Vec<String>, Vec<String>),
     ) -> Catalog<'a> {
-        let unreadable = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
-            scan.records
-                .iter()
-                .filter(|(path, _)| states.get(path) == Some(&FileState::Broken))
-                .filter_map(|(_, place)| wanted(place).cloned())
-                .collect()
-        };
-        let unreadable_procedures = unreadable(|place| match place {
-            Place::Procedure { stem } | Place::ArchivedProcedure { stem } => Some(stem),
-            _ => None,
-        });
-        let unreadable_checklists = unreadable(|place| match place {
-            Place::Checklist { stem } | Place::ArchivedChecklist { stem } => Some(stem),
-            _ => None,
-        });
         Catalog::new(
             workspace,
             self.procedures
@@ -352,7 +401,7 @@ impl Others {
                 .iter()
                 .map(|c| (&c.record, is_archived(&c.place))),
         )
-        .with_unreadable(unreadable_procedures, unreadable_checklists)
+        .with_unreadable(unreadable.0, unreadable.1)
     }
 
     /// Checks each record against the catalog and against the file it is in, and the

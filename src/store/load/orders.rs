@@ -262,6 +262,38 @@ impl Reading<'_> {
     }
 }
 
+/// One order file read on its own: for a batch of the older orders, whose files are each
+/// taken or dropped by the folder (see [`super::first`]).
+pub(super) struct OneFile {
+    pub(super) path: String,
+    /// Its state for saving; `None` where the mode keeps no states of good files.
+    pub(super) state: Option<FileState>,
+    /// The order, if it parsed.
+    pub(super) order: Option<Order>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl Reading<'_> {
+    /// Reads, parses and checks the order file `path` at `place` as [`Reading::orders`]
+    /// reads each, keeping what came of it apart from every other file.
+    pub(super) fn one(&self, (path, place): &(String, Place)) -> OneFile {
+        let mut part = Part {
+            sum: Vec::new(),
+            states: Vec::new(),
+            untracked: 0,
+            findings: Vec::new(),
+            entries: Vec::new(),
+        };
+        self.read_one(&Keep, &mut part, path, place, None);
+        OneFile {
+            path: path.clone(),
+            state: part.states.pop().map(|(_, state)| state),
+            order: part.sum.pop(),
+            findings: part.findings,
+        }
+    }
+}
+
 /// Two files with the same order id, in different month folders; and ids that differ only
 /// in upper and lower case, which Windows and macOS keep as one file name. Told by the
 /// file names, since a file whose name is not its id is an error of its own.

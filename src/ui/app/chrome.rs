@@ -157,6 +157,7 @@ pub(super) fn sidebar<'a>(
         }),
         entry(words.settings.to_owned(), Section::Settings),
         space::vertical(),
+        older_orders(folder, words),
         who,
     ]
     .spacing(theme::SPACE_XS)
@@ -221,6 +222,45 @@ pub(super) fn conflict_view<'a>(
     .spacing(theme::SPACE_M)
     .padding(theme::SPACE_L)
     .into()
+}
+
+/// "Reading older orders… 40,000 of 100,000", while a workspace opened in two phases is
+/// still reading them; nothing once all are in.
+fn older_orders<'a>(folder: &Folder, words: &'static Text) -> Option<Element<'a, Message>> {
+    let (read, total) = folder.older_orders()?;
+    let language = words.language();
+    let line = fill(
+        words.reading_older,
+        &[
+            ("done", &grouped(read, language)),
+            ("total", &grouped(total, language)),
+        ],
+    );
+    Some(
+        column![
+            progress_bar(0.0..=total as f32, read as f32).girth(4),
+            text(line).size(theme::TEXT_SMALL).style(theme::muted),
+        ]
+        .spacing(theme::SPACE_XS)
+        .into(),
+    )
+}
+
+/// `n` with its thousands marked as `language` marks them: 40,000 or 40.000.
+fn grouped(n: usize, language: crate::ui::text::Language) -> String {
+    let mark = match language {
+        crate::ui::text::Language::En => ',',
+        crate::ui::text::Language::Nl => '.',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(mark);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// "Opening …", with how many orders are read once that is known.
@@ -310,4 +350,19 @@ pub(super) fn failed_view<'a>(
     )
     .center(Length::Fill)
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+    use crate::ui::text::Language;
+
+    #[test]
+    fn thousands_are_marked_as_each_language_marks_them() {
+        assert_eq!(grouped(0, Language::En), "0");
+        assert_eq!(grouped(999, Language::En), "999");
+        assert_eq!(grouped(2_082, Language::En), "2,082");
+        assert_eq!(grouped(100_000, Language::Nl), "100.000");
+        assert_eq!(grouped(1_234_567, Language::En), "1,234,567");
+    }
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use iced::keyboard::{Key, Modifiers};
 
 use super::leaving::Choice as LeaveChoice;
-use crate::store::Folder;
+use crate::store::{Batch, Folder};
 use crate::ui::request::Picked;
 use crate::ui::screen::{
     business, checklists, dashboard, defects, manual, orders, problems, procedures, reading,
@@ -121,4 +121,13 @@ pub enum Message {
     Refreshed(Handoff<Result<Folder, String>>),
     /// The workspace read again after an import wrote to it.
     Imported(Handoff<Folder>),
+    /// Some of the older orders, read after the desk opened (see [`Message::older_orders`]).
+    OlderOrders(Handoff<Batch>),
+}
+
+impl Message {
+    /// A batch of the older orders of the workspace being opened, for `update`.
+    pub fn older_orders(batch: Batch) -> Message {
+        Message::OlderOrders(Handoff::new(batch))
+    }
 }

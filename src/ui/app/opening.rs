@@ -9,7 +9,7 @@ use iced::{Element, Task};
 use super::desk::Desk;
 use super::dialog::{self, Dialog};
 use super::preferences::Preferences;
-use super::watch::read_task;
+use super::watch::open_task;
 use super::{Message, Start};
 use crate::model::{Date, DateTime};
 use crate::store::Folder;
@@ -136,9 +136,10 @@ impl Phase {
         }
     }
 
-    /// Reads the workspace at `path` off the window's thread, with progress.
+    /// Reads the workspace at `path` off the window's thread, with progress: the newest
+    /// orders before the desk opens, the older ones after.
     pub fn read(path: PathBuf) -> (Phase, Task<Message>) {
-        let task = read_task(path.clone(), true, Message::Loaded);
+        let task = open_task(path.clone());
         let phase = Phase::Opening {
             path,
             read: 0,

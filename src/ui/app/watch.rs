@@ -43,6 +43,41 @@ pub(super) fn read_task(
     Task::run(receiver, |message| message)
 }
 
+/// Opens the workspace at `path` on a worker thread in two phases (see
+/// [`crate::store::Rest`]): the opening screen hears how far the first has come, `update`
+/// gets the folder as soon as the newest orders are in, then the older orders in batches.
+pub(super) fn open_task(path: PathBuf) -> Task<Message> {
+    let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
+    std::thread::spawn(move || {
+        let told = {
+            let sender = sender.clone();
+            move |read: usize, total: usize| {
+                let _ = sender.unbounded_send(Message::Loading(read, total));
+            }
+        };
+        let (folder, rest) = match Folder::open_first(&path, &told) {
+            Ok((folder, rest)) => (Ok(folder), rest),
+            Err(error) => (Err(error.to_string()), None),
+        };
+        if sender
+            .unbounded_send(Message::Loaded(Handoff::new(folder)))
+            .is_err()
+        {
+            return;
+        }
+        let Some(mut rest) = rest else {
+            return;
+        };
+        while let Some(batch) = rest.next_batch() {
+            // Nobody listens any more: the window closed.
+            if sender.unbounded_send(Message::older_orders(batch)).is_err() {
+                return;
+            }
+        }
+    });
+    Task::run(receiver, |message| message)
+}
+
 /// How long the folder stays quiet before the files changed are told: a sync tool writes
 /// many files in a burst, and they are told together.
 const QUIET: Duration = Duration::from_millis(400);

@@ -1,0 +1,271 @@
+//! Opening a workspace in two phases, so that the window is usable before five years of
+//! orders are read.
+//!
+//! [`Folder::open_first`] reads all but the older orders: `workspace.ron`, the procedures,
+//! checklists, training and archives, and the orders of the newest month folders (whole
+//! months, at least [`FIRST`] orders where there are that many; orders outside a month
+//! folder count as newest). The findings across files that need no order's text, ids
+//! that clash between files, come from the listing of every file and are there at once.
+//! The older orders are left to a [`Rest`], which reads them in [`Batch`]es, newest month
+//! first, on whatever thread calls [`Rest::next_batch`]: it holds copies of the few
+//! records the checks of an order need, never the folder. [`Folder::take_batch`] adds each.
+//!
+//! Rules while the older orders are read:
+//! - A batch lands only in the folder opened with it: each load has a tag of its own, and
+//!   a batch of another load (the window switched workspace, or read it again with F5) or
+//!   one that comes after the folder was read again whole is ignored.
+//! - A file the folder already knows (saved by this desk, or read again after another desk
+//!   changed it) is newer than the batch's copy, which is dropped.
+//! - A file the watcher told of while the batch was on its way, and that is gone now, is
+//!   not brought back.
+//! - Until the last batch lands the folder says how far the reading has come
+//!   ([`Folder::older_orders`]); its records are those read so far, so lists and figures
+//!   grow as batches land.
+//!
+//! [`Folder::open`] still reads everything in one go; `open_first` and every batch taken
+//! give the same records and findings.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+
+use super::super::index::Stamp;
+use super::super::layout::Place;
+use super::orders::{Keep, OneFile, Reading};
+use super::{IndexUse, Mode, OpenError, Others, is_archived, load_split};
+use crate::model::{Catalog, Checklist, Procedure, Records};
+use crate::store::Folder;
+
+/// The fewest orders read before the folder opens, where there are that many: whole
+/// months, newest first, until there are at least this many.
+pub const FIRST: usize = 2_000;
+/// Into how many batches at most the older orders are cut: each batch makes the window
+/// work its lists out again, so a few large ones cost less than many small ones.
+const BATCHES: usize = 8;
+/// The fewest order files in a batch (but the last).
+const MIN_BATCH: usize = 2_000;
+
+/// The tags of loads, one each, so that a batch knows the folder it belongs to.
+static LOADS: AtomicU64 = AtomicU64::new(1);
+
+/// The older orders of a folder opened with [`Folder::open_first`], still to be read.
+pub struct Rest {
+    tag: u64,
+    root: PathBuf,
+    /// Every record but the orders.
+    records: Records,
+    /// The procedures and checklists, each with whether it is archived, as the catalog of
+    /// the first phase had them.
+    procedures: Vec<(Procedure, bool)>,
+    checklists: Vec<(Checklist, bool)>,
+    /// The stems of procedure and checklist files that did not read.
+    unreadable: (Vec<String>, Vec<String>),
+    /// Whether `workspace.ron` parsed: only then are orders checked against the catalog.
+    checked: bool,
+    /// The order files left, newest month first.
+    files: Vec<(String, Place)>,
+    /// How many of `files` are read.
+    next: usize,
+    per_batch: usize,
+    /// How many order files the first phase read.
+    first: usize,
+}
+
+/// Some of the older orders, read, parsed and checked, for [`Folder::take_batch`].
+pub struct Batch {
+    tag: u64,
+    files: Vec<OneFile>,
+    /// How many order files are read, the first phase's included, once this batch is in.
+    read: usize,
+}
+
+impl std::fmt::Debug for Batch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Batch({} files, {} read)", self.files.len(), self.read)
+    }
+}
+
+/// How far a folder opened in two phases has come with its older orders.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::store) struct Awaited {
+    tag: u64,
+    read: usize,
+    total: usize,
+}
+
+/// An order file the listing found, with its stamp where one was taken.
+pub(super) type Listed<'f> = (&'f (String, Place), Option<Stamp>);
+
+/// Cuts the order files into those read before the folder opens (all of them without
+/// `first`) and the older ones, newest month first.
+pub(super) fn split(
+    mut files: Vec<Listed<'_>>,
+    first: Option<usize>,
+) -> (Vec<Listed<'_>>, Vec<(String, Place)>) {
+    let Some(first) = first else {
+        return (files, Vec::new());
+    };
+    files.sort_by(|(a, _), (b, _)| month(b).cmp(&month(a)));
+    let cut = (first.max(1)..files.len())
+        .find(|&i| month(files[i].0) != month(files[i - 1].0))
+        .unwrap_or(files.len());
+    let later = files.split_off(cut);
+    (
+        files,
+        later.into_iter().map(|(file, _)| file.clone()).collect(),
+    )
+}
+
+/// An order file's month folder, for sorting newest first: one outside a month folder
+/// (misplaced, and told so) with the newest.
+fn month(file: &(String, Place)) -> (bool, Option<&str>) {
+    match &file.1 {
+        Place::Order { folder, .. } => (folder.is_none(), folder.as_deref()),
+        _ => (true, None),
+    }
+}
+
+impl Rest {
+    /// What is left after the first phase read `first` orders: `files`, checked against
+    /// copies of `others` (with `records`, every record but the orders).
+    pub(super) fn new(
+        root: &Path,
+        others: &Others,
+        records: Records,
+        unreadable: (Vec<String>, Vec<String>),
+        checked: bool,
+        (first, files): (usize, Vec<(String, Place)>),
+    ) -> Rest {
+        Rest {
+            tag: LOADS.fetch_add(1, Ordering::Relaxed),
+            root: root.to_path_buf(),
+            records,
+            procedures: (others.procedures.iter())
+                .map(|p| (p.record.clone(), is_archived(&p.place)))
+                .collect(),
+            checklists: (others.checklists.iter())
+                .map(|c| (c.record.clone(), is_archived(&c.place)))
+                .collect(),
+            unreadable,
+            checked,
+            per_batch: files.len().div_ceil(BATCHES).max(MIN_BATCH),
+            files,
+            next: 0,
+            first,
+        }
+    }
+
+    /// How many order files there are, and how many of them are read.
+    pub(super) fn awaited(&self) -> Option<Awaited> {
+        (self.next < self.files.len()).then_some(Awaited {
+            tag: self.tag,
+            read: self.first + self.next,
+            total: self.first + self.files.len(),
+        })
+    }
+
+    /// Reads the next batch of older orders on every core; `None` once all are read.
+    pub fn next_batch(&mut self) -> Option<Batch> {
+        let end = (self.next + self.per_batch).min(self.files.len());
+        if self.next >= end {
+            return None;
+        }
+        let catalog = self.checked.then(|| {
+            Catalog::new(
+                &self.records.workspace,
+                self.procedures.iter().map(|(p, archived)| (p, *archived)),
+                self.checklists.iter().map(|(c, archived)| (c, *archived)),
+            )
+            .with_unreadable(self.unreadable.0.clone(), self.unreadable.1.clone())
+        });
+        let reading = Reading {
+            root: &self.root,
+            catalog: catalog.as_ref(),
+            records: &self.records,
+            mode: Mode::Open,
+            index: None,
+        };
+        let files = self.files[self.next..end]
+            .par_iter()
+            .map(|file| reading.one(file))
+            .collect();
+        self.next = end;
+        Some(Batch {
+            tag: self.tag,
+            files,
+            read: self.first + end,
+        })
+    }
+}
+
+impl Folder {
+    /// Opens a workspace to work in as [`Folder::open`] does, but reads only the orders
+    /// of the newest months (see [`FIRST`]), telling `progress` how many of those are
+    /// read; the older orders are left to the [`Rest`] handed back, if there are any.
+    pub fn open_first(
+        root: &Path,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<(Folder, Option<Rest>), OpenError> {
+        let (mut folder, orders, rest) = load_split(
+            root,
+            Mode::Open,
+            &Keep,
+            progress,
+            &IndexUse::Off,
+            Some(FIRST),
+        )?;
+        folder.records.orders = orders;
+        folder.records.sort_orders();
+        Ok((folder, rest.filter(|rest| rest.next < rest.files.len())))
+    }
+
+    /// While older orders are still being read: how many order files are read, of how
+    /// many.
+    pub fn older_orders(&self) -> Option<(usize, usize)> {
+        self.older.map(|older| (older.read, older.total))
+    }
+
+    /// Whether `batch` belongs to this folder's reading of its older orders.
+    pub fn awaits(&self, batch: &Batch) -> bool {
+        self.older.is_some_and(|older| older.tag == batch.tag)
+    }
+
+    /// Adds a batch of older orders, their files' states and their findings, unless it is
+    /// not awaited (then `false`, and nothing changes). A file this folder already knows
+    /// is newer than the batch's copy; one that `told` names (the watcher saw it change)
+    /// and that is gone now stays gone.
+    pub fn take_batch(&mut self, batch: Batch, told: &dyn Fn(&str) -> bool) -> bool {
+        if !self.awaits(&batch) {
+            return false;
+        }
+        for file in batch.files {
+            let gone = || {
+                told(&file.path) && std::fs::symlink_metadata(self.root.join(&file.path)).is_err()
+            };
+            if self.files.contains_key(&file.path) || gone() {
+                continue;
+            }
+            match file.state {
+                Some(state) => self.files.insert(file.path, state),
+                None => {
+                    self.untracked += 1;
+                    None
+                }
+            };
+            self.records.orders.extend(file.order);
+            self.findings.extend(file.findings);
+        }
+        self.records.sort_orders();
+        self.findings
+            .sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
+        self.older = self
+            .older
+            .map(|older| Awaited {
+                read: batch.read,
+                ..older
+            })
+            .filter(|older| older.read < older.total);
+        true
+    }
+}
