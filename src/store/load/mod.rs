@@ -139,6 +139,9 @@ pub(super) fn load<S: OrderSink>(
     if let Some(session) = session {
         session.finish(entries, context);
     }
+    // A hundred thousand paths are freed on another core while the answer is given.
+    let listing = std::mem::take(&mut scan.records);
+    rayon::spawn(move || drop(listing));
 
     findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
     let folder = Folder {
