@@ -275,10 +275,9 @@ impl Session {
         let name = self.file.file_name().unwrap_or_default().to_string_lossy();
         let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
         let written = (|| {
-            #[allow(deprecated)]
             let mut out = file::Summing {
                 inner: BufWriter::new(fs::File::create(&temp)?),
-                hasher: std::hash::SipHasher::new(),
+                sum: file::Checksum::default(),
             };
             out.write_all(&file::header(
                 &self.root,
@@ -296,8 +295,7 @@ impl Session {
                 out.write_all(&file::entry_head(entry.path, &entry.stamp, body.len()))?;
                 out.write_all(body)?;
             }
-            use std::hash::Hasher;
-            let sum = out.hasher.finish();
+            let sum = out.sum.finish();
             let mut inner = out.inner;
             inner.write_all(&sum.to_le_bytes())?;
             inner.into_inner().map_err(|error| error.into_error())?;

@@ -152,6 +152,9 @@ fn load_split<S: OrderSink>(
             (now.len(), later),
         )
     });
+    // A hundred thousand paths are freed on another core while the answer is given.
+    let listing = std::mem::take(&mut scan.records);
+    rayon::spawn(move || drop(listing));
 
     findings.sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
     let folder = Folder {
