@@ -53,6 +53,24 @@ impl Records {
             .sort_by(|a, b| (a.placed, &a.id).cmp(&(b.placed, &b.id)));
     }
 
+    /// Adds `orders`, as a batch of older orders comes: where all of them sort before every
+    /// order held (the batches come newest month first), they go in front in one move
+    /// instead of a sort of every order; the result is [`Records::sort_orders`]'s either way.
+    pub fn add_older(&mut self, mut orders: Vec<Order>) {
+        orders.sort_by(|a, b| (a.placed, &a.id).cmp(&(b.placed, &b.id)));
+        let before = match (orders.last(), self.orders.first()) {
+            (Some(last), Some(first)) => (last.placed, &last.id) < (first.placed, &first.id),
+            _ => true,
+        };
+        if before {
+            orders.append(&mut self.orders);
+            self.orders = orders;
+        } else {
+            self.orders.append(&mut orders);
+            self.sort_orders();
+        }
+    }
+
     /// The procedure with this id.
     pub fn procedure(&self, id: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.id == id)
@@ -84,5 +102,46 @@ impl Records {
                 .map(|c| (c, false))
                 .chain(self.archived_checklists.iter().map(|c| (c, true))),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    fn order(id: &str, day: i8) -> Order {
+        Order {
+            id: id.to_owned(),
+            placed: Date::new(2026, 11, day).unwrap(),
+            customer: None,
+            product: "Cone".to_owned(),
+            made_by: "priya".to_owned(),
+            checks: Vec::new(),
+            defects: Vec::new(),
+            contacts: Vec::new(),
+        }
+    }
+
+    /// A batch wholly older goes in front; one that overlaps, or ties with the first order
+    /// held, is sorted in: either way as a sort of all of them would place them.
+    #[test]
+    fn older_orders_land_where_a_sort_puts_them() {
+        let held = || vec![order("c", 10), order("d", 12), order("e", 12)];
+        let batches = [
+            vec![order("b", 9), order("a", 3)],
+            vec![order("x", 11), order("a", 3)],
+            vec![order("c", 10), order("b", 1)],
+            vec![],
+        ];
+        for batch in batches {
+            let mut records = Records::new(Workspace::new("Test"));
+            records.orders = held();
+            let mut sorted = records.clone();
+            records.add_older(batch.clone());
+            sorted.orders.extend(batch);
+            sorted.sort_orders();
+            assert_eq!(records.orders, sorted.orders);
+        }
     }
 }

@@ -239,6 +239,7 @@ impl Folder {
         if !self.awaits(&batch) {
             return false;
         }
+        let mut older = Vec::with_capacity(batch.files.len());
         for file in batch.files {
             let gone = || {
                 told(&file.path) && std::fs::symlink_metadata(self.root.join(&file.path)).is_err()
@@ -253,10 +254,10 @@ impl Folder {
                     None
                 }
             };
-            self.records.orders.extend(file.order);
+            older.extend(file.order);
             self.findings.extend(file.findings);
         }
-        self.records.sort_orders();
+        self.records.add_older(older);
         self.findings
             .sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
         self.older = self
