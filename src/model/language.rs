@@ -47,22 +47,32 @@ impl Language {
         self.marked(value.to_string())
     }
 
-    /// Cents as euros: 123456 is "€1,234.56" in English, "€ 1.234,56" in Dutch.
-    pub fn euros(self, cents: u64) -> String {
-        let (decimal, thousands) = self.marks();
-        let whole = (cents / 100).to_string();
-        let mut grouped = String::new();
+    /// A whole number with its thousands marked: 40,000 in English, 40.000 in Dutch.
+    pub fn grouped(self, n: u64) -> String {
+        let thousands = self.marks().1;
+        let whole = n.to_string();
+        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
         for (i, digit) in whole.chars().enumerate() {
             if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 grouped.push(thousands);
             }
             grouped.push(digit);
         }
+        grouped
+    }
+
+    /// Cents as euros: 123456 is "€1,234.56" in English, "€ 1.234,56" in Dutch.
+    pub fn euros(self, cents: u64) -> String {
+        let decimal = self.marks().0;
         let sign = match self {
             Language::En => "€",
             Language::Nl => "€ ",
         };
-        format!("{sign}{grouped}{decimal}{:02}", cents % 100)
+        format!(
+            "{sign}{}{decimal}{:02}",
+            self.grouped(cents / 100),
+            cents % 100
+        )
     }
 
     fn marked(self, number: String) -> String {
@@ -133,6 +143,15 @@ mod number_tests {
         assert_eq!(En.euros(100_000_000), "€1,000,000.00");
         assert_eq!(Nl.euros(123_456), "€ 1.234,56");
         assert_eq!(Nl.euros(5), "€ 0,05");
+    }
+
+    #[test]
+    fn whole_numbers_group_thousands_as_each_language_writes_them() {
+        assert_eq!(En.grouped(0), "0");
+        assert_eq!(En.grouped(999), "999");
+        assert_eq!(En.grouped(2_082), "2,082");
+        assert_eq!(Nl.grouped(100_000), "100.000");
+        assert_eq!(En.grouped(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -232,8 +232,8 @@ fn older_orders<'a>(folder: &Folder, words: &'static Text) -> Option<Element<'a,
     let line = fill(
         words.reading_older,
         &[
-            ("done", &grouped(read, language)),
-            ("total", &grouped(total, language)),
+            ("done", &language.grouped(read as u64)),
+            ("total", &language.grouped(total as u64)),
         ],
     );
     Some(
@@ -244,23 +244,6 @@ fn older_orders<'a>(folder: &Folder, words: &'static Text) -> Option<Element<'a,
         .spacing(theme::SPACE_XS)
         .into(),
     )
-}
-
-/// `n` with its thousands marked as `language` marks them: 40,000 or 40.000.
-fn grouped(n: usize, language: crate::ui::text::Language) -> String {
-    let mark = match language {
-        crate::ui::text::Language::En => ',',
-        crate::ui::text::Language::Nl => '.',
-    };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(mark);
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// "Opening …", with how many orders are read once that is known.
@@ -350,19 +333,4 @@ pub(super) fn failed_view<'a>(
     )
     .center(Length::Fill)
     .into()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-    use crate::ui::text::Language;
-
-    #[test]
-    fn thousands_are_marked_as_each_language_marks_them() {
-        assert_eq!(grouped(0, Language::En), "0");
-        assert_eq!(grouped(999, Language::En), "999");
-        assert_eq!(grouped(2_082, Language::En), "2,082");
-        assert_eq!(grouped(100_000, Language::Nl), "100.000");
-        assert_eq!(grouped(1_234_567, Language::En), "1,234,567");
-    }
 }
