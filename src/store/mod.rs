@@ -350,15 +350,6 @@ impl Folder {
         Ok(())
     }
 
-    /// Opens a workspace like [`Folder::open`], telling `progress` how many order files
-    /// are read of how many, for a progress bar.
-    pub fn open_with_progress(
-        root: &Path,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Result<Folder, OpenError> {
-        load::load_keeping(root, Mode::Open, progress)
-    }
-
     /// The path of a record's file, relative to the workspace.
     pub fn path_of<R: RecordFile>(record: &R) -> Result<String, SaveError> {
         record.path().map_err(SaveError::BadId)

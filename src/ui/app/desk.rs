@@ -394,7 +394,7 @@ impl Desk {
             return Task::none();
         }
         self.refreshing = Some(self.folder.writes());
-        read_task(self.folder.root().to_path_buf(), false, Message::Refreshed)
+        read_task(self.folder.root().to_path_buf(), Message::Refreshed)
     }
 
     /// Takes the workspace as read again, unless it is of another folder or this window

@@ -20,24 +20,15 @@ pub(super) fn subscription(root: &Path) -> Subscription<Message> {
     Subscription::run_with(root.to_path_buf(), changes).map(Message::DiskChanged)
 }
 
-/// Reads the workspace at `path` on a worker thread and hands it over with `done`; with
-/// `progress`, the opening screen hears how far it has come.
+/// Reads the whole workspace at `path` again on a worker thread, behind the open desk,
+/// and hands it over with `done`.
 pub(super) fn read_task(
     path: PathBuf,
-    progress: bool,
     done: fn(Handoff<Result<Folder, String>>) -> Message,
 ) -> Task<Message> {
     let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
     std::thread::spawn(move || {
-        let told = {
-            let sender = sender.clone();
-            move |read: usize, total: usize| {
-                if progress {
-                    let _ = sender.unbounded_send(Message::Loading(read, total));
-                }
-            }
-        };
-        let result = Folder::open_with_progress(&path, &told).map_err(|error| error.to_string());
+        let result = Folder::open(&path).map_err(|error| error.to_string());
         let _ = sender.unbounded_send(done(Handoff::new(result)));
     });
     Task::run(receiver, |message| message)

@@ -65,13 +65,6 @@ impl<K> Rows<K> {
             self.more();
         }
     }
-
-    /// Enough rows to draw the row at `place` (0 is the first).
-    pub fn reach(&mut self, place: usize) {
-        while self.shown <= place && self.shown < MOST {
-            self.more();
-        }
-    }
 }
 
 /// What ends a list of `total` drawn as `rows` says: a button that draws a page more
@@ -122,8 +115,6 @@ mod tests {
             2 * PAGE,
             "the same search keeps its pages"
         );
-        rows.reach(150);
-        assert!(rows.shown(1_000) > 150);
         for _ in 0..100 {
             rows.more();
         }
