@@ -211,6 +211,20 @@ impl<'de> Reader<'de> {
         Ok(&self.text[start..self.at])
     }
 
+    /// Whether another item of a list or struct follows, before its `close`: the first
+    /// (`first` says it is, and is cleared) unless `close` comes at once, a later one after
+    /// a `,`. The `close` is taken where it comes.
+    fn another(&mut self, first: &mut bool, close: u8) -> Result<bool> {
+        if std::mem::take(first) {
+            let empty = self.peek() == Some(close);
+            if empty {
+                self.at += 1;
+            }
+            return Ok(!empty);
+        }
+        self.next_or(close)
+    }
+
     /// After an element of a list or struct: a comma (maybe trailing) or the `close`.
     /// `true` when the list goes on.
     fn next_or(&mut self, close: u8) -> Result<bool> {
@@ -388,13 +402,7 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
     type Error = GaveUp;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        if self.first {
-            self.first = false;
-            if self.reader.peek() == Some(b']') {
-                self.reader.at += 1;
-                return Ok(None);
-            }
-        } else if !self.reader.next_or(b']')? {
+        if !self.reader.another(&mut self.first, b']')? {
             return Ok(None);
         }
         seed.deserialize(&mut *self.reader).map(Some)
@@ -411,13 +419,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, 'de> {
     type Error = GaveUp;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        if self.first {
-            self.first = false;
-            if self.reader.peek() == Some(b')') {
-                self.reader.at += 1;
-                return Ok(None);
-            }
-        } else if !self.reader.next_or(b')')? {
+        if !self.reader.another(&mut self.first, b')')? {
             return Ok(None);
         }
         let key = seed.deserialize(&mut *self.reader)?;
