@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::serde_util::{bare, is_false};
+use super::serde_util::{bare, exact, is_false};
 use super::{Checklist, Date, DateTime, ItemKind, Number};
 
 /// One order, and everything that happened to it.
@@ -25,13 +25,25 @@ pub struct Order {
     /// Who made it.
     pub made_by: String,
     /// The QC checks done on it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub checks: Vec<Check>,
     /// What went wrong.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub defects: Vec<Defect>,
     /// Every time the customer got in touch.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub contacts: Vec<Contact>,
 }
 
@@ -48,7 +60,11 @@ pub struct Check {
     /// When.
     pub at: DateTime,
     /// One result per answered item.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub results: Vec<CheckResult>,
 }
 
@@ -61,7 +77,11 @@ pub struct CheckResult {
     /// The answer.
     pub outcome: Outcome,
     /// Photos, relative to the workspace.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub photos: Vec<String>,
 }
 
@@ -130,7 +150,11 @@ pub struct Defect {
     )]
     pub action: Option<Action>,
     /// Photos, relative to the workspace.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub photos: Vec<String>,
 }
 
@@ -161,7 +185,11 @@ pub enum Severity {
 #[serde(deny_unknown_fields)]
 pub struct RootCause {
     /// Each answer to "why?", in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact"
+    )]
     pub whys: Vec<String>,
     /// The root cause found.
     #[serde(default, skip_serializing_if = "String::is_empty")]

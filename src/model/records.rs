@@ -63,8 +63,8 @@ impl Records {
             _ => true,
         };
         if before {
-            orders.append(&mut self.orders);
-            self.orders = orders;
+            // In place, so room reserved for the orders still to come is kept.
+            self.orders.splice(0..0, orders);
         } else {
             self.orders.append(&mut orders);
             self.sort_orders();

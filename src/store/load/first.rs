@@ -239,6 +239,13 @@ impl Folder {
         if !self.awaits(&batch) {
             return false;
         }
+        // Room for every order and file still to come, taken once: grown batch by batch,
+        // each doubling held the old and the new copy at once, the peak of the load.
+        if let Some(awaited) = self.older {
+            let left = awaited.total.saturating_sub(awaited.read);
+            self.records.orders.reserve_exact(left);
+            self.files.reserve(left);
+        }
         let mut older = Vec::with_capacity(batch.files.len());
         for file in batch.files {
             let gone = || {
