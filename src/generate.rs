@@ -6,7 +6,8 @@ use std::path::Path;
 
 use crate::model::{
     Action, ActionKind, Channel, Check, CheckResult, Checklist, Contact, Date, DateTime, Defect,
-    FoundBy, ItemKind, Number, Order, Outcome, Procedure, Records, RootCause, Severity, Status,
+    FoundBy, ItemKind, Name, Number, Order, Outcome, Procedure, Records, RootCause, Severity,
+    Status,
 };
 use crate::store::{Folder, OpenError, SaveError};
 
@@ -126,12 +127,12 @@ pub fn orders(records: &Records, first: usize, count: usize, last_day: Date) -> 
                 id: format!("G{n:07}"),
                 placed,
                 customer: rng.chance(60).then(|| (*rng.pick(CUSTOMERS)).to_owned()),
-                product: (*rng.pick(PRODUCTS)).to_owned(),
-                made_by: made_by.to_owned(),
+                product: (*rng.pick(PRODUCTS)).into(),
+                made_by: made_by.into(),
                 checks: vec![Check {
-                    checklist: checklist.id.clone(),
+                    checklist: Name::from(&checklist.id),
                     revision: checklist.revision,
-                    checked_by: checked_by.to_owned(),
+                    checked_by: checked_by.into(),
                     at,
                     results,
                 }],
@@ -164,11 +165,11 @@ fn results(rng: &mut SplitMix, checklist: &Checklist) -> (Vec<CheckResult>, bool
                     let value = low + (high - low) * (rng.below(120) as f64 / 100.0);
                     Outcome::Value(Number::new(value.round()).unwrap_or_default())
                 }
-                ItemKind::Choice { options, .. } => Outcome::Chosen(rng.pick(options).clone()),
+                ItemKind::Choice { options, .. } => Outcome::Chosen(rng.pick(options).into()),
                 ItemKind::Text => Outcome::Text("Looks as it should.".to_owned()),
             };
             CheckResult {
-                item: item.id.clone(),
+                item: Name::from(&item.id),
                 outcome,
                 photos: Vec::new(),
             }

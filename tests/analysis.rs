@@ -81,8 +81,8 @@ fn order(id: &str, placed: &str) -> Order {
         id: id.to_owned(),
         placed: day(placed),
         customer: None,
-        product: "Cone, 1 ball".to_owned(),
-        made_by: "bram".to_owned(),
+        product: "Cone, 1 ball".into(),
+        made_by: "bram".into(),
         checks: Vec::new(),
         defects: Vec::new(),
         contacts: Vec::new(),
@@ -92,14 +92,14 @@ fn order(id: &str, placed: &str) -> Order {
 /// A cone check on `order` with these results.
 fn checked(mut order: Order, results: &[(&str, Outcome)]) -> Order {
     order.checks.push(Check {
-        checklist: "cone-check".to_owned(),
+        checklist: "cone-check".into(),
         revision: 1,
-        checked_by: "anna".to_owned(),
+        checked_by: "anna".into(),
         at: DateTime::start_of(order.placed),
         results: results
             .iter()
             .map(|(item, outcome)| CheckResult {
-                item: (*item).to_owned(),
+                item: (*item).into(),
                 outcome: outcome.clone(),
                 photos: Vec::new(),
             })
@@ -451,7 +451,7 @@ fn escapes_are_customer_finds_on_orders_whose_checks_all_passed() {
     let mut failed = records.orders.last().unwrap().clone();
     failed.checks[0].results[0].outcome = Outcome::Pass;
     failed.checks[0].results.push(CheckResult {
-        item: "weight".to_owned(),
+        item: "weight".into(),
         outcome: Outcome::Value(Number::new(90.0).unwrap()),
         photos: Vec::new(),
     });

@@ -330,7 +330,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         Just(Outcome::Fail),
         Just(Outcome::NotApplicable),
         number().prop_map(Outcome::Value),
-        text().prop_map(Outcome::Chosen),
+        text().prop_map(|text| Outcome::Chosen(text.into())),
         text().prop_map(Outcome::Text),
     ]
 }
@@ -347,7 +347,7 @@ fn photos() -> impl Strategy<Value = Vec<String>> {
 
 fn check_result() -> impl Strategy<Value = CheckResult> {
     (id(), outcome(), photos()).prop_map(|(item, outcome, photos)| CheckResult {
-        item,
+        item: item.into(),
         outcome,
         photos,
     })
@@ -362,9 +362,9 @@ fn check() -> impl Strategy<Value = Check> {
         prop::collection::vec(check_result(), 0..6),
     )
         .prop_map(|(checklist, revision, checked_by, at, results)| Check {
-            checklist,
+            checklist: checklist.into(),
             revision,
-            checked_by,
+            checked_by: checked_by.into(),
             at,
             results,
         })
@@ -485,8 +485,8 @@ fn order() -> impl Strategy<Value = Order> {
                 id,
                 placed,
                 customer,
-                product,
-                made_by,
+                product: product.into(),
+                made_by: made_by.into(),
                 checks,
                 defects,
                 contacts,

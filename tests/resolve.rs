@@ -170,7 +170,10 @@ fn another_order_under_the_same_id_is_kept_apart() {
     );
     let products =
         [ORDER, "orders/2026-11/2026-11-0004-2.ron"].map(|path| read::<Order>(&shop, path).product);
-    assert!(products.contains(&"Milkshake".to_owned()), "{products:?}");
+    assert!(
+        products.iter().any(|product| product == "Milkshake"),
+        "{products:?}"
+    );
     assert!(!shop.join(ORDER_COPY).exists());
     // The moved order's copy again (a run killed before it removed the copy): it is not
     // split off a second time.

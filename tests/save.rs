@@ -360,7 +360,7 @@ fn saving_a_changed_record_rewrites_that_file_and_nothing_else() {
     let before = snapshot(&ws.root);
 
     let mut order = folder.records().orders[0].clone();
-    order.product = "Cone, 3 balls".to_owned();
+    order.product = "Cone, 3 balls".into();
     folder.save(order.clone()).expect("the save");
 
     let changed = changes_besides_lock(&before, &snapshot(&ws.root), LOCK_FILE);
@@ -524,7 +524,7 @@ fn a_file_that_did_not_parse_is_never_overwritten() {
 
     // The other records still save.
     let mut order = folder.records().orders[0].clone();
-    order.product = "Cup, 1 ball".to_owned();
+    order.product = "Cup, 1 ball".into();
     folder
         .save(order)
         .expect("a sound file next to a broken one saves");
@@ -564,7 +564,7 @@ fn folders_opened_to_check_or_read_count_every_file_and_never_save() {
         assert!(!folder.is_broken(ORDER_FILE));
         assert!(folder.read_only().is_some());
         let mut order = open.records().orders[0].clone();
-        order.product = "Cup, 1 ball".to_owned();
+        order.product = "Cup, 1 ball".into();
         assert!(matches!(folder.save(order), Err(SaveError::ReadOnly(_))));
         assert!(matches!(
             folder.save_new(vec![new_order("2026-11-0500", "2026-11-23")]),
@@ -783,7 +783,7 @@ fn a_symlinked_folder_is_neither_read_nor_written_through() {
         other => panic!("expected Symlink at {link}, got {other:?}"),
     };
     let mut existing = parse::<Order>(&theirs);
-    existing.product = "Through the link".to_owned();
+    existing.product = "Through the link".into();
     refused(folder.save(existing), "orders/2026-12");
     refused(
         folder.save(new_order("2026-12-0002", "2026-12-03")),
@@ -891,7 +891,7 @@ fn an_old_lock_file_in_the_workspace_is_ignored_and_not_recreated() {
     let outside = ws.parent.path().join("outside-lock");
     std::os::unix::fs::symlink(&outside, ws.path(LOCK_FILE)).unwrap();
     let mut order = folder.records().orders[0].clone();
-    order.product = "Cone, 1 ball".to_owned();
+    order.product = "Cone, 1 ball".into();
     folder.save(order).unwrap();
     assert!(
         fs::symlink_metadata(&outside).is_err(),
@@ -899,7 +899,7 @@ fn an_old_lock_file_in_the_workspace_is_ignored_and_not_recreated() {
     );
     fs::remove_file(ws.path(LOCK_FILE)).unwrap();
     let mut order = folder.records().orders[0].clone();
-    order.product = "Cone, 2 balls".to_owned();
+    order.product = "Cone, 2 balls".into();
     folder.save(order).unwrap();
     assert!(
         fs::symlink_metadata(ws.path(LOCK_FILE)).is_err(),
@@ -988,7 +988,7 @@ fn save_new_writes_a_whole_batch() {
     assert_eq!(reopened.records(), folder.records());
     // Saved as a batch, each is then an ordinary loaded record.
     let mut changed = batch[7].clone();
-    changed.product = "Milkshake".to_owned();
+    changed.product = "Milkshake".into();
     folder.save(changed).expect("a batch record saves again");
     // An empty batch writes nothing.
     let before = snapshot(&ws.root);

@@ -116,8 +116,8 @@ fn operate(desk: &mut Station, odd: bool, rng: &mut Rng, saved: &mut Saved, coun
             id: id.clone(),
             placed: day,
             customer: Some(format!("Customer of {}", desk.name)),
-            product: ["Cone", "Waffle", "Shake"][rng.below(3)].to_owned(),
-            made_by: person(rng),
+            product: ["Cone", "Waffle", "Shake"][rng.below(3)].into(),
+            made_by: person(rng).into(),
             checks: vec![],
             defects: vec![],
             contacts: vec![],
@@ -149,7 +149,7 @@ fn operate(desk: &mut Station, odd: bool, rng: &mut Rng, saved: &mut Saved, coun
                 checked_by: loop {
                     let checker = person(rng);
                     if checker != order.made_by {
-                        break checker;
+                        break checker.into();
                     }
                 },
                 at,

@@ -273,8 +273,8 @@ fn order(id: &str, placed: &str, made_by: &str) -> Order {
         id: id.to_owned(),
         placed: day(placed),
         customer: None,
-        product: "Cone".to_owned(),
-        made_by: made_by.to_owned(),
+        product: "Cone".into(),
+        made_by: made_by.into(),
         checks: Vec::new(),
         defects: Vec::new(),
         contacts: Vec::new(),
@@ -283,9 +283,9 @@ fn order(id: &str, placed: &str, made_by: &str) -> Order {
 
 fn checked(mut order: Order, revision: u32) -> Order {
     order.checks.push(Check {
-        checklist: "scoop-check".to_owned(),
+        checklist: "scoop-check".into(),
         revision,
-        checked_by: "anna".to_owned(),
+        checked_by: "anna".into(),
         at: DateTime::start_of(order.placed),
         results: Vec::new(),
     });

@@ -125,7 +125,7 @@ pub(crate) fn record(
     }
     details.push(Detail {
         label: words.product,
-        value: order.product.clone(),
+        value: order.product.to_string(),
     });
     details.push(Detail {
         label: words.made_by,
@@ -224,7 +224,8 @@ fn answer(outcome: &Outcome, kind: Option<&ItemKind>, language: Language) -> Str
             Some(ItemKind::Measure { unit, .. }) => with_unit(number(*value, language), unit),
             _ => number(*value, language),
         },
-        Outcome::Chosen(text) | Outcome::Text(text) => text.clone(),
+        Outcome::Chosen(text) => text.to_string(),
+        Outcome::Text(text) => text.clone(),
     }
 }
 
@@ -264,7 +265,7 @@ fn loose_row(number: usize, result: &crate::model::CheckResult, language: Langua
     };
     ItemRow {
         number: number.to_string(),
-        prompt: result.item.clone(),
+        prompt: result.item.to_string(),
         critical: false,
         answer: answer(&result.outcome, None, language),
         standard: String::new(),
@@ -278,7 +279,7 @@ fn check_sheet(records: &Records, check: &Check, language: Language) -> CheckShe
     let words = labels::labels(language);
     let checklist = records.checklist_revision(&check.checklist, check.revision);
     let mut sheet = CheckSheet {
-        title: checklist.map_or_else(|| check.checklist.clone(), |c| c.title.clone()),
+        title: checklist.map_or_else(|| check.checklist.to_string(), |c| c.title.clone()),
         revision: format!("{} {}", words.revision, check.revision),
         checked_by: person(records, &check.checked_by),
         at: time(check.at),

@@ -11,6 +11,7 @@ mod facts;
 mod id;
 mod language;
 pub mod merge;
+mod name;
 mod number;
 mod order;
 mod people;
@@ -35,6 +36,7 @@ pub use desk::Desk;
 pub use facts::{Checked, Facts};
 pub use id::{IdKind, IdProblem, MAX_ID_LEN, check_id, fresh_id, id_problem};
 pub use language::{Language, contains_folded, counted, fill, plural};
+pub use name::Name;
 pub use number::Number;
 pub use order::{
     Action, ActionKind, Channel, Check, CheckOutcome, CheckResult, CheckState, Contact, Defect,

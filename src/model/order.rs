@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::serde_util::{bare, exact, is_false};
-use super::{Checklist, Date, DateTime, ItemKind, Number};
+use super::{Checklist, Date, DateTime, ItemKind, Name, Number};
 
 /// One order, and everything that happened to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,9 +21,9 @@ pub struct Order {
     )]
     pub customer: Option<String>,
     /// What was made.
-    pub product: String,
+    pub product: Name,
     /// Who made it.
-    pub made_by: String,
+    pub made_by: Name,
     /// The QC checks done on it.
     #[serde(
         default,
@@ -52,11 +52,11 @@ pub struct Order {
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// The checklist used.
-    pub checklist: String,
+    pub checklist: Name,
     /// The revision of that checklist.
     pub revision: u32,
     /// Who checked.
-    pub checked_by: String,
+    pub checked_by: Name,
     /// When.
     pub at: DateTime,
     /// One result per answered item.
@@ -73,7 +73,7 @@ pub struct Check {
 #[serde(rename = "Result", deny_unknown_fields)]
 pub struct CheckResult {
     /// The item answered.
-    pub item: String,
+    pub item: Name,
     /// The answer.
     pub outcome: Outcome,
     /// Photos, relative to the workspace.
@@ -97,7 +97,7 @@ pub enum Outcome {
     /// A measured number.
     Value(Number),
     /// One of a choice's options.
-    Chosen(String),
+    Chosen(Name),
     /// Free text.
     Text(String),
 }
@@ -420,7 +420,7 @@ pub fn verdict(kind: &ItemKind, outcome: &Outcome) -> ItemVerdict {
             }
         }
         (ItemKind::Choice { pass, .. }, Outcome::Chosen(choice)) => {
-            if pass.contains(choice) {
+            if pass.iter().any(|option| option == choice) {
                 ItemVerdict::Passed
             } else {
                 ItemVerdict::Failed
@@ -501,8 +501,8 @@ mod tests {
             Some(Outcome::NotApplicable),
             Some(number(65.0)),
             Some(number(58.0)),
-            Some(Outcome::Chosen("round".to_owned())),
-            Some(Outcome::Chosen("flat".to_owned())),
+            Some(Outcome::Chosen("round".into())),
+            Some(Outcome::Chosen("flat".into())),
             Some(Outcome::Text("ok".to_owned())),
         ]
     }
@@ -577,14 +577,14 @@ mod tests {
 
     fn check_of(answers: &[(&str, Outcome)]) -> Check {
         Check {
-            checklist: "c".to_owned(),
+            checklist: "c".into(),
             revision: 1,
-            checked_by: "x".to_owned(),
+            checked_by: "x".into(),
             at: DateTime::start_of(Date::new(2026, 11, 23).unwrap()),
             results: answers
                 .iter()
                 .map(|(item, outcome)| CheckResult {
-                    item: (*item).to_owned(),
+                    item: (*item).into(),
                     outcome: outcome.clone(),
                     photos: Vec::new(),
                 })

@@ -58,8 +58,8 @@ impl Item {
     pub fn of_check(check: &Check) -> Item {
         Item::Check {
             at: check.at,
-            checklist: check.checklist.clone(),
-            checked_by: check.checked_by.clone(),
+            checklist: check.checklist.to_string(),
+            checked_by: check.checked_by.to_string(),
         }
     }
 

@@ -182,13 +182,14 @@ fn outcome_mismatch(kind: &ItemKind, outcome: &Outcome) -> Option<String> {
         (_, Outcome::Pass | Outcome::Fail | Outcome::NotApplicable) => None,
         (ItemKind::Measure { .. }, Outcome::Value(_)) => None,
         (ItemKind::Text, Outcome::Text(_)) => None,
-        (ItemKind::Choice { options, .. }, Outcome::Chosen(choice)) => (!options.contains(choice))
-            .then(|| {
+        (ItemKind::Choice { options, .. }, Outcome::Chosen(choice)) => {
+            (!options.iter().any(|option| option == choice)).then(|| {
                 format!(
                     "\"{choice}\" is not one of the options {}",
                     list_or_none(options)
                 )
-            }),
+            })
+        }
         (ItemKind::Tick, _) => Some("a tick is answered Pass, Fail or NotApplicable".to_owned()),
         (ItemKind::Measure { .. }, _) => {
             Some("a measure is answered with Value(number)".to_owned())

@@ -1,7 +1,7 @@
 //! The new-order form: id, day, customer, product and maker.
 
 use crate::import::{DateProblem, Reason};
-use crate::model::{Date, Desk, IdKind, Language, Order, Records, id_problem};
+use crate::model::{Date, Desk, IdKind, Language, Name, Order, Records, id_problem};
 use crate::ui::screen::{Context, PersonChoice};
 
 use super::intake::say;
@@ -79,8 +79,8 @@ impl NewOrder {
             id: self.id.trim().to_owned(),
             placed,
             customer: (!customer.is_empty()).then(|| customer.to_owned()),
-            product: self.product.trim().to_owned(),
-            made_by: maker.id.clone(),
+            product: self.product.trim().into(),
+            made_by: Name::from(&maker.id),
             checks: Vec::new(),
             defects: Vec::new(),
             contacts: Vec::new(),

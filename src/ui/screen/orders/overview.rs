@@ -223,7 +223,7 @@ fn answer_text(outcome: &Outcome, kind: &ItemKind, words: &OrderWords) -> String
     match (outcome, kind) {
         (Outcome::Value(value), ItemKind::Measure { unit, .. }) => format!("{value} {unit}"),
         (Outcome::Value(value), _) => value.to_string(),
-        (Outcome::Chosen(choice), _) => choice.clone(),
+        (Outcome::Chosen(choice), _) => choice.to_string(),
         (Outcome::Text(text), _) => text.clone(),
         (Outcome::Pass, _) => words.item_pass.to_owned(),
         (Outcome::Fail, _) => words.item_fail.to_owned(),

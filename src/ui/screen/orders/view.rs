@@ -216,7 +216,7 @@ impl Orders {
         }
         let title = match &order.customer {
             Some(customer) => format!("{} · {customer}", order.product),
-            None => order.product.clone(),
+            None => order.product.to_string(),
         };
         button(
             column![
@@ -422,7 +422,7 @@ fn order_header<'a>(
         });
     column![
         text(&order.id).size(theme::TEXT_SMALL).style(theme::muted),
-        text(&order.product)
+        text(order.product.as_str())
             .size(theme::TEXT_TITLE)
             .width(Length::Fill),
         facts

@@ -13,7 +13,8 @@ mod tests;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Check, CheckRefused, CheckResult, Checklist, Defect, Item, ItemKind, Order, Outcome, Status,
+    Check, CheckRefused, CheckResult, Checklist, Defect, Item, ItemKind, Name, Order, Outcome,
+    Status,
 };
 use crate::ui::screen::{Context, PersonChoice, typed_number};
 
@@ -346,7 +347,7 @@ impl Runner {
             (ItemKind::Choice { options, .. }, Some(Answer::Chosen(option)))
                 if options.contains(option) =>
             {
-                Outcome::Chosen(option.clone())
+                Outcome::Chosen(option.into())
             }
             // An empty text, or an answer of another kind: the item changed underneath.
             _ => return Given::Open,
@@ -361,7 +362,7 @@ impl Runner {
             .iter()
             .filter_map(|item| match self.given(item) {
                 Given::Answer(outcome) => Some(CheckResult {
-                    item: item.id.clone(),
+                    item: Name::from(&item.id),
                     outcome,
                     photos: self
                         .entries
@@ -400,9 +401,9 @@ impl Runner {
             }
         }
         let check = Check {
-            checklist: checklist.id.clone(),
+            checklist: Name::from(&checklist.id),
             revision: checklist.revision,
-            checked_by: checker.clone(),
+            checked_by: checker.into(),
             at: ctx.now,
             results: self.results(checklist),
         };

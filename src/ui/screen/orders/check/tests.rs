@@ -123,7 +123,7 @@ fn the_checklist_is_guessed_from_the_product_only_when_clear() {
     let ctx = ctx(&records, "ellen");
     let guess = |product: &str| {
         let mut order = order(&records, TOMS_CONE);
-        order.product = product.to_owned();
+        order.product = product.into();
         Runner::new(&order, &ctx).checklist_id().map(str::to_owned)
     };
     assert_eq!(

@@ -7,7 +7,7 @@ use iced::{Alignment, Element, Length};
 use super::item::{step_card, step_of};
 use super::pick;
 use super::{CHECKER_ID, CHECKLIST_ID, CheckWords, Message, Refusal, Runner};
-use crate::model::{Check, CheckState, Checklist, Order};
+use crate::model::{Check, CheckState, Checklist, Name, Order};
 use crate::ui::screen::reading::unread_on;
 use crate::ui::screen::{Context, PersonChoice, labelled, offered};
 use crate::ui::text::fill;
@@ -240,9 +240,9 @@ impl Runner {
         let results = self.results(checklist);
         let answered = results.len();
         let judged = Check {
-            checklist: checklist.id.clone(),
+            checklist: Name::from(&checklist.id),
             revision: checklist.revision,
-            checked_by: String::new(),
+            checked_by: Name::default(),
             at: ctx.now,
             results,
         }
