@@ -121,6 +121,17 @@ fn timed(app: &mut App, window: &mut Window, step: Step) -> (&'static str, Durat
     (what, started.elapsed())
 }
 
+/// Walks every screen once, each step with its frame, as a user looking round the window
+/// does: the lists and search texts the screens build are then held.
+pub fn visit_every_screen(app: &mut App) {
+    let mut window = Window::new();
+    for (_, steps) in walks() {
+        for step in steps {
+            timed(app, &mut window, step);
+        }
+    }
+}
+
 /// One screen's frames: those after its first visit, the slowest of them and the step
 /// before it, and the slowest frame of its first visit.
 struct Screen {

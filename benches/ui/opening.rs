@@ -1,7 +1,8 @@
 //! Starting the window on the big workspace, each time in a new process: how soon it shows
 //! "Opening…", reports progress, has read the newest orders and lays the desk out (usable),
 //! how soon the older orders are all in (read in batches behind the open desk) and the
-//! longest a batch holds up the window's thread, and the memory it then holds.
+//! longest a batch holds up the window's thread, and the memory it then holds, and again once
+//! every screen has been visited (their lists and search texts built).
 
 use std::path::Path;
 use std::process::Command;
@@ -12,6 +13,7 @@ use iced_test::runtime::{Action, task};
 use rightfirst::store::config::{Config, Places};
 use rightfirst::ui::{App, Message, Start};
 
+use super::frames::visit_every_screen;
 use super::{OPEN_ONCE, OPENS, Row, big_workspace, lay_out_cold, spread};
 
 /// One window start on `dir` through `App::boot`, its loader driven as the runtime drives it.
@@ -36,6 +38,9 @@ pub struct Opening {
     /// Resident memory once the desk is laid out, and its peak, in kB (0 where unknown).
     resident: u64,
     peak: u64,
+    /// Resident memory after every screen was visited, and the peak until then, in kB.
+    visited: u64,
+    visited_peak: u64,
 }
 
 /// A figure of /proc/self/status in kB ("VmRSS", "VmHWM"); 0 where there is none.
@@ -54,7 +59,7 @@ impl Opening {
         let us = |d: Duration| d.as_micros().to_string();
         let progress = self.first_progress.map_or("-".to_owned(), us);
         format!(
-            "{} {progress} {} {} {} {} {} {} {} {} {}",
+            "{} {progress} {} {} {} {} {} {} {} {} {} {} {}",
             us(self.first_frame),
             us(self.loaded),
             us(self.open_frame),
@@ -64,7 +69,9 @@ impl Opening {
             self.reports,
             us(self.longest_gap),
             self.resident,
-            self.peak
+            self.peak,
+            self.visited,
+            self.visited_peak
         )
     }
 
@@ -85,6 +92,8 @@ impl Opening {
             longest_gap: us(8)?,
             resident: fields.get(9)?.parse().ok()?,
             peak: fields.get(10)?.parse().ok()?,
+            visited: fields.get(11)?.parse().ok()?,
+            visited_peak: fields.get(12)?.parse().ok()?,
         })
     }
 }
@@ -162,6 +171,8 @@ pub fn open(dir: &Path) -> Opening {
     }
     lay_out_cold(&app);
     let all_in = started.elapsed();
+    let (resident, peak) = (status_kb("VmRSS"), status_kb("VmHWM"));
+    visit_every_screen(&mut app);
     Opening {
         first_frame,
         first_progress,
@@ -172,8 +183,10 @@ pub fn open(dir: &Path) -> Opening {
         longest_batch,
         reports,
         longest_gap,
-        resident: status_kb("VmRSS"),
-        peak: status_kb("VmHWM"),
+        resident,
+        peak,
+        visited: status_kb("VmRSS"),
+        visited_peak: status_kb("VmHWM"),
     }
 }
 
@@ -235,6 +248,14 @@ pub fn first_frames(rows: &mut Vec<Row>) {
             mb(&|o| o.resident),
         ),
         ("    peak resident memory (VmHWM)", mb(&|o| o.peak)),
+        (
+            "    resident memory, every screen visited",
+            mb(&|o| o.visited),
+        ),
+        (
+            "    peak resident memory, every screen visited",
+            mb(&|o| o.visited_peak),
+        ),
     ] {
         rows.push(Row {
             label: label.to_owned(),
