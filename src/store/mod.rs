@@ -93,6 +93,9 @@ pub struct Folder {
     read_only: Option<String>,
     /// Why an index that was there was not used, in one line.
     index_warning: Option<String>,
+    /// The index being written meanwhile: held only to be waited for when the folder is
+    /// dropped.
+    _index_writing: Option<index::Writing>,
     /// How many times this folder has written, deleted or read again a record file.
     writes: u64,
     /// The older orders still being read, when it was opened in two phases

@@ -29,7 +29,6 @@
 mod file;
 
 use std::fs::{self, Metadata};
-use std::io::{BufWriter, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -172,9 +171,9 @@ fn name_of(root: &str) -> String {
 }
 
 impl Session {
-    /// Finds the index of the workspace at `root` in `cache`, if there is a usable one.
-    /// `started` is when the read began, before any file was looked at.
-    pub(super) fn open(index: &IndexUse, root: &Path, started: SystemTime) -> Option<Session> {
+    /// Where `index` keeps the index of the workspace at `root`, not yet read (see
+    /// [`Session::read`]). `started` is when the read began, before any file was looked at.
+    pub(super) fn locate(index: &IndexUse, root: &Path, started: SystemTime) -> Option<Session> {
         let started_ns = nanos(Ok(started));
         let (cache, started_ns) = match index {
             IndexUse::Off => return None,
@@ -183,10 +182,32 @@ impl Session {
         };
         let root = fs::canonicalize(root).ok()?.to_string_lossy().into_owned();
         let file = cache.join("index").join(name_of(&root));
+        Some(Session {
+            file,
+            root,
+            started_ns,
+            old: None,
+            warning: None,
+        })
+    }
+
+    /// Whether there is an index file to read: without one, no file is looked up in it,
+    /// so none needs a stamp before it is read.
+    pub(super) fn exists(&self) -> bool {
+        self.file.is_file()
+    }
+
+    /// Whether an old index was read and found whole.
+    pub(super) fn holds_old(&self) -> bool {
+        self.old.is_some()
+    }
+
+    /// Reads the index file, if there is a usable one.
+    pub(super) fn read(self) -> Session {
         let mut warning = None;
-        let old = match fs::read(&file) {
+        let old = match fs::read(&self.file) {
             Err(_) => None,
-            Ok(bytes) => match file::decode(bytes, &root) {
+            Ok(bytes) => match file::decode(bytes, &self.root) {
                 Ok(old) => Some(old),
                 Err(refused) => {
                     let why = match refused {
@@ -198,19 +219,17 @@ impl Session {
                     };
                     warning = Some(format!(
                         "warning: ignored the index {} ({why}); reading every file and writing it anew",
-                        file.display()
+                        self.file.display()
                     ));
                     None
                 }
             },
         };
-        Some(Session {
-            file,
-            root,
-            started_ns,
+        Session {
             old,
             warning,
-        })
+            ..self
+        }
     }
 
     /// Whether the kept findings and facts were found against the same other records.
@@ -249,9 +268,10 @@ impl Session {
         }
     }
 
-    /// Writes the index anew when anything differs from the old one; a cache folder that
-    /// refuses is left as it is.
-    pub(super) fn finish(self, mut entries: Vec<Entry<'_>>, context: u64) {
+    /// Writes the index anew when anything differs from the old one, on a thread of its
+    /// own: the answer is worked out and given meanwhile, and the [`Writing`] handed back
+    /// waits for it when dropped. A cache folder that refuses is left as it is.
+    pub(super) fn finish(self, mut entries: Vec<Entry<'_>>, context: u64) -> Option<Writing> {
         let unchanged = self.old.as_ref().is_some_and(|old| {
             old.context == context
                 && old.len() == entries.len()
@@ -260,55 +280,92 @@ impl Session {
                     .all(|entry| matches!(entry.body, Kept::Old(_)))
         });
         if unchanged {
-            return;
+            return None;
         }
         // Sorted by path, as the next read looks them up.
         entries.par_sort_unstable_by(|a, b| a.path.cmp(b.path));
-        if let Err(error) = self.write(&entries, context) {
-            log::info!("the index {} was not written: {error}", self.file.display());
+        let bytes = self.bytes(&entries, context);
+        drop(entries);
+        // The old index is freed on that thread too.
+        let write = move || {
+            if let Err(error) = write(&self.file, &bytes) {
+                log::info!("the index {} was not written: {error}", self.file.display());
+            }
+        };
+        let thread = std::thread::Builder::new().name("index".to_owned());
+        match thread.spawn(write) {
+            Ok(thread) => Some(Writing(Some(thread))),
+            // No thread to be had: it is a cache, so it is not written this time.
+            Err(error) => {
+                log::info!("the index was not written: no thread for it ({error})");
+                None
+            }
         }
     }
 
-    fn write(&self, entries: &[Entry<'_>], context: u64) -> std::io::Result<()> {
-        let folder = self.file.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder)?;
-        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
-        let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut out = file::Summing {
-                inner: BufWriter::new(fs::File::create(&temp)?),
-                sum: file::Checksum::default(),
-            };
-            out.write_all(&file::header(
-                &self.root,
-                self.started_ns,
-                context,
-                entries.len(),
-            ))?;
-            for entry in entries {
-                let body = match &entry.body {
-                    Kept::Old(range) => (self.old.as_ref())
-                        .map(|old| &old.bytes[range.clone()])
-                        .unwrap_or_default(),
-                    Kept::New(bytes) => bytes.as_slice(),
-                };
-                out.write_all(&file::entry_head(entry.path, &entry.stamp, body.len()))?;
-                out.write_all(body)?;
-            }
-            let sum = out.sum.finish();
-            let mut inner = out.inner;
-            inner.write_all(&sum.to_le_bytes())?;
-            inner.into_inner().map_err(|error| error.into_error())?;
-            fs::rename(&temp, &self.file)
-        })();
-        if written.is_err() {
+    /// The body of an entry of the new index.
+    fn body<'a>(&'a self, entry: &'a Entry<'_>) -> &'a [u8] {
+        match &entry.body {
+            Kept::Old(range) => (self.old.as_ref())
+                .map(|old| &old.bytes[range.clone()])
+                .unwrap_or_default(),
+            Kept::New(bytes) => bytes.as_slice(),
+        }
+    }
+
+    /// The whole index file: one buffer, so it is summed in one go and written in one call.
+    fn bytes(&self, entries: &[Entry<'_>], context: u64) -> Vec<u8> {
+        let body = |entry| self.body(entry);
+        let header = file::header(&self.root, self.started_ns, context, entries.len());
+        let size: usize = (entries.iter())
+            .map(|entry| file::ENTRY_HEAD + entry.path.len() + body(entry).len())
+            .sum();
+        let mut out = Vec::with_capacity(header.len() + size + 8);
+        out.extend_from_slice(&header);
+        for entry in entries {
+            let body = body(entry);
+            file::put_entry_head(&mut out, entry.path, &entry.stamp, body.len());
+            out.extend_from_slice(body);
+        }
+        let sum = file::checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+}
+
+/// An index being written on a thread of its own; dropping this waits for it, so a
+/// process that gave its answer does not end with the index half written (a rename puts
+/// it in place whole, so a reader meanwhile sees the old index or none, never a part).
+#[derive(Debug)]
+pub struct Writing(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Tells apart the temp files of writes in one process (two reads of one workspace may
+/// write its index at once).
+static WRITES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Writes `bytes` as the index `file`, whole or not at all, and forgets old indexes.
+fn write(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = file.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder)?;
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temp = folder.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, file));
+    match written {
+        Ok(()) => forget_old(folder, file),
+        Err(_) => {
             let _ = fs::remove_file(&temp);
         }
-        if written.is_ok() {
-            forget_old(folder, &self.file);
-        }
-        written
     }
+    written
 }
 
 /// How many workspaces' indexes the cache keeps: the ones used last.
