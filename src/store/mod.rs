@@ -134,7 +134,8 @@ impl Folder {
     }
 
     /// Checks a workspace as [`Folder::check`] does, taking unchanged orders from the
-    /// index `index` names (and keeping it up to date there): the same findings.
+    /// index `index` names (and keeping it up to date there): the same findings. A new
+    /// index is written while the caller goes on; dropping the folder waits for it.
     pub fn check_with(root: &Path, index: &IndexUse) -> Result<Folder, OpenError> {
         let (mut folder, ()) = load::load(root, Mode::Check, &load::Discard, &|_, _| {}, index)?;
         folder.refuse_saves();
@@ -157,7 +158,8 @@ impl Folder {
     }
 
     /// Reads as [`Folder::read_into`] does, taking unchanged orders from the index `index`
-    /// names (and keeping it up to date there): the sink sees the same orders.
+    /// names (and keeping it up to date there, as [`Folder::check_with`] does): the sink
+    /// sees the same orders.
     pub fn read_into_with<S: OrderSink>(
         root: &Path,
         sink: &S,

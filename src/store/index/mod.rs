@@ -271,16 +271,20 @@ impl Session {
     /// Writes the index anew when anything differs from the old one, on a thread of its
     /// own: the answer is worked out and given meanwhile, and the [`Writing`] handed back
     /// waits for it when dropped. A cache folder that refuses is left as it is.
-    pub(super) fn finish(self, mut entries: Vec<Entry<'_>>, context: u64) -> Option<Writing> {
+    /// `parts` holds the entries, in parts as the cores read them.
+    pub(super) fn finish(self, parts: Vec<Vec<Entry<'_>>>, context: u64) -> Option<Writing> {
+        let count: usize = parts.iter().map(Vec::len).sum();
         let unchanged = self.old.as_ref().is_some_and(|old| {
             old.context == context
-                && old.len() == entries.len()
-                && entries
-                    .iter()
-                    .all(|entry| matches!(entry.body, Kept::Old(_)))
+                && old.len() == count
+                && (parts.iter().flatten()).all(|entry| matches!(entry.body, Kept::Old(_)))
         });
         if unchanged {
             return None;
+        }
+        let mut entries = Vec::with_capacity(count);
+        for part in parts {
+            entries.extend(part);
         }
         // Sorted by path, as the next read looks them up.
         entries.par_sort_unstable_by(|a, b| a.path.cmp(b.path));

@@ -142,7 +142,7 @@ impl Reading<'_> {
         states: &mut HashMap<String, FileState>,
         findings: &mut Vec<Finding>,
         progress: Progress<'_>,
-    ) -> (S::Sum, usize, Vec<Entry<'f>>) {
+    ) -> (S::Sum, usize, Vec<Vec<Entry<'f>>>) {
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = files.len();
         progress(0, total);
@@ -182,17 +182,18 @@ impl Reading<'_> {
             })
             .collect::<Vec<_>>();
         // Joined once, each list grown to its size at once: merging the parts pairwise
-        // moved each of a hundred thousand entries many times over.
+        // moved each of a hundred thousand entries many times over. The index's entries
+        // stay in their parts: when nothing changed they are not written at all.
         let mut sum = sink.empty();
         let mut untracked = 0;
-        let mut entries = Vec::with_capacity(parts.iter().map(|p| p.entries.len()).sum());
+        let mut entries = Vec::with_capacity(parts.len());
         states.reserve(parts.iter().map(|p| p.states.len()).sum());
         for part in parts {
             sink.merge(&mut sum, part.sum);
             states.extend(part.states);
             untracked += part.untracked;
             findings.extend(part.findings);
-            entries.extend(part.entries);
+            entries.push(part.entries);
         }
         (sum, untracked, entries)
     }
