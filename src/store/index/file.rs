@@ -444,9 +444,6 @@ pub(super) fn header(root: &str, written_ns: i64, context: u64, count: usize) ->
     out
 }
 
-/// The bytes of an entry's path and stamp but the path's own.
-pub(super) const ENTRY_HEAD: usize = 4 + 8 * 4 + 4;
-
 /// An entry's path and stamp, before its body.
 pub(super) fn put_entry_head(out: &mut Vec<u8>, path: &str, stamp: &Stamp, body_len: usize) {
     put_str(out, path);

@@ -29,8 +29,10 @@
 mod file;
 
 use std::fs::{self, Metadata};
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::slice::ParallelSliceMut;
@@ -268,10 +270,10 @@ impl Session {
         }
     }
 
-    /// Writes the index anew when anything differs from the old one, on a thread of its
-    /// own: the answer is worked out and given meanwhile, and the [`Writing`] handed back
-    /// waits for it when dropped. A cache folder that refuses is left as it is.
-    /// `parts` holds the entries, in parts as the cores read them.
+    /// Writes the index anew when anything differs from the old one: laid out here and
+    /// written on a thread of its own, which goes on while the answer is worked out and
+    /// given; the [`Writing`] handed back waits for it when dropped. A cache folder that
+    /// refuses is left as it is. `parts` holds the entries as the cores read them.
     pub(super) fn finish(self, parts: Vec<Vec<Entry<'_>>>, context: u64) -> Option<Writing> {
         let count: usize = parts.iter().map(Vec::len).sum();
         let unchanged = self.old.as_ref().is_some_and(|old| {
@@ -288,17 +290,19 @@ impl Session {
         }
         // Sorted by path, as the next read looks them up.
         entries.par_sort_unstable_by(|a, b| a.path.cmp(b.path));
-        let bytes = self.bytes(&entries, context);
-        drop(entries);
-        // The old index is freed on that thread too.
-        let write = move || {
-            if let Err(error) = write(&self.file, &bytes) {
-                log::info!("the index {} was not written: {error}", self.file.display());
-            }
-        };
+        let (chunks, laid_out) = std::sync::mpsc::sync_channel(2);
+        let file = self.file.clone();
         let thread = std::thread::Builder::new().name("index".to_owned());
-        match thread.spawn(write) {
-            Ok(thread) => Some(Writing(Some(thread))),
+        let writer = thread.spawn(move || {
+            if let Err(error) = write(&file, &laid_out) {
+                log::info!("the index {} was not written: {error}", file.display());
+            }
+        });
+        match writer {
+            Ok(writer) => {
+                self.lay_out(&entries, context, &chunks);
+                Some(Writing(Some(writer)))
+            }
             // No thread to be had: it is a cache, so it is not written this time.
             Err(error) => {
                 log::info!("the index was not written: no thread for it ({error})");
@@ -317,25 +321,33 @@ impl Session {
         }
     }
 
-    /// The whole index file: one buffer, so it is summed in one go and written in one call.
-    fn bytes(&self, entries: &[Entry<'_>], context: u64) -> Vec<u8> {
-        let body = |entry| self.body(entry);
-        let header = file::header(&self.root, self.started_ns, context, entries.len());
-        let size: usize = (entries.iter())
-            .map(|entry| file::ENTRY_HEAD + entry.path.len() + body(entry).len())
-            .sum();
-        let mut out = Vec::with_capacity(header.len() + size + 8);
-        out.extend_from_slice(&header);
+    /// Lays the index out in pieces of about [`CHUNK`] bytes, handed to the thread that
+    /// writes them, and then an empty piece to say it is whole; stops when that thread
+    /// gave up. Pieces, not one buffer: a second index whole in memory beside the old one
+    /// took the peak of a run past 100 MB.
+    fn lay_out(&self, entries: &[Entry<'_>], context: u64, chunks: &SyncSender<Vec<u8>>) {
+        let mut out = file::header(&self.root, self.started_ns, context, entries.len());
+        out.reserve(CHUNK);
         for entry in entries {
-            let body = body(entry);
+            let body = self.body(entry);
             file::put_entry_head(&mut out, entry.path, &entry.stamp, body.len());
             out.extend_from_slice(body);
+            if out.len() >= CHUNK {
+                let full = std::mem::replace(&mut out, Vec::with_capacity(CHUNK * 2));
+                if chunks.send(full).is_err() {
+                    return;
+                }
+            }
         }
-        let sum = file::checksum(&out);
-        out.extend_from_slice(&sum.to_le_bytes());
-        out
+        if !out.is_empty() && chunks.send(out).is_err() {
+            return;
+        }
+        let _ = chunks.send(Vec::new());
     }
 }
+
+/// How many bytes of the index are laid out before they are handed on to be written.
+const CHUNK: usize = 1 << 20;
 
 /// An index being written on a thread of its own; dropping this waits for it, so a
 /// process that gave its answer does not end with the index half written (a rename puts
@@ -355,14 +367,32 @@ impl Drop for Writing {
 /// write its index at once).
 static WRITES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-/// Writes `bytes` as the index `file`, whole or not at all, and forgets old indexes.
-fn write(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes the pieces `laid_out` hands over as the index `file`, closing it with their
+/// checksum, whole or not at all (an empty piece says the last came); then forgets old
+/// indexes.
+fn write(file: &Path, laid_out: &Receiver<Vec<u8>>) -> std::io::Result<()> {
     let folder = file.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let temp = folder.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, file));
+    let written = (|| {
+        let mut out = fs::File::create(&temp)?;
+        let mut sum = file::Checksum::default();
+        loop {
+            let Ok(piece) = laid_out.recv() else {
+                return Err(std::io::Error::other("it was not laid out whole"));
+            };
+            if piece.is_empty() {
+                break;
+            }
+            sum.add(&piece);
+            out.write_all(&piece)?;
+        }
+        out.write_all(&sum.finish().to_le_bytes())?;
+        drop(out);
+        fs::rename(&temp, file)
+    })();
     match written {
         Ok(()) => forget_old(folder, file),
         Err(_) => {
