@@ -93,6 +93,9 @@ pub struct Folder {
     read_only: Option<String>,
     /// Why an index that was there was not used, in one line.
     index_warning: Option<String>,
+    /// The index being written meanwhile: held only to be waited for when the folder is
+    /// dropped.
+    _index_writing: Option<index::Writing>,
     /// How many times this folder has written, deleted or read again a record file.
     writes: u64,
     /// The older orders still being read, when it was opened in two phases
@@ -131,7 +134,8 @@ impl Folder {
     }
 
     /// Checks a workspace as [`Folder::check`] does, taking unchanged orders from the
-    /// index `index` names (and keeping it up to date there): the same findings.
+    /// index `index` names (and keeping it up to date there): the same findings. A new
+    /// index is written while the caller goes on; dropping the folder waits for it.
     pub fn check_with(root: &Path, index: &IndexUse) -> Result<Folder, OpenError> {
         let (mut folder, ()) = load::load(root, Mode::Check, &load::Discard, &|_, _| {}, index)?;
         folder.refuse_saves();
@@ -154,7 +158,8 @@ impl Folder {
     }
 
     /// Reads as [`Folder::read_into`] does, taking unchanged orders from the index `index`
-    /// names (and keeping it up to date there): the sink sees the same orders.
+    /// names (and keeping it up to date there, as [`Folder::check_with`] does): the sink
+    /// sees the same orders.
     pub fn read_into_with<S: OrderSink>(
         root: &Path,
         sink: &S,

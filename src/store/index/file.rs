@@ -20,7 +20,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::hash::Hasher;
-use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Stamp;
@@ -359,23 +358,6 @@ pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Writes through to `inner` while summing every byte, for the closing checksum.
-pub(super) struct Summing<W> {
-    pub(super) inner: W,
-    pub(super) sum: Checksum,
-}
-
-impl<W: Write> Write for Summing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let written = self.inner.write(buf)?;
-        self.sum.add(&buf[..written]);
-        Ok(written)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// The checksum that closes an index, eight bytes at a time: SipHash over the 17 MB of a
 /// hundred thousand orders cost more than reading them. It is no defence against anyone,
 /// only against a file damaged or cut short: each step is a bijection both of the sum so
@@ -463,15 +445,13 @@ pub(super) fn header(root: &str, written_ns: i64, context: u64, count: usize) ->
 }
 
 /// An entry's path and stamp, before its body.
-pub(super) fn entry_head(path: &str, stamp: &Stamp, body_len: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(path.len() + 36);
-    put_str(&mut out, path);
+pub(super) fn put_entry_head(out: &mut Vec<u8>, path: &str, stamp: &Stamp, body_len: usize) {
+    put_str(out, path);
     out.extend_from_slice(&stamp.size.to_le_bytes());
     out.extend_from_slice(&stamp.mtime_ns.to_le_bytes());
     out.extend_from_slice(&stamp.ctime_ns.to_le_bytes());
     out.extend_from_slice(&stamp.inode.to_le_bytes());
     out.extend_from_slice(&(body_len as u32).to_le_bytes());
-    out
 }
 
 #[cfg(test)]

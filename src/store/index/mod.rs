@@ -29,9 +29,10 @@
 mod file;
 
 use std::fs::{self, Metadata};
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::slice::ParallelSliceMut;
@@ -172,9 +173,9 @@ fn name_of(root: &str) -> String {
 }
 
 impl Session {
-    /// Finds the index of the workspace at `root` in `cache`, if there is a usable one.
-    /// `started` is when the read began, before any file was looked at.
-    pub(super) fn open(index: &IndexUse, root: &Path, started: SystemTime) -> Option<Session> {
+    /// Where `index` keeps the index of the workspace at `root`, not yet read (see
+    /// [`Session::read`]). `started` is when the read began, before any file was looked at.
+    pub(super) fn locate(index: &IndexUse, root: &Path, started: SystemTime) -> Option<Session> {
         let started_ns = nanos(Ok(started));
         let (cache, started_ns) = match index {
             IndexUse::Off => return None,
@@ -183,10 +184,32 @@ impl Session {
         };
         let root = fs::canonicalize(root).ok()?.to_string_lossy().into_owned();
         let file = cache.join("index").join(name_of(&root));
+        Some(Session {
+            file,
+            root,
+            started_ns,
+            old: None,
+            warning: None,
+        })
+    }
+
+    /// Whether there is an index file to read: without one, no file is looked up in it,
+    /// so none needs a stamp before it is read.
+    pub(super) fn exists(&self) -> bool {
+        self.file.is_file()
+    }
+
+    /// Whether an old index was read and found whole.
+    pub(super) fn holds_old(&self) -> bool {
+        self.old.is_some()
+    }
+
+    /// Reads the index file, if there is a usable one.
+    pub(super) fn read(self) -> Session {
         let mut warning = None;
-        let old = match fs::read(&file) {
+        let old = match fs::read(&self.file) {
             Err(_) => None,
-            Ok(bytes) => match file::decode(bytes, &root) {
+            Ok(bytes) => match file::decode(bytes, &self.root) {
                 Ok(old) => Some(old),
                 Err(refused) => {
                     let why = match refused {
@@ -198,19 +221,17 @@ impl Session {
                     };
                     warning = Some(format!(
                         "warning: ignored the index {} ({why}); reading every file and writing it anew",
-                        file.display()
+                        self.file.display()
                     ));
                     None
                 }
             },
         };
-        Some(Session {
-            file,
-            root,
-            started_ns,
+        Session {
             old,
             warning,
-        })
+            ..self
+        }
     }
 
     /// Whether the kept findings and facts were found against the same other records.
@@ -249,66 +270,136 @@ impl Session {
         }
     }
 
-    /// Writes the index anew when anything differs from the old one; a cache folder that
-    /// refuses is left as it is.
-    pub(super) fn finish(self, mut entries: Vec<Entry<'_>>, context: u64) {
+    /// Writes the index anew when anything differs from the old one: laid out here and
+    /// written on a thread of its own, which goes on while the answer is worked out and
+    /// given; the [`Writing`] handed back waits for it when dropped. A cache folder that
+    /// refuses is left as it is. `parts` holds the entries as the cores read them.
+    pub(super) fn finish(self, parts: Vec<Vec<Entry<'_>>>, context: u64) -> Option<Writing> {
+        let count: usize = parts.iter().map(Vec::len).sum();
         let unchanged = self.old.as_ref().is_some_and(|old| {
             old.context == context
-                && old.len() == entries.len()
-                && entries
-                    .iter()
-                    .all(|entry| matches!(entry.body, Kept::Old(_)))
+                && old.len() == count
+                && (parts.iter().flatten()).all(|entry| matches!(entry.body, Kept::Old(_)))
         });
         if unchanged {
-            return;
+            return None;
+        }
+        let mut entries = Vec::with_capacity(count);
+        for part in parts {
+            entries.extend(part);
         }
         // Sorted by path, as the next read looks them up.
         entries.par_sort_unstable_by(|a, b| a.path.cmp(b.path));
-        if let Err(error) = self.write(&entries, context) {
-            log::info!("the index {} was not written: {error}", self.file.display());
+        let (chunks, laid_out) = std::sync::mpsc::sync_channel(2);
+        let file = self.file.clone();
+        let thread = std::thread::Builder::new().name("index".to_owned());
+        let writer = thread.spawn(move || {
+            if let Err(error) = write(&file, &laid_out) {
+                log::info!("the index {} was not written: {error}", file.display());
+            }
+        });
+        match writer {
+            Ok(writer) => {
+                self.lay_out(&entries, context, &chunks);
+                Some(Writing(Some(writer)))
+            }
+            // No thread to be had: it is a cache, so it is not written this time.
+            Err(error) => {
+                log::info!("the index was not written: no thread for it ({error})");
+                None
+            }
         }
     }
 
-    fn write(&self, entries: &[Entry<'_>], context: u64) -> std::io::Result<()> {
-        let folder = self.file.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder)?;
-        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
-        let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut out = file::Summing {
-                inner: BufWriter::new(fs::File::create(&temp)?),
-                sum: file::Checksum::default(),
-            };
-            out.write_all(&file::header(
-                &self.root,
-                self.started_ns,
-                context,
-                entries.len(),
-            ))?;
-            for entry in entries {
-                let body = match &entry.body {
-                    Kept::Old(range) => (self.old.as_ref())
-                        .map(|old| &old.bytes[range.clone()])
-                        .unwrap_or_default(),
-                    Kept::New(bytes) => bytes.as_slice(),
-                };
-                out.write_all(&file::entry_head(entry.path, &entry.stamp, body.len()))?;
-                out.write_all(body)?;
+    /// The body of an entry of the new index.
+    fn body<'a>(&'a self, entry: &'a Entry<'_>) -> &'a [u8] {
+        match &entry.body {
+            Kept::Old(range) => (self.old.as_ref())
+                .map(|old| &old.bytes[range.clone()])
+                .unwrap_or_default(),
+            Kept::New(bytes) => bytes.as_slice(),
+        }
+    }
+
+    /// Lays the index out in pieces of about [`CHUNK`] bytes, handed to the thread that
+    /// writes them, and then an empty piece to say it is whole; stops when that thread
+    /// gave up. Pieces, not one buffer: a second index whole in memory beside the old one
+    /// took the peak of a run past 100 MB.
+    fn lay_out(&self, entries: &[Entry<'_>], context: u64, chunks: &SyncSender<Vec<u8>>) {
+        let mut out = file::header(&self.root, self.started_ns, context, entries.len());
+        out.reserve(CHUNK);
+        for entry in entries {
+            let body = self.body(entry);
+            file::put_entry_head(&mut out, entry.path, &entry.stamp, body.len());
+            out.extend_from_slice(body);
+            if out.len() >= CHUNK {
+                let full = std::mem::replace(&mut out, Vec::with_capacity(CHUNK * 2));
+                if chunks.send(full).is_err() {
+                    return;
+                }
             }
-            let sum = out.sum.finish();
-            let mut inner = out.inner;
-            inner.write_all(&sum.to_le_bytes())?;
-            inner.into_inner().map_err(|error| error.into_error())?;
-            fs::rename(&temp, &self.file)
-        })();
-        if written.is_err() {
+        }
+        if !out.is_empty() && chunks.send(out).is_err() {
+            return;
+        }
+        let _ = chunks.send(Vec::new());
+    }
+}
+
+/// How many bytes of the index are laid out before they are handed on to be written.
+const CHUNK: usize = 1 << 20;
+
+/// An index being written on a thread of its own; dropping this waits for it, so a
+/// process that gave its answer does not end with the index half written (a rename puts
+/// it in place whole, so a reader meanwhile sees the old index or none, never a part).
+#[derive(Debug)]
+pub struct Writing(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Tells apart the temp files of writes in one process (two reads of one workspace may
+/// write its index at once).
+static WRITES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Writes the pieces `laid_out` hands over as the index `file`, closing it with their
+/// checksum, whole or not at all (an empty piece says the last came); then forgets old
+/// indexes.
+fn write(file: &Path, laid_out: &Receiver<Vec<u8>>) -> std::io::Result<()> {
+    let folder = file.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder)?;
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temp = folder.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let written = (|| {
+        let mut out = fs::File::create(&temp)?;
+        let mut sum = file::Checksum::default();
+        loop {
+            let Ok(piece) = laid_out.recv() else {
+                return Err(std::io::Error::other("it was not laid out whole"));
+            };
+            if piece.is_empty() {
+                break;
+            }
+            sum.add(&piece);
+            out.write_all(&piece)?;
+        }
+        out.write_all(&sum.finish().to_le_bytes())?;
+        drop(out);
+        fs::rename(&temp, file)
+    })();
+    match written {
+        Ok(()) => forget_old(folder, file),
+        Err(_) => {
             let _ = fs::remove_file(&temp);
         }
-        if written.is_ok() {
-            forget_old(folder, &self.file);
-        }
-        written
     }
+    written
 }
 
 /// How many workspaces' indexes the cache keeps: the ones used last.

@@ -91,11 +91,12 @@ fn load_split<S: OrderSink>(
     is_workspace(root)?;
     let started = std::time::SystemTime::now();
     let indexed = matches!(mode, Mode::Check | Mode::Read) && sink.needs() != Needs::Orders;
-    let (mut scan, session) = list(root, mode, indexed && *index != IndexUse::Off, || {
-        indexed
-            .then(|| Session::open(index, root, started))
-            .flatten()
-    });
+    let session = indexed
+        .then(|| Session::locate(index, root, started))
+        .flatten();
+    // Stamps are taken while listing only for files an old index may hold unchanged.
+    let stamping = session.as_ref().is_some_and(Session::exists);
+    let (mut scan, session) = list(root, mode, stamping, || session.map(Session::read));
     let mut findings = std::mem::take(&mut scan.findings);
     let mut states = HashMap::new();
 
@@ -136,11 +137,12 @@ fn load_split<S: OrderSink>(
     let (now, later) = first::split(order_files, first);
     let (orders, untracked, entries) =
         reading.orders(&now, sink, &mut states, &mut findings, progress);
-    duplicate_orders(root, &scan.records, &mut findings);
     let index_warning = session.as_ref().and_then(|session| session.warning.clone());
-    if let Some(session) = session {
-        session.finish(entries, context);
-    }
+    // The new index is laid out while the order ids are compared, and written after.
+    let (index_writing, ()) = rayon::join(
+        || session.and_then(|session| session.finish(entries, context)),
+        || duplicate_orders(root, &scan.records, &mut findings),
+    );
     let checked = workspace.is_some();
     let rest = first.map(|_| {
         Rest::new(
@@ -166,6 +168,7 @@ fn load_split<S: OrderSink>(
         findings,
         read_only: None,
         index_warning,
+        _index_writing: index_writing,
         older: rest.as_ref().and_then(Rest::awaited),
     };
     Ok((folder, orders, rest))
@@ -255,6 +258,7 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
                     writes: 0,
                     findings: vec![finding],
                     index_warning: None,
+                    _index_writing: None,
                     older: None,
                     read_only: Some(format!(
                         "{WORKSPACE_FILE}:{}:{}: {}",

@@ -106,6 +106,18 @@ pub(super) struct Reading<'a> {
     pub(super) index: Option<(&'a Session, u64)>,
 }
 
+/// Where an order file's stamp comes from, for the index.
+#[derive(Clone, Copy)]
+enum Stamped {
+    /// No index is in use.
+    No,
+    /// Taken when the folder was listed, or looked up by the path.
+    Listed(Stamp),
+    /// Taken from the file as it is opened to be read: when there is no old index, no
+    /// file is looked up in it, and reading it is the first look at each file.
+    AtOpen,
+}
+
 /// What the orders read on one core came to.
 struct Part<'f, T> {
     sum: T,
@@ -130,7 +142,7 @@ impl Reading<'_> {
         states: &mut HashMap<String, FileState>,
         findings: &mut Vec<Finding>,
         progress: Progress<'_>,
-    ) -> (S::Sum, usize, Vec<Entry<'f>>) {
+    ) -> (S::Sum, usize, Vec<Vec<Entry<'f>>>) {
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = files.len();
         progress(0, total);
@@ -141,7 +153,7 @@ impl Reading<'_> {
             findings: Vec::new(),
             entries: Vec::new(),
         };
-        let part = files
+        let parts = files
             .par_iter()
             .fold(empty, |mut part, &(file, listed)| {
                 let (path, place): &'f (String, Place) = file;
@@ -150,25 +162,40 @@ impl Reading<'_> {
                     progress(read, total);
                 }
                 // The stamp is taken before the file is read: a change after it shows.
-                let stamp =
-                    (self.index).and_then(|_| listed.or_else(|| Stamp::of(&self.root.join(path))));
-                if !stamp.is_some_and(|stamp| self.take_indexed(sink, &mut part, path, stamp)) {
+                let stamp = match (self.index, listed) {
+                    (None, _) => Stamped::No,
+                    (Some(_), Some(stamp)) => Stamped::Listed(stamp),
+                    // With an old index each file is looked up in it before it is read.
+                    (Some((index, _)), None) if index.holds_old() => {
+                        Stamp::of(&self.root.join(path)).map_or(Stamped::No, Stamped::Listed)
+                    }
+                    (Some(_), None) => Stamped::AtOpen,
+                };
+                let taken = match stamp {
+                    Stamped::Listed(stamp) => self.take_indexed(sink, &mut part, path, stamp),
+                    Stamped::No | Stamped::AtOpen => false,
+                };
+                if !taken {
                     self.read_one(sink, &mut part, path, place, stamp);
                 }
                 part
             })
-            .reduce(empty, |mut part, other| {
-                sink.merge(&mut part.sum, other.sum);
-                part.states.extend(other.states);
-                part.untracked += other.untracked;
-                part.findings.extend(other.findings);
-                part.entries.extend(other.entries);
-                part
-            });
-        states.reserve(part.states.len());
-        states.extend(part.states);
-        findings.extend(part.findings);
-        (part.sum, part.untracked, part.entries)
+            .collect::<Vec<_>>();
+        // Joined once, each list grown to its size at once: merging the parts pairwise
+        // moved each of a hundred thousand entries many times over. The index's entries
+        // stay in their parts: when nothing changed they are not written at all.
+        let mut sum = sink.empty();
+        let mut untracked = 0;
+        let mut entries = Vec::with_capacity(parts.len());
+        states.reserve(parts.iter().map(|p| p.states.len()).sum());
+        for part in parts {
+            sink.merge(&mut sum, part.sum);
+            states.extend(part.states);
+            untracked += part.untracked;
+            findings.extend(part.findings);
+            entries.push(part.entries);
+        }
+        (sum, untracked, entries)
     }
 
     /// The problems of one order's own: its checks against the workspace, and its file.
@@ -189,7 +216,7 @@ impl Reading<'_> {
         part: &mut Part<'f, S::Sum>,
         listed: &'f str,
         place: &Place,
-        stamp: Option<Stamp>,
+        stamp: Stamped,
     ) {
         // Only a workspace opened to be saved to needs each file's hash, or the state of
         // a file that read well: a hundred thousand paths in a map cost more than the
@@ -205,6 +232,11 @@ impl Reading<'_> {
                 place_problems(&path, &parsed.text, problems, &mut part.findings);
                 // A stamp means an index is in use, which a sink allows only when facts
                 // will do: they are summed as the index will give them next time.
+                let stamp = match stamp {
+                    Stamped::No => None,
+                    Stamped::Listed(stamp) => Some(stamp),
+                    Stamped::AtOpen => Some(parsed.stamp),
+                };
                 if let Some(stamp) = stamp {
                     let facts = Facts::of(self.records, &parsed.record);
                     let found = &part.findings[before..];
@@ -284,7 +316,7 @@ impl Reading<'_> {
             findings: Vec::new(),
             entries: Vec::new(),
         };
-        self.read_one(&Keep, &mut part, path, place, None);
+        self.read_one(&Keep, &mut part, path, place, Stamped::No);
         OneFile {
             path: path.clone(),
             state: part.states.pop().map(|(_, state)| state),

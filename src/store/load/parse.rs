@@ -6,8 +6,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use super::super::index::Stamp;
 use super::super::layout::Place;
-use super::super::read::read_text;
+use super::super::read::read_stamped;
 use super::super::{FileState, Finding, format};
 use super::scan::finding;
 use crate::model::ProblemSeverity;
@@ -18,6 +19,8 @@ pub(super) struct Parsed<T> {
     pub(super) place: Place,
     pub(super) text: String,
     pub(super) record: T,
+    /// The file's stamp as it was opened, for an index.
+    pub(super) stamp: Stamp,
 }
 
 /// The outcome of reading one file: its state for saving and, if it parsed, the record.
@@ -29,7 +32,7 @@ pub(super) fn read_and_parse<T: DeserializeOwned>(
     place: &Place,
     hashed: bool,
 ) -> Outcome<T> {
-    match read_text(&root.join(path), hashed) {
+    match read_stamped(&root.join(path), hashed) {
         Err(error) => {
             let (at, message) = error.describe();
             (
@@ -38,7 +41,7 @@ pub(super) fn read_and_parse<T: DeserializeOwned>(
                 Err(finding(path, at, ProblemSeverity::Error, message)),
             )
         }
-        Ok((text, hash)) => match format::parse::<T>(&text) {
+        Ok((text, hash, stamp)) => match format::parse::<T>(&text) {
             Ok(record) => (
                 path.to_owned(),
                 FileState::Loaded(hash),
@@ -47,6 +50,7 @@ pub(super) fn read_and_parse<T: DeserializeOwned>(
                     place: place.clone(),
                     text,
                     record,
+                    stamp,
                 }),
             ),
             Err(error) => (

@@ -79,11 +79,13 @@ pub(super) fn scan_folder(root: &Path, relative: &str, scan: &mut Scan) {
         let Ok(kind) = entry.file_type() else {
             continue;
         };
-        let path = if relative.is_empty() {
-            name.clone()
-        } else {
-            format!("{relative}/{name}")
-        };
+        // Joined by hand: `format!` cost a few percent of a warm run.
+        let mut path = String::with_capacity(relative.len() + 1 + name.len());
+        if !relative.is_empty() {
+            path.push_str(relative);
+            path.push('/');
+        }
+        path.push_str(&name);
         let layout_folder = match relative {
             "" => matches!(
                 name.as_str(),
