@@ -279,8 +279,16 @@ fn big_app() -> App {
     )
 }
 
+/// Every turn the screen in front asks for to work its lists and figures out, at once.
+fn work_out(app: &mut App) {
+    while app.working_out() {
+        let _ = app.update(Message::Derive);
+    }
+}
+
 /// The dashboard on the 100,000-order workspace: entering it (the figures worked out for
-/// 90 days) and switching to "this year", each with a cold layout of the view, in ms.
+/// 90 days, every slice of them) and switching to "this year", each with a cold layout of
+/// the view, in ms.
 fn dashboard(rows: &mut Vec<Row>) {
     use iced::keyboard::{Key, Modifiers};
     use rightfirst::ui::screen::dashboard::{Message as Dash, Preset};
@@ -291,11 +299,13 @@ fn dashboard(rows: &mut Vec<Row>) {
         let _ = app.update(Message::Key(Key::Character("1".into()), Modifiers::COMMAND));
         let started = Instant::now();
         let _ = app.update(Message::Key(Key::Character("5".into()), Modifiers::COMMAND));
+        work_out(&mut app);
         let computed = started.elapsed();
         lay_out_cold(&app);
         enter.push((computed, started.elapsed()));
         let started = Instant::now();
         let _ = app.update(Message::Dashboard(Dash::Preset(Preset::ThisYear)));
+        work_out(&mut app);
         let computed = started.elapsed();
         lay_out_cold(&app);
         year.push((computed, started.elapsed()));
@@ -435,7 +445,13 @@ fn main() {
     println!();
     print(
         &format!("Every screen on {orders} orders: update + warm frame, ms (target: all under 8)"),
-        &["median", "slowest", "slowest step", "first visit"],
+        &[
+            "median",
+            "slowest",
+            "slowest step",
+            "first visit",
+            "its slowest step",
+        ],
         &screens,
     );
 }

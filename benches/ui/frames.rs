@@ -107,8 +107,10 @@ fn walks() -> Vec<(String, Vec<Step>)> {
     walks
 }
 
-/// Takes `step` and draws the frame after it.
-fn timed(app: &mut App, window: &mut Window, step: Step) -> (&'static str, Duration) {
+/// Takes `step` and draws the frame after it; then, while the screen works something out
+/// a slice per turn, each turn and its frame, as the runtime runs them (the window sends
+/// itself `Message::Derive` for each).
+fn timed(app: &mut App, window: &mut Window, step: Step) -> Vec<(&'static str, Duration)> {
     let started = Instant::now();
     let what = match step {
         Step::Send(what, message) => {
@@ -118,7 +120,14 @@ fn timed(app: &mut App, window: &mut Window, step: Step) -> (&'static str, Durat
         Step::Idle => "nothing (a redraw)",
     };
     window.frame(app, false);
-    (what, started.elapsed())
+    let mut frames = vec![(what, started.elapsed())];
+    while app.working_out() {
+        let started = Instant::now();
+        let _ = app.update(Message::Derive);
+        window.frame(app, false);
+        frames.push(("working out (a slice)", started.elapsed()));
+    }
+    frames
 }
 
 /// Walks every screen once, each step with its frame, as a user looking round the window
@@ -138,7 +147,7 @@ struct Screen {
     label: String,
     times: Vec<Duration>,
     slowest: (&'static str, Duration),
-    first: Duration,
+    first: (&'static str, Duration),
 }
 
 /// Walks every screen `ROUNDS` times in one window and prints, per screen, the median and
@@ -152,10 +161,11 @@ pub fn frames(rows: &mut Vec<Row>) {
             let mut times = Vec::new();
             let mut slowest = ("", Duration::ZERO);
             for step in steps {
-                let (what, took) = timed(&mut app, &mut window, step);
-                times.push(took);
-                if took > slowest.1 {
-                    slowest = (what, took);
+                for (what, took) in timed(&mut app, &mut window, step) {
+                    times.push(took);
+                    if took > slowest.1 {
+                        slowest = (what, took);
+                    }
                 }
             }
             if round == 0 {
@@ -163,7 +173,7 @@ pub fn frames(rows: &mut Vec<Row>) {
                     label,
                     times: Vec::new(),
                     slowest: ("", Duration::ZERO),
-                    first: slowest.1,
+                    first: slowest,
                 });
                 continue;
             }
@@ -183,7 +193,8 @@ pub fn frames(rows: &mut Vec<Row>) {
                 format!("{median:.2}"),
                 ms(screen.slowest.1),
                 screen.slowest.0.to_owned(),
-                ms(screen.first),
+                ms(screen.first.1),
+                screen.first.0.to_owned(),
             ],
         });
     }

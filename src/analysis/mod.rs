@@ -158,8 +158,14 @@ fn ratio(part: usize, whole: usize) -> Option<f64> {
 ///
 /// The orders are summed on every core; see [`Tally`] for orders read one at a time.
 pub fn figures(records: &Records, period: Period, today: Date) -> Figures {
-    records
-        .orders
+    tally(records, &records.orders, period).finish(records, today)
+}
+
+/// The tally of `orders`, some or all of those of `records`, for `period`, summed on
+/// every core: a screen sums five years of orders a slice at a time and
+/// [merges](Tally::merge) the slices, so no frame waits for all of them.
+pub fn tally(records: &Records, orders: &[Order], period: Period) -> Tally {
+    orders
         .par_iter()
         .with_min_len(4096)
         .fold(
@@ -176,7 +182,6 @@ pub fn figures(records: &Records, period: Period, today: Date) -> Figures {
                 tally
             },
         )
-        .finish(records, today)
 }
 
 /// What the figures of one period need from the orders, summed as they come.

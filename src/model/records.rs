@@ -2,6 +2,11 @@
 
 use super::{Checklist, Order, Procedure, Training, Workspace};
 
+/// What orders are sorted by: the day placed, then the id.
+fn key(order: &Order) -> (super::Date, &str) {
+    (order.placed, &order.id)
+}
+
 /// What a workspace folder holds, once read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Records {
@@ -49,26 +54,33 @@ impl Records {
 
     /// Sorts the orders by placed date, then id.
     pub fn sort_orders(&mut self) {
-        self.orders
-            .sort_by(|a, b| (a.placed, &a.id).cmp(&(b.placed, &b.id)));
+        self.orders.sort_by(|a, b| key(a).cmp(&key(b)));
     }
 
-    /// Adds `orders`, as a batch of older orders comes: where all of them sort before every
-    /// order held (the batches come newest month first), they go in front in one move
-    /// instead of a sort of every order; the result is [`Records::sort_orders`]'s either way.
+    /// Adds `orders`, as a batch of older orders comes: they are merged with the orders
+    /// held that do not sort after all of them (none, or a few, as the batches come newest
+    /// month first), and the rest follow in one move, instead of a sort of every order;
+    /// the result is [`Records::sort_orders`]'s either way, an order held before one of
+    /// the batch with the same date and id.
     pub fn add_older(&mut self, mut orders: Vec<Order>) {
-        orders.sort_by(|a, b| (a.placed, &a.id).cmp(&(b.placed, &b.id)));
-        let before = match (orders.last(), self.orders.first()) {
-            (Some(last), Some(first)) => (last.placed, &last.id) < (first.placed, &first.id),
-            _ => true,
+        orders.sort_by(|a, b| key(a).cmp(&key(b)));
+        let Some(last) = orders.last() else {
+            return;
         };
-        if before {
-            // In place, so room reserved for the orders still to come is kept.
-            self.orders.splice(0..0, orders);
-        } else {
-            self.orders.append(&mut orders);
-            self.sort_orders();
+        let overlap = self.orders.partition_point(|held| key(held) <= key(last));
+        // Only the few held orders the batch overlaps are merged with it; the result goes in
+        // front in place, so the room reserved for the orders still to come is kept.
+        let overlapped: Vec<Order> = self.orders.drain(..overlap).collect();
+        let mut merged = Vec::with_capacity(overlap + orders.len());
+        let mut older = orders.into_iter().peekable();
+        for held in overlapped {
+            while let Some(order) = older.next_if(|order| key(order) < key(&held)) {
+                merged.push(order);
+            }
+            merged.push(held);
         }
+        merged.extend(older);
+        self.orders.splice(0..0, merged);
     }
 
     /// The procedure with this id.
@@ -123,8 +135,8 @@ mod tests {
         }
     }
 
-    /// A batch wholly older goes in front; one that overlaps, or ties with the first order
-    /// held, is sorted in: either way as a sort of all of them would place them.
+    /// A batch wholly older goes in front; one that overlaps, or ties with orders held, is
+    /// merged in: either way as a sort of all of them would place them.
     #[test]
     fn older_orders_land_where_a_sort_puts_them() {
         let held = || vec![order("c", 10), order("d", 12), order("e", 12)];
@@ -132,9 +144,24 @@ mod tests {
             vec![order("b", 9), order("a", 3)],
             vec![order("x", 11), order("a", 3)],
             vec![order("c", 10), order("b", 1)],
+            vec![
+                order("z", 12),
+                order("d", 12),
+                order("c", 11),
+                order("b", 1),
+            ],
+            vec![order("f", 13), order("b", 1)],
             vec![],
         ];
         for batch in batches {
+            // Made by someone else: of two orders with the same date and id, the one held
+            // comes first, as in a sort.
+            let batch: Vec<Order> = (batch.into_iter())
+                .map(|order| Order {
+                    made_by: "tom".into(),
+                    ..order
+                })
+                .collect();
             let mut records = Records::new(Workspace::new("Test"));
             records.orders = held();
             let mut sorted = records.clone();

@@ -21,6 +21,7 @@ mod reading;
 mod road;
 mod sign_in;
 mod watch;
+mod working;
 
 use chrome::{failed_view, notice_view, opening_view};
 use desk::{Desk, Held, Next, Seat};
@@ -187,11 +188,8 @@ impl App {
     /// what the message changed, so that drawing a frame never works them out.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let task = self.handle(message);
-        let seat = self.seat();
-        if let Some(desk) = self.desk() {
-            desk.derive(&seat);
-        }
-        task
+        let more = self.derive();
+        Task::batch([task, more])
     }
 
     /// One `match`, with no arm for "anything else": a new message that nobody handles
@@ -283,6 +281,7 @@ impl App {
             }
             Message::Imported(handoff) => self.on_desk(|desk, _, _| desk.imported(handoff.take())),
             Message::OlderOrders(batch) => self.older_orders(batch),
+            Message::Derive => self.derive_asked(),
         }
     }
 

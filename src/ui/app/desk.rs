@@ -66,6 +66,8 @@ pub(super) struct Desk {
     sign_in: SignIn,
     /// What was merged from other desks, or waits for the user, until they read it.
     pub notes: Vec<merged::Note>,
+    /// A [`Message::Derive`] is on its way: work is left that did not fit in a frame.
+    pub derive_asked: bool,
 }
 
 /// Who is at the window and when: what every screen's [`Context`] is made of, with the
@@ -136,35 +138,38 @@ impl Desk {
             pictures: Pictures::default(),
             sign_in: SignIn::default(),
             notes: Vec::new(),
+            derive_asked: false,
         };
         // Conflict copies a sync tool left while the window was closed.
         desk.settle_copies();
         desk
     }
 
-    /// Switches to `section`; the dashboard works its figures out anew on the way in, so it
-    /// shows every save made elsewhere.
+    /// Switches to `section`; the dashboard works its figures out anew on the way in (in
+    /// [`Desk::derive`], after the message), so it shows every save made elsewhere.
     pub fn show(&mut self, section: Section, seat: &Seat) {
         self.section = section;
-        let ctx = seat.context(&self.folder);
-        match section {
-            Section::Dashboard => self.dashboard.refresh(&ctx),
-            Section::ToRead => first_to_read(&mut self.reading, &ctx),
-            _ => {}
+        if section == Section::ToRead {
+            first_to_read(&mut self.reading, &seat.context(&self.folder));
         }
     }
 
     /// Brings the lists the screen in front derives from the records, the search and its
     /// filters up to date; cheap when none of them moved. Screens behind catch up when
-    /// they come to the front.
-    pub fn derive(&mut self, seat: &Seat) {
+    /// they come to the front. Whether work is left for another turn: what takes longer
+    /// than a frame is done a slice per turn.
+    pub fn derive(&mut self, seat: &Seat) -> bool {
         let ctx = seat.context(&self.folder);
         match self.section {
             Section::Orders => self.orders.derive(&ctx, &self.search),
             Section::Defects => self.defects.derive(&ctx, &self.search),
-            Section::Dashboard => self.dashboard.refresh(&ctx),
+            Section::Dashboard => {
+                self.dashboard.refresh(&ctx);
+                return self.dashboard.working_out();
+            }
             _ => {}
         }
+        false
     }
 
     /// Shows the screen of `place`, open at it.
@@ -425,9 +430,7 @@ impl Desk {
         self.checklists.refresh(&ctx);
         self.defects.refresh(&ctx);
         self.business.refresh(&ctx);
-        if self.section == Section::Dashboard {
-            self.dashboard.refresh(&ctx);
-        }
+        // The dashboard, in front or not, is worked out by `derive` after the message.
         self.refresh_if_idle(asking)
     }
 }

@@ -123,6 +123,9 @@ pub enum Message {
     Imported(Handoff<Folder>),
     /// Some of the older orders, read after the desk opened (see [`Message::older_orders`]).
     OlderOrders(Handoff<Batch>),
+    /// Go on working out the lists and figures of the screen in front: what takes more
+    /// than a frame is done a slice per message.
+    Derive,
 }
 
 impl Message {

@@ -6,7 +6,9 @@ mod panels;
 mod view;
 pub mod words;
 
-use crate::analysis::{self, DefectRef, Figures, Period};
+use std::time::{Duration, Instant};
+
+use crate::analysis::{self, DefectRef, Figures, Period, Tally};
 use crate::model::{Date, Language, category_name};
 use crate::ui::request::{Place, Request};
 use crate::ui::screen::Context;
@@ -56,7 +58,38 @@ pub struct Dashboard {
     /// The figures of the other periods worked out for that generation and day: going
     /// back to one shows it at once.
     others: Vec<(Preset, Figures)>,
+    /// The figures of `of` being worked out, while `figures` is `None`.
+    working: Option<Working>,
 }
+
+/// Figures being worked out a slice of orders at a time: on five years of orders the whole
+/// sum takes tens of milliseconds, more than a frame has, so each `update` adds a slice
+/// and the screen says "working out…" until the last is in.
+struct Working {
+    /// The orders summed so far: those before `next` in the records.
+    tally: Tally,
+    next: usize,
+}
+
+impl std::fmt::Debug for Working {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Working").field("next", &self.next).finish()
+    }
+}
+
+/// Orders summed in one go, on every core; slices of them are summed until [`BUDGET`] is
+/// spent. Unit tests take a slice a call, of a few orders, to see the figures come
+/// together from slices on the sample.
+#[cfg(not(test))]
+const SLICE: usize = 2_048;
+#[cfg(test)]
+const SLICE: usize = 3;
+/// How long one `update` may spend on the figures, leaving the rest of the 8 ms a frame
+/// has for drawing it.
+#[cfg(not(test))]
+const BUDGET: Duration = Duration::from_millis(3);
+#[cfg(test)]
+const BUDGET: Duration = Duration::ZERO;
 
 /// What the user did on the dashboard.
 #[derive(Debug, Clone)]
@@ -70,16 +103,23 @@ pub enum Message {
 
 impl Dashboard {
     /// Works the figures out anew for the chosen period, from the records as they are now,
-    /// unless they are worked out already for these records, this day and this period.
+    /// unless they are worked out already for these records, this day and this period;
+    /// goes on with figures being worked out.
     ///
-    /// On the sample this takes well under a millisecond and on 100,000 orders a few tens
-    /// of milliseconds in a release build (benches/ui.rs), so it runs on the UI thread when
-    /// the screen is shown or the period changes, never per frame.
+    /// On the sample this takes well under a millisecond; on 100,000 orders the sum takes
+    /// tens of milliseconds in a release build (benches/ui.rs), so it is done a slice at a
+    /// time, [`BUDGET`] per call: the app calls this after every message, and asks for
+    /// another turn while [`Dashboard::working_out`]. Never per frame.
     pub fn refresh(&mut self, ctx: &Context) {
         let of = (ctx.generation, ctx.today, self.preset);
-        if self.of == Some(of) {
-            return;
+        if self.of != Some(of) {
+            self.begin(ctx, of);
         }
+        self.work(ctx);
+    }
+
+    /// Starts on the figures of `of`, or shows those kept for it.
+    fn begin(&mut self, ctx: &Context, of: (u64, Date, Preset)) {
         match self.of.take() {
             Some((generation, today, preset)) if (generation, today) == (of.0, of.1) => {
                 if let Some(figures) = self.figures.take() {
@@ -89,26 +129,79 @@ impl Dashboard {
             _ => self.others.clear(),
         }
         self.of = Some(of);
+        self.figures = None;
+        self.working = None;
         let kept = self
             .others
             .iter()
             .position(|(preset, _)| *preset == self.preset);
-        self.figures = Some(match kept {
-            Some(at) => self.others.swap_remove(at).1,
-            None => analysis::figures(ctx.records, self.preset.period(ctx.today), ctx.today),
-        });
-        if let (Some(Picked::Pareto(n) | Picked::Recurring(n) | Picked::Fix(n)), Some(figures)) =
-            (self.picked, &self.figures)
-        {
-            let gone = match self.picked {
-                Some(Picked::Pareto(_)) => n >= figures.pareto.len(),
-                Some(Picked::Fix(_)) => n >= figures.fixes.len(),
-                _ => n >= figures.recurring.len(),
-            };
-            if gone {
-                self.picked = None;
+        match kept {
+            Some(at) => {
+                let figures = self.others.swap_remove(at).1;
+                self.show(figures);
+            }
+            None => {
+                self.working = Some(Working {
+                    tally: Tally::new(self.preset.period(ctx.today)),
+                    next: 0,
+                });
             }
         }
+    }
+
+    /// Adds slices of orders to the figures being worked out until [`BUDGET`] is spent,
+    /// and shows them once every order is in.
+    fn work(&mut self, ctx: &Context) {
+        let Some(working) = &mut self.working else {
+            return;
+        };
+        let started = Instant::now();
+        let orders = &ctx.records.orders;
+        let period = self.preset.period(ctx.today);
+        let from = working.next;
+        // A slice at least, so the figures come however busy the machine is.
+        while working.next < orders.len() {
+            let end = (working.next + SLICE).min(orders.len());
+            let slice = &orders[working.next..end];
+            working
+                .tally
+                .merge(analysis::tally(ctx.records, slice, period));
+            working.next = end;
+            if started.elapsed() >= BUDGET {
+                break;
+            }
+        }
+        // Sorting out the sum (causes, fixes, weeks) takes a few milliseconds more on many
+        // orders: in this turn only where it has time to spare, else in the next. Orders
+        // that fit in one slice are done in one turn, as they always were.
+        let sliced = orders.len() > SLICE && working.next > from;
+        let spent = sliced && started.elapsed() >= BUDGET / 2;
+        if working.next < orders.len() || spent {
+            return;
+        }
+        if let Some(working) = self.working.take() {
+            self.show(working.tally.finish(ctx.records, ctx.today));
+        }
+    }
+
+    /// Whether figures are still being worked out: [`Dashboard::refresh`] goes on with
+    /// them.
+    pub fn working_out(&self) -> bool {
+        self.working.is_some()
+    }
+
+    /// Shows `figures`, letting go of a pick they no longer hold.
+    fn show(&mut self, figures: Figures) {
+        let gone = match self.picked {
+            Some(Picked::Pareto(n)) => n >= figures.pareto.len(),
+            Some(Picked::Fix(n)) => n >= figures.fixes.len(),
+            Some(Picked::Recurring(n)) => n >= figures.recurring.len(),
+            Some(Picked::Escapes) | None => false,
+        };
+        if gone {
+            self.picked = None;
+        }
+        self.figures = Some(figures);
     }
 
     /// The figures shown, for tests.
@@ -116,13 +209,13 @@ impl Dashboard {
         self.figures.as_ref()
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, ctx: &Context) -> Request<Message> {
+    /// Handles a message; the records are not needed, as every screen is handed them.
+    pub fn update(&mut self, message: Message, _ctx: &Context) -> Request<Message> {
         match message {
             Message::Preset(preset) => {
+                // The app refreshes the figures after every message.
                 self.preset = preset;
                 self.picked = None;
-                self.refresh(ctx);
                 Request::None
             }
             Message::Pick(picked) => {
@@ -168,6 +261,59 @@ impl Dashboard {
 mod tests {
     use super::*;
 
+    /// An order placed `today`, added to `records` as a save adds it.
+    fn place_today(records: &mut crate::model::Records, today: Date) {
+        let mut new = records.orders[0].clone();
+        new.id = "2026-11-9999".into();
+        new.placed = today;
+        records.orders.push(new);
+    }
+
+    /// Refreshes `board` until its figures are in, as the app does turn after turn;
+    /// how many turns that took.
+    fn settle(board: &mut Dashboard, ctx: &Context) -> usize {
+        let mut turns = 1;
+        board.refresh(ctx);
+        while board.working_out() {
+            assert!(board.figures().is_none(), "no figures while working out");
+            board.refresh(ctx);
+            turns += 1;
+        }
+        turns
+    }
+
+    /// Summed a slice of orders per turn, the figures are those of one full pass, every
+    /// one of them; records that change halfway start the sum again.
+    #[test]
+    fn figures_summed_in_slices_equal_those_of_one_pass() {
+        let folder = crate::store::Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut records = folder.records().clone();
+        let today = Date::new(2026, 11, 23).unwrap();
+        let mut board = Dashboard::default();
+        let ctx = crate::ui::screen::tests::context(&records, today);
+        let turns = settle(&mut board, &ctx);
+        assert!(
+            turns > 2,
+            "the sample's {} orders in slices of {SLICE}",
+            records.orders.len()
+        );
+        let whole = analysis::figures(&records, Preset::Days90.period(today), today);
+        assert_eq!(board.figures(), Some(&whole));
+
+        let _ = board.update(Message::Preset(Preset::ThisYear), &ctx);
+        board.refresh(&ctx);
+        assert!(board.working_out());
+        // Halfway, an order is saved: the sum starts again on the new records.
+        place_today(&mut records, today);
+        let ctx = Context {
+            generation: 1,
+            ..crate::ui::screen::tests::context(&records, today)
+        };
+        settle(&mut board, &ctx);
+        let whole = analysis::figures(&records, Preset::ThisYear.period(today), today);
+        assert_eq!(board.figures(), Some(&whole));
+    }
+
     #[test]
     fn figures_follow_the_records_generation_the_day_and_the_period() {
         let folder = crate::store::Folder::inspect(std::path::Path::new("procedures")).unwrap();
@@ -178,26 +324,26 @@ mod tests {
         };
         let mut board = Dashboard::default();
         let ctx = crate::ui::screen::tests::context(&records, today);
-        board.refresh(&ctx);
+        settle(&mut board, &ctx);
         let shown = |board: &Dashboard| board.figures().map(|f| f.orders);
         assert_eq!(shown(&board), Some(fresh(&records, Preset::Days90)));
         let _ = board.update(Message::Preset(Preset::Days30), &ctx);
+        settle(&mut board, &ctx);
         assert_eq!(shown(&board), Some(fresh(&records, Preset::Days30)));
         let _ = board.update(Message::Preset(Preset::Days90), &ctx);
+        assert_eq!(settle(&mut board, &ctx), 1, "kept figures show at once");
         assert_eq!(shown(&board), Some(fresh(&records, Preset::Days90)));
 
         // An order placed today, saved: the records' generation moves on.
-        let mut new = records.orders[0].clone();
-        new.id = "2026-11-9999".into();
-        new.placed = today;
-        records.orders.push(new);
+        place_today(&mut records, today);
         let ctx = Context {
             generation: 1,
             ..crate::ui::screen::tests::context(&records, today)
         };
-        board.refresh(&ctx);
+        settle(&mut board, &ctx);
         assert_eq!(shown(&board), Some(fresh(&records, Preset::Days90)));
         let _ = board.update(Message::Preset(Preset::Days30), &ctx);
+        settle(&mut board, &ctx);
         assert_eq!(
             shown(&board),
             Some(fresh(&records, Preset::Days30)),
@@ -209,7 +355,7 @@ mod tests {
             today: tomorrow,
             ..ctx
         };
-        board.refresh(&ctx);
+        settle(&mut board, &ctx);
         let later = analysis::figures(&records, Preset::Days30.period(tomorrow), tomorrow);
         assert_eq!(shown(&board), Some(later.orders));
     }

@@ -96,7 +96,10 @@ impl Dashboard {
             .into();
         }
         let Some(figures) = &self.figures else {
-            return column![text(words.title).size(theme::TEXT_TITLE), presets]
+            let working = self
+                .working_out()
+                .then(|| text(words.working_out).style(theme::muted));
+            return column![text(words.title).size(theme::TEXT_TITLE), presets, working]
                 .spacing(theme::SPACE_M)
                 .padding(theme::SPACE_L)
                 .into();

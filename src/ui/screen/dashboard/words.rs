@@ -61,4 +61,5 @@ crate::texts!(DashboardWords {
     all_clear: "Nothing to show.", "Niets te melden.";
     unjudged_one: "1 check names a checklist revision the workspace does not hold; it was not judged.", "1 controle noemt een checklijstrevisie die de werkmap niet heeft; die is niet beoordeeld.";
     unjudged: "{count} checks name a checklist revision the workspace does not hold; they were not judged.", "{count} controles noemen een checklijstrevisie die de werkmap niet heeft; die zijn niet beoordeeld.";
+    working_out: "Working out the figures…", "De cijfers worden berekend…";
 });
