@@ -187,8 +187,10 @@ impl App {
     /// Handles a message, then brings the lists the screen in front shows up to date with
     /// what the message changed, so that drawing a frame never works them out.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // A turn of its own for idle work; other messages only work out what they changed.
+        let idle = matches!(message, Message::Derive);
         let task = self.handle(message);
-        let more = self.derive();
+        let more = self.derive(idle);
         Task::batch([task, more])
     }
 

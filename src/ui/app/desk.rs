@@ -8,6 +8,7 @@ mod unsaved;
 mod view;
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 use iced::Task;
 use iced::widget::operation;
@@ -26,6 +27,7 @@ use crate::ui::screen::business::{self, Business};
 use crate::ui::screen::checklists::Checklists;
 use crate::ui::screen::dashboard::Dashboard;
 use crate::ui::screen::defects::{self, Defects};
+use crate::ui::screen::growing::BUDGET;
 use crate::ui::screen::manual::Manual;
 use crate::ui::screen::orders::{self, Orders};
 use crate::ui::screen::photos::{Photos, Pictures};
@@ -157,12 +159,21 @@ impl Desk {
     /// Brings the lists the screen in front derives from the records, the search and its
     /// filters up to date; cheap when none of them moved. Screens behind catch up when
     /// they come to the front. Whether work is left for another turn: what takes longer
-    /// than a frame is done a slice per turn.
-    pub fn derive(&mut self, seat: &Seat) -> bool {
+    /// than a frame is done a slice per turn. Idle work (what the lists will need of new
+    /// records) is done in `idle` turns only, the window's own, so a key or entering a
+    /// screen never waits for it.
+    pub fn derive(&mut self, seat: &Seat, idle: bool) -> bool {
         let ctx = seat.context(&self.folder);
+        let budget = if idle { BUDGET } else { Duration::ZERO };
         match self.section {
-            Section::Orders => self.orders.derive(&ctx, &self.search),
-            Section::Defects => self.defects.derive(&ctx, &self.search),
+            Section::Orders => {
+                self.orders.derive(&ctx, &self.search);
+                return self.orders.prepare(&ctx, budget);
+            }
+            Section::Defects => {
+                self.defects.derive(&ctx, &self.search);
+                return self.defects.prepare(&ctx, budget);
+            }
             Section::Dashboard => {
                 self.dashboard.refresh(&ctx);
                 return self.dashboard.working_out();

@@ -7,14 +7,15 @@ use iced::Task;
 use super::{App, Message};
 
 impl App {
-    /// Brings what the screen in front derives up to date, as far as a frame allows; where
-    /// work is left, a task that asks for another turn, unless one is asked already.
-    pub(super) fn derive(&mut self) -> Task<Message> {
+    /// Brings what the screen in front derives up to date, as far as a frame allows (with
+    /// idle work only in an `idle` turn, one asked for); where work is left, a task that
+    /// asks for another turn, unless one is asked already.
+    pub(super) fn derive(&mut self, idle: bool) -> Task<Message> {
         let seat = self.seat();
         let Some(desk) = self.desk() else {
             return Task::none();
         };
-        if !desk.derive(&seat) || desk.derive_asked {
+        if !desk.derive(&seat, idle) || desk.derive_asked {
             return Task::none();
         }
         desk.derive_asked = true;

@@ -32,16 +32,26 @@ impl Haystack {
     /// The haystack of `orders`: their id, product and customer, newest first, each found
     /// by its place in `orders`.
     pub fn of_orders(orders: &[Order]) -> Haystack {
-        let mut haystack = Haystack::with_capacity(orders.len(), 48);
+        let mut haystack = Haystack::for_orders(orders.len());
         for (at, order) in orders.iter().enumerate().rev() {
-            let fields = [
-                Some(order.id.as_str()),
-                Some(order.product.as_str()),
-                order.customer.as_deref(),
-            ];
-            haystack.push(at as u32, fields.into_iter().flatten());
+            haystack.push_order(at as u32, order);
         }
         haystack
+    }
+
+    /// An empty haystack with room for `orders` orders.
+    pub fn for_orders(orders: usize) -> Haystack {
+        Haystack::with_capacity(orders, 48)
+    }
+
+    /// Adds `order`, found by `key` (its place): its id, product and customer.
+    pub fn push_order(&mut self, key: u32, order: &Order) {
+        let fields = [
+            Some(order.id.as_str()),
+            Some(order.product.as_str()),
+            order.customer.as_deref(),
+        ];
+        self.push(key, fields.into_iter().flatten());
     }
 
     /// Adds an item found by `key` whose `fields` are searched: what `contains_folded`

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod defects;
 pub mod editor;
 pub mod file_place;
+pub mod growing;
 pub mod haystack;
 pub mod manual;
 pub mod orders;

@@ -1,9 +1,12 @@
 //! The defect log's lists, kept between frames: worked out in `update` when the records,
 //! the filters, the search or the day change, and only read while drawing.
 
+use std::time::Duration;
+
 use super::log::{self, Counts, Filter, Place};
 use crate::model::{Date, Records};
 use crate::ui::screen::Context;
+use crate::ui::screen::growing::Growing;
 use crate::ui::screen::haystack::Haystack;
 
 /// The lines of the log and what they were worked out from.
@@ -22,8 +25,9 @@ pub(super) struct Listed {
     named_of: Option<u64>,
     /// Every defect, newest found first: a filter picks from it without sorting again.
     sorted: Vec<Place>,
-    /// What the search looks through: each defect of `sorted`, found by its position.
-    haystack: Haystack,
+    /// What the search looks through: each defect of `sorted`, found by its position; grown
+    /// a slice per turn after the records change (or whole when a search needs it first).
+    haystack: Growing<Haystack>,
     /// The categories and procedures the filters offer.
     categories: Vec<String>,
     procedures: Vec<String>,
@@ -57,7 +61,6 @@ impl Listed {
         if self.named_of != Some(ctx.generation) {
             self.named_of = Some(ctx.generation);
             self.sorted = log::sorted(records);
-            self.haystack = haystack(records, &self.sorted);
             self.categories = log::categories(records);
             self.procedures = log::procedures(records)
                 .into_iter()
@@ -72,7 +75,10 @@ impl Listed {
             self.of = Some(of);
         }
         if fresh || self.search != search {
-            self.shown = self.searched(records, search);
+            if !needle(search).is_empty() {
+                self.grow(records, ctx.generation, None);
+            }
+            self.shown = self.searched(records, ctx.generation, search);
             self.search = search.to_owned();
             let entries = self.shown.iter().map(|place| log::entry(records, *place));
             self.counts = log::counts(entries, ctx.today);
@@ -80,14 +86,14 @@ impl Listed {
     }
 
     /// The defects the filters keep that match `search`, newest found first.
-    fn searched(&self, records: &Records, search: &str) -> Vec<Place> {
+    fn searched(&self, records: &Records, generation: u64, search: &str) -> Vec<Place> {
         let needle = needle(search);
         let kept = |at: &usize| self.kept[*at];
         let places = |at: usize| self.sorted[at];
         if needle.is_empty() {
             return (0..self.sorted.len()).filter(kept).map(places).collect();
         }
-        match self.haystack.find(&needle) {
+        match (self.haystack.ready(generation)).and_then(|haystack| haystack.find(&needle)) {
             Some(found) => (found.into_iter().map(|at| at as usize))
                 .filter(kept)
                 .map(places)
@@ -100,26 +106,43 @@ impl Listed {
     }
 }
 
-/// What the search looks through for each of `sorted`, as [`log::matches`] compares: the
-/// description, the order, the category, and the procedure's id and title.
-fn haystack(records: &Records, sorted: &[Place]) -> Haystack {
-    let titles = log::titles(records);
-    let mut haystack = Haystack::with_capacity(sorted.len(), 96);
-    for (at, place) in sorted.iter().enumerate() {
-        let entry = log::entry(records, *place);
-        let defect = entry.defect;
-        let procedure = defect.procedure.as_deref();
-        let title = procedure.and_then(|id| titles.get(id).copied());
-        let fields = [
-            Some(defect.description.as_str()),
-            Some(entry.order.id.as_str()),
-            Some(defect.category.as_str()),
-            procedure,
-            title,
-        ];
-        haystack.push(at as u32, fields.into_iter().flatten());
+impl Listed {
+    /// Grows what the search looks through for `budget` (at least a few hundred defects),
+    /// for the records the lists are of: idle work after they change. Whether work is left
+    /// for another turn.
+    pub fn prepare(&mut self, ctx: &Context, budget: Duration) -> bool {
+        match self.named_of {
+            Some(generation) => self.grow(ctx.records, generation, Some(budget)),
+            None => false,
+        }
     }
-    haystack
+
+    /// Grows the haystack of `sorted` for `budget` (`None`: until whole): for each defect,
+    /// what [`log::matches`] compares (the description, the order, the category, and the
+    /// procedure's id and title). Whether work is left.
+    fn grow(&mut self, records: &Records, generation: u64, budget: Option<Duration>) -> bool {
+        let sorted = &self.sorted;
+        if self.haystack.ready(generation).is_some() {
+            return false;
+        }
+        let titles = log::titles(records);
+        let add = |haystack: &mut Haystack, at: usize| {
+            let entry = log::entry(records, sorted[at]);
+            let defect = entry.defect;
+            let procedure = defect.procedure.as_deref();
+            let title = procedure.and_then(|id| titles.get(id).copied());
+            let fields = [
+                Some(defect.description.as_str()),
+                Some(entry.order.id.as_str()),
+                Some(defect.category.as_str()),
+                procedure,
+                title,
+            ];
+            haystack.push(at as u32, fields.into_iter().flatten());
+        };
+        let start = || Haystack::with_capacity(sorted.len(), 96);
+        (self.haystack).grow(generation, sorted.len(), start, budget, add)
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +194,32 @@ mod tests {
                     log::searched(&records, &log::kept(&records, filter, today), search);
                 let (shown, _) = listed.get(&ctx, filter, search).unwrap();
                 assert_eq!(shown, walked.as_slice(), "{search:?} under {filter:?}");
+            }
+        }
+    }
+
+    /// The search text grown in turns, half grown or whole, finds what matching each
+    /// defect one by one finds.
+    #[test]
+    fn a_search_text_grown_in_turns_finds_what_matching_finds() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let records = folder.records();
+        let today = Date::new(2026, 12, 5).unwrap();
+        let ctx = context(records, today);
+        let filter = Filter::default();
+        for turns in [1, usize::MAX] {
+            let mut listed = Listed::default();
+            assert!(!listed.prepare(&ctx, Duration::ZERO), "nothing listed yet");
+            listed.derive(&ctx, &filter, "");
+            let mut taken = 0;
+            while taken < turns && listed.prepare(&ctx, Duration::ZERO) {
+                taken += 1;
+            }
+            for search in ["2026", "method", "x"] {
+                listed.derive(&ctx, &filter, search);
+                let walked = log::searched(records, &log::kept(records, &filter, today), search);
+                let (shown, _) = listed.get(&ctx, &filter, search).unwrap();
+                assert_eq!(shown, walked.as_slice(), "{search:?} after {turns} turns");
             }
         }
     }

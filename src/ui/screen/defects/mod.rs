@@ -173,6 +173,13 @@ impl Defects {
             .and_then(|open| crate::ui::screen::place_near(ctx.records, &open.order, hint));
     }
 
+    /// Grows, for a slice of a frame, what the search needs of new records, so it is ready
+    /// before the first key: the app does after [`Defects::derive`]. Whether work is left
+    /// for another turn.
+    pub fn prepare(&mut self, ctx: &Context, budget: std::time::Duration) -> bool {
+        self.listed.prepare(ctx, budget)
+    }
+
     /// The filters in force.
     pub fn filter(&self) -> &Filter {
         &self.filter

@@ -4,6 +4,9 @@
 
 use super::Filter;
 use crate::model::Order;
+use std::time::Duration;
+
+use crate::ui::screen::growing::Growing;
 use crate::ui::screen::haystack::Haystack;
 
 /// Below this many orders to look through, matching them one by one is as quick as the
@@ -38,9 +41,12 @@ pub(super) struct Listed {
     /// The empty searches of the other filters picked under the same generation: going
     /// back to a filter does not judge every order again.
     others: Vec<(Filter, Found)>,
-    /// The text searches look through, for the generation of the records it is of: made
-    /// when a search first needs it.
-    index: Option<(u64, Haystack)>,
+    /// The text searches look through, newest order first, grown a slice per turn after
+    /// the records change (or whole when a search needs it before then).
+    index: Growing<Haystack>,
+    /// Per order, by place, whether a check of it failed: what "Check failed" keeps, grown
+    /// like `index` (judging every order's checks takes longer than a frame).
+    failed: Growing<Vec<bool>>,
 }
 
 /// The search as orders are matched against it.
@@ -75,7 +81,7 @@ impl Listed {
                 Some(at) => self.others.swap_remove(at).1,
                 None => Found {
                     needle: String::new(),
-                    orders: walk(ctx, filter),
+                    orders: self.walk(ctx, filter),
                 },
             };
             self.typed = vec![all];
@@ -100,10 +106,8 @@ impl Listed {
             let keep = |at: &u32| orders[*at as usize].matches(&needle);
             wider.orders.iter().copied().filter(keep).collect()
         } else {
-            if self.index.as_ref().map(|(of, _)| *of) != Some(ctx.generation) {
-                self.index = Some((ctx.generation, Haystack::of_orders(orders)));
-            }
-            let index = self.index.as_ref().map(|(_, index)| index);
+            self.grow_index(ctx, None);
+            let index = self.index.ready(ctx.generation);
             let wider = &self.typed[self.typed.len() - 1].orders;
             match index.and_then(|index| index.find(&needle)) {
                 Some(found) => both(wider, &found),
@@ -117,6 +121,61 @@ impl Listed {
             needle,
             orders: narrower,
         });
+    }
+}
+
+impl Listed {
+    /// Grows what the list is worked out from (the search text, the verdicts of the
+    /// orders' checks) for these records, for `budget` (at least a few hundred orders):
+    /// idle work after the records change. Whether work is left for another turn.
+    pub fn prepare(&mut self, ctx: &Context, budget: Duration) -> bool {
+        let started = std::time::Instant::now();
+        let left = self.grow_index(ctx, Some(budget));
+        let budget = budget.saturating_sub(started.elapsed());
+        // The verdicts once the search text is whole: each turn grows one or the other by
+        // a step at least, however little budget is left.
+        if left {
+            return true;
+        }
+        self.grow_failed(ctx, Some(budget))
+    }
+
+    /// Grows the search text for `budget` (`None`: until whole); whether work is left.
+    fn grow_index(&mut self, ctx: &Context, budget: Option<Duration>) -> bool {
+        let orders = &ctx.records.orders;
+        let total = orders.len();
+        let add = |index: &mut Haystack, n: usize| {
+            let at = total - 1 - n;
+            index.push_order(at as u32, &orders[at]);
+        };
+        let start = || Haystack::for_orders(total);
+        self.index.grow(ctx.generation, total, start, budget, add)
+    }
+
+    /// Grows the verdicts of the orders' checks for `budget` (`None`: until whole); whether
+    /// work is left.
+    fn grow_failed(&mut self, ctx: &Context, budget: Option<Duration>) -> bool {
+        let records = ctx.records;
+        let total = records.orders.len();
+        let add = |failed: &mut Vec<bool>, at: usize| {
+            failed.push(records.orders[at].check_failed(records));
+        };
+        let start = || Vec::with_capacity(total);
+        self.failed.grow(ctx.generation, total, start, budget, add)
+    }
+
+    /// Every order `filter` keeps, newest first, by place.
+    fn walk(&mut self, ctx: &Context, filter: Filter) -> Vec<u32> {
+        let orders = &ctx.records.orders;
+        let all = (0..orders.len() as u32).rev();
+        if filter == Filter::CheckFailed {
+            self.grow_failed(ctx, None);
+            if let Some(failed) = self.failed.ready(ctx.generation) {
+                return all.filter(|at| failed[*at as usize]).collect();
+            }
+        }
+        all.filter(|at| filter.keeps(&orders[*at as usize], ctx))
+            .collect()
     }
 }
 
@@ -140,15 +199,6 @@ fn both(a: &[u32], b: &[u32]) -> Vec<u32> {
         }
     }
     both
-}
-
-/// Every order `filter` keeps, newest first, by place.
-fn walk(ctx: &Context, filter: Filter) -> Vec<u32> {
-    let orders = &ctx.records.orders;
-    (0..orders.len() as u32)
-        .rev()
-        .filter(|at| filter.keeps(&orders[*at as usize], ctx))
-        .collect()
 }
 
 /// The orders `search` finds under `filter`, newest first, walking them all: what
@@ -226,6 +276,39 @@ mod tests {
                 .collect();
             assert_eq!(places.len(), walked.len(), "{filter:?} after the change");
             assert_eq!(kept, walked, "{filter:?} after the change");
+        }
+    }
+
+    /// Whether the search text and the verdicts are grown in turns beforehand, half grown
+    /// or not at all, the list is what a full walk finds.
+    #[test]
+    fn lists_grown_in_turns_or_half_grown_list_what_a_full_walk_finds() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let today = crate::model::Date::new(2026, 11, 23).unwrap();
+        let ctx = crate::ui::screen::tests::context(folder.records(), today);
+        let ids = |places: &[u32]| -> Vec<String> {
+            (places.iter())
+                .map(|at| ctx.records.orders[*at as usize].id.clone())
+                .collect()
+        };
+        for turns in [0, 1, usize::MAX] {
+            let mut listed = Listed::default();
+            let mut taken = 0;
+            while taken < turns && listed.prepare(&ctx, Duration::ZERO) {
+                taken += 1;
+            }
+            if turns == usize::MAX {
+                assert!(taken > 2, "grown over several turns: {taken}");
+                assert!(listed.failed.ready(ctx.generation).is_some());
+            }
+            for (filter, typed) in [(Filter::CheckFailed, ""), (Filter::All, "2026-1")] {
+                listed.derive(&ctx, filter, typed);
+                let walked: Vec<String> = (found(&ctx, filter, typed).iter())
+                    .map(|order| order.id.clone())
+                    .collect();
+                let kept = ids(listed.get(&ctx, filter, typed).expect("derived"));
+                assert_eq!(kept, walked, "{filter:?} {typed:?} after {turns} turns");
+            }
         }
     }
 }

@@ -292,6 +292,13 @@ impl Orders {
             .and_then(|id| crate::ui::screen::place_near(ctx.records, id, hint));
     }
 
+    /// Grows, for a slice of a frame, what searches and filters need of new records, so it
+    /// is ready before the first key: the app does after [`Orders::derive`]. Whether work
+    /// is left for another turn.
+    pub fn prepare(&mut self, ctx: &Context, budget: std::time::Duration) -> bool {
+        self.listed.prepare(ctx, budget)
+    }
+
     /// What Ctrl+Z (or with `redo`, Ctrl+Shift+Z) means for the form in front, if anything.
     pub fn undo_message(&self, redo: bool) -> Option<Message> {
         let Pane::Order(Work::Defect { .. }) = &self.pane else {
