@@ -161,14 +161,15 @@ impl Desk {
     /// they come to the front. Whether work is left for another turn: what takes longer
     /// than a frame is done a slice per turn. Idle work (what the lists will need of new
     /// records) is done in `idle` turns only, the window's own, so a key or entering a
-    /// screen never waits for it.
+    /// screen never waits for it; with the screen in front done, the defect log's lists
+    /// are gathered behind it, so entering the log does not wait for them either.
     pub fn derive(&mut self, seat: &Seat, idle: bool) -> bool {
         let ctx = seat.context(&self.folder);
         let budget = if idle { BUDGET } else { Duration::ZERO };
-        match self.section {
+        let left = match self.section {
             Section::Orders => {
                 self.orders.derive(&ctx, &self.search);
-                return self.orders.prepare(&ctx, budget);
+                self.orders.prepare(&ctx, budget)
             }
             Section::Defects => {
                 self.defects.derive(&ctx, &self.search);
@@ -176,11 +177,12 @@ impl Desk {
             }
             Section::Dashboard => {
                 self.dashboard.refresh(&ctx);
-                return self.dashboard.working_out();
+                self.dashboard.working_out()
             }
-            _ => {}
-        }
-        false
+            _ => false,
+        };
+        // With the screen in front done, the defect log's lists are gathered behind it.
+        left || self.defects.prepare_behind(&ctx, budget)
     }
 
     /// Shows the screen of `place`, open at it.

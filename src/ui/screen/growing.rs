@@ -38,6 +38,11 @@ impl<T> Growing<T> {
         (self.of == Some(generation) && self.added == self.total).then_some(&self.made)
     }
 
+    /// What is made, whole or not, leaving nothing behind.
+    pub fn into_made(self) -> T {
+        self.made
+    }
+
     /// Adds items to what is made for `generation`, `total` items in all (`add(made, n)`
     /// adds the n-th), until `budget` is spent (`None`: until whole); starts anew from
     /// `start()` when it is of another generation. Whether items are left for another turn.

@@ -1,6 +1,7 @@
 //! The defect log's lists, kept between frames: worked out in `update` when the records,
 //! the filters, the search or the day change, and only read while drawing.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use super::log::{self, Counts, Filter, Place};
@@ -23,6 +24,8 @@ pub(super) struct Listed {
     counts: Counts,
     /// The generation of the records the lists below are of.
     named_of: Option<u64>,
+    /// Those lists, gathered an order at a time in idle turns before the log is entered.
+    gathered: Growing<Gathered>,
     /// Every defect, newest found first: a filter picks from it without sorting again.
     sorted: Vec<Place>,
     /// What the search looks through: each defect of `sorted`, found by its position; grown
@@ -59,13 +62,7 @@ impl Listed {
     pub fn derive(&mut self, ctx: &Context, filter: &Filter, search: &str) {
         let records = ctx.records;
         if self.named_of != Some(ctx.generation) {
-            self.named_of = Some(ctx.generation);
-            self.sorted = log::sorted(records);
-            self.categories = log::categories(records);
-            self.procedures = log::procedures(records)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
+            self.gather(ctx, None);
         }
         let of = (ctx.generation, filter.clone(), ctx.today);
         let fresh = self.of.as_ref() != Some(&of);
@@ -106,7 +103,77 @@ impl Listed {
     }
 }
 
+/// The categories and procedures defects name, and every defect with the day it was found,
+/// in the records' order: gathered an order at a time, then sorted in one go.
+#[derive(Debug, Default)]
+struct Gathered {
+    found: Vec<(Date, Place)>,
+    categories: Vec<String>,
+    procedures: BTreeSet<String>,
+}
+
+impl Gathered {
+    /// Adds the defects of the order at `at`.
+    fn add(&mut self, records: &Records, at: usize) {
+        for (n, defect) in records.orders[at].defects.iter().enumerate() {
+            self.found.push((defect.found, (at as u32, n as u32)));
+            if !self.categories.contains(&defect.category) {
+                self.categories.push(defect.category.clone());
+            }
+            if let Some(id) = defect.procedure.as_ref()
+                && !self.procedures.contains(id)
+            {
+                self.procedures.insert(id.clone());
+            }
+        }
+    }
+}
+
 impl Listed {
+    /// Gathers the lists the filters and the search pick from for `budget` (`None`: until
+    /// whole), then sorts the defects: what [`log::sorted`], [`log::categories`] and
+    /// [`log::procedures`] give. Whether work is left for another turn.
+    fn gather(&mut self, ctx: &Context, budget: Option<Duration>) -> bool {
+        let (records, generation) = (ctx.records, ctx.generation);
+        if self.named_of == Some(generation) {
+            return false;
+        }
+        let start = || Gathered {
+            categories: records.workspace.defect_categories.clone(),
+            ..Gathered::default()
+        };
+        let add = |gathered: &mut Gathered, at| gathered.add(records, at);
+        let total = records.orders.len();
+        if (self.gathered).grow(generation, total, start, budget, add) {
+            return true;
+        }
+        let gathered = std::mem::take(&mut self.gathered);
+        let Gathered {
+            mut found,
+            categories,
+            procedures,
+        } = gathered.into_made();
+        // Newest found first, then by order and defect id, newest first: a stable sort as
+        // `log::sorted`'s, the ids read only on a tie.
+        let ids = |(order, defect): Place| {
+            let entry = log::entry(records, (order, defect));
+            (entry.order.id.as_str(), entry.defect.id.as_str())
+        };
+        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| ids(b.1).cmp(&ids(a.1))));
+        self.sorted = found.into_iter().map(|(_, place)| place).collect();
+        self.categories = categories;
+        self.procedures = procedures.into_iter().collect();
+        self.named_of = Some(generation);
+        false
+    }
+
+    /// Gathers the lists the filters offer for `budget`, for these records, while the log
+    /// is behind another screen: idle work, so entering the log finds them made. Whether
+    /// work is left for another turn.
+    pub fn prepare_behind(&mut self, ctx: &Context, budget: Duration) -> bool {
+        self.gather(ctx, Some(budget))
+    }
+
     /// Grows what the search looks through for `budget` (at least a few hundred defects),
     /// for the records the lists are of: idle work after they change. Whether work is left
     /// for another turn.
@@ -196,6 +263,42 @@ mod tests {
                 assert_eq!(shown, walked.as_slice(), "{search:?} under {filter:?}");
             }
         }
+    }
+
+    /// Gathered in turns while another screen is in front, the lists are made before the
+    /// log is entered, and are what working them out in one go gives.
+    #[test]
+    fn lists_gathered_behind_in_turns_are_those_made_in_one_go() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut records = folder.records().clone();
+        // Two defects on one day and a category the workspace does not name: the order of
+        // ties and the categories kept after the workspace's.
+        let first = (records.orders.iter().flat_map(|order| &order.defects))
+            .next()
+            .expect("the sample has a defect")
+            .clone();
+        let mut twin = first.clone();
+        twin.id = format!("{}-twin", first.id);
+        twin.category = "Somewhere else".into();
+        let last = records.orders.len() - 1;
+        records.orders[last].defects.push(twin);
+        let ctx = context(&records, Date::new(2026, 12, 5).unwrap());
+        let mut listed = Listed::default();
+        let mut turns = 0;
+        while listed.prepare_behind(&ctx, Duration::ZERO) {
+            assert!(listed.named(&ctx).is_none(), "not made while gathering");
+            turns += 1;
+        }
+        assert!(turns > 1, "gathered in turns, not {turns}");
+        let procedures: Vec<String> = (log::procedures(&records).into_iter())
+            .map(str::to_owned)
+            .collect();
+        let (categories, named) = listed.named(&ctx).expect("made before entering");
+        assert_eq!(categories, log::categories(&records).as_slice());
+        assert!(categories.iter().any(|c| c == "Somewhere else"));
+        assert_eq!(named, procedures.as_slice());
+        assert_eq!(listed.sorted, log::sorted(&records));
+        assert!(!listed.prepare_behind(&ctx, Duration::ZERO), "nothing left");
     }
 
     /// The search text grown in turns, half grown or whole, finds what matching each

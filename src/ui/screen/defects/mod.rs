@@ -180,6 +180,13 @@ impl Defects {
         self.listed.prepare(ctx, budget)
     }
 
+    /// Gathers, for a slice of a frame, the lists the log picks from for new records while
+    /// another screen is in front, so entering the log does not wait for them. Whether
+    /// work is left for another turn.
+    pub fn prepare_behind(&mut self, ctx: &Context, budget: std::time::Duration) -> bool {
+        self.listed.prepare_behind(ctx, budget)
+    }
+
     /// The filters in force.
     pub fn filter(&self) -> &Filter {
         &self.filter
