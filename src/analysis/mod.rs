@@ -36,6 +36,8 @@ mod text;
 pub mod training;
 mod weeks;
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -225,6 +227,46 @@ impl Tally {
     /// Counts one order of the workspace whose other records are `records` (its orders
     /// are not looked at: the checklists judge the checks, the workspace sets the alarm).
     pub fn add(&mut self, records: &Records, order: &Facts<'_>) {
+        self.count(records, order);
+        for defect in order.defects.iter() {
+            self.found(order, defect.found, || defect.clone());
+        }
+    }
+
+    /// As [`Tally::add`], taking the facts: defects the facts own (read from the index)
+    /// are moved into the tally, not copied.
+    pub fn take(&mut self, records: &Records, mut order: Facts<'_>) {
+        self.count(records, &order);
+        match std::mem::take(&mut order.defects) {
+            Cow::Owned(defects) => {
+                for defect in defects {
+                    self.found(&order, defect.found, || defect);
+                }
+            }
+            Cow::Borrowed(defects) => {
+                for defect in defects {
+                    self.found(&order, defect.found, || defect.clone());
+                }
+            }
+        }
+    }
+
+    /// Keeps one defect of `order`, found on `day`, if that is in the period.
+    fn found(&mut self, order: &Facts<'_>, day: Date, defect: impl FnOnce() -> Defect) {
+        if !self.period.contains(day) {
+            return;
+        }
+        let defect = defect();
+        // Orders placed before the period are judged for escapes only, not counted.
+        self.found.push(causes::Found {
+            order: order.id.to_owned(),
+            defect,
+            checks_passed: order.checked == Checked::Passed,
+        });
+    }
+
+    /// Counts one order, all but its defects of the period.
+    fn count(&mut self, records: &Records, order: &Facts<'_>) {
         let period = self.period;
         self.fixes.order(order, period);
         if period.contains(order.placed) {
@@ -238,17 +280,6 @@ impl Tally {
             }
             self.weeks.order(order, right);
             self.quality.order(records, order);
-        }
-        for defect in order.defects.iter() {
-            if !period.contains(defect.found) {
-                continue;
-            }
-            // Orders placed before the period are judged for escapes only, not counted.
-            self.found.push(causes::Found {
-                order: order.id.to_owned(),
-                defect: defect.clone(),
-                checks_passed: order.checked == Checked::Passed,
-            });
         }
     }
 

@@ -28,8 +28,8 @@ impl OrderSink for Summing {
         Needs::Facts
     }
 
-    fn add_facts(&self, sum: &mut Tally, records: &Records, facts: &Facts<'_>) {
-        sum.add(records, facts);
+    fn add_facts(&self, sum: &mut Tally, records: &Records, facts: Facts<'_>) {
+        sum.take(records, facts);
     }
 }
 

@@ -73,8 +73,17 @@ pub(crate) fn read_text(path: &Path, hashed: bool) -> Result<(String, u64), Read
 /// the system says of an open file costs nothing more, while looking a hundred thousand
 /// files up by name once more to stamp them for an index does.
 pub(crate) fn read_stamped(path: &Path, hashed: bool) -> Result<(String, u64, Stamp), ReadError> {
+    read_opened(File::open(path), hashed)
+}
+
+/// As [`read_stamped`], for a file opened (or not) by the caller: the orders are opened
+/// through their month folder (see `load::folders`).
+pub(crate) fn read_opened(
+    file: io::Result<File>,
+    hashed: bool,
+) -> Result<(String, u64, Stamp), ReadError> {
     READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file = File::open(path).map_err(ReadError::Io)?;
+    let file = file.map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     let (size, stamp) = (meta.len(), Stamp::from(&meta));
     if size > MAX_FILE_BYTES {

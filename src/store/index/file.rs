@@ -12,7 +12,7 @@
 //!       id string, placed (year i16, month u8, day u8), made_by string,
 //!       check count u32, checks (checklist string, revision u32),
 //!       checked u8 (0 unchecked, 1 passed, 2 failed), unjudged u32, contacts u32,
-//!       defects as JSON (u32 length + bytes; length 0 when there are none)
+//!       defects (see `super::defects`)
 //! finding: line u32, col u32, severity u8 (0 error, 1 warning), message string
 //! ```
 
@@ -23,12 +23,13 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use super::Stamp;
-use crate::model::{Checked, Date, Defect, Facts, ProblemSeverity};
+use super::defects::put_defects;
+use crate::model::{Checked, Date, Facts, ProblemSeverity};
 use crate::store::{Finding, Position};
 
 const MAGIC: &[u8; 8] = b"RFINDEX\0";
 /// Raised whenever the layout above or what an entry means changes.
-pub(super) const VERSION: u32 = 4;
+pub(super) const VERSION: u32 = 5;
 /// The build that wrote it: another build may check or parse orders differently.
 pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
 
@@ -138,31 +139,38 @@ pub(super) enum Refused {
 }
 
 /// A cursor over the bytes; every read is bounds-checked, so a cut-short file is refused.
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+    /// How many bytes are not read yet.
+    pub(super) fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
+    }
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.at.checked_add(n)?;
         let slice = self.bytes.get(self.at..end)?;
         self.at = end;
         Some(slice)
     }
-    fn u8(&mut self) -> Option<u8> {
+    pub(super) fn u8(&mut self) -> Option<u8> {
         Some(self.take(1)?[0])
     }
-    fn u32(&mut self) -> Option<u32> {
+    pub(super) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
-    fn u64(&mut self) -> Option<u64> {
+    pub(super) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
     fn i64(&mut self) -> Option<i64> {
         Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    fn str(&mut self) -> Option<&'a str> {
+    pub(super) fn str(&mut self) -> Option<&'a str> {
         let len = self.u32()? as usize;
         std::str::from_utf8(self.take(len)?).ok()
     }
@@ -181,7 +189,7 @@ impl<'a> Reader<'a> {
             message: self.str()?.to_owned(),
         })
     }
-    fn date(&mut self) -> Option<Date> {
+    pub(super) fn date(&mut self) -> Option<Date> {
         let year = i16::from_le_bytes(self.take(2)?.try_into().ok()?);
         let month = i8::try_from(self.u8()?).ok()?;
         let day = i8::try_from(self.u8()?).ok()?;
@@ -204,11 +212,7 @@ impl<'a> Reader<'a> {
         };
         let unjudged = self.u32()?;
         let contacts = self.u32()?;
-        let len = self.u32()? as usize;
-        let defects = match len {
-            0 => Vec::new(),
-            _ => serde_json::from_slice(self.take(len)?).ok()?,
-        };
+        let defects = self.defects()?;
         Some(Facts {
             id,
             placed,
@@ -224,14 +228,14 @@ impl<'a> Reader<'a> {
 
 /// The findings a body holds, for the file at `path`; `None` when the body is not whole.
 pub(super) fn findings(body: &[u8], path: &str) -> Option<Vec<Finding>> {
-    let mut reader = Reader { bytes: body, at: 0 };
+    let mut reader = Reader::new(body);
     let count = reader.u32()?;
     (0..count).map(|_| reader.finding(path)).collect()
 }
 
 /// The findings and the order's facts a body holds; `None` when the body is not whole.
 pub(super) fn facts<'a>(body: &'a [u8], path: &str) -> Option<(Vec<Finding>, Facts<'a>)> {
-    let mut reader = Reader { bytes: body, at: 0 };
+    let mut reader = Reader::new(body);
     let count = reader.u32()?;
     let findings = (0..count)
         .map(|_| reader.finding(path))
@@ -303,7 +307,7 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
     })
 }
 
-fn put_str(out: &mut Vec<u8>, text: &str) {
+pub(super) fn put_str(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(&(text.len() as u32).to_le_bytes());
     out.extend_from_slice(text.as_bytes());
 }
@@ -318,19 +322,22 @@ fn put_finding(out: &mut Vec<u8>, finding: &Finding) {
     put_str(out, &finding.message);
 }
 
-/// The body of an order file: the findings of its own checks and the order's facts;
-/// `None` when its defects do not read back from JSON exactly (the file is then read
-/// every time, never summed from a copy that differs).
-pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Option<Vec<u8>> {
+/// A day: year, month and day.
+pub(super) fn put_date(out: &mut Vec<u8>, day: Date) {
+    out.extend_from_slice(&day.year().to_le_bytes());
+    out.push(day.month() as u8);
+    out.push(day.day() as u8);
+}
+
+/// The body of an order file: the findings of its own checks and the order's facts.
+pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(96);
     out.extend_from_slice(&(findings.len() as u32).to_le_bytes());
     for finding in findings {
         put_finding(&mut out, finding);
     }
     put_str(&mut out, facts.id);
-    out.extend_from_slice(&facts.placed.year().to_le_bytes());
-    out.push(facts.placed.month() as u8);
-    out.push(facts.placed.day() as u8);
+    put_date(&mut out, facts.placed);
     put_str(&mut out, facts.made_by);
     out.extend_from_slice(&(facts.checks.len() as u32).to_le_bytes());
     for (checklist, revision) in &facts.checks {
@@ -344,18 +351,8 @@ pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Option<Vec<u8>> {
     });
     out.extend_from_slice(&facts.unjudged.to_le_bytes());
     out.extend_from_slice(&facts.contacts.to_le_bytes());
-    if facts.defects.is_empty() {
-        out.extend_from_slice(&0u32.to_le_bytes());
-    } else {
-        let json = serde_json::to_vec(facts.defects.as_ref()).ok()?;
-        let back: Vec<Defect> = serde_json::from_slice(&json).ok()?;
-        if back != facts.defects.as_ref() {
-            return None;
-        }
-        out.extend_from_slice(&(json.len() as u32).to_le_bytes());
-        out.extend_from_slice(&json);
-    }
-    Some(out)
+    put_defects(&mut out, &facts.defects);
+    out
 }
 
 /// The checksum that closes an index, eight bytes at a time: SipHash over the 17 MB of a

@@ -26,6 +26,7 @@
 //! ignored with one line of warning and rebuilt; one that cannot be written (a read-only or
 //! full cache folder) is not written. Either way the answer is that of a full read.
 
+mod defects;
 mod file;
 
 use std::fs::{self, Metadata};
@@ -137,18 +138,18 @@ enum Kept {
 
 impl<'f> Entry<'f> {
     /// An order file read now that parsed, with the findings of its own checks and its
-    /// facts; `None` when its facts cannot be kept exactly (it is then read every time).
+    /// facts.
     pub(super) fn parsed(
         path: &'f str,
         stamp: Stamp,
         findings: &[Finding],
         facts: &Facts<'_>,
-    ) -> Option<Entry<'f>> {
-        Some(Entry {
+    ) -> Entry<'f> {
+        Entry {
             path,
             stamp,
-            body: Kept::New(file::body(findings, facts)?),
-        })
+            body: Kept::New(file::body(findings, facts)),
+        }
     }
 }
 

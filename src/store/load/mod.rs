@@ -7,6 +7,7 @@
 //! orders before the window's desk opens, the older ones in batches after.
 
 mod first;
+mod folders;
 mod orders;
 mod parse;
 mod rules;

@@ -12,6 +12,7 @@ use super::super::index::{Entry, Session, Stamp};
 use super::super::layout::Place;
 use super::super::locate::locate;
 use super::super::{FileState, Finding, Mode};
+use super::folders::Folders;
 use super::parse::read_and_parse;
 use super::rules::{file_problems, order_folder_problem, place_problems};
 use super::scan::{START, finding};
@@ -45,7 +46,8 @@ pub trait OrderSink: Sync {
     }
     /// Adds the facts of one order, when [`OrderSink::needs`] says facts will do:
     /// instead of [`OrderSink::add`] for every order of a read that uses an index.
-    fn add_facts(&self, _sum: &mut Self::Sum, _records: &Records, _facts: &Facts<'_>) {}
+    /// The facts are the sink's to keep: what they own, it may take without a copy.
+    fn add_facts(&self, _sum: &mut Self::Sum, _records: &Records, _facts: Facts<'_>) {}
 }
 
 /// What an [`OrderSink`] needs of each order, which decides whether an index can serve it.
@@ -129,6 +131,8 @@ struct Part<'f, T> {
     findings: Vec<Finding>,
     /// What the new index holds.
     entries: Vec<Entry<'f>>,
+    /// The month folder this core reads in.
+    folders: Folders<'f>,
 }
 
 impl Reading<'_> {
@@ -152,6 +156,7 @@ impl Reading<'_> {
             untracked: 0,
             findings: Vec::new(),
             entries: Vec::new(),
+            folders: Folders::default(),
         };
         let parts = files
             .par_iter()
@@ -222,14 +227,15 @@ impl Reading<'_> {
         // a file that read well: a hundred thousand paths in a map cost more than the
         // rest of reading them on the one thread that builds the map.
         let tracked = matches!(self.mode, Mode::Open | Mode::Inspect);
-        let (path, state, outcome) = read_and_parse::<Order>(self.root, listed, place, tracked);
+        let open = || part.folders.open(self.root, listed);
+        let (state, outcome) = read_and_parse::<Order>(open, listed, tracked);
         match outcome {
             // Not kept in the index: read again every time.
             Err(finding) => part.findings.push(finding),
             Ok(parsed) => {
-                let problems = self.problems(&parsed.place, &parsed.record);
+                let problems = self.problems(place, &parsed.record);
                 let before = part.findings.len();
-                place_problems(&path, &parsed.text, problems, &mut part.findings);
+                place_problems(listed, &parsed.text, problems, &mut part.findings);
                 // A stamp means an index is in use, which a sink allows only when facts
                 // will do: they are summed as the index will give them next time.
                 let stamp = match stamp {
@@ -241,15 +247,15 @@ impl Reading<'_> {
                     let facts = Facts::of(self.records, &parsed.record);
                     let found = &part.findings[before..];
                     part.entries
-                        .extend(Entry::parsed(listed, stamp, found, &facts));
-                    sink.add_facts(&mut part.sum, self.records, &facts);
+                        .push(Entry::parsed(listed, stamp, found, &facts));
+                    sink.add_facts(&mut part.sum, self.records, facts);
                 } else {
                     sink.add(&mut part.sum, self.records, parsed.record);
                 }
             }
         }
         if tracked || state == FileState::Broken {
-            part.states.push((path, state));
+            part.states.push((listed.to_owned(), state));
         } else {
             part.untracked += 1;
         }
@@ -283,7 +289,7 @@ impl Reading<'_> {
             Needs::Facts => match index.facts(range.clone(), path) {
                 Some((found, facts)) => {
                     part.findings.extend(found);
-                    sink.add_facts(&mut part.sum, self.records, &facts);
+                    sink.add_facts(&mut part.sum, self.records, facts);
                 }
                 None => return false,
             },
@@ -315,6 +321,7 @@ impl Reading<'_> {
             untracked: 0,
             findings: Vec::new(),
             entries: Vec::new(),
+            folders: Folders::default(),
         };
         self.read_one(&Keep, &mut part, path, place, Stamped::No);
         OneFile {

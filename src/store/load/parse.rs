@@ -1,6 +1,8 @@
 //! Reading record files as text and parsing them, on every core.
 
 use std::collections::HashMap;
+use std::fs::File;
+use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -8,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use super::super::index::Stamp;
 use super::super::layout::Place;
-use super::super::read::read_stamped;
+use super::super::read::read_opened;
 use super::super::{FileState, Finding, format};
 use super::scan::finding;
 use crate::model::ProblemSeverity;
@@ -19,42 +21,42 @@ pub(super) struct Parsed<T> {
     pub(super) place: Place,
     pub(super) text: String,
     pub(super) record: T,
+}
+
+/// The text of one file and what it parsed to.
+pub(super) struct Read<T> {
+    pub(super) text: String,
+    pub(super) record: T,
     /// The file's stamp as it was opened, for an index.
     pub(super) stamp: Stamp,
 }
 
-/// The outcome of reading one file: its state for saving and, if it parsed, the record.
-pub(super) type Outcome<T> = (String, FileState, Result<Parsed<T>, Finding>);
-
+/// Reads the file at `path` in the workspace, as `open` opens it, and parses it: its state
+/// for saving and, if it parsed, the record. The path and place are left to the caller,
+/// so a hundred thousand orders are not each given copies of theirs.
 pub(super) fn read_and_parse<T: DeserializeOwned>(
-    root: &Path,
+    open: impl FnOnce() -> io::Result<File>,
     path: &str,
-    place: &Place,
     hashed: bool,
-) -> Outcome<T> {
-    match read_stamped(&root.join(path), hashed) {
+) -> (FileState, Result<Read<T>, Finding>) {
+    match read_opened(open(), hashed) {
         Err(error) => {
             let (at, message) = error.describe();
             (
-                path.to_owned(),
                 FileState::Broken,
                 Err(finding(path, at, ProblemSeverity::Error, message)),
             )
         }
         Ok((text, hash, stamp)) => match format::parse::<T>(&text) {
             Ok(record) => (
-                path.to_owned(),
                 FileState::Loaded(hash),
-                Ok(Parsed {
-                    path: path.to_owned(),
-                    place: place.clone(),
+                Ok(Read {
                     text,
                     record,
                     stamp,
                 }),
             ),
             Err(error) => (
-                path.to_owned(),
                 FileState::Broken,
                 Err(finding(
                     path,
@@ -74,15 +76,23 @@ pub(super) fn parse_all<T: DeserializeOwned + Send>(
     states: &mut HashMap<String, FileState>,
     findings: &mut Vec<Finding>,
 ) -> Vec<Parsed<T>> {
-    let outcomes: Vec<Outcome<T>> = files
+    let outcomes: Vec<_> = files
         .par_iter()
-        .map(|(path, place)| read_and_parse(root, path, place, true))
+        .map(|(path, place)| {
+            let (state, outcome) = read_and_parse(|| File::open(root.join(path)), path, true);
+            (path, place, state, outcome)
+        })
         .collect();
     let mut parsed = Vec::with_capacity(outcomes.len());
-    for (path, state, outcome) in outcomes {
-        states.insert(path, state);
+    for (path, place, state, outcome) in outcomes {
+        states.insert(path.clone(), state);
         match outcome {
-            Ok(record) => parsed.push(record),
+            Ok(read) => parsed.push(Parsed {
+                path: path.clone(),
+                place: place.clone(),
+                text: read.text,
+                record: read.record,
+            }),
             Err(finding) => findings.push(finding),
         }
     }
