@@ -3,7 +3,7 @@
 use super::super::Finding;
 use super::super::layout::Place;
 use super::super::locate::locate;
-use crate::model::{Field, Order, Problem, Workspace};
+use crate::model::{Date, Field, Order, Problem, Workspace};
 
 /// Turns a record's problems into findings at the lines they are about.
 pub(super) fn place_problems(
@@ -54,6 +54,12 @@ pub(super) fn order_folder_problem(place: &Place, order: &Order) -> Option<Probl
     let Place::Order { folder, .. } = place else {
         return None;
     };
+    if folder
+        .as_deref()
+        .is_some_and(|folder| in_month(folder, order.placed))
+    {
+        return None;
+    }
     let month = order.placed.month_folder();
     match folder {
         Some(folder) if *folder == month => None,
@@ -71,6 +77,29 @@ pub(super) fn order_folder_problem(place: &Place, order: &Order) -> Option<Probl
     }
 }
 
+/// Whether `folder` is the month folder of `day`, as [`Date::month_folder`] names it, told
+/// without writing that name: a hundred thousand orders each formatting a string only to
+/// compare it showed in a cold `check`. `false` where it cannot tell (a year outside
+/// 0-9999): the caller then compares the name itself.
+fn in_month(folder: &str, day: Date) -> bool {
+    let Ok(year) = u16::try_from(day.year()) else {
+        return false;
+    };
+    let month = day.month() as u8;
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    year <= 9999
+        && folder.as_bytes()
+            == [
+                digit(year / 1000),
+                digit(year / 100),
+                digit(year / 10),
+                digit(year),
+                b'-',
+                b'0' + month / 10,
+                b'0' + month % 10,
+            ]
+}
+
 /// A business always has an Owner who has not left: only an Owner approves, and the window
 /// refuses the change that would take the last one away, so a folder without one was
 /// hand-edited into it.
@@ -81,4 +110,28 @@ pub(super) fn owner_problem(workspace: &Workspace) -> Option<Problem> {
             "no Owner who has not left; give someone the role Owner, or remove the left date of one",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_month;
+    use crate::model::Date;
+
+    #[test]
+    fn a_folder_is_the_month_of_a_day_exactly_when_month_folder_names_it() {
+        let folders = [
+            "2026-07", "2026-7", "2026-07 ", "2026_07", "2025-07", "2026-08", "0026-07", "+026-07",
+            "0001-01", "1-01", "9999-12", "",
+        ];
+        for (year, month, day) in [(2026, 7, 31), (1, 1, 1), (26, 7, 1), (9999, 12, 31)] {
+            let day = Date::new(year, month, day).expect("a day");
+            for folder in folders.iter().copied().chain([day.month_folder().as_str()]) {
+                assert_eq!(
+                    in_month(folder, day),
+                    folder == day.month_folder(),
+                    "{folder:?} for {day}"
+                );
+            }
+        }
+    }
 }
