@@ -600,6 +600,44 @@ fn ids_are_unique_where_they_are_looked_up() {
         )],
     );
 
+    // Answers are compared one with another, not hashed, below 33 of them: both ways.
+    let answer = Workspace::base();
+    answer.edit(
+        ORDER_PATH,
+        15,
+        "Result(item: \"clean\", outcome: Pass),\n",
+        "Result(item: \"clean\", outcome: Pass),\n                Result(item: \"clean\", outcome: Fail),\n",
+    );
+    assert_findings(
+        &answer.check(),
+        1,
+        &[(
+            "orders/2026-11/2026-11-0417.ron:16:30",
+            r#"item "clean" is answered twice"#,
+        )],
+    );
+    let many: String = (0..40)
+        .map(|_| "                Result(item: \"clean\", outcome: Pass),\n")
+        .collect();
+    let answers = Workspace::base();
+    answers.edit(
+        ORDER_PATH,
+        15,
+        "                Result(item: \"clean\", outcome: Pass),\n",
+        &many,
+    );
+    let found = answers.check();
+    assert_eq!(found.findings().len(), 39, "{}", found.stdout);
+    for line in 16..55 {
+        let at =
+            format!(r#"orders/2026-11/2026-11-0417.ron:{line}:30: item "clean" is answered twice"#);
+        assert!(
+            found.findings().contains(&at.as_str()),
+            "{at} in {}",
+            found.stdout
+        );
+    }
+
     let defect = Workspace::base();
     defect.edit(
         ORDER_PATH,
