@@ -2,7 +2,9 @@
 //! "Opening…", reports progress, has read the newest orders and lays the desk out (usable),
 //! how soon the older orders are all in (read in batches behind the open desk) and the
 //! longest a batch holds up the window's thread, and the memory it then holds, and again once
-//! every screen has been visited (their lists and search texts built).
+//! every screen has been visited (their lists and search texts built). The longest batch is
+//! timed twice: with the desk as it opens (procedures in front) and with the orders in front
+//! and a search typed, whose list each batch changes.
 
 use std::path::Path;
 use std::process::Command;
@@ -11,7 +13,7 @@ use std::time::{Duration, Instant};
 use iced_test::futures::futures::{StreamExt, executor::block_on};
 use iced_test::runtime::{Action, task};
 use rightfirst::store::config::{Config, Places};
-use rightfirst::ui::{App, Message, Start};
+use rightfirst::ui::{App, Message, Section, Start};
 
 use super::frames::visit_every_screen;
 use super::{OPEN_ONCE, OPENS, Row, big_workspace, lay_out_cold, spread};
@@ -98,13 +100,39 @@ impl Opening {
     }
 }
 
+/// What is in front while the older orders land.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Front {
+    /// The desk as it opens: the procedures.
+    AsOpened,
+    /// The orders, with a search typed: each batch changes what it lists.
+    OrdersSearched,
+}
+
+impl Front {
+    /// The argument that asks a child process for this.
+    pub fn arg(self) -> &'static str {
+        match self {
+            Front::AsOpened => "as-opened",
+            Front::OrdersSearched => "orders-searched",
+        }
+    }
+
+    pub fn from_arg(arg: &str) -> Option<Front> {
+        [Front::AsOpened, Front::OrdersSearched]
+            .into_iter()
+            .find(|front| front.arg() == arg)
+    }
+}
+
 /// `open` in a new process of this program, so fonts, heap and threads start cold, as in a
 /// window just launched.
-fn open_in_new_process(dir: &Path) -> Opening {
+fn open_in_new_process(dir: &Path, front: Front) -> Opening {
     let program = std::env::current_exe().expect("this program's path");
     let output = Command::new(program)
         .arg(OPEN_ONCE)
         .arg(dir)
+        .arg(front.arg())
         .output()
         .expect("this program runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -120,7 +148,7 @@ fn open_in_new_process(dir: &Path) -> Opening {
         })
 }
 
-pub fn open(dir: &Path) -> Opening {
+pub fn open(dir: &Path, front: Front) -> Opening {
     let started = Instant::now();
     let (mut app, boot_task) = App::boot(Start::Folder(dir.to_path_buf()));
     lay_out_cold(&app);
@@ -152,6 +180,10 @@ pub fn open(dir: &Path) -> Opening {
     assert!(app.folder().is_some(), "the workspace opened");
     lay_out_cold(&app);
     let open_frame = started.elapsed();
+    if front == Front::OrdersSearched {
+        let _ = app.update(Message::Section(Section::Orders));
+        let _ = app.update(Message::Search("G00123".to_owned()));
+    }
     // The older orders, as the runtime hands them over while the desk is in use.
     let (mut batches, mut longest_batch) = (0, Duration::ZERO);
     while app
@@ -164,6 +196,7 @@ pub fn open(dir: &Path) -> Opening {
         let Action::Output(message) = action else {
             continue;
         };
+        // The whole turn: the batch taken and what the screen in front derives from it.
         let at = Instant::now();
         let _ = app.update(message);
         batches += 1;
@@ -198,7 +231,12 @@ pub fn first_frames(rows: &mut Vec<Row>) {
         config.people.insert(dir.clone(), "ellen".to_owned());
         config.save(&places.config).expect("config saved");
     }
-    let runs: Vec<Opening> = (0..OPENS).map(|_| open_in_new_process(&dir)).collect();
+    let runs: Vec<Opening> = (0..OPENS)
+        .map(|_| open_in_new_process(&dir, Front::AsOpened))
+        .collect();
+    let searched: Vec<Opening> = (0..OPENS)
+        .map(|_| open_in_new_process(&dir, Front::OrdersSearched))
+        .collect();
     let ms = |pick: &dyn Fn(&Opening) -> Duration| {
         let slowest = runs.iter().map(pick).max().unwrap_or_default();
         let median = spread(runs.iter().map(pick).collect()).0;
@@ -220,7 +258,7 @@ pub fn first_frames(rows: &mut Vec<Row>) {
             ms(&|o| o.open_frame),
         ),
         ("    boot → all orders in, desk laid out", ms(&|o| o.all_in)),
-        ("    longest update of one batch", ms(&|o| o.longest_batch)),
+        ("    longest turn of one batch", ms(&|o| o.longest_batch)),
         ("    longest wait between reports", ms(&gaps)),
     ] {
         rows.push(Row {
@@ -228,6 +266,17 @@ pub fn first_frames(rows: &mut Vec<Row>) {
             figures,
         });
     }
+    let slowest = searched.iter().map(|o| o.longest_batch).max();
+    rows.push(Row {
+        label: "    longest turn of one batch, orders searched in front".to_owned(),
+        figures: vec![
+            format!(
+                "{:.1}",
+                spread(searched.iter().map(|o| o.longest_batch).collect()).0
+            ),
+            format!("{:.1}", slowest.unwrap_or_default().as_secs_f64() * 1e3),
+        ],
+    });
     rows.push(Row {
         label: "    progress reports".to_owned(),
         figures: vec![runs[0].reports.to_string(), String::new()],
