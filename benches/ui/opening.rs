@@ -34,6 +34,9 @@ pub struct Opening {
     /// busy with it, so typing waits that long at most).
     batches: usize,
     longest_batch: Duration,
+    /// Of the longest, the time the window's thread was on the CPU: what is left of it on a
+    /// machine with nothing else to do.
+    longest_batch_cpu: Duration,
     /// Progress reports seen, and the longest wait between two of them.
     reports: usize,
     longest_gap: Duration,
@@ -61,7 +64,7 @@ impl Opening {
         let us = |d: Duration| d.as_micros().to_string();
         let progress = self.first_progress.map_or("-".to_owned(), us);
         format!(
-            "{} {progress} {} {} {} {} {} {} {} {} {} {} {}",
+            "{} {progress} {} {} {} {} {} {} {} {} {} {} {} {}",
             us(self.first_frame),
             us(self.loaded),
             us(self.open_frame),
@@ -73,7 +76,8 @@ impl Opening {
             self.resident,
             self.peak,
             self.visited,
-            self.visited_peak
+            self.visited_peak,
+            us(self.longest_batch_cpu),
         )
     }
 
@@ -96,6 +100,7 @@ impl Opening {
             peak: fields.get(10)?.parse().ok()?,
             visited: fields.get(11)?.parse().ok()?,
             visited_peak: fields.get(12)?.parse().ok()?,
+            longest_batch_cpu: us(13)?,
         })
     }
 }
@@ -123,6 +128,17 @@ impl Front {
             .into_iter()
             .find(|front| front.arg() == arg)
     }
+}
+
+/// The CPU time of the calling thread.
+fn thread_cpu() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
 
 /// `open` in a new process of this program, so fonts, heap and threads start cold, as in a
@@ -186,6 +202,7 @@ pub fn open(dir: &Path, front: Front) -> Opening {
     }
     // The older orders, as the runtime hands them over while the desk is in use.
     let (mut batches, mut longest_batch) = (0, Duration::ZERO);
+    let mut longest_batch_cpu = Duration::ZERO;
     while app
         .folder()
         .is_some_and(|folder| folder.older_orders().is_some())
@@ -197,10 +214,13 @@ pub fn open(dir: &Path, front: Front) -> Opening {
             continue;
         };
         // The whole turn: the batch taken and what the screen in front derives from it.
-        let at = Instant::now();
+        let (at, cpu) = (Instant::now(), thread_cpu());
         let _ = app.update(message);
         batches += 1;
-        longest_batch = longest_batch.max(at.elapsed());
+        if at.elapsed() > longest_batch {
+            longest_batch = at.elapsed();
+            longest_batch_cpu = thread_cpu() - cpu;
+        }
     }
     lay_out_cold(&app);
     let all_in = started.elapsed();
@@ -214,6 +234,7 @@ pub fn open(dir: &Path, front: Front) -> Opening {
         all_in,
         batches,
         longest_batch,
+        longest_batch_cpu,
         reports,
         longest_gap,
         resident,
@@ -221,6 +242,16 @@ pub fn open(dir: &Path, front: Front) -> Opening {
         visited: status_kb("VmRSS"),
         visited_peak: status_kb("VmHWM"),
     }
+}
+
+/// The median and the slowest of `runs`' figure `pick`, in ms.
+fn median_and_slowest(runs: &[Opening], pick: &dyn Fn(&Opening) -> Duration) -> Vec<String> {
+    let slowest = runs.iter().map(pick).max().unwrap_or_default();
+    let median = spread(runs.iter().map(pick).collect()).0;
+    vec![
+        format!("{median:.1}"),
+        format!("{:.1}", slowest.as_secs_f64() * 1e3),
+    ]
 }
 
 pub fn first_frames(rows: &mut Vec<Row>) {
@@ -237,14 +268,7 @@ pub fn first_frames(rows: &mut Vec<Row>) {
     let searched: Vec<Opening> = (0..OPENS)
         .map(|_| open_in_new_process(&dir, Front::OrdersSearched))
         .collect();
-    let ms = |pick: &dyn Fn(&Opening) -> Duration| {
-        let slowest = runs.iter().map(pick).max().unwrap_or_default();
-        let median = spread(runs.iter().map(pick).collect()).0;
-        vec![
-            format!("{median:.1}"),
-            format!("{:.1}", slowest.as_secs_f64() * 1e3),
-        ]
-    };
+    let ms = |pick: &dyn Fn(&Opening) -> Duration| median_and_slowest(&runs, pick);
     let gaps = |o: &Opening| o.longest_gap;
     for (label, figures) in [
         ("(a) boot → \"Opening…\" laid out", ms(&|o| o.first_frame)),
@@ -259,6 +283,10 @@ pub fn first_frames(rows: &mut Vec<Row>) {
         ),
         ("    boot → all orders in, desk laid out", ms(&|o| o.all_in)),
         ("    longest turn of one batch", ms(&|o| o.longest_batch)),
+        (
+            "      of it on the CPU (the window's thread)",
+            ms(&|o| o.longest_batch_cpu),
+        ),
         ("    longest wait between reports", ms(&gaps)),
     ] {
         rows.push(Row {
@@ -266,17 +294,18 @@ pub fn first_frames(rows: &mut Vec<Row>) {
             figures,
         });
     }
-    let slowest = searched.iter().map(|o| o.longest_batch).max();
-    rows.push(Row {
-        label: "    longest turn of one batch, orders searched in front".to_owned(),
-        figures: vec![
-            format!(
-                "{:.1}",
-                spread(searched.iter().map(|o| o.longest_batch).collect()).0
-            ),
-            format!("{:.1}", slowest.unwrap_or_default().as_secs_f64() * 1e3),
-        ],
-    });
+    for (label, pick) in [
+        (
+            "    longest turn of one batch, orders searched in front",
+            (|o: &Opening| o.longest_batch) as fn(&Opening) -> Duration,
+        ),
+        ("      of it on the CPU", |o: &Opening| o.longest_batch_cpu),
+    ] {
+        rows.push(Row {
+            label: label.to_owned(),
+            figures: median_and_slowest(&searched, &pick),
+        });
+    }
     rows.push(Row {
         label: "    progress reports".to_owned(),
         figures: vec![runs[0].reports.to_string(), String::new()],

@@ -202,7 +202,8 @@ impl Rest {
         })
     }
 
-    /// Reads the next batch of older orders on every core; `None` once all are read.
+    /// Reads the next batch of older orders on every core and sorts its orders and
+    /// findings; `None` once all are read.
     pub fn next_batch(&mut self) -> Option<Batch> {
         let end = (self.next + self.per_batch).min(self.files.len());
         if self.next >= end {
