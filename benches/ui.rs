@@ -371,10 +371,11 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    if let [once, dir] = args.as_slice()
+    if let [once, dir, front] = args.as_slice()
         && once == OPEN_ONCE
+        && let Some(front) = opening::Front::from_arg(front)
     {
-        println!("{}", opening::open(Path::new(dir)).to_line());
+        println!("{}", opening::open(Path::new(dir), front).to_line());
         return;
     }
     // Boot reads and writes the user's config: keep that in a folder of our own.

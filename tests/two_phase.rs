@@ -100,6 +100,11 @@ fn the_first_phase_and_every_batch_come_to_a_full_read() {
     assert_eq!(folder.older_orders(), None, "all read");
     assert_eq!(folder.records(), full.records());
     assert_eq!(sorted(folder.findings()), sorted(full.findings()));
+    // Each batch's findings merged in where they belong: by file, then place in it.
+    let places: Vec<_> = (folder.findings().iter())
+        .map(|f| (&f.path, f.at))
+        .collect();
+    assert!(places.is_sorted(), "{places:?}");
     assert_eq!(folder.record_count(), full.record_count());
     assert_eq!(
         folder.order_files().count(),

@@ -57,30 +57,47 @@ impl Records {
         self.orders.sort_by(|a, b| key(a).cmp(&key(b)));
     }
 
-    /// Adds `orders`, as a batch of older orders comes: they are merged with the orders
-    /// held that do not sort after all of them (none, or a few, as the batches come newest
-    /// month first), and the rest follow in one move, instead of a sort of every order;
-    /// the result is [`Records::sort_orders`]'s either way, an order held before one of
-    /// the batch with the same date and id.
-    pub fn add_older(&mut self, mut orders: Vec<Order>) {
-        orders.sort_by(|a, b| key(a).cmp(&key(b)));
-        let Some(last) = orders.last() else {
+    /// Adds `orders`, as a batch of older orders comes (sorted by the loader, or not): the
+    /// result is [`Records::sort_orders`]'s, an order held before one of the batch with
+    /// the same date and id, without a sort of every order (see [`Records::merge_older`]).
+    /// Leaves `orders` empty, its room for the caller to free where that costs no one.
+    pub fn add_older(&mut self, orders: &mut Vec<Order>) {
+        if !orders.is_sorted_by(|a, b| key(a) <= key(b)) {
+            orders.sort_by(Records::placed_order);
+        }
+        Records::merge_older(&mut self.orders, orders, Records::placed_order);
+    }
+
+    /// The order the orders are held in: by the day placed, then the id.
+    pub fn placed_order(a: &Order, b: &Order) -> std::cmp::Ordering {
+        key(a).cmp(&key(b))
+    }
+
+    /// Adds `batch` to `held`, both sorted by `cmp`, where a stable sort of `held` then
+    /// `batch` would put each: for batches that come newest first, so that most of a batch
+    /// sorts before every item held. The items held are moved once, into room reserved
+    /// beforehand where there is some; only the items of the batch that sort among the
+    /// held ones (those of a month that two batches share) are merged with the few held
+    /// ones they overlap.
+    pub fn merge_older<T>(
+        held: &mut Vec<T>,
+        batch: &mut Vec<T>,
+        cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    ) {
+        let (Some(first), Some(last)) = (held.first(), batch.last()) else {
+            held.splice(0..0, batch.drain(..));
             return;
         };
-        let overlap = self.orders.partition_point(|held| key(held) <= key(last));
-        // Only the few held orders the batch overlaps are merged with it; the result goes in
-        // front in place, so the room reserved for the orders still to come is kept.
-        let overlapped: Vec<Order> = self.orders.drain(..overlap).collect();
-        let mut merged = Vec::with_capacity(overlap + orders.len());
-        let mut older = orders.into_iter().peekable();
-        for held in overlapped {
-            while let Some(order) = older.next_if(|order| key(order) < key(&held)) {
-                merged.push(order);
-            }
-            merged.push(held);
-        }
-        merged.extend(older);
-        self.orders.splice(0..0, merged);
+        let overlapped = held.partition_point(|item| cmp(item, last).is_le());
+        let before = batch.partition_point(|item| cmp(item, first).is_lt());
+        let count = batch.len();
+        held.splice(0..0, batch.drain(..));
+        // The batch, then the items held: those of the batch that do not sort before every
+        // held item change places with the held ones they overlap, and a stable sort of
+        // the two runs (one merge) puts a held item first where two are equal.
+        let mixed = &mut held[before..count + overlapped];
+        mixed.rotate_left(count - before);
+        mixed.sort_by(cmp);
     }
 
     /// The procedure with this id.
@@ -165,10 +182,35 @@ mod tests {
             let mut records = Records::new(Workspace::new("Test"));
             records.orders = held();
             let mut sorted = records.clone();
-            records.add_older(batch.clone());
+            records.add_older(&mut batch.clone());
             sorted.orders.extend(batch);
             sorted.sort_orders();
             assert_eq!(records.orders, sorted.orders);
+        }
+    }
+
+    proptest::proptest! {
+        /// Any batch, sorted, lands where a stable sort of the items held and then the
+        /// batch puts it: items compared by their key alone, tagged by where they came
+        /// from, so that of two equal ones the held one must come first.
+        #[test]
+        fn a_merged_batch_is_a_stable_sort(
+            held in proptest::collection::vec(0u8..40, 0..30),
+            batch in proptest::collection::vec(0u8..40, 0..30),
+            room in 0usize..40,
+        ) {
+            let tag = |from: u8| move |(at, key): (usize, u8)| (key, from, at);
+            let mut held: Vec<(u8, u8, usize)> = held.into_iter().enumerate().map(tag(0)).collect();
+            let mut batch: Vec<(u8, u8, usize)> = batch.into_iter().enumerate().map(tag(1)).collect();
+            held.sort_by_key(|item| item.0);
+            let mut sorted = held.clone();
+            sorted.extend(batch.iter().copied());
+            sorted.sort_by_key(|item| item.0);
+            batch.sort_by_key(|item| item.0);
+            held.reserve(room);
+            Records::merge_older(&mut held, &mut batch, |a, b| a.0.cmp(&b.0));
+            proptest::prop_assert!(batch.is_empty());
+            proptest::prop_assert_eq!(held, sorted);
         }
     }
 }

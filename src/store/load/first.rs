@@ -25,6 +25,7 @@
 //! [`Folder::open`] still reads everything in one go; `open_first` and every batch taken
 //! give the same records and findings.
 
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -34,15 +35,18 @@ use super::super::index::Stamp;
 use super::super::layout::Place;
 use super::orders::{Keep, OneFile, Reading};
 use super::{IndexUse, Mode, OpenError, Others, is_archived, load_split};
-use crate::model::{Catalog, Checklist, Procedure, Records};
-use crate::store::Folder;
+use crate::model::{Catalog, Checklist, Order, Procedure, Records};
+use crate::store::{FileState, Finding, Folder};
 
 /// The fewest orders read before the folder opens, where there are that many: whole
 /// months, newest first, until there are at least this many.
 pub const FIRST: usize = 2_000;
 /// Into how many batches at most the older orders are cut: each batch makes the window
-/// work its lists out again, so a few large ones cost less than many small ones.
-const BATCHES: usize = 8;
+/// work its lists out again, so a few large ones cost less than many small ones; but the
+/// window takes a batch in one turn (its files' states go into the folder's map, its
+/// orders are moved in front of those held), and a batch of an eighth of 100,000 orders
+/// held it 10-20 ms.
+const BATCHES: usize = 16;
 /// The fewest order files in a batch (but the last).
 const MIN_BATCH: usize = 2_000;
 
@@ -75,9 +79,42 @@ pub struct Rest {
 /// Some of the older orders, read, parsed and checked, for [`Folder::take_batch`].
 pub struct Batch {
     tag: u64,
-    files: Vec<OneFile>,
+    /// The files read, each with its state for saving.
+    files: Vec<(String, Option<FileState>)>,
+    /// Their orders and findings, each sorted as the folder holds them, with the index of
+    /// its file in `files`: sorted on the loader's thread, so the window's only merges
+    /// them in.
+    orders: Sorted<Order>,
+    findings: Sorted<Finding>,
     /// How many order files are read, the first phase's included, once this batch is in.
     read: usize,
+}
+
+/// Items in the order the folder holds them, each with the index of its file in a batch.
+struct Sorted<T> {
+    items: Vec<T>,
+    files: Vec<usize>,
+}
+
+impl<T> Sorted<T> {
+    /// `items` of `files`, sorted by `cmp`; of two equal ones, the one of the file read
+    /// first comes first, as in a sort of every file's items at once.
+    fn new(mut items: Vec<(usize, T)>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Self {
+        items.sort_by(|a, b| cmp(&a.1, &b.1));
+        let (files, items) = items.into_iter().unzip();
+        Sorted { items, files }
+    }
+
+    /// Keeps the items of the files `taken` says are taken, still sorted.
+    fn keep(&mut self, taken: &[bool]) {
+        let mut files = self.files.iter();
+        (self.items).retain(|_| files.next().is_some_and(|&file| taken[file]));
+    }
+}
+
+/// The order the folder's findings are in: by file, then where in it.
+fn by_place(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (&a.path, a.at).cmp(&(&b.path, b.at))
 }
 
 impl std::fmt::Debug for Batch {
@@ -165,7 +202,8 @@ impl Rest {
         })
     }
 
-    /// Reads the next batch of older orders on every core; `None` once all are read.
+    /// Reads the next batch of older orders on every core and sorts its orders and
+    /// findings; `None` once all are read.
     pub fn next_batch(&mut self) -> Option<Batch> {
         let end = (self.next + self.per_batch).min(self.files.len());
         if self.next >= end {
@@ -186,14 +224,22 @@ impl Rest {
             mode: Mode::Open,
             index: None,
         };
-        let files = self.files[self.next..end]
+        let read: Vec<OneFile> = self.files[self.next..end]
             .par_iter()
             .map(|file| reading.one(file))
             .collect();
         self.next = end;
+        let (mut files, mut orders, mut findings) = (Vec::new(), Vec::new(), Vec::new());
+        for (at, file) in read.into_iter().enumerate() {
+            files.push((file.path, file.state));
+            orders.extend(file.order.map(|order| (at, order)));
+            findings.extend(file.findings.into_iter().map(|finding| (at, finding)));
+        }
         Some(Batch {
             tag: self.tag,
             files,
+            orders: Sorted::new(orders, Records::placed_order),
+            findings: Sorted::new(findings, by_place),
             read: self.first + end,
         })
     }
@@ -235,7 +281,7 @@ impl Folder {
     /// not awaited (then `false`, and nothing changes). A file this folder already knows
     /// is newer than the batch's copy; one that `told` names (the watcher saw it change)
     /// and that is gone now stays gone.
-    pub fn take_batch(&mut self, batch: Batch, told: &dyn Fn(&str) -> bool) -> bool {
+    pub fn take_batch(&mut self, mut batch: Batch, told: &dyn Fn(&str) -> bool) -> bool {
         if !self.awaits(&batch) {
             return false;
         }
@@ -246,37 +292,41 @@ impl Folder {
             self.records.orders.reserve_exact(left);
             self.files.reserve(left);
         }
-        let mut older = Vec::with_capacity(batch.files.len());
-        for file in batch.files {
-            let gone = || {
-                told(&file.path) && std::fs::symlink_metadata(self.root.join(&file.path)).is_err()
+        let mut taken = vec![false; batch.files.len()];
+        for ((path, state), taken) in batch.files.drain(..).zip(&mut taken) {
+            let Entry::Vacant(unknown) = self.files.entry(path) else {
+                continue;
             };
-            if self.files.contains_key(&file.path) || gone() {
+            let path = unknown.key();
+            if told(path) && std::fs::symlink_metadata(self.root.join(path)).is_err() {
                 continue;
             }
-            match file.state {
-                Some(state) => self.files.insert(file.path, state),
-                None => {
-                    self.untracked += 1;
-                    None
+            *taken = true;
+            match state {
+                Some(state) => {
+                    unknown.insert(state);
                 }
-            };
-            older.extend(file.order);
-            self.findings.extend(file.findings);
+                None => self.untracked += 1,
+            }
         }
-        self.records.add_older(older);
-        self.findings
-            .sort_by(|a, b| (&a.path, a.at).cmp(&(&b.path, b.at)));
+        batch.orders.keep(&taken);
+        batch.findings.keep(&taken);
+        self.records.add_older(&mut batch.orders.items);
+        Records::merge_older(&mut self.findings, &mut batch.findings.items, by_place);
+        let read = batch.read;
+        let last = self.older.is_some_and(|older| read >= older.total);
+        // The batch's room was taken on the loader's threads: freeing it makes glibc sweep
+        // what those threads freed, milliseconds the window need not wait for.
+        rayon::spawn(move || {
+            drop((batch, taken));
+            if last {
+                give_back_freed_memory();
+            }
+        });
         self.older = self
             .older
-            .map(|older| Awaited {
-                read: batch.read,
-                ..older
-            })
+            .map(|older| Awaited { read, ..older })
             .filter(|older| older.read < older.total);
-        if self.older.is_none() {
-            give_back_freed_memory();
-        }
         true
     }
 }
