@@ -254,16 +254,27 @@ fn print(title: &str, header: &[&str], rows: &[Row]) {
         .max()
         .unwrap_or(0)
         + 2;
+    // Each column as wide as its widest cell, and a space before it: a long step's name
+    // ran into the figure before it.
+    let column = |at: usize| {
+        let cells = rows
+            .iter()
+            .filter_map(|r| r.figures.get(at))
+            .map(|f| f.chars().count());
+        let head = header.get(at).map_or(0, |h| h.chars().count());
+        cells.chain([head, 19]).max().unwrap_or(19) + 1
+    };
+    let columns: Vec<usize> = (0..header.len()).map(column).collect();
     println!("{title}");
     print!("{:<width$}", "");
-    for column in header {
-        print!("{column:>20}");
+    for (head, wide) in header.iter().zip(&columns) {
+        print!("{head:>wide$}");
     }
     println!();
     for row in rows {
         print!("{:<width$}", row.label);
-        for figure in &row.figures {
-            print!("{figure:>20}");
+        for (figure, wide) in row.figures.iter().zip(&columns) {
+            print!("{figure:>wide$}");
         }
         println!();
     }
