@@ -94,7 +94,7 @@ fn the_first_phase_and_every_batch_come_to_a_full_read() {
     let mut batches = 0;
     while let Some(batch) = rest.next_batch() {
         batches += 1;
-        assert!(folder.take_batch(batch, &|_| false));
+        assert!(folder.take_batch(batch, &|_| false).is_some());
     }
     assert!((2..=10).contains(&batches), "{batches} batches");
     assert_eq!(folder.older_orders(), None, "all read");
@@ -123,7 +123,7 @@ fn a_batch_of_another_load_is_ignored() {
     let before = folder.records().orders.len();
     let stray = old_rest.next_batch().unwrap();
     assert!(!folder.awaits(&stray));
-    assert!(!folder.take_batch(stray, &|_| false));
+    assert!(folder.take_batch(stray, &|_| false).is_none());
     assert_eq!(folder.records().orders.len(), before);
     assert!(folder.older_orders().is_some());
 
@@ -131,7 +131,11 @@ fn a_batch_of_another_load_is_ignored() {
     let mut whole = Folder::open(&root).unwrap();
     let orders = whole.records().orders.len();
     let (_, mut rest) = open_first(&root);
-    assert!(!whole.take_batch(rest.next_batch().unwrap(), &|_| false));
+    assert!(
+        whole
+            .take_batch(rest.next_batch().unwrap(), &|_| false)
+            .is_none()
+    );
     assert_eq!(whole.records().orders.len(), orders);
 }
 
@@ -158,7 +162,11 @@ fn a_file_read_again_or_deleted_since_the_first_phase_is_not_taken_from_a_batch(
         .unwrap();
     let gone_path = Folder::path_of(gone).unwrap();
     fs::remove_file(root.join(&gone_path)).unwrap();
-    assert!(folder.take_batch(batch, &|path| path == gone_path));
+    assert!(
+        folder
+            .take_batch(batch, &|path| path == gone_path)
+            .is_some()
+    );
     let of = |id: &str| {
         folder
             .records()

@@ -61,11 +61,13 @@ impl Records {
     /// result is [`Records::sort_orders`]'s, an order held before one of the batch with
     /// the same date and id, without a sort of every order (see [`Records::merge_older`]).
     /// Leaves `orders` empty, its room for the caller to free where that costs no one.
-    pub fn add_older(&mut self, orders: &mut Vec<Order>) {
+    /// How many of the newest orders held before keep their place counted from the
+    /// newest (see [`Records::merge_older`]).
+    pub fn add_older(&mut self, orders: &mut Vec<Order>) -> usize {
         if !orders.is_sorted_by(|a, b| key(a) <= key(b)) {
             orders.sort_by(Records::placed_order);
         }
-        Records::merge_older(&mut self.orders, orders, Records::placed_order);
+        Records::merge_older(&mut self.orders, orders, Records::placed_order)
     }
 
     /// The order the orders are held in: by the day placed, then the id.
@@ -79,14 +81,20 @@ impl Records {
     /// beforehand where there is some; only the items of the batch that sort among the
     /// held ones (those of a month that two batches share) are merged with the few held
     /// ones they overlap.
+    ///
+    /// How many of the items held keep their place counted from the end (the last, the
+    /// one before it, …): all but those the batch overlaps. A list derived from the items
+    /// by that place, newest first, holds for that many of them still.
     pub fn merge_older<T>(
         held: &mut Vec<T>,
         batch: &mut Vec<T>,
         cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
-    ) {
+    ) -> usize {
         let (Some(first), Some(last)) = (held.first(), batch.last()) else {
+            // Nothing held, so nothing kept; or an empty batch, which moves nothing.
+            let kept = held.len();
             held.splice(0..0, batch.drain(..));
-            return;
+            return kept;
         };
         let overlapped = held.partition_point(|item| cmp(item, last).is_le());
         let before = batch.partition_point(|item| cmp(item, first).is_lt());
@@ -98,6 +106,7 @@ impl Records {
         let mixed = &mut held[before..count + overlapped];
         mixed.rotate_left(count - before);
         mixed.sort_by(cmp);
+        held.len() - count - overlapped
     }
 
     /// The procedure with this id.
@@ -208,9 +217,17 @@ mod tests {
             sorted.sort_by_key(|item| item.0);
             batch.sort_by_key(|item| item.0);
             held.reserve(room);
-            Records::merge_older(&mut held, &mut batch, |a, b| a.0.cmp(&b.0));
+            let before = held.clone();
+            let kept = Records::merge_older(&mut held, &mut batch, |a, b| a.0.cmp(&b.0));
             proptest::prop_assert!(batch.is_empty());
-            proptest::prop_assert_eq!(held, sorted);
+            proptest::prop_assert_eq!(&held, &sorted);
+            // The last `kept` items held are where they were counted from the end, and
+            // the one before them (if any) is not: kept is as large as it can be.
+            let tail = |items: &[(u8, u8, usize)], n: usize| items[items.len() - n..].to_vec();
+            proptest::prop_assert_eq!(tail(&held, kept), tail(&before, kept));
+            if kept < before.len() {
+                proptest::prop_assert_ne!(tail(&held, kept + 1), tail(&before, kept + 1));
+            }
         }
     }
 }

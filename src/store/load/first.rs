@@ -278,12 +278,13 @@ impl Folder {
     }
 
     /// Adds a batch of older orders, their files' states and their findings, unless it is
-    /// not awaited (then `false`, and nothing changes). A file this folder already knows
+    /// not awaited (then `None`, and nothing changes). A file this folder already knows
     /// is newer than the batch's copy; one that `told` names (the watcher saw it change)
-    /// and that is gone now stays gone.
-    pub fn take_batch(&mut self, mut batch: Batch, told: &dyn Fn(&str) -> bool) -> bool {
+    /// and that is gone now stays gone. How many of the newest orders held before keep
+    /// their place counted from the newest ([`Records::add_older`]).
+    pub fn take_batch(&mut self, mut batch: Batch, told: &dyn Fn(&str) -> bool) -> Option<usize> {
         if !self.awaits(&batch) {
-            return false;
+            return None;
         }
         // Room for every order and file still to come, taken once: grown batch by batch,
         // each doubling held the old and the new copy at once, the peak of the load.
@@ -311,7 +312,7 @@ impl Folder {
         }
         batch.orders.keep(&taken);
         batch.findings.keep(&taken);
-        self.records.add_older(&mut batch.orders.items);
+        let kept = self.records.add_older(&mut batch.orders.items);
         Records::merge_older(&mut self.findings, &mut batch.findings.items, by_place);
         let read = batch.read;
         let last = self.older.is_some_and(|older| read >= older.total);
@@ -327,7 +328,7 @@ impl Folder {
             .older
             .map(|older| Awaited { read, ..older })
             .filter(|older| older.read < older.total);
-        true
+        Some(kept)
     }
 }
 

@@ -103,6 +103,7 @@ impl Seat {
             room: Default::default(),
             pins: self.pins,
             desk: self.desk,
+            older: folder.older(),
         }
     }
 }

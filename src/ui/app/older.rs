@@ -2,7 +2,7 @@
 //! batches (see [`crate::store::Rest`] for the rules a batch follows).
 //!
 //! The desk opens once the newest orders are read; each batch then adds its orders
-//! through [`Held::change`](super::desk::Held::change), so every list and figure is
+//! through [`Held::take_older`](super::desk::Held::take_older), so every list and figure is
 //! worked out again with them: lists and figures grow as batches land, and the sidebar
 //! says how far the reading has come until the last one is in. A batch of another load
 //! (F5 or another workspace opened meanwhile) or one that comes after the workspace was
@@ -38,9 +38,9 @@ impl App {
             return Task::none();
         };
         if desk.folder.awaits(&batch) {
-            let folder = desk.folder.change();
-            folder.take_batch(batch, &|path| told.contains(path));
-            if folder.older_orders().is_none() {
+            (desk.folder)
+                .take_older(|folder| folder.take_batch(batch, &|path| told.contains(path)));
+            if desk.folder.older_orders().is_none() {
                 self.told.0.clear();
             }
         }

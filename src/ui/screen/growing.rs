@@ -43,6 +43,30 @@ impl<T> Growing<T> {
         self.made
     }
 
+    /// Carries what is made for the records of generation `from` over to `generation`,
+    /// where the records are those with older orders added and the newest `kept` orders
+    /// kept their place counted from the newest: for what is made newest first (the n-th
+    /// item of the n-th order from the newest), its first `kept` items hold still.
+    /// `cut(made, n, grown)` cuts it to its first n items, `grown` the orders added, and
+    /// growing goes on from there, `total` items in all. Otherwise nothing changes.
+    pub fn carry_over(
+        &mut self,
+        from: u64,
+        generation: u64,
+        kept: usize,
+        total: usize,
+        cut: impl FnOnce(&mut T, usize, usize),
+    ) {
+        if self.of != Some(from) || total < self.total {
+            return;
+        }
+        let holds = self.added.min(kept);
+        cut(&mut self.made, holds, total - self.total);
+        self.of = Some(generation);
+        self.added = holds;
+        self.total = total;
+    }
+
     /// Adds items to what is made for `generation`, `total` items in all (`add(made, n)`
     /// adds the n-th), until `budget` is spent (`None`: until whole); starts anew from
     /// `start()` when it is of another generation. Whether items are left for another turn.
@@ -97,5 +121,35 @@ mod tests {
             "whole in one go"
         );
         assert_eq!(growing.ready(8), Some(&vec![0, 1, 4, 9]));
+    }
+
+    /// Made newest first, what holds of it is carried over to records with older items
+    /// added, and grows on to what one go over those makes.
+    #[test]
+    fn carried_over_it_keeps_what_holds_and_grows_on_to_what_one_go_makes() {
+        // Items counted from the newest: the n-th of `list` newest first.
+        let newest_first = |list: &'static [u32]| {
+            move |made: &mut Vec<u32>, n: usize| {
+                made.push(list[list.len() - 1 - n]);
+            }
+        };
+        let before: &'static [u32] = &[3, 5, 8, 9];
+        // Two older items in front, and the oldest held (3) overlapped: two of four kept.
+        let after: &'static [u32] = &[1, 2, 3, 4, 8, 9];
+        let mut growing = Growing::default();
+        growing.grow(1, 4, Vec::new, None, newest_first(before));
+        let mut cuts = Vec::new();
+        growing.carry_over(1, 2, 2, 6, |made: &mut Vec<u32>, n, grown| {
+            cuts.push((n, grown));
+            made.truncate(n);
+        });
+        assert_eq!(cuts, [(2, 2)], "two kept, two orders added");
+        assert!(growing.ready(2).is_none(), "not whole until grown on");
+        let start = || panic!("carried over, not started anew");
+        assert!(!growing.grow(2, 6, start, None, newest_first(after)));
+        assert_eq!(growing.ready(2), Some(&vec![9, 8, 4, 3, 2, 1]));
+        // Of another generation than the one it is of: nothing is carried over.
+        growing.carry_over(5, 6, 6, 8, |_: &mut Vec<u32>, _, _| panic!("not of 5"));
+        assert!(growing.ready(2).is_some() && growing.ready(6).is_none());
     }
 }

@@ -64,6 +64,19 @@ impl Haystack {
         }
     }
 
+    /// Keeps the first `items` items and moves each one's key on by `by`: for a haystack
+    /// of orders made newest first, what holds of it once `by` older orders came in front
+    /// and the newest `items` kept their place counted from the newest.
+    pub fn keep_first(&mut self, items: usize, by: usize) {
+        if let Some(&(end, _)) = self.starts.get(items) {
+            self.text.truncate(end as usize);
+            self.starts.truncate(items);
+        }
+        for (_, key) in &mut self.starts {
+            *key += by as u32;
+        }
+    }
+
     /// The keys of the items with a field containing `needle` (lower case), in the order
     /// they were added; `None` for a needle the haystack cannot look for.
     pub fn find(&self, needle: &str) -> Option<Vec<u32>> {

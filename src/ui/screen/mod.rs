@@ -80,6 +80,19 @@ pub struct Context<'a> {
     /// This machine's desk code, for ids no other desk picks; none in tests and where the
     /// settings cannot be saved.
     pub desk: Option<crate::model::Desk>,
+    /// Where these records are those of the generation before with older orders added
+    /// (a batch of a workspace opened in two phases): what still holds of the lists
+    /// derived from those.
+    pub older: Option<Older>,
+}
+
+/// Records that are those of generation `from` with older orders added, the newest `kept`
+/// orders of those still at their place counted from the newest: a list derived from the
+/// orders newest first holds for that many of them, and grows on from there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Older {
+    pub from: u64,
+    pub kept: usize,
 }
 
 impl Context<'_> {
@@ -274,6 +287,7 @@ pub(crate) mod tests {
             // A fresh count of wrong PINs for each context, as a new window has.
             pins: Box::leak(Box::default()),
             desk: None,
+            older: None,
         }
     }
 

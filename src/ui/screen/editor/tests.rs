@@ -40,6 +40,7 @@ fn seen_by(me: &str) -> Context<'static> {
         // A fresh count of wrong PINs for each context, as a new window has.
         pins: Box::leak(Box::default()),
         desk: None,
+        older: None,
     }
 }
 

@@ -44,7 +44,7 @@ pub(super) struct Listed {
     /// The text searches look through, newest order first, grown a slice per turn after
     /// the records change (or whole when a search needs it before then).
     index: Growing<Haystack>,
-    /// Per order, by place, whether a check of it failed: what "Check failed" keeps, grown
+    /// Per order, newest first, whether a check of it failed: what "Check failed" keeps, grown
     /// like `index` (judging every order's checks takes longer than a frame).
     failed: Growing<Vec<bool>>,
 }
@@ -144,6 +144,10 @@ impl Listed {
     fn grow_index(&mut self, ctx: &Context, budget: Option<Duration>) -> bool {
         let orders = &ctx.records.orders;
         let total = orders.len();
+        if let Some(older) = ctx.older {
+            let keep = |index: &mut Haystack, n, grown| index.keep_first(n, grown);
+            (self.index).carry_over(older.from, ctx.generation, older.kept, total, keep);
+        }
         let add = |index: &mut Haystack, n: usize| {
             let at = total - 1 - n;
             index.push_order(at as u32, &orders[at]);
@@ -157,8 +161,13 @@ impl Listed {
     fn grow_failed(&mut self, ctx: &Context, budget: Option<Duration>) -> bool {
         let records = ctx.records;
         let total = records.orders.len();
-        let add = |failed: &mut Vec<bool>, at: usize| {
-            failed.push(records.orders[at].check_failed(records));
+        if let Some(older) = ctx.older {
+            let keep = |failed: &mut Vec<bool>, n, _| failed.truncate(n);
+            (self.failed).carry_over(older.from, ctx.generation, older.kept, total, keep);
+        }
+        // Newest first, as the search text: what holds of it when older orders come.
+        let add = |failed: &mut Vec<bool>, n: usize| {
+            failed.push(records.orders[total - 1 - n].check_failed(records));
         };
         let start = || Vec::with_capacity(total);
         self.failed.grow(ctx.generation, total, start, budget, add)
@@ -171,7 +180,11 @@ impl Listed {
         if filter == Filter::CheckFailed {
             self.grow_failed(ctx, None);
             if let Some(failed) = self.failed.ready(ctx.generation) {
-                return all.filter(|at| failed[*at as usize]).collect();
+                // Both newest first.
+                return all
+                    .zip(failed)
+                    .filter_map(|(at, failed)| failed.then_some(at))
+                    .collect();
             }
         }
         all.filter(|at| filter.keeps(&orders[*at as usize], ctx))
@@ -309,6 +322,64 @@ mod tests {
                 let kept = ids(listed.get(&ctx, filter, typed).expect("derived"));
                 assert_eq!(kept, walked, "{filter:?} {typed:?} after {turns} turns");
             }
+        }
+    }
+
+    /// Older orders come in front, one of them on the day of the oldest held (which it
+    /// overlaps): the search text and verdicts grown for the orders held go on from what
+    /// holds of them, in fewer turns than anew, and list what a full walk finds.
+    #[test]
+    fn lists_carried_over_to_older_orders_list_what_a_full_walk_finds() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let today = crate::model::Date::new(2026, 11, 23).unwrap();
+        let mut held = folder.records().clone();
+        let mut older: Vec<Order> = held.orders.drain(..held.orders.len() / 2).collect();
+        let mut twin = held.orders[0].clone();
+        // Sorts just after the oldest held, and is found by a customer of its own.
+        twin.id = format!("{}-0", twin.id.replace('-', ""));
+        twin.customer = Some("Zwieback & Co".into());
+        older.push(twin);
+        let grown = |listed: &mut Listed, ctx: &Context| {
+            let mut turns = 0;
+            while listed.prepare(ctx, Duration::ZERO) {
+                turns += 1;
+            }
+            turns
+        };
+        let mut listed = Listed::default();
+        grown(
+            &mut listed,
+            &crate::ui::screen::tests::context(&held, today),
+        );
+        let before = held.orders.len();
+        let kept = held.add_older(&mut older);
+        assert!(
+            kept < before,
+            "the oldest held is overlapped: {kept} of {before}"
+        );
+        let ctx = Context {
+            generation: 1,
+            older: Some(crate::ui::screen::Older { from: 0, kept }),
+            ..crate::ui::screen::tests::context(&held, today)
+        };
+        let carried = grown(&mut listed, &ctx);
+        let anew = grown(&mut Listed::default(), &ctx);
+        assert!(carried < anew, "{carried} turns carried over, {anew} anew");
+        for (filter, typed) in [
+            (Filter::CheckFailed, ""),
+            (Filter::All, "2026-1"),
+            (Filter::CheckFailed, "c"),
+            (Filter::All, "zwieback"),
+        ] {
+            listed.derive(&ctx, filter, typed);
+            let walked: Vec<&str> = (found(&ctx, filter, typed).iter())
+                .map(|order| order.id.as_str())
+                .collect();
+            let kept: Vec<&str> = (listed.get(&ctx, filter, typed).expect("derived").iter())
+                .map(|at| ctx.records.orders[*at as usize].id.as_str())
+                .collect();
+            assert!(!walked.is_empty(), "{filter:?} {typed:?} finds some");
+            assert_eq!(kept, walked, "{filter:?} {typed:?}");
         }
     }
 }

@@ -74,6 +74,7 @@ fn ctx(records: &Records, language: Language) -> Context<'_> {
         // A fresh count of wrong PINs for each context, as a new window has.
         pins: Box::leak(Box::default()),
         desk: None,
+        older: None,
     }
 }
 

@@ -34,6 +34,7 @@ fn ctx<'a>(records: &'a Records, me: &str) -> Context<'a> {
         // A fresh count of wrong PINs for each context, as a new window has.
         pins: Box::leak(Box::default()),
         desk: None,
+        older: None,
     }
 }
 
