@@ -5,8 +5,8 @@
 //! ```text
 //! magic "RFINDEX\0", version u32, build string, canonical workspace path string,
 //! written_ns i64, context u64, entry count u64,
-//! entries: path string, size u64, mtime_ns i64, ctime_ns i64, inode u64, body length u32,
-//!          body
+//! entries, in the order the files were read (each path once): path string, size u64,
+//!          mtime_ns i64, ctime_ns i64, inode u64, body length u32, body
 //! checksum u64 (`Checksum` of every byte before it)
 //! body: finding count u32, findings, then the order's facts:
 //!       id string, placed (year i16, month u8, day u8), made_by string,
@@ -18,6 +18,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::hash::Hasher;
 use std::ops::Range;
@@ -29,7 +30,7 @@ use crate::store::{Finding, Position};
 
 const MAGIC: &[u8; 8] = b"RFINDEX\0";
 /// Raised whenever the layout above or what an entry means changes.
-pub(super) const VERSION: u32 = 5;
+pub(super) const VERSION: u32 = 6;
 /// The build that wrote it: another build may check or parse orders differently.
 pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
 
@@ -38,12 +39,15 @@ pub(super) struct Old {
     pub(super) bytes: Vec<u8>,
     pub(super) written_ns: i64,
     pub(super) context: u64,
-    /// Where each entry starts in `bytes`, sorted by path as the index is written: its
-    /// path, stamp and body are read from there when asked for, which keeps a hundred
-    /// thousand entries in 400 kB rather than 6 MB.
-    entries: Vec<u32>,
-    /// Where each path's entry is, by a hash of the path (a few paths may share one).
+    /// How many entries it holds.
+    count: usize,
+    /// Where each path's entry starts in `bytes`, by a hash of the path: its path, stamp
+    /// and body are read from there when asked for, which keeps a hundred thousand
+    /// entries in a few MB rather than all of them decoded.
     slots: HashMap<u64, u32, BuildHasherDefault<Unmixed>>,
+    /// The entries whose path's hash an earlier entry's path has too (almost always
+    /// none): looked through one by one.
+    shared: Vec<u32>,
 }
 
 /// A hasher for keys that are hashes already: it passes them through.
@@ -76,20 +80,16 @@ fn path_hash(path: &[u8]) -> u64 {
 impl Old {
     /// How many entries it holds.
     pub(super) fn len(&self) -> usize {
-        self.entries.len()
+        self.count
     }
 
     /// The stamp and body range of the entry for `path`: by its hash, or failing that
-    /// (two paths of one hash) by a binary search, since the entries are sorted.
+    /// (two paths of one hash) among the entries whose hash was taken.
     pub(super) fn get(&self, path: &str) -> Option<(Stamp, Range<usize>)> {
         let at = match self.slots.get(&path_hash(path.as_bytes())) {
             Some(&at) if self.path_at(at)? == path.as_bytes() => at,
             Some(_) => {
-                let found = (self.entries).binary_search_by(|&start| {
-                    let name = self.entry(start).map_or(&[][..], |(name, _, _)| name);
-                    name.cmp(path.as_bytes())
-                });
-                self.entries[found.ok()?]
+                *(self.shared.iter()).find(|&&at| self.path_at(at) == Some(path.as_bytes()))?
             }
             None => return None,
         };
@@ -277,23 +277,33 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
     if u32::try_from(bytes.len()).is_err() {
         return Err(Refused::Damaged);
     }
-    let mut entries: Vec<u32> = Vec::with_capacity(count.min(1 << 24) as usize);
-    let mut slots = HashMap::with_capacity_and_hasher(entries.capacity(), Default::default());
-    let mut last: Option<Range<usize>> = None;
+    let mut slots: HashMap<u64, u32, BuildHasherDefault<Unmixed>> =
+        HashMap::with_capacity_and_hasher(count.min(1 << 24) as usize, Default::default());
+    let mut shared = Vec::new();
+    let path_at = |start: u32| {
+        let mut reader = Reader::new(&bytes);
+        reader.at = start as usize;
+        read_entry(&mut reader).map(|(path, _, _)| &bytes[path])
+    };
     for _ in 0..count {
         let start = reader.at as u32;
         let (path, _, _) = read_entry(&mut reader).ok_or(Refused::Damaged)?;
-        // Written sorted and unique: anything else is not an index this build wrote.
-        if let Some(last) = last
-            && bytes[last] >= bytes[path.clone()]
-        {
-            return Err(Refused::Damaged);
+        let path = &bytes[path];
+        match slots.entry(path_hash(path)) {
+            Entry::Vacant(slot) => {
+                slot.insert(start);
+            }
+            // Each path once: anything else is not an index this build wrote.
+            Entry::Occupied(slot) => {
+                let twice = std::iter::once(slot.get())
+                    .chain(&shared)
+                    .any(|&other| path_at(other) == Some(path));
+                if twice {
+                    return Err(Refused::Damaged);
+                }
+                shared.push(start);
+            }
         }
-        slots
-            .entry(path_hash(&bytes[path.clone()]))
-            .or_insert(start);
-        entries.push(start);
-        last = Some(path);
     }
     if reader.at != body_end {
         return Err(Refused::Damaged);
@@ -302,8 +312,9 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
         bytes,
         written_ns,
         context,
-        entries,
+        count: count as usize,
         slots,
+        shared,
     })
 }
 
@@ -329,19 +340,34 @@ pub(super) fn put_date(out: &mut Vec<u8>, day: Date) {
     out.push(day.day() as u8);
 }
 
+/// One order file read now, whole as the index holds it: its path and stamp, then its body
+/// (the findings of its own checks and the order's facts).
+pub(super) fn put_entry(
+    out: &mut Vec<u8>,
+    path: &str,
+    stamp: &Stamp,
+    findings: &[Finding],
+    facts: &Facts<'_>,
+) {
+    put_entry_head(out, path, stamp, 0);
+    let start = out.len();
+    put_body(out, findings, facts);
+    let len = (out.len() - start) as u32;
+    out[start - 4..start].copy_from_slice(&len.to_le_bytes());
+}
+
 /// The body of an order file: the findings of its own checks and the order's facts.
-pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(96);
+fn put_body(out: &mut Vec<u8>, findings: &[Finding], facts: &Facts<'_>) {
     out.extend_from_slice(&(findings.len() as u32).to_le_bytes());
     for finding in findings {
-        put_finding(&mut out, finding);
+        put_finding(out, finding);
     }
-    put_str(&mut out, facts.id);
-    put_date(&mut out, facts.placed);
-    put_str(&mut out, facts.made_by);
+    put_str(out, facts.id);
+    put_date(out, facts.placed);
+    put_str(out, facts.made_by);
     out.extend_from_slice(&(facts.checks.len() as u32).to_le_bytes());
     for (checklist, revision) in &facts.checks {
-        put_str(&mut out, checklist);
+        put_str(out, checklist);
         out.extend_from_slice(&revision.to_le_bytes());
     }
     out.push(match facts.checked {
@@ -351,8 +377,7 @@ pub(super) fn body(findings: &[Finding], facts: &Facts<'_>) -> Vec<u8> {
     });
     out.extend_from_slice(&facts.unjudged.to_le_bytes());
     out.extend_from_slice(&facts.contacts.to_le_bytes());
-    put_defects(&mut out, &facts.defects);
-    out
+    put_defects(out, &facts.defects);
 }
 
 /// The checksum that closes an index, eight bytes at a time: SipHash over the 17 MB of a
@@ -453,7 +478,77 @@ pub(super) fn put_entry_head(out: &mut Vec<u8>, path: &str, stamp: &Stamp, body_
 
 #[cfg(test)]
 mod tests {
-    use super::{Checksum, checksum};
+    use super::*;
+
+    fn stamp(size: u64) -> Stamp {
+        Stamp {
+            size,
+            mtime_ns: 1,
+            ctime_ns: 2,
+            inode: size + 10,
+        }
+    }
+
+    /// An index of the orders `paths`, each with a stamp of its own, as a run writes it.
+    fn index_of(paths: &[&str]) -> Vec<u8> {
+        let mut bytes = header("/shop", 5, 7, paths.len());
+        for (n, path) in paths.iter().enumerate() {
+            let facts = Facts {
+                id: path,
+                placed: Date::new(2026, 12, 6).expect("a day"),
+                made_by: "ellen",
+                checks: vec![("cake-check", 1)],
+                checked: Checked::Passed,
+                unjudged: 0,
+                contacts: 0,
+                defects: Cow::Borrowed(&[]),
+            };
+            put_entry(&mut bytes, path, &stamp(n as u64), &[], &facts);
+        }
+        let sum = checksum(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn entries_are_found_in_whatever_order_they_were_read() {
+        let paths = ["orders/b/2.ron", "orders/a/9.ron", "orders/c/1.ron"];
+        let Ok(old) = decode(index_of(&paths), "/shop") else {
+            panic!("the index reads");
+        };
+        assert_eq!(old.len(), 3);
+        for (n, path) in paths.iter().enumerate() {
+            let (kept, body) = old.get(path).expect("held");
+            assert_eq!(kept, stamp(n as u64), "{path}");
+            let (_, facts) = facts(&old.bytes[body], path).expect("a whole body");
+            assert_eq!(facts.id, *path);
+        }
+        assert!(old.get("orders/a/1.ron").is_none());
+    }
+
+    #[test]
+    fn an_index_naming_a_file_twice_is_refused() {
+        let twice = index_of(&["orders/a/1.ron", "orders/b/1.ron", "orders/a/1.ron"]);
+        assert!(matches!(decode(twice, "/shop"), Err(Refused::Damaged)));
+    }
+
+    #[test]
+    fn paths_that_share_a_hash_are_each_found() {
+        let paths = ["orders/a/1.ron", "orders/a/2.ron", "orders/a/3.ron"];
+        let Ok(mut old) = decode(index_of(&paths), "/shop") else {
+            panic!("the index reads");
+        };
+        // As if the second path's hash were the first's: its slot is the first's entry,
+        // and its own entry is among those whose hash was taken.
+        let first = old.slots[&path_hash(paths[0].as_bytes())];
+        let second = (old.slots)
+            .insert(path_hash(paths[1].as_bytes()), first)
+            .expect("a slot of its own");
+        old.shared.push(second);
+        for (n, path) in paths.iter().enumerate() {
+            assert_eq!(old.get(path).map(|(kept, _)| kept), Some(stamp(n as u64)));
+        }
+    }
 
     #[test]
     fn the_checksum_of_pieces_is_that_of_the_whole() {

@@ -36,8 +36,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rayon::slice::ParallelSliceMut;
-
 use super::{FileState, Finding};
 use crate::model::Facts;
 use file::{Old, Refused};
@@ -122,34 +120,57 @@ impl Stamp {
     }
 }
 
-/// What the new index will hold for one file.
-pub(super) struct Entry<'f> {
-    /// Borrowed from the listing of the workspace: a hundred thousand paths are not copied.
-    path: &'f str,
-    stamp: Stamp,
-    body: Kept,
+/// What one core's read of the orders gives the new index, in the order it read them:
+/// the files read now, each written whole as the index holds it into one buffer (a
+/// hundred thousand small buffers were allocated, sorted, copied again and freed on the
+/// way out), and the files whose old entry is kept.
+#[derive(Default)]
+pub(super) struct Pieces<'f> {
+    bytes: Vec<u8>,
+    runs: Vec<Run<'f>>,
+    count: usize,
 }
 
-enum Kept {
-    /// The old index's body, unchanged.
-    Old(Range<usize>),
-    New(Vec<u8>),
+enum Run<'f> {
+    /// The next entries of the buffer, up to `end`.
+    New { end: usize },
+    /// One entry, its body as the old index holds it. The path is borrowed from the
+    /// listing of the workspace: a hundred thousand paths are not copied.
+    Old {
+        path: &'f str,
+        stamp: Stamp,
+        body: Range<usize>,
+    },
 }
 
-impl<'f> Entry<'f> {
+impl<'f> Pieces<'f> {
     /// An order file read now that parsed, with the findings of its own checks and its
     /// facts.
     pub(super) fn parsed(
-        path: &'f str,
+        &mut self,
+        path: &str,
         stamp: Stamp,
         findings: &[Finding],
         facts: &Facts<'_>,
-    ) -> Entry<'f> {
-        Entry {
-            path,
-            stamp,
-            body: Kept::New(file::body(findings, facts)),
+    ) {
+        file::put_entry(&mut self.bytes, path, &stamp, findings, facts);
+        let end = self.bytes.len();
+        match self.runs.last_mut() {
+            Some(Run::New { end: last }) => *last = end,
+            _ => self.runs.push(Run::New { end }),
         }
+        self.count += 1;
+    }
+
+    /// A file whose old body is kept as it was.
+    pub(super) fn kept(&mut self, path: &'f str, stamp: Stamp, body: Range<usize>) {
+        self.runs.push(Run::Old { path, stamp, body });
+        self.count += 1;
+    }
+
+    /// Whether every entry is the old index's.
+    fn all_old(&self) -> bool {
+        self.runs.iter().all(|run| matches!(run, Run::Old { .. }))
     }
 }
 
@@ -262,35 +283,18 @@ impl Session {
         file::facts(&self.old.as_ref()?.bytes[range], path)
     }
 
-    /// The entry for a file whose old body is kept as it was.
-    pub(super) fn kept(path: &str, stamp: Stamp, range: Range<usize>) -> Entry<'_> {
-        Entry {
-            path,
-            stamp,
-            body: Kept::Old(range),
-        }
-    }
-
     /// Writes the index anew when anything differs from the old one: laid out here and
     /// written on a thread of its own, which goes on while the answer is worked out and
     /// given; the [`Writing`] handed back waits for it when dropped. A cache folder that
     /// refuses is left as it is. `parts` holds the entries as the cores read them.
-    pub(super) fn finish(self, parts: Vec<Vec<Entry<'_>>>, context: u64) -> Option<Writing> {
-        let count: usize = parts.iter().map(Vec::len).sum();
+    pub(super) fn finish(self, parts: Vec<Pieces<'_>>, context: u64) -> Option<Writing> {
+        let count: usize = parts.iter().map(|part| part.count).sum();
         let unchanged = self.old.as_ref().is_some_and(|old| {
-            old.context == context
-                && old.len() == count
-                && (parts.iter().flatten()).all(|entry| matches!(entry.body, Kept::Old(_)))
+            old.context == context && old.len() == count && parts.iter().all(Pieces::all_old)
         });
         if unchanged {
             return None;
         }
-        let mut entries = Vec::with_capacity(count);
-        for part in parts {
-            entries.extend(part);
-        }
-        // Sorted by path, as the next read looks them up.
-        entries.par_sort_unstable_by(|a, b| a.path.cmp(b.path));
         let (chunks, laid_out) = std::sync::mpsc::sync_channel(2);
         let file = self.file.clone();
         let thread = std::thread::Builder::new().name("index".to_owned());
@@ -301,7 +305,7 @@ impl Session {
         });
         match writer {
             Ok(writer) => {
-                self.lay_out(&entries, context, &chunks);
+                self.lay_out(parts, context, count, &chunks);
                 Some(Writing(Some(writer)))
             }
             // No thread to be had: it is a cache, so it is not written this time.
@@ -312,38 +316,55 @@ impl Session {
         }
     }
 
-    /// The body of an entry of the new index.
-    fn body<'a>(&'a self, entry: &'a Entry<'_>) -> &'a [u8] {
-        match &entry.body {
-            Kept::Old(range) => (self.old.as_ref())
-                .map(|old| &old.bytes[range.clone()])
-                .unwrap_or_default(),
-            Kept::New(bytes) => bytes.as_slice(),
-        }
-    }
-
-    /// Lays the index out in pieces of about [`CHUNK`] bytes, handed to the thread that
-    /// writes them, and then an empty piece to say it is whole; stops when that thread
-    /// gave up. Pieces, not one buffer: a second index whole in memory beside the old one
-    /// took the peak of a run past 100 MB.
-    fn lay_out(&self, entries: &[Entry<'_>], context: u64, chunks: &SyncSender<Vec<u8>>) {
-        let mut out = file::header(&self.root, self.started_ns, context, entries.len());
-        out.reserve(CHUNK);
-        for entry in entries {
-            let body = self.body(entry);
-            file::put_entry_head(&mut out, entry.path, &entry.stamp, body.len());
-            out.extend_from_slice(body);
-            if out.len() >= CHUNK {
-                let full = std::mem::replace(&mut out, Vec::with_capacity(CHUNK * 2));
-                if chunks.send(full).is_err() {
+    /// Lays the index out in pieces handed to the thread that writes them, and then an
+    /// empty piece to say it is whole; stops when that thread gave up. A core's entries
+    /// that are all new are handed on as the buffer they were written into; others are
+    /// copied in pieces of about [`CHUNK`] bytes. Pieces, not one buffer: a second index
+    /// whole in memory beside the old one took the peak of a run past 100 MB.
+    fn lay_out(
+        &self,
+        parts: Vec<Pieces<'_>>,
+        context: u64,
+        count: usize,
+        chunks: &SyncSender<Vec<u8>>,
+    ) {
+        let mut out = file::header(&self.root, self.started_ns, context, count);
+        let send = |piece: Vec<u8>| piece.is_empty() || chunks.send(piece).is_ok();
+        for part in parts {
+            if let [Run::New { end }] = part.runs[..]
+                && end == part.bytes.len()
+            {
+                if !send(std::mem::take(&mut out)) || !send(part.bytes) {
                     return;
+                }
+                continue;
+            }
+            let mut start = 0;
+            for run in &part.runs {
+                match run {
+                    Run::New { end } => {
+                        out.extend_from_slice(&part.bytes[start..*end]);
+                        start = *end;
+                    }
+                    Run::Old { path, stamp, body } => {
+                        let body = (self.old.as_ref())
+                            .map(|old| &old.bytes[body.clone()])
+                            .unwrap_or_default();
+                        file::put_entry_head(&mut out, path, stamp, body.len());
+                        out.extend_from_slice(body);
+                    }
+                }
+                if out.len() >= CHUNK {
+                    let full = std::mem::replace(&mut out, Vec::with_capacity(CHUNK * 2));
+                    if !send(full) {
+                        return;
+                    }
                 }
             }
         }
-        if !out.is_empty() && chunks.send(out).is_err() {
-            return;
+        if send(out) {
+            let _ = chunks.send(Vec::new());
         }
-        let _ = chunks.send(Vec::new());
     }
 }
 

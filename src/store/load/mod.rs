@@ -288,13 +288,16 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
     outcome
 }
 
-/// The stems of the procedure and checklist files that did not read or parse.
+/// The stems of the procedure and checklist files that did not read or parse. The place
+/// is asked first: looking each of a hundred thousand order paths up in the states held
+/// the one thread that does this for milliseconds.
 fn unreadable(scan: &Scan, states: &HashMap<String, FileState>) -> (Vec<String>, Vec<String>) {
     let of = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
         scan.records
             .iter()
-            .filter(|(path, _)| states.get(path) == Some(&FileState::Broken))
-            .filter_map(|(_, place)| wanted(place).cloned())
+            .filter_map(|(path, place)| Some((path, wanted(place)?)))
+            .filter(|(path, _)| states.get(*path) == Some(&FileState::Broken))
+            .map(|(_, stem)| stem.clone())
             .collect()
     };
     let procedures = of(|place| match place {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::super::index::{Entry, Session, Stamp};
+use super::super::index::{Pieces, Session, Stamp};
 use super::super::layout::Place;
 use super::super::locate::locate;
 use super::super::{FileState, Finding, Mode};
@@ -130,7 +130,7 @@ struct Part<'f, T> {
     untracked: usize,
     findings: Vec<Finding>,
     /// What the new index holds.
-    entries: Vec<Entry<'f>>,
+    index: Pieces<'f>,
     /// The month folder this core reads in.
     folders: Folders<'f>,
 }
@@ -146,7 +146,7 @@ impl Reading<'_> {
         states: &mut HashMap<String, FileState>,
         findings: &mut Vec<Finding>,
         progress: Progress<'_>,
-    ) -> (S::Sum, usize, Vec<Vec<Entry<'f>>>) {
+    ) -> (S::Sum, usize, Vec<Pieces<'f>>) {
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = files.len();
         progress(0, total);
@@ -155,7 +155,7 @@ impl Reading<'_> {
             states: Vec::new(),
             untracked: 0,
             findings: Vec::new(),
-            entries: Vec::new(),
+            index: Pieces::default(),
             folders: Folders::default(),
         };
         let parts = files
@@ -188,7 +188,8 @@ impl Reading<'_> {
             .collect::<Vec<_>>();
         // Joined once, each list grown to its size at once: merging the parts pairwise
         // moved each of a hundred thousand entries many times over. The index's entries
-        // stay in their parts: when nothing changed they are not written at all.
+        // stay in their parts, in the order read: when nothing changed they are not
+        // written at all.
         let mut sum = sink.empty();
         let mut untracked = 0;
         let mut entries = Vec::with_capacity(parts.len());
@@ -198,7 +199,7 @@ impl Reading<'_> {
             states.extend(part.states);
             untracked += part.untracked;
             findings.extend(part.findings);
-            entries.push(part.entries);
+            entries.push(part.index);
         }
         (sum, untracked, entries)
     }
@@ -246,8 +247,7 @@ impl Reading<'_> {
                 if let Some(stamp) = stamp {
                     let facts = Facts::of(self.records, &parsed.record);
                     let found = &part.findings[before..];
-                    part.entries
-                        .push(Entry::parsed(listed, stamp, found, &facts));
+                    part.index.parsed(listed, stamp, found, &facts);
                     sink.add_facts(&mut part.sum, self.records, facts);
                 } else {
                     sink.add(&mut part.sum, self.records, parsed.record);
@@ -294,7 +294,7 @@ impl Reading<'_> {
                 None => return false,
             },
         }
-        part.entries.push(Session::kept(path, stamp, range));
+        part.index.kept(path, stamp, range);
         part.untracked += 1;
         true
     }
@@ -320,7 +320,7 @@ impl Reading<'_> {
             states: Vec::new(),
             untracked: 0,
             findings: Vec::new(),
-            entries: Vec::new(),
+            index: Pieces::default(),
             folders: Folders::default(),
         };
         self.read_one(&Keep, &mut part, path, place, Stamped::No);
