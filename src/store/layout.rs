@@ -17,11 +17,10 @@ pub enum Place {
     Procedure { stem: String },
     /// `checklists/<stem>.ron`.
     Checklist { stem: String },
-    /// `orders/<folder>/<stem>.ron`; `folder` is `None` for a file right in `orders/`.
-    Order {
-        folder: Option<String>,
-        stem: String,
-    },
+    /// `orders/<folder>/<stem>.ron`, or right in `orders/` without `in_folder`. The
+    /// folder and stem are read off the path with [`order_parts`]: a hundred thousand
+    /// order files each holding copies of both took a fifth of the listing's time.
+    Order { in_folder: bool },
     /// `training/<stem>.ron`.
     Training { stem: String },
     /// `archive/procedures/<stem>.ron`, the stem being `<id>@<revision>`.
@@ -124,18 +123,27 @@ pub fn place(relative: &str) -> Option<Place> {
         ["procedures", name] => Some(Place::Procedure { stem: stem(name)? }),
         ["checklists", name] => Some(Place::Checklist { stem: stem(name)? }),
         ["training", name] => Some(Place::Training { stem: stem(name)? }),
-        ["orders", name] => Some(Place::Order {
-            folder: None,
-            stem: stem(name)?,
-        }),
-        ["orders", folder, name] => Some(Place::Order {
-            folder: Some((*folder).to_owned()),
-            stem: stem(name)?,
-        }),
+        ["orders", name] => name
+            .ends_with(".ron")
+            .then_some(Place::Order { in_folder: false }),
+        ["orders", _, name] => name
+            .ends_with(".ron")
+            .then_some(Place::Order { in_folder: true }),
         ["archive", "procedures", name] => Some(Place::ArchivedProcedure { stem: stem(name)? }),
         ["archive", "checklists", name] => Some(Place::ArchivedChecklist { stem: stem(name)? }),
         _ => None,
     }
+}
+
+/// The month folder (`None` right in `orders/`) and the stem of an order file's path
+/// relative to the workspace, as [`place`] placed it.
+pub fn order_parts(relative: &str) -> (Option<&str>, &str) {
+    let inside = relative.strip_prefix("orders/").unwrap_or(relative);
+    let (folder, name) = match inside.split_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, inside),
+    };
+    (folder, name.strip_suffix(".ron").unwrap_or(name))
 }
 
 /// A record that lives in a file of its own.
@@ -348,11 +356,18 @@ mod tests {
     fn places_follow_the_layout() {
         assert_eq!(
             place("orders/2026-11/A1.ron"),
-            Some(Place::Order {
-                folder: Some("2026-11".into()),
-                stem: "A1".into()
-            })
+            Some(Place::Order { in_folder: true })
         );
+        assert_eq!(
+            order_parts("orders/2026-11/A1.ron"),
+            (Some("2026-11"), "A1")
+        );
+        assert_eq!(
+            place("orders/A1.ron"),
+            Some(Place::Order { in_folder: false })
+        );
+        assert_eq!(order_parts("orders/A1.ron"), (None, "A1"));
+        assert_eq!(place("orders/2026-11/A1.txt"), None);
         assert_eq!(
             place("archive/procedures/x@2.ron"),
             Some(Place::ArchivedProcedure { stem: "x@2".into() })

@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 
 use super::super::index::Stamp;
-use super::super::layout::Place;
+use super::super::layout::{Place, order_parts};
 use super::orders::{Keep, OneFile, Reading};
 use super::{IndexUse, Mode, OpenError, Others, is_archived, load_split};
 use crate::model::{Catalog, Checklist, Order, Procedure, Records};
@@ -158,7 +158,7 @@ pub(super) fn split(
 /// (misplaced, and told so) with the newest.
 fn month(file: &(String, Place)) -> (bool, Option<&str>) {
     match &file.1 {
-        Place::Order { folder, .. } => (folder.is_none(), folder.as_deref()),
+        Place::Order { in_folder } => (!in_folder, order_parts(&file.0).0),
         _ => (true, None),
     }
 }

@@ -136,14 +136,16 @@ fn load_split<S: OrderSink>(
         .filter(|((_, place), _)| matches!(place, Place::Order { .. }))
         .collect();
     let (now, later) = first::split(order_files, first);
-    let (orders, untracked, entries) =
-        reading.orders(&now, sink, &mut states, &mut findings, progress);
-    let index_warning = session.as_ref().and_then(|session| session.warning.clone());
-    // The new index is laid out while the order ids are compared, and written after.
-    let (index_writing, ()) = rayon::join(
-        || session.and_then(|session| session.finish(entries, context)),
-        || duplicate_orders(root, &scan.records, &mut findings),
+    // The order ids are compared across files while the orders are read: that needs only
+    // the listing, and done after the reading it held the answer for milliseconds.
+    let mut twins = Vec::new();
+    let ((orders, untracked, entries), ()) = rayon::join(
+        || reading.orders(&now, sink, &mut states, &mut findings, progress),
+        || duplicate_orders(root, &scan.records, &mut twins),
     );
+    findings.append(&mut twins);
+    let index_warning = session.as_ref().and_then(|session| session.warning.clone());
+    let index_writing = session.and_then(|session| session.finish(entries, context));
     let checked = workspace.is_some();
     let rest = first.map(|_| {
         Rest::new(
@@ -421,6 +423,7 @@ impl Others {
         for parsed in &self.procedures {
             let mut problems = catalog.check_procedure(&parsed.record, is_archived(&parsed.place));
             problems.extend(file_problems(
+                &parsed.path,
                 &parsed.place,
                 &parsed.record.id,
                 Some(parsed.record.revision),
@@ -431,6 +434,7 @@ impl Others {
         for parsed in &self.checklists {
             let mut problems = catalog.check_checklist(&parsed.record, is_archived(&parsed.place));
             problems.extend(file_problems(
+                &parsed.path,
                 &parsed.place,
                 &parsed.record.id,
                 Some(parsed.record.revision),
@@ -439,7 +443,12 @@ impl Others {
         }
         for parsed in &self.training {
             let mut problems = catalog.check_training(&parsed.record);
-            problems.extend(file_problems(&parsed.place, &parsed.record.person, None));
+            problems.extend(file_problems(
+                &parsed.path,
+                &parsed.place,
+                &parsed.record.person,
+                None,
+            ));
             place_problems(&parsed.path, &parsed.text, problems, findings);
         }
     }

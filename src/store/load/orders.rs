@@ -9,7 +9,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::super::index::{Pieces, Session, Stamp};
-use super::super::layout::Place;
+use super::super::layout::{Place, order_parts};
 use super::super::locate::locate;
 use super::super::{FileState, Finding, Mode};
 use super::folders::Folders;
@@ -204,14 +204,15 @@ impl Reading<'_> {
         (sum, untracked, entries)
     }
 
-    /// The problems of one order's own: its checks against the workspace, and its file.
-    fn problems(&self, place: &Place, order: &Order) -> Vec<Problem> {
+    /// The problems of one order's own: its checks against the workspace, and its file
+    /// at `path`.
+    fn problems(&self, path: &str, place: &Place, order: &Order) -> Vec<Problem> {
         let mut problems = self
             .catalog
             .map(|catalog| catalog.check_order(order))
             .unwrap_or_default();
-        problems.extend(file_problems(place, &order.id, None));
-        problems.extend(order_folder_problem(place, order));
+        problems.extend(file_problems(path, place, &order.id, None));
+        problems.extend(order_folder_problem(path, place, order));
         problems
     }
 
@@ -234,7 +235,7 @@ impl Reading<'_> {
             // Not kept in the index: read again every time.
             Err(finding) => part.findings.push(finding),
             Ok(parsed) => {
-                let problems = self.problems(place, &parsed.record);
+                let problems = self.problems(listed, place, &parsed.record);
                 let before = part.findings.len();
                 place_problems(listed, &parsed.text, problems, &mut part.findings);
                 // A stamp means an index is in use, which a sink allows only when facts
@@ -346,7 +347,7 @@ pub(super) fn duplicate_orders(
     findings: &mut Vec<Finding>,
 ) {
     let stem = |at: u32| match &files[at as usize] {
-        (path, Place::Order { stem, .. }) => Some((stem.as_str(), path.as_str())),
+        (path, Place::Order { .. }) => Some((order_parts(path).1, path.as_str())),
         _ => None,
     };
     let mut hashes: Vec<(u64, u32)> = (0..files.len() as u32)

@@ -1,7 +1,7 @@
 //! The rules that tie a record to the file it is in, and problems placed at their lines.
 
 use super::super::Finding;
-use super::super::layout::Place;
+use super::super::layout::{Place, order_parts};
 use super::super::locate::locate;
 use crate::model::{Date, Field, Order, Problem, Workspace};
 
@@ -32,7 +32,12 @@ fn stem_mismatch(stem: &str, expected: &str, what: &str) -> Option<Problem> {
 }
 
 /// The rules that tie a record to the file it is in.
-pub(super) fn file_problems(place: &Place, id: &str, revision: Option<u32>) -> Option<Problem> {
+pub(super) fn file_problems(
+    path: &str,
+    place: &Place,
+    id: &str,
+    revision: Option<u32>,
+) -> Option<Problem> {
     match place {
         Place::Procedure { stem } | Place::Checklist { stem } => stem_mismatch(stem, id, "id"),
         Place::Training { stem } => stem_mismatch(stem, id, "person"),
@@ -45,24 +50,22 @@ pub(super) fn file_problems(place: &Place, id: &str, revision: Option<u32>) -> O
                 )
             })
         }
-        Place::Order { stem, .. } => stem_mismatch(stem, id, "id"),
+        Place::Order { .. } => stem_mismatch(order_parts(path).1, id, "id"),
         Place::Workspace => None,
     }
 }
 
-pub(super) fn order_folder_problem(place: &Place, order: &Order) -> Option<Problem> {
-    let Place::Order { folder, .. } = place else {
+pub(super) fn order_folder_problem(path: &str, place: &Place, order: &Order) -> Option<Problem> {
+    if !matches!(place, Place::Order { .. }) {
         return None;
-    };
-    if folder
-        .as_deref()
-        .is_some_and(|folder| in_month(folder, order.placed))
-    {
+    }
+    let folder = order_parts(path).0;
+    if folder.is_some_and(|folder| in_month(folder, order.placed)) {
         return None;
     }
     let month = order.placed.month_folder();
     match folder {
-        Some(folder) if *folder == month => None,
+        Some(folder) if folder == month => None,
         Some(folder) => Some(Problem::error(
             Field::at("placed"),
             format!(
