@@ -115,10 +115,17 @@ impl<'a> Catalog<'a> {
     }
 
     fn person(&self, field: Field, id: &str, problems: &mut Vec<Problem>) {
+        self.person_at(|| field, id, problems);
+    }
+
+    /// As [`Catalog::person`], the field's path made only for a problem: an order names a
+    /// person or two in every check, and a hundred thousand orders made paths by the
+    /// hundred thousand for nothing.
+    fn person_at(&self, field: impl FnOnce() -> Field, id: &str, problems: &mut Vec<Problem>) {
         if self.workspace.person(id).is_none() {
             let known: Vec<&str> = self.workspace.staff.iter().map(|p| p.id.as_str()).collect();
             problems.push(Problem::error(
-                field,
+                field(),
                 format!(
                     "unknown person \"{id}\"; the staff in workspace.ron are {}",
                     list_or_none(&known)
@@ -193,8 +200,13 @@ fn unreadable(stems: &[String], id: &str) -> bool {
 }
 
 fn id_rule(field: Field, id: &str, kind: IdKind, problems: &mut Vec<Problem>) {
+    id_rule_at(|| field, id, kind, problems);
+}
+
+/// As [`id_rule`], the field's path made only for a problem.
+fn id_rule_at(field: impl FnOnce() -> Field, id: &str, kind: IdKind, problems: &mut Vec<Problem>) {
     if let Err(message) = check_id(id, kind) {
-        problems.push(Problem::error(field, message));
+        problems.push(Problem::error(field(), message));
     }
 }
 

@@ -2,21 +2,22 @@
 
 use std::collections::HashSet;
 
-use super::{Catalog, id_rule, list_or_none, photos_rule, unreadable};
+use super::{Catalog, id_rule, id_rule_at, list_or_none, photos_rule, unreadable};
 use crate::model::{Field, FoundBy, IdKind, ItemKind, Order, Outcome, Problem};
 
 impl Catalog<'_> {
     /// Problems with an order, its checks, defects and contacts.
     pub fn check_order(&self, order: &Order) -> Vec<Problem> {
         let mut problems = Vec::new();
-        id_rule(Field::at("id"), &order.id, IdKind::Order, &mut problems);
+        // Paths are made only for problems (see `Catalog::person_at`).
+        id_rule_at(|| Field::at("id"), &order.id, IdKind::Order, &mut problems);
         if order.product.trim().is_empty() {
             problems.push(Problem::error(
                 Field::at("product"),
                 "the order names no product",
             ));
         }
-        self.person(Field::at("made_by"), &order.made_by, &mut problems);
+        self.person_at(|| Field::at("made_by"), &order.made_by, &mut problems);
         for n in 0..order.checks.len() {
             self.check_check(order, n, &mut problems);
         }
@@ -85,8 +86,8 @@ impl Catalog<'_> {
             }
         }
         for (n, contact) in order.contacts.iter().enumerate() {
-            self.person(
-                Field::at("contacts").index(n).name("by"),
+            self.person_at(
+                || Field::at("contacts").index(n).name("by"),
                 &contact.by,
                 &mut problems,
             );
@@ -96,19 +97,15 @@ impl Catalog<'_> {
 
     fn check_check(&self, order: &Order, n: usize, problems: &mut Vec<Problem>) {
         let check = &order.checks[n];
-        let field = Field::at("checks").index(n);
-        self.person(
-            field.clone().name("checked_by"),
-            &check.checked_by,
-            problems,
-        );
+        let field = || Field::at("checks").index(n);
+        self.person_at(|| field().name("checked_by"), &check.checked_by, problems);
         let broken = unreadable(&self.unreadable_checklists, &check.checklist);
         let Some(revisions) = self.checklists.get(check.checklist.as_str()) else {
             if broken {
                 return;
             }
             problems.push(Problem::error(
-                field.name("checklist"),
+                field().name("checklist"),
                 format!(
                     "unknown checklist \"{}\"; there is no checklists/{}.ron",
                     check.checklist, check.checklist
@@ -122,7 +119,7 @@ impl Catalog<'_> {
             }
             let known: Vec<String> = revisions.revisions.keys().map(u32::to_string).collect();
             problems.push(Problem::error(
-                field.name("revision"),
+                field().name("revision"),
                 format!(
                     "checklist \"{}\" has no revision {}; the workspace holds revision {}",
                     check.checklist,
@@ -134,7 +131,7 @@ impl Catalog<'_> {
         };
         if checklist.four_eyes && check.checked_by == order.made_by {
             problems.push(Problem::error(
-                field.clone().name("checked_by"),
+                field().name("checked_by"),
                 format!(
                     "\"{}\" made this order and may not check it: checklist \"{}\" asks for a second person (four eyes)",
                     check.checked_by, checklist.id
@@ -148,7 +145,7 @@ impl Catalog<'_> {
         for (m, result) in check.results.iter().enumerate() {
             // Made only for a problem: most answers have none, and a hundred thousand
             // orders of a dozen answers made this most of the time spent checking.
-            let at = |name| field.clone().name("results").index(m).name(name);
+            let at = |name| field().name("results").index(m).name(name);
             let twice = match &mut seen {
                 Some(seen) => !seen.insert(result.item.as_str()),
                 None => (check.results[..m].iter()).any(|earlier| earlier.item == result.item),
