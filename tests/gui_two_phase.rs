@@ -125,3 +125,30 @@ fn a_batch_of_an_earlier_load_does_not_land() {
     assert_eq!(desk.app.folder().unwrap().records().orders.len(), first);
     assert!(shows(&mut desk, "Reading older orders…"));
 }
+
+/// With the orders or the defect log in front and searched while the batches land (each
+/// batch then carries their lists over), the screen shows what a window on the whole
+/// workspace read at once shows: the orders numbered ...777 through the years, all on
+/// one page, and the log's first page and counts.
+#[test]
+fn lists_searched_while_the_batches_land_are_those_of_a_whole_read() {
+    for (section, search, finds) in [(Section::Orders, "777", 4), (Section::Defects, "a", 1)] {
+        let dir = grown();
+        let root = dir.path().join("shop");
+        let full = Folder::open(&root).unwrap();
+        let (folder, rest) = open_first(&root);
+        let batches = held_back(rest);
+        let mut desk = on(dir, folder);
+        let mut whole = on(tempfile::tempdir().unwrap(), full);
+        for desk in [&mut desk, &mut whole] {
+            let _ = desk.app.update(Message::Section(section));
+            let _ = desk.app.update(Message::Search(search.to_owned()));
+        }
+        desk.hand_over(batches);
+        assert!(!shows(&mut desk, "Reading older orders"));
+        let shown = screen(&mut desk);
+        let found = shown.iter().filter(|text| text.contains(search)).count();
+        assert!(found > finds, "{search:?} found {found}: {shown:?}");
+        assert_eq!(shown, screen(&mut whole), "{section:?} {search:?}");
+    }
+}

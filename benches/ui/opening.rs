@@ -3,8 +3,9 @@
 //! how soon the older orders are all in (read in batches behind the open desk) and the
 //! longest a batch holds up the window's thread, and the memory it then holds, and again once
 //! every screen has been visited (their lists and search texts built). The longest batch is
-//! timed twice: with the desk as it opens (procedures in front) and with the orders in front
-//! and a search typed, whose list each batch changes.
+//! timed with the desk as it opens (procedures in front), and with each screen in front
+//! whose lists or figures each batch changes: the orders and the defect log with a search
+//! typed, and the dashboard.
 
 use std::path::Path;
 use std::process::Command;
@@ -112,6 +113,10 @@ pub enum Front {
     AsOpened,
     /// The orders, with a search typed: each batch changes what it lists.
     OrdersSearched,
+    /// The defect log, with a search typed.
+    DefectsSearched,
+    /// The dashboard, whose figures each batch changes.
+    Dashboard,
 }
 
 impl Front {
@@ -120,13 +125,20 @@ impl Front {
         match self {
             Front::AsOpened => "as-opened",
             Front::OrdersSearched => "orders-searched",
+            Front::DefectsSearched => "defects-searched",
+            Front::Dashboard => "dashboard",
         }
     }
 
     pub fn from_arg(arg: &str) -> Option<Front> {
-        [Front::AsOpened, Front::OrdersSearched]
-            .into_iter()
-            .find(|front| front.arg() == arg)
+        [
+            Front::AsOpened,
+            Front::OrdersSearched,
+            Front::DefectsSearched,
+            Front::Dashboard,
+        ]
+        .into_iter()
+        .find(|front| front.arg() == arg)
     }
 }
 
@@ -196,9 +208,17 @@ pub fn open(dir: &Path, front: Front) -> Opening {
     assert!(app.folder().is_some(), "the workspace opened");
     lay_out_cold(&app);
     let open_frame = started.elapsed();
-    if front == Front::OrdersSearched {
-        let _ = app.update(Message::Section(Section::Orders));
-        let _ = app.update(Message::Search("G00123".to_owned()));
+    let (section, search) = match front {
+        Front::AsOpened => (None, None),
+        Front::OrdersSearched => (Some(Section::Orders), Some("G00123")),
+        Front::DefectsSearched => (Some(Section::Defects), Some("remade")),
+        Front::Dashboard => (Some(Section::Dashboard), None),
+    };
+    if let Some(section) = section {
+        let _ = app.update(Message::Section(section));
+    }
+    if let Some(search) = search {
+        let _ = app.update(Message::Search(search.to_owned()));
     }
     // The older orders, as the runtime hands them over while the desk is in use.
     let (mut batches, mut longest_batch) = (0, Duration::ZERO);
@@ -265,9 +285,16 @@ pub fn first_frames(rows: &mut Vec<Row>) {
     let runs: Vec<Opening> = (0..OPENS)
         .map(|_| open_in_new_process(&dir, Front::AsOpened))
         .collect();
-    let searched: Vec<Opening> = (0..OPENS)
-        .map(|_| open_in_new_process(&dir, Front::OrdersSearched))
-        .collect();
+    let in_front = |front| -> Vec<Opening> {
+        (0..OPENS)
+            .map(|_| open_in_new_process(&dir, front))
+            .collect()
+    };
+    let fronts = [
+        ("orders searched", in_front(Front::OrdersSearched)),
+        ("defect log searched", in_front(Front::DefectsSearched)),
+        ("dashboard", in_front(Front::Dashboard)),
+    ];
     let ms = |pick: &dyn Fn(&Opening) -> Duration| median_and_slowest(&runs, pick);
     let gaps = |o: &Opening| o.longest_gap;
     for (label, figures) in [
@@ -294,17 +321,21 @@ pub fn first_frames(rows: &mut Vec<Row>) {
             figures,
         });
     }
-    for (label, pick) in [
-        (
-            "    longest turn of one batch, orders searched in front",
-            (|o: &Opening| o.longest_batch) as fn(&Opening) -> Duration,
-        ),
-        ("      of it on the CPU", |o: &Opening| o.longest_batch_cpu),
-    ] {
-        rows.push(Row {
-            label: label.to_owned(),
-            figures: median_and_slowest(&searched, &pick),
-        });
+    for (front, runs) in &fronts {
+        for (label, pick) in [
+            (
+                format!("    longest turn of one batch, {front} in front"),
+                (|o: &Opening| o.longest_batch) as fn(&Opening) -> Duration,
+            ),
+            ("      of it on the CPU".to_owned(), |o: &Opening| {
+                o.longest_batch_cpu
+            }),
+        ] {
+            rows.push(Row {
+                label,
+                figures: median_and_slowest(runs, &pick),
+            });
+        }
     }
     rows.push(Row {
         label: "    progress reports".to_owned(),

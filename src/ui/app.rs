@@ -189,8 +189,9 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         // A turn of its own for idle work; other messages only work out what they changed.
         let idle = matches!(message, Message::Derive);
+        let started = std::time::Instant::now();
         let task = self.handle(message);
-        let more = self.derive(idle);
+        let more = self.derive(idle, started.elapsed());
         Task::batch([task, more])
     }
 

@@ -7,8 +7,9 @@
 //! folder count as newest). The findings across files that need no order's text, ids
 //! that clash between files, come from the listing of every file and are there at once.
 //! The older orders are left to a [`Rest`], which reads them in [`Batch`]es, newest month
-//! first, on whatever thread calls [`Rest::next_batch`]: it holds copies of the few
-//! records the checks of an order need, never the folder. [`Folder::take_batch`] adds each.
+//! first, on threads of their own at a lower priority, whatever thread calls
+//! [`Rest::next_batch`]: it holds copies of the few records the checks of an order need,
+//! never the folder. [`Folder::take_batch`] adds each.
 //!
 //! Rules while the older orders are read:
 //! - A batch lands only in the folder opened with it: each load has a tag of its own, and
@@ -27,6 +28,7 @@
 
 use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
@@ -202,9 +204,16 @@ impl Rest {
         })
     }
 
-    /// Reads the next batch of older orders on every core and sorts its orders and
-    /// findings; `None` once all are read.
+    /// Reads the next batch of older orders and sorts its orders and findings, on the
+    /// threads [`behind`] the window's; `None` once all are read.
     pub fn next_batch(&mut self) -> Option<Batch> {
+        match behind() {
+            Some(pool) => pool.install(|| self.read_batch()),
+            None => self.read_batch(),
+        }
+    }
+
+    fn read_batch(&mut self) -> Option<Batch> {
         let end = (self.next + self.per_batch).min(self.files.len());
         if self.next >= end {
             return None;
@@ -317,18 +326,52 @@ impl Folder {
         let read = batch.read;
         let last = self.older.is_some_and(|older| read >= older.total);
         // The batch's room was taken on the loader's threads: freeing it makes glibc sweep
-        // what those threads freed, milliseconds the window need not wait for.
-        rayon::spawn(move || {
+        // what those threads freed, milliseconds the window need not wait for, nor share
+        // its core with.
+        let free = move || {
             drop((batch, taken));
             if last {
                 give_back_freed_memory();
             }
-        });
+        };
+        match behind() {
+            Some(pool) => pool.spawn(free),
+            None => rayon::spawn(free),
+        }
         self.older = self
             .older
             .map(|older| Awaited { read, ..older })
             .filter(|older| older.read < older.total);
         Some(kept)
+    }
+}
+
+/// The threads that read the older orders and free each batch once taken: one fewer than
+/// the cores (at least one), each at a lower priority, so that the window's thread, which
+/// takes the batch before and answers keys meanwhile, always finds a core. Before the desk
+/// opens nobody waits on the window, and the first phase reads on every core. `None` where
+/// no thread could be started: then the older orders are read as the first phase reads.
+fn behind() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores.saturating_sub(1).max(1))
+            .thread_name(|n| format!("older orders {n}"))
+            .start_handler(|_| lower_priority())
+            .build()
+            .ok()
+    });
+    pool.as_ref()
+}
+
+/// Makes the calling thread give way to the window's (nice 10, as a background job).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only changes the scheduling of the thread named, this one; on
+    // Linux PRIO_PROCESS with a thread's id names that thread alone.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
     }
 }
 

@@ -163,8 +163,9 @@ impl Desk {
     /// than a frame is done a slice per turn. Idle work (what the lists will need of new
     /// records) is done in `idle` turns only, the window's own, so a key or entering a
     /// screen never waits for it; with the screen in front done, the defect log's lists
-    /// are gathered behind it, so entering the log does not wait for them either.
-    pub fn derive(&mut self, seat: &Seat, idle: bool) -> bool {
+    /// are gathered behind it, so entering the log does not wait for them either. `spent`
+    /// is how much of the turn its message took.
+    pub fn derive(&mut self, seat: &Seat, idle: bool, spent: Duration) -> bool {
         let ctx = seat.context(&self.folder);
         let budget = if idle { BUDGET } else { Duration::ZERO };
         let left = match self.section {
@@ -177,7 +178,7 @@ impl Desk {
                 return self.defects.prepare(&ctx, budget);
             }
             Section::Dashboard => {
-                self.dashboard.refresh(&ctx);
+                self.dashboard.refresh(&ctx, spent);
                 self.dashboard.working_out()
             }
             _ => false,

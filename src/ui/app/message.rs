@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use iced::keyboard::{Key, Modifiers};
 
 use super::leaving::Choice as LeaveChoice;
+use super::older::Taken;
 use crate::store::{Batch, Folder};
 use crate::ui::request::Picked;
 use crate::ui::screen::{
@@ -121,8 +122,9 @@ pub enum Message {
     Refreshed(Handoff<Result<Folder, String>>),
     /// The workspace read again after an import wrote to it.
     Imported(Handoff<Folder>),
-    /// Some of the older orders, read after the desk opened (see [`Message::older_orders`]).
-    OlderOrders(Handoff<Batch>),
+    /// Some of the older orders, read after the desk opened (see [`Message::older_orders`]),
+    /// and the loader waiting to hear that the window took them, if one waits.
+    OlderOrders(Handoff<(Batch, Option<Taken>)>),
     /// Go on working out the lists and figures of the screen in front: what takes more
     /// than a frame is done a slice per message.
     Derive,
@@ -131,6 +133,6 @@ pub enum Message {
 impl Message {
     /// A batch of the older orders of the workspace being opened, for `update`.
     pub fn older_orders(batch: Batch) -> Message {
-        Message::OlderOrders(Handoff::new(batch))
+        Message::OlderOrders(Handoff::new((batch, None)))
     }
 }

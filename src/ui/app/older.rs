@@ -7,8 +7,13 @@
 //! says how far the reading has come until the last one is in. A batch of another load
 //! (F5 or another workspace opened meanwhile) or one that comes after the workspace was
 //! read again whole is ignored.
+//!
+//! The loader reads at most one batch ahead: it sends the next only once the window has
+//! taken the one before (see [`Taken`]), so batches never pile up in memory behind a busy
+//! window, and a loader whose batches nobody awaits any more stops.
 
 use std::collections::BTreeSet;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use iced::Task;
 
@@ -28,9 +33,13 @@ impl App {
         }
     }
 
-    /// Adds a batch of older orders to the open workspace, if it awaits it.
-    pub(super) fn older_orders(&mut self, batch: Handoff<Batch>) -> Task<Message> {
-        let Some(batch) = batch.take() else {
+    /// Adds a batch of older orders to the open workspace, if it awaits it, and tells the
+    /// loader whether to send the next.
+    pub(super) fn older_orders(
+        &mut self,
+        handoff: Handoff<(Batch, Option<Taken>)>,
+    ) -> Task<Message> {
+        let Some((batch, taken)) = handoff.take() else {
             return Task::none();
         };
         let told = &self.told.0;
@@ -40,10 +49,33 @@ impl App {
         if desk.folder.awaits(&batch) {
             (desk.folder)
                 .take_older(|folder| folder.take_batch(batch, &|path| told.contains(path)));
-            if desk.folder.older_orders().is_none() {
+            let more = desk.folder.older_orders().is_some();
+            if !more {
                 self.told.0.clear();
+            }
+            if let Some(taken) = taken {
+                taken.tell(more);
             }
         }
         Task::none()
+    }
+}
+
+/// The window's answer to the loader for one batch: taken, and whether the folder awaits
+/// more of that load. Dropped unanswered (the batch was not awaited: F5 or another
+/// workspace came first; or the window closed with it on its way), it tells the loader to
+/// stop.
+pub struct Taken(Sender<bool>);
+
+impl Taken {
+    /// One answer, and where the loader hears it.
+    pub(super) fn new() -> (Taken, Receiver<bool>) {
+        let (answer, heard) = channel();
+        (Taken(answer), heard)
+    }
+
+    pub(super) fn tell(self, more: bool) {
+        // The loader is gone (it read the last batch): nobody needs the answer.
+        let _ = self.0.send(more);
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use iced::futures::Stream;
@@ -12,6 +12,7 @@ use iced::futures::channel::mpsc::{UnboundedSender, unbounded};
 use iced::{Subscription, Task};
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use super::older::Taken;
 use super::{Handoff, Message};
 use crate::store::Folder;
 
@@ -36,37 +37,46 @@ pub(super) fn read_task(
 
 /// Opens the workspace at `path` on a worker thread in two phases (see
 /// [`crate::store::Rest`]): the opening screen hears how far the first has come, `update`
-/// gets the folder as soon as the newest orders are in, then the older orders in batches.
+/// gets the folder as soon as the newest orders are in, then the older orders in batches,
+/// each sent once the window took the one before (see [`Taken`]): one is read ahead at
+/// most.
 pub(super) fn open_task(path: PathBuf) -> Task<Message> {
     let (sender, receiver) = iced::futures::channel::mpsc::unbounded();
-    std::thread::spawn(move || {
-        let told = {
-            let sender = sender.clone();
-            move |read: usize, total: usize| {
-                let _ = sender.unbounded_send(Message::Loading(read, total));
-            }
-        };
-        let (folder, rest) = match Folder::open_first(&path, &told) {
-            Ok((folder, rest)) => (Ok(folder), rest),
-            Err(error) => (Err(error.to_string()), None),
-        };
-        if sender
-            .unbounded_send(Message::Loaded(Handoff::new(folder)))
-            .is_err()
-        {
-            return;
-        }
-        let Some(mut rest) = rest else {
-            return;
-        };
-        while let Some(batch) = rest.next_batch() {
-            // Nobody listens any more: the window closed.
-            if sender.unbounded_send(Message::older_orders(batch)).is_err() {
-                return;
-            }
-        }
-    });
+    std::thread::spawn(move || load(&path, &|message| sender.unbounded_send(message).is_ok()));
     Task::run(receiver, |message| message)
+}
+
+/// Opens the workspace at `path` as [`open_task`] says, handing each message to `send`,
+/// which says whether anybody still listens.
+fn load(path: &Path, send: &(dyn Fn(Message) -> bool + Sync)) {
+    let told = |read: usize, total: usize| {
+        send(Message::Loading(read, total));
+    };
+    let (folder, rest) = match Folder::open_first(path, &told) {
+        Ok((folder, rest)) => (Ok(folder), rest),
+        Err(error) => (Err(error.to_string()), None),
+    };
+    if !send(Message::Loaded(Handoff::new(folder))) {
+        return;
+    }
+    let Some(mut rest) = rest else {
+        return;
+    };
+    // The answer to the batch on its way, while the next is read.
+    let mut on_its_way: Option<Receiver<bool>> = None;
+    while let Some(batch) = rest.next_batch() {
+        // The window no longer awaits this load's batches (F5, another workspace, the
+        // window closed): stop reading.
+        if on_its_way.is_some_and(|answer| answer.recv() != Ok(true)) {
+            return;
+        }
+        let (taken, answer) = Taken::new();
+        // Nobody listens any more: the window closed.
+        if !send(Message::OlderOrders(Handoff::new((batch, Some(taken))))) {
+            return;
+        }
+        on_its_way = Some(answer);
+    }
 }
 
 /// How long the folder stays quiet before the files changed are told: a sync tool writes
@@ -185,6 +195,47 @@ mod tests {
         assert!(
             told.contains(&"orders/2026-12/2026-12-0001.ron".to_owned()),
             "{told:?}"
+        );
+    }
+
+    /// Loads the workspace at `root`, answering each batch of older orders with `answer`
+    /// (`None`: dropped unanswered, as a batch not awaited is); how many batches the loader
+    /// sent before it ended.
+    fn loaded_answering(root: &Path, answer: impl Fn(usize) -> Option<bool>) -> usize {
+        let (sender, messages) = mpsc::channel();
+        let root = root.to_path_buf();
+        let loader = std::thread::spawn(move || load(&root, &|m| sender.send(m).is_ok()));
+        let mut batches = 0;
+        for message in messages {
+            let Message::OlderOrders(handoff) = message else {
+                continue;
+            };
+            let (_, taken) = handoff.take().expect("handed over once");
+            let taken = taken.expect("the loader waits for an answer");
+            if let Some(more) = answer(batches) {
+                taken.tell(more);
+            }
+            batches += 1;
+        }
+        loader.join().expect("the loader ends");
+        batches
+    }
+
+    /// Each batch is sent once the one before was taken; a loader whose batch was not
+    /// taken, or was told that no more are awaited, sends no more and ends, though more
+    /// orders are left to read.
+    #[test]
+    fn the_loader_sends_a_batch_once_the_one_before_is_taken_and_stops_when_not_awaited() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("shop");
+        crate::store::create(&root, crate::sample::FILES).unwrap();
+        crate::generate::grow(&root, 10_000).unwrap();
+        assert!(loaded_answering(&root, |_| Some(true)) >= 3, "every batch");
+        assert_eq!(loaded_answering(&root, |_| None), 1, "not taken");
+        assert_eq!(
+            loaded_answering(&root, |n| Some(n == 0)),
+            2,
+            "no more awaited"
         );
     }
 

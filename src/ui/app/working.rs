@@ -2,6 +2,8 @@
 //! of orders): the screen works a slice out after each message and the window sends itself
 //! [`Message::Derive`] for the next, so typing and drawing go on between the slices.
 
+use std::time::Duration;
+
 use iced::Task;
 
 use super::{App, Message};
@@ -9,13 +11,14 @@ use super::{App, Message};
 impl App {
     /// Brings what the screen in front derives up to date, as far as a frame allows (with
     /// idle work only in an `idle` turn, one asked for); where work is left, a task that
-    /// asks for another turn, unless one is asked already.
-    pub(super) fn derive(&mut self, idle: bool) -> Task<Message> {
+    /// asks for another turn, unless one is asked already. `spent`: how much of the turn
+    /// the message took.
+    pub(super) fn derive(&mut self, idle: bool, spent: Duration) -> Task<Message> {
         let seat = self.seat();
         let Some(desk) = self.desk() else {
             return Task::none();
         };
-        if !desk.derive(&seat, idle) || desk.derive_asked {
+        if !desk.derive(&seat, idle, spent) || desk.derive_asked {
             return Task::none();
         }
         desk.derive_asked = true;

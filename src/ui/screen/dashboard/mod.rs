@@ -108,14 +108,15 @@ impl Dashboard {
     ///
     /// On the sample this takes well under a millisecond; on 100,000 orders the sum takes
     /// tens of milliseconds in a release build (benches/ui.rs), so it is done a slice at a
-    /// time, [`BUDGET`] per call: the app calls this after every message, and asks for
-    /// another turn while [`Dashboard::working_out`]. Never per frame.
-    pub fn refresh(&mut self, ctx: &Context) {
+    /// time, [`BUDGET`] per turn, of which `spent` went before this call (taking a batch of
+    /// older orders, say): the app calls this after every message, and asks for another
+    /// turn while [`Dashboard::working_out`]. Never per frame.
+    pub fn refresh(&mut self, ctx: &Context, spent: Duration) {
         let of = (ctx.generation, ctx.today, self.preset);
         if self.of != Some(of) {
             self.begin(ctx, of);
         }
-        self.work(ctx);
+        self.work(ctx, spent);
     }
 
     /// Starts on the figures of `of`, or shows those kept for it.
@@ -149,13 +150,14 @@ impl Dashboard {
         }
     }
 
-    /// Adds slices of orders to the figures being worked out until [`BUDGET`] is spent,
-    /// and shows them once every order is in.
-    fn work(&mut self, ctx: &Context) {
+    /// Adds slices of orders to the figures being worked out until what `spent` left of
+    /// [`BUDGET`] is spent, and shows them once every order is in.
+    fn work(&mut self, ctx: &Context, spent: Duration) {
         let Some(working) = &mut self.working else {
             return;
         };
         let started = Instant::now();
+        let budget = BUDGET.saturating_sub(spent);
         let orders = &ctx.records.orders;
         let period = self.preset.period(ctx.today);
         let from = working.next;
@@ -167,7 +169,7 @@ impl Dashboard {
                 .tally
                 .merge(analysis::tally(ctx.records, slice, period));
             working.next = end;
-            if started.elapsed() >= BUDGET {
+            if started.elapsed() >= budget {
                 break;
             }
         }
@@ -175,8 +177,8 @@ impl Dashboard {
         // orders: in this turn only where it has time to spare, else in the next. Orders
         // that fit in one slice are done in one turn, as they always were.
         let sliced = orders.len() > SLICE && working.next > from;
-        let spent = sliced && started.elapsed() >= BUDGET / 2;
-        if working.next < orders.len() || spent {
+        let tight = sliced && started.elapsed() >= budget / 2;
+        if working.next < orders.len() || tight {
             return;
         }
         if let Some(working) = self.working.take() {
@@ -273,10 +275,10 @@ mod tests {
     /// how many turns that took.
     fn settle(board: &mut Dashboard, ctx: &Context) -> usize {
         let mut turns = 1;
-        board.refresh(ctx);
+        board.refresh(ctx, Duration::ZERO);
         while board.working_out() {
             assert!(board.figures().is_none(), "no figures while working out");
-            board.refresh(ctx);
+            board.refresh(ctx, Duration::ZERO);
             turns += 1;
         }
         turns
@@ -301,7 +303,7 @@ mod tests {
         assert_eq!(board.figures(), Some(&whole));
 
         let _ = board.update(Message::Preset(Preset::ThisYear), &ctx);
-        board.refresh(&ctx);
+        board.refresh(&ctx, Duration::ZERO);
         assert!(board.working_out());
         // Halfway, an order is saved: the sum starts again on the new records.
         place_today(&mut records, today);

@@ -10,6 +10,8 @@ use crate::ui::screen::Context;
 use crate::ui::screen::growing::Growing;
 use crate::ui::screen::haystack::Haystack;
 
+mod carried;
+
 /// The lines of the log and what they were worked out from.
 #[derive(Debug, Default)]
 pub(super) struct Listed {
@@ -22,8 +24,10 @@ pub(super) struct Listed {
     /// Those of `kept` the search finds, and their counts.
     shown: Vec<Place>,
     counts: Counts,
-    /// The generation of the records the lists below are of.
+    /// The generation of the records the lists below are of, and how many orders those
+    /// held.
     named_of: Option<u64>,
+    orders: usize,
     /// Those lists, gathered an order at a time in idle turns before the log is entered.
     gathered: Growing<Gathered>,
     /// Every defect, newest found first: a filter picks from it without sorting again.
@@ -36,6 +40,10 @@ pub(super) struct Listed {
     procedures: Vec<String>,
     /// Where the order of the open defect was last found in the records.
     pub open_at: Option<u32>,
+    /// Gatherings of every order's defects: tests see that a batch of older orders costs
+    /// none.
+    #[cfg(test)]
+    gathered_all: usize,
 }
 
 /// The search as defects are matched against it.
@@ -61,7 +69,7 @@ impl Listed {
     /// Works the lists out again where what they are of changed.
     pub fn derive(&mut self, ctx: &Context, filter: &Filter, search: &str) {
         let records = ctx.records;
-        if self.named_of != Some(ctx.generation) {
+        if self.named_of != Some(ctx.generation) && !self.carry_over(ctx) {
             self.gather(ctx, None);
         }
         let of = (ctx.generation, filter.clone(), ctx.today);
@@ -164,6 +172,11 @@ impl Listed {
         self.categories = categories;
         self.procedures = procedures.into_iter().collect();
         self.named_of = Some(generation);
+        self.orders = total;
+        #[cfg(test)]
+        {
+            self.gathered_all += 1;
+        }
         false
     }
 
@@ -324,6 +337,74 @@ mod tests {
                 let (shown, _) = listed.get(&ctx, &filter, search).unwrap();
                 assert_eq!(shown, walked.as_slice(), "{search:?} after {turns} turns");
             }
+        }
+    }
+
+    /// Older orders come in front, one of them on the day of the oldest held (which it
+    /// overlaps) with a defect of a category nobody named before: the lists carried over
+    /// to them, for filters and a search worked out before, are those worked out anew, and
+    /// cost no gathering of every order's defects.
+    #[test]
+    fn lists_carried_over_to_older_orders_are_those_worked_out_anew() {
+        let folder = Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let mut held = folder.records().clone();
+        let mut older: Vec<crate::model::Order> =
+            held.orders.drain(..held.orders.len() / 2).collect();
+        let defect = (held.orders.iter().flat_map(|order| &order.defects))
+            .next()
+            .expect("the sample has a defect")
+            .clone();
+        let mut twin = held.orders[0].clone();
+        twin.id = format!("{}-0", twin.id.replace('-', ""));
+        twin.defects.push(crate::model::Defect {
+            id: format!("{}-twin", defect.id),
+            category: "Somewhere else".into(),
+            description: "Zwieback crumbs in the bowl".into(),
+            ..defect
+        });
+        older.push(twin);
+        let first = held.clone();
+        let kept = held.add_older(&mut older);
+        assert!(kept < first.orders.len(), "the oldest held is overlapped");
+        let today = Date::new(2026, 12, 5).unwrap();
+        let before = context(&first, today);
+        let ctx = Context {
+            generation: 1,
+            older: Some(crate::ui::screen::Older { from: 0, kept }),
+            ..context(&held, today)
+        };
+        let open = Filter {
+            state: Some(DefectState::Open),
+            ..Filter::default()
+        };
+        let elsewhere = Filter {
+            category: Some("Somewhere else".into()),
+            ..Filter::default()
+        };
+        for (filter, search) in [
+            (Filter::default(), ""),
+            (Filter::default(), "zwieback"),
+            (open, "2026"),
+            (elsewhere, ""),
+        ] {
+            let mut listed = Listed::default();
+            listed.derive(&before, &filter, search);
+            let gathered = listed.gathered_all;
+            listed.derive(&ctx, &filter, search);
+            assert_eq!(listed.gathered_all, gathered, "{filter:?}: carried over");
+            let walked = log::searched(&held, &log::kept(&held, &filter, today), search);
+            let (shown, counts) = listed.get(&ctx, &filter, search).expect("derived");
+            assert!(!walked.is_empty(), "{filter:?} {search:?} finds some");
+            assert_eq!(shown, walked.as_slice(), "{filter:?} {search:?}");
+            let entries = walked.iter().map(|place| log::entry(&held, *place));
+            assert_eq!(counts, log::counts(entries, today), "{filter:?} {search:?}");
+            assert_eq!(listed.sorted, log::sorted(&held));
+            let procedures: Vec<String> = (log::procedures(&held).into_iter())
+                .map(str::to_owned)
+                .collect();
+            let (categories, named) = listed.named(&ctx).expect("carried over");
+            assert_eq!(categories, log::categories(&held).as_slice());
+            assert_eq!(named, procedures.as_slice());
         }
     }
 }

@@ -31,6 +31,8 @@ struct Found {
 pub(super) struct Listed {
     /// The generation of the records and the filter the searches below ran on.
     of: Option<(u64, Filter)>,
+    /// How many orders those records held.
+    orders: usize,
     /// The searches typed one after another, each a narrowing of the one before it: the
     /// first is the empty search (every order the filter keeps), the last is the one shown.
     /// A key that extends the search looks only at what the search before it found; a
@@ -47,6 +49,9 @@ pub(super) struct Listed {
     /// Per order, newest first, whether a check of it failed: what "Check failed" keeps, grown
     /// like `index` (judging every order's checks takes longer than a frame).
     failed: Growing<Vec<bool>>,
+    /// Walks of every order: tests see that a batch of older orders costs no walk.
+    #[cfg(test)]
+    walks: usize,
 }
 
 /// The search as orders are matched against it.
@@ -66,7 +71,7 @@ impl Listed {
     /// Works the list out for `search` under `filter`, from what is kept where it can.
     pub fn derive(&mut self, ctx: &Context, filter: Filter, search: &str) {
         let needle = needle(search);
-        if self.of != Some((ctx.generation, filter)) {
+        if self.of != Some((ctx.generation, filter)) && !self.carry_over(ctx, filter) {
             match self.of.take() {
                 Some((generation, before)) if generation == ctx.generation => {
                     if let Some(all) = self.typed.drain(..).next() {
@@ -76,6 +81,7 @@ impl Listed {
                 _ => self.others.clear(),
             }
             self.of = Some((ctx.generation, filter));
+            self.orders = ctx.records.orders.len();
             let kept = self.others.iter().position(|(other, _)| *other == filter);
             let all = match kept {
                 Some(at) => self.others.swap_remove(at).1,
@@ -125,6 +131,62 @@ impl Listed {
 }
 
 impl Listed {
+    /// Carries the searches done under `filter` for the records before a batch of older
+    /// orders landed over to these records, those with the batch added ([`Context::older`]),
+    /// and the other filters' empty searches with them: each list keeps the newest orders
+    /// that kept their place (their places moved on by the orders added) and adds those it
+    /// finds in the stretch the batch landed in (its orders and the held ones it overlaps,
+    /// the oldest), so a batch costs its own orders and not a walk of them all. Whether it
+    /// could; if not, nothing changed.
+    fn carry_over(&mut self, ctx: &Context, filter: Filter) -> bool {
+        let orders = &ctx.records.orders;
+        let Some(older) = ctx.older else {
+            return false;
+        };
+        if self.of != Some((older.from, filter))
+            || older.kept > self.orders
+            || orders.len() < self.orders
+        {
+            return false;
+        }
+        let grown = (orders.len() - self.orders) as u32;
+        // The places before it are the stretch; from it on, those kept, moved on.
+        let held = (self.orders - older.kept) as u32;
+        let stretch = held + grown;
+        // The kept part of a list (newest first, so its head), moved on, then the
+        // stretch's finds.
+        let carried = |found: &mut Found, finds: &[u32]| {
+            let cut = found.orders.partition_point(|at| *at >= held);
+            found.orders.truncate(cut);
+            for at in &mut found.orders {
+                *at += grown;
+            }
+            found.orders.extend_from_slice(finds);
+        };
+        for (other, all) in &mut self.others {
+            let finds: Vec<u32> = (0..stretch)
+                .rev()
+                .filter(|at| other.keeps(&orders[*at as usize], ctx))
+                .collect();
+            carried(all, &finds);
+        }
+        // Each search a narrowing of the one before it: its finds in the stretch are among
+        // those of the one before.
+        let mut finds: Vec<u32> = (0..stretch)
+            .rev()
+            .filter(|at| filter.keeps(&orders[*at as usize], ctx))
+            .collect();
+        for found in &mut self.typed {
+            if !found.needle.is_empty() {
+                finds.retain(|at| orders[*at as usize].matches(&found.needle));
+            }
+            carried(found, &finds);
+        }
+        self.of = Some((ctx.generation, filter));
+        self.orders = orders.len();
+        true
+    }
+
     /// Grows what the list is worked out from (the search text, the verdicts of the
     /// orders' checks) for these records, for `budget` (at least a few hundred orders):
     /// idle work after the records change. Whether work is left for another turn.
@@ -175,6 +237,10 @@ impl Listed {
 
     /// Every order `filter` keeps, newest first, by place.
     fn walk(&mut self, ctx: &Context, filter: Filter) -> Vec<u32> {
+        #[cfg(test)]
+        {
+            self.walks += 1;
+        }
         let orders = &ctx.records.orders;
         let all = (0..orders.len() as u32).rev();
         if filter == Filter::CheckFailed {
@@ -351,6 +417,7 @@ mod tests {
             &mut listed,
             &crate::ui::screen::tests::context(&held, today),
         );
+        let first = held.clone();
         let before = held.orders.len();
         let kept = held.add_older(&mut older);
         assert!(
@@ -380,6 +447,44 @@ mod tests {
                 .collect();
             assert!(!walked.is_empty(), "{filter:?} {typed:?} finds some");
             assert_eq!(kept, walked, "{filter:?} {typed:?}");
+        }
+
+        // Searches typed before the batch, and another filter picked before: carried over
+        // without a walk of every order, they list what a full walk finds.
+        let first = crate::ui::screen::tests::context(&first, today);
+        let ids = |places: &[u32]| -> Vec<String> {
+            (places.iter())
+                .map(|at| ctx.records.orders[*at as usize].id.clone())
+                .collect()
+        };
+        for (other, filter, keys) in [
+            (None, Filter::All, &["2", "20", "2026-1"][..]),
+            (Some(Filter::All), Filter::CheckFailed, &["", "c"][..]),
+            (None, Filter::All, &["zwieback"][..]),
+            (Some(Filter::CheckFailed), Filter::All, &["o", "co"][..]),
+        ] {
+            let mut listed = Listed::default();
+            if let Some(other) = other {
+                listed.derive(&first, other, "");
+            }
+            for typed in keys {
+                listed.derive(&first, filter, typed);
+            }
+            let walks = listed.walks;
+            let last = keys[keys.len() - 1];
+            for (filter, typed) in [(filter, last)].into_iter().chain(other.map(|o| (o, ""))) {
+                listed.derive(&ctx, filter, typed);
+                let walked: Vec<String> = (found(&ctx, filter, typed).iter())
+                    .map(|order| order.id.clone())
+                    .collect();
+                let kept = ids(listed.get(&ctx, filter, typed).expect("derived"));
+                assert!(!walked.is_empty(), "{filter:?} {typed:?} finds some");
+                assert_eq!(kept, walked, "{filter:?} {typed:?} carried over");
+            }
+            assert_eq!(
+                listed.walks, walks,
+                "{filter:?} {keys:?}: carried, not walked"
+            );
         }
     }
 }
