@@ -4,9 +4,11 @@
 //!
 //! ```text
 //! magic "RFINDEX\0", version u32, build string, canonical workspace path string,
-//! written_ns i64, context u64, entry count u64,
+//! written_ns i64,
 //! entries, in the order the files were read (each path once): path string, size u64,
 //!          mtime_ns i64, ctime_ns i64, inode u64, body length u32, body
+//! context u64, entry count u64 (at the end: a cold run writes the entries while it
+//!          reads the files, before it knows either)
 //! checksum u64 (`Checksum` of every byte before it)
 //! body: finding count u32, findings, then the order's facts:
 //!       id string, placed (year i16, month u8, day u8), made_by string,
@@ -30,7 +32,7 @@ use crate::store::{Finding, Position};
 
 const MAGIC: &[u8; 8] = b"RFINDEX\0";
 /// Raised whenever the layout above or what an entry means changes.
-pub(super) const VERSION: u32 = 6;
+pub(super) const VERSION: u32 = 7;
 /// The build that wrote it: another build may check or parse orders differently.
 pub(super) const BUILD: &str = env!("CARGO_PKG_VERSION");
 
@@ -265,11 +267,16 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
     if checksum(&bytes[..body_end]) != stored {
         return Err(Refused::Damaged);
     }
-    let header = (|| {
-        let path = reader.str()?;
-        Some((path.to_owned(), reader.i64()?, reader.u64()?, reader.u64()?))
-    })();
-    let (path, written_ns, context, count) = header.ok_or(Refused::Damaged)?;
+    let header = (|| Some((reader.str()?.to_owned(), reader.i64()?)))();
+    let (path, written_ns) = header.ok_or(Refused::Damaged)?;
+    let entries_end = body_end.checked_sub(16).ok_or(Refused::Damaged)?;
+    let word_at = |at: usize| {
+        let word = bytes.get(at..at + 8).ok_or(Refused::Damaged)?;
+        Ok(u64::from_le_bytes(
+            word.try_into().map_err(|_| Refused::Damaged)?,
+        ))
+    };
+    let (context, count) = (word_at(entries_end)?, word_at(entries_end + 8)?);
     if path != root {
         return Err(Refused::Foreign(path));
     }
@@ -305,7 +312,7 @@ pub(super) fn decode(bytes: Vec<u8>, root: &str) -> Result<Old, Refused> {
             }
         }
     }
-    if reader.at != body_end {
+    if reader.at != entries_end {
         return Err(Refused::Damaged);
     }
     Ok(Old {
@@ -454,13 +461,20 @@ pub(super) fn checksum(bytes: &[u8]) -> u64 {
 }
 
 /// The header, for a workspace at `root`.
-pub(super) fn header(root: &str, written_ns: i64, context: u64, count: usize) -> Vec<u8> {
+pub(super) fn header(root: &str, written_ns: i64) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     put_str(&mut out, BUILD);
     put_str(&mut out, root);
     out.extend_from_slice(&written_ns.to_le_bytes());
+    out
+}
+
+/// What follows the entries: the hash of the other records they were found against, and
+/// how many there are.
+pub(super) fn trailer(context: u64, count: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16);
     out.extend_from_slice(&context.to_le_bytes());
     out.extend_from_slice(&(count as u64).to_le_bytes());
     out
@@ -477,7 +491,7 @@ pub(super) fn put_entry_head(out: &mut Vec<u8>, path: &str, stamp: &Stamp, body_
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn stamp(size: u64) -> Stamp {
@@ -489,22 +503,27 @@ mod tests {
         }
     }
 
+    /// The facts of an order `id` that passed its one check.
+    pub(in crate::store::index) fn facts_of(id: &str) -> Facts<'_> {
+        Facts {
+            id,
+            placed: Date::new(2026, 12, 6).expect("a day"),
+            made_by: "ellen",
+            checks: vec![("cake-check", 1)],
+            checked: Checked::Passed,
+            unjudged: 0,
+            contacts: 0,
+            defects: Cow::Borrowed(&[]),
+        }
+    }
+
     /// An index of the orders `paths`, each with a stamp of its own, as a run writes it.
     fn index_of(paths: &[&str]) -> Vec<u8> {
-        let mut bytes = header("/shop", 5, 7, paths.len());
+        let mut bytes = header("/shop", 5);
         for (n, path) in paths.iter().enumerate() {
-            let facts = Facts {
-                id: path,
-                placed: Date::new(2026, 12, 6).expect("a day"),
-                made_by: "ellen",
-                checks: vec![("cake-check", 1)],
-                checked: Checked::Passed,
-                unjudged: 0,
-                contacts: 0,
-                defects: Cow::Borrowed(&[]),
-            };
-            put_entry(&mut bytes, path, &stamp(n as u64), &[], &facts);
+            put_entry(&mut bytes, path, &stamp(n as u64), &[], &facts_of(path));
         }
+        bytes.extend_from_slice(&trailer(7, paths.len()));
         let sum = checksum(&bytes);
         bytes.extend_from_slice(&sum.to_le_bytes());
         bytes

@@ -34,6 +34,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{FileState, Finding};
@@ -124,12 +125,32 @@ impl Stamp {
 /// the files read now, each written whole as the index holds it into one buffer (a
 /// hundred thousand small buffers were allocated, sorted, copied again and freed on the
 /// way out), and the files whose old entry is kept.
+///
+/// With no old index every entry is new, and each [`STREAMED`] bytes of them go to the
+/// thread writing the index while the files are still read (see [`Session::stream`]).
 #[derive(Default)]
 pub(super) struct Pieces<'f> {
     bytes: Vec<u8>,
     runs: Vec<Run<'f>>,
     count: usize,
+    out: Option<Out>,
 }
+
+/// Where a core's entries go while the files are read: the writer's channel, and the
+/// buffers it has written, to be filled again.
+#[derive(Clone)]
+struct Out {
+    chunks: SyncSender<Vec<u8>>,
+    spare: Spare,
+}
+
+/// Buffers the writer has emptied: filled again, not allocated anew, so the pages of a
+/// 15 MB index are not each faulted in and zeroed, nor held all at once.
+type Spare = Arc<Mutex<Vec<Vec<u8>>>>;
+
+/// How many bytes of entries a core gathers before it hands them to the writer (a few
+/// entries' worth in unit tests, so that they hand over many).
+const STREAMED: usize = if cfg!(test) { 512 } else { 256 << 10 };
 
 enum Run<'f> {
     /// The next entries of the buffer, up to `end`.
@@ -160,6 +181,16 @@ impl<'f> Pieces<'f> {
             _ => self.runs.push(Run::New { end }),
         }
         self.count += 1;
+        if let Some(out) = &self.out
+            && end >= STREAMED
+        {
+            let again = (out.spare.lock().ok())
+                .and_then(|mut spare| spare.pop())
+                .unwrap_or_else(|| Vec::with_capacity(STREAMED + STREAMED / 4));
+            // A writer that gave up (a cache folder that refuses) drops what it is sent.
+            let _ = out.chunks.send(std::mem::replace(&mut self.bytes, again));
+            self.runs.clear();
+        }
     }
 
     /// A file whose old body is kept as it was.
@@ -183,6 +214,24 @@ pub(super) struct Session {
     old: Option<Old>,
     /// Why an index that was there was not used.
     pub(super) warning: Option<String>,
+    /// The thread writing the new index while the files are read, if it is.
+    streaming: Option<Streaming>,
+}
+
+/// The thread writing an index as the cores hand it entries. Dropped before it is told
+/// the last came, it removes its temp file: the index is whole or not there.
+struct Streaming {
+    out: Option<Out>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Streaming {
+    fn drop(&mut self) {
+        drop(self.out.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// A file name from the workspace's path: FNV-1a, stable across builds and machines.
@@ -212,6 +261,7 @@ impl Session {
             started_ns,
             old: None,
             warning: None,
+            streaming: None,
         })
     }
 
@@ -256,6 +306,41 @@ impl Session {
         }
     }
 
+    /// With no old index to keep entries of, starts writing the new one: the header now,
+    /// and the entries as the cores read the files ([`Session::pieces`]), so that writing
+    /// goes on beside the reading and no more than a few buffers of it are held.
+    pub(super) fn stream(&mut self) {
+        if self.old.is_some() || self.streaming.is_some() {
+            return;
+        }
+        let (chunks, laid_out) = std::sync::mpsc::sync_channel(4);
+        let spare = Spare::default();
+        let (file, emptied) = (self.file.clone(), spare.clone());
+        let thread = std::thread::Builder::new().name("index".to_owned());
+        let writer = thread.spawn(move || {
+            if let Err(error) = write(&file, &laid_out, Some(&emptied)) {
+                log::info!("the index {} was not written: {error}", file.display());
+            }
+        });
+        let Ok(writer) = writer else {
+            // No thread to be had: the entries are gathered and written at the end.
+            return;
+        };
+        let _ = chunks.send(file::header(&self.root, self.started_ns));
+        self.streaming = Some(Streaming {
+            out: Some(Out { chunks, spare }),
+            thread: Some(writer),
+        });
+    }
+
+    /// What one core's read of the orders puts its entries in.
+    pub(super) fn pieces<'f>(&self) -> Pieces<'f> {
+        Pieces {
+            out: self.streaming.as_ref().and_then(|s| s.out.clone()),
+            ..Pieces::default()
+        }
+    }
+
     /// Whether the kept findings and facts were found against the same other records.
     pub(super) fn same_context(&self, context: u64) -> bool {
         self.old.as_ref().is_some_and(|old| old.context == context)
@@ -287,8 +372,19 @@ impl Session {
     /// written on a thread of its own, which goes on while the answer is worked out and
     /// given; the [`Writing`] handed back waits for it when dropped. A cache folder that
     /// refuses is left as it is. `parts` holds the entries as the cores read them.
-    pub(super) fn finish(self, parts: Vec<Pieces<'_>>, context: u64) -> Option<Writing> {
+    pub(super) fn finish(mut self, parts: Vec<Pieces<'_>>, context: u64) -> Option<Writing> {
         let count: usize = parts.iter().map(|part| part.count).sum();
+        if let Some(mut streaming) = self.streaming.take() {
+            let out = streaming.out.take()?;
+            let last = (parts.into_iter())
+                .map(|part| part.bytes)
+                .chain([file::trailer(context, count)]);
+            for piece in last.filter(|piece| !piece.is_empty()) {
+                let _ = out.chunks.send(piece);
+            }
+            let _ = out.chunks.send(Vec::new());
+            return Some(Writing(streaming.thread.take()));
+        }
         let unchanged = self.old.as_ref().is_some_and(|old| {
             old.context == context && old.len() == count && parts.iter().all(Pieces::all_old)
         });
@@ -299,7 +395,7 @@ impl Session {
         let file = self.file.clone();
         let thread = std::thread::Builder::new().name("index".to_owned());
         let writer = thread.spawn(move || {
-            if let Err(error) = write(&file, &laid_out) {
+            if let Err(error) = write(&file, &laid_out, None) {
                 log::info!("the index {} was not written: {error}", file.display());
             }
         });
@@ -328,7 +424,7 @@ impl Session {
         count: usize,
         chunks: &SyncSender<Vec<u8>>,
     ) {
-        let mut out = file::header(&self.root, self.started_ns, context, count);
+        let mut out = file::header(&self.root, self.started_ns);
         let send = |piece: Vec<u8>| piece.is_empty() || chunks.send(piece).is_ok();
         for part in parts {
             if let [Run::New { end }] = part.runs[..]
@@ -362,7 +458,7 @@ impl Session {
                 }
             }
         }
-        if send(out) {
+        if send(out) && send(file::trailer(context, count)) {
             let _ = chunks.send(Vec::new());
         }
     }
@@ -391,8 +487,8 @@ static WRITES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(
 
 /// Writes the pieces `laid_out` hands over as the index `file`, closing it with their
 /// checksum, whole or not at all (an empty piece says the last came); then forgets old
-/// indexes.
-fn write(file: &Path, laid_out: &Receiver<Vec<u8>>) -> std::io::Result<()> {
+/// indexes. Buffers of [`STREAMED`] bytes go back to `spare` once written.
+fn write(file: &Path, laid_out: &Receiver<Vec<u8>>, spare: Option<&Spare>) -> std::io::Result<()> {
     let folder = file.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let name = file.file_name().unwrap_or_default().to_string_lossy();
@@ -402,7 +498,7 @@ fn write(file: &Path, laid_out: &Receiver<Vec<u8>>) -> std::io::Result<()> {
         let mut out = fs::File::create(&temp)?;
         let mut sum = file::Checksum::default();
         loop {
-            let Ok(piece) = laid_out.recv() else {
+            let Ok(mut piece) = laid_out.recv() else {
                 return Err(std::io::Error::other("it was not laid out whole"));
             };
             if piece.is_empty() {
@@ -410,6 +506,14 @@ fn write(file: &Path, laid_out: &Receiver<Vec<u8>>) -> std::io::Result<()> {
             }
             sum.add(&piece);
             out.write_all(&piece)?;
+            if let Some(spare) = spare
+                && piece.capacity() >= STREAMED
+                && let Ok(mut spare) = spare.lock()
+                && spare.len() < 4
+            {
+                piece.clear();
+                spare.push(piece);
+            }
         }
         out.write_all(&sum.finish().to_le_bytes())?;
         drop(out);
@@ -467,4 +571,102 @@ pub(super) fn context(states: &std::collections::HashMap<String, FileState>) -> 
         text.push_str(&format!("{path}\0{hash}\n"));
     }
     super::content_hash(text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file::tests::facts_of;
+    use super::*;
+
+    fn stamp(n: u64) -> Stamp {
+        Stamp {
+            size: 100 + n,
+            mtime_ns: 1_000 + n as i64,
+            ctime_ns: 2_000 + n as i64,
+            inode: 7 + n,
+        }
+    }
+
+    /// A session of a workspace with no index yet in `cache`, writing one as it reads.
+    fn streaming(cache: &Path, root: &Path) -> Session {
+        let index = IndexUse::In(cache.to_path_buf());
+        let mut session = Session::locate(&index, root, SystemTime::now()).expect("a place");
+        session.stream();
+        assert!(
+            session.streaming.is_some(),
+            "no old index: written while read"
+        );
+        session
+    }
+
+    /// The files in the cache's index folder.
+    fn cached(cache: &Path) -> Vec<std::ffi::OsString> {
+        fs::read_dir(cache.join("index"))
+            .map(|entries| entries.flatten().map(|entry| entry.file_name()).collect())
+            .unwrap_or_default()
+    }
+
+    /// A cold run's index is written while the cores read: each core's entries go to the
+    /// writer a few at a time, interleaved with the other's, and the index read back holds
+    /// every entry once, with its stamp and facts, and the context and count at its end.
+    #[test]
+    fn an_index_written_while_the_files_are_read_holds_every_entry() {
+        let (cache, root) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let session = streaming(cache.path(), root.path());
+        let paths: Vec<String> = (0..200)
+            .map(|n| format!("orders/2026-12/G{n:04}.ron"))
+            .collect();
+        let (mut first, mut second) = (session.pieces(), session.pieces());
+        for (n, path) in paths.iter().enumerate() {
+            let core = if n % 3 == 0 { &mut first } else { &mut second };
+            core.parsed(path, stamp(n as u64), &[], &facts_of(path));
+        }
+        assert!(
+            first.bytes.len() < STREAMED && second.bytes.len() < STREAMED,
+            "each core holds no more than one buffer's worth"
+        );
+        drop(session.finish(vec![first, second], 42));
+
+        let index = IndexUse::In(cache.path().to_path_buf());
+        let read = Session::locate(&index, root.path(), SystemTime::now())
+            .expect("a place")
+            .read();
+        assert!(read.warning.is_none(), "{:?}", read.warning);
+        let old = read.old.as_ref().expect("the index reads back whole");
+        assert_eq!((old.len(), old.context), (paths.len(), 42));
+        for (n, path) in paths.iter().enumerate() {
+            let (kept, body) = old.get(path).expect("every entry held");
+            assert_eq!(kept, stamp(n as u64), "{path}");
+            let (found, held) = file::facts(&old.bytes[body], path).expect("a whole body");
+            assert!(found.is_empty());
+            assert_eq!(held.id, path.as_str());
+        }
+        assert_eq!(
+            cached(cache.path()).len(),
+            1,
+            "no temp file left beside the index"
+        );
+    }
+
+    /// A run that stops before it finishes (an error, a panic) leaves no index and no temp
+    /// file: the writer is told nothing came whole.
+    #[test]
+    fn an_index_begun_and_dropped_leaves_nothing() {
+        let (cache, root) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let session = streaming(cache.path(), root.path());
+        let mut pieces = session.pieces();
+        for n in 0..50 {
+            let path = format!("orders/2026-12/G{n:04}.ron");
+            pieces.parsed(&path, stamp(n), &[], &facts_of(&path));
+        }
+        drop(pieces);
+        drop(session);
+        assert_eq!(cached(cache.path()), Vec::<std::ffi::OsString>::new());
+    }
 }

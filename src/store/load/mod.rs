@@ -97,7 +97,7 @@ fn load_split<S: OrderSink>(
         .flatten();
     // Stamps are taken while listing only for files an old index may hold unchanged.
     let stamping = session.as_ref().is_some_and(Session::exists);
-    let (mut scan, session) = list(root, mode, stamping, || session.map(Session::read));
+    let (mut scan, mut session) = list(root, mode, stamping, || session.map(Session::read));
     let mut findings = std::mem::take(&mut scan.findings);
     let mut states = HashMap::new();
 
@@ -123,6 +123,11 @@ fn load_split<S: OrderSink>(
         others.check(root, &catalog, &mut findings);
         catalog
     });
+    // With no old index, the new one is written while the orders are read; it is
+    // finished below (dropped unfinished, it leaves nothing behind).
+    if let Some(session) = &mut session {
+        session.stream();
+    }
     let reading = Reading {
         root,
         catalog: catalog.as_ref(),

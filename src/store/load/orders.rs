@@ -155,7 +155,9 @@ impl Reading<'_> {
             states: Vec::new(),
             untracked: 0,
             findings: Vec::new(),
-            index: Pieces::default(),
+            index: self
+                .index
+                .map_or_else(Pieces::default, |(index, _)| index.pieces()),
             folders: Folders::default(),
         };
         let parts = files
