@@ -10,10 +10,10 @@ use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// A word of a workspace's small vocabulary, shared between the records that name it.
@@ -25,31 +25,8 @@ pub struct Name(Arc<str>);
 const MOST: usize = 4_096;
 
 thread_local! {
-    static WORDS: RefCell<HashSet<Arc<str>, BuildHasherDefault<Fnv>>> =
+    static WORDS: RefCell<HashSet<Arc<str>, FxBuildHasher>> =
         RefCell::new(HashSet::default());
-}
-
-/// FNV-1a, for the table of words: they are a few bytes long, and std's SipHash of each
-/// cost the command line's `check` more than the small strings it no longer allocates.
-/// Words chosen to collide would only slow this thread's table, which stays small.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 impl Name {
