@@ -133,7 +133,16 @@ struct Part<'f, T> {
     index: Pieces<'f>,
     /// The month folder this core reads in.
     folders: Folders<'f>,
+    /// Files read by this part and not yet added to the count shared for progress.
+    uncounted: usize,
 }
+
+/// How many files a part reads before it adds them to the count shared between cores:
+/// adding each one sent that count's cache line from core to core for every file.
+const COUNTED: usize = 64;
+
+/// How often, in files read, the progress of reading the orders is told.
+const TOLD: usize = 2_000;
 
 impl Reading<'_> {
     /// Orders are most of the workspace: each is read, parsed, checked and handed to the
@@ -159,14 +168,20 @@ impl Reading<'_> {
                 .index
                 .map_or_else(Pieces::default, |(index, _)| index.pieces()),
             folders: Folders::default(),
+            uncounted: 0,
         };
         let parts = files
             .par_iter()
             .fold(empty, |mut part, &(file, listed)| {
                 let (path, place): &'f (String, Place) = file;
-                let read = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if read.is_multiple_of(2000) || read == total {
-                    progress(read, total);
+                part.uncounted += 1;
+                if part.uncounted == COUNTED {
+                    let before = done.fetch_add(COUNTED, std::sync::atomic::Ordering::Relaxed);
+                    let read = before + COUNTED;
+                    if read / TOLD != before / TOLD && read < total {
+                        progress(read, total);
+                    }
+                    part.uncounted = 0;
                 }
                 // The stamp is taken before the file is read: a change after it shows.
                 let stamp = match (self.index, listed) {
@@ -188,6 +203,9 @@ impl Reading<'_> {
                 part
             })
             .collect::<Vec<_>>();
+        if total > 0 {
+            progress(total, total);
+        }
         // Joined once, each list grown to its size at once: merging the parts pairwise
         // moved each of a hundred thousand entries many times over. The index's entries
         // stay in their parts, in the order read: when nothing changed they are not
@@ -325,6 +343,7 @@ impl Reading<'_> {
             findings: Vec::new(),
             index: Pieces::default(),
             folders: Folders::default(),
+            uncounted: 0,
         };
         self.read_one(&Keep, &mut part, path, place, Stamped::No);
         OneFile {
