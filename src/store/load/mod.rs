@@ -110,11 +110,16 @@ fn load_split<S: OrderSink>(
             (None, String::new())
         }
     };
-    let others = Others::parse(root, &scan, &mut states, &mut findings);
+    // The few records that are not orders, picked out of the listing once: going through
+    // a hundred thousand listed files for each kind held every core but one idle.
+    let not_orders: Vec<&(String, Place)> = (scan.records.iter())
+        .filter(|(_, place)| !matches!(place, Place::Order { .. }))
+        .collect();
+    let others = Others::parse(root, &not_orders, &mut states, &mut findings);
     let records = others.records(workspace.as_ref());
 
     let context = index::context(&states);
-    let unreadable = unreadable(&scan, &states);
+    let unreadable = unreadable(&not_orders, &states);
     let catalog = workspace.as_ref().map(|workspace| {
         let catalog = others.catalog(workspace, unreadable.clone());
         let mut problems = catalog.check_workspace();
@@ -298,10 +303,12 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
 /// The stems of the procedure and checklist files that did not read or parse. The place
 /// is asked first: looking each of a hundred thousand order paths up in the states held
 /// the one thread that does this for milliseconds.
-fn unreadable(scan: &Scan, states: &HashMap<String, FileState>) -> (Vec<String>, Vec<String>) {
+fn unreadable(
+    not_orders: &[&(String, Place)],
+    states: &HashMap<String, FileState>,
+) -> (Vec<String>, Vec<String>) {
     let of = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
-        scan.records
-            .iter()
+        (not_orders.iter())
             .filter_map(|(path, place)| Some((path, wanted(place)?)))
             .filter(|(path, _)| states.get(*path) == Some(&FileState::Broken))
             .map(|(_, stem)| stem.clone())
@@ -336,13 +343,12 @@ impl Others {
     /// Reads and parses the procedure, checklist and training files the scan found.
     fn parse(
         root: &Path,
-        scan: &Scan,
+        not_orders: &[&(String, Place)],
         states: &mut HashMap<String, FileState>,
         findings: &mut Vec<Finding>,
     ) -> Others {
         let of = |wanted: fn(&Place) -> bool| -> Vec<&(String, Place)> {
-            scan.records
-                .iter()
+            (not_orders.iter().copied())
                 .filter(|(_, place)| wanted(place))
                 .collect()
         };
