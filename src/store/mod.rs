@@ -80,12 +80,17 @@ enum FileState {
     Broken,
 }
 
+/// Each record file's state, by its path in the workspace. Hashed with FxHash: a landing
+/// batch of older orders puts thousands of paths in at once, and SipHash was a fifth of
+/// the window's turn. The paths are the workspace's own files.
+type Files = HashMap<String, FileState, rustc_hash::FxBuildHasher>;
+
 /// An open workspace folder: its records, what is wrong with it, and how to save to it.
 #[derive(Debug)]
 pub struct Folder {
     root: PathBuf,
     records: Records,
-    files: HashMap<String, FileState>,
+    files: Files,
     /// Order files read and parsed that `files` does not list: a folder opened only to be
     /// read or checked keeps the states of its broken files alone, since it never saves.
     untracked: usize,

@@ -37,7 +37,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{FileState, Finding};
+use super::{FileState, Files, Finding};
 use crate::model::Facts;
 use file::{Old, Refused};
 
@@ -557,7 +557,7 @@ fn forget_old(folder: &Path, written: &Path) {
 /// findings and facts kept of each order were found against these (the workspace's people
 /// and categories, its procedures and checklists) and hold only while it is the same. No
 /// order's findings or facts depend on who signed what, so a signature costs no reread.
-pub(super) fn context(states: &std::collections::HashMap<String, FileState>) -> u64 {
+pub(super) fn context(states: &Files) -> u64 {
     let mut files: Vec<(&String, &FileState)> = (states.iter())
         .filter(|(path, _)| !path.starts_with("training/"))
         .collect();

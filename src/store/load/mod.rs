@@ -13,7 +13,6 @@ mod parse;
 mod rules;
 mod scan;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,7 +21,7 @@ use super::index::{self, IndexUse, Session, Stamp};
 use super::layout::{Place, WORKSPACE_FILE};
 use super::photos::step_photo_problems;
 use super::read::read_text;
-use super::{FileState, Finding, Folder, Mode, format};
+use super::{FileState, Files, Finding, Folder, Mode, format};
 use crate::model::{Catalog, Checklist, ProblemSeverity, Procedure, Records, Training, Workspace};
 pub(super) use first::Awaited;
 pub use first::{Batch, Rest};
@@ -99,7 +98,7 @@ fn load_split<S: OrderSink>(
     let stamping = session.as_ref().is_some_and(Session::exists);
     let (mut scan, mut session) = list(root, mode, stamping, || session.map(Session::read));
     let mut findings = std::mem::take(&mut scan.findings);
-    let mut states = HashMap::new();
+    let mut states = Files::default();
 
     // The format comes first: a newer one means nothing else may be read as ours.
     let (workspace, workspace_text) = match read_workspace(root, &mut states) {
@@ -248,7 +247,7 @@ enum WorkspaceFile {
 }
 
 /// Reads `workspace.ron`, noting its state for saving.
-fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> WorkspaceFile {
+fn read_workspace(root: &Path, states: &mut Files) -> WorkspaceFile {
     let (state, outcome) = match read_text(&root.join(WORKSPACE_FILE), true) {
         Err(error) => {
             let (at, message) = error.describe();
@@ -266,7 +265,7 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
                 return WorkspaceFile::Newer(Box::new(Folder {
                     root: root.to_path_buf(),
                     records: Records::new(Workspace::new(String::new())),
-                    files: HashMap::new(),
+                    files: Files::default(),
                     untracked: 0,
                     writes: 0,
                     findings: vec![finding],
@@ -303,10 +302,7 @@ fn read_workspace(root: &Path, states: &mut HashMap<String, FileState>) -> Works
 /// The stems of the procedure and checklist files that did not read or parse. The place
 /// is asked first: looking each of a hundred thousand order paths up in the states held
 /// the one thread that does this for milliseconds.
-fn unreadable(
-    not_orders: &[&(String, Place)],
-    states: &HashMap<String, FileState>,
-) -> (Vec<String>, Vec<String>) {
+fn unreadable(not_orders: &[&(String, Place)], states: &Files) -> (Vec<String>, Vec<String>) {
     let of = |wanted: fn(&Place) -> Option<&String>| -> Vec<String> {
         (not_orders.iter())
             .filter_map(|(path, place)| Some((path, wanted(place)?)))
@@ -344,7 +340,7 @@ impl Others {
     fn parse(
         root: &Path,
         not_orders: &[&(String, Place)],
-        states: &mut HashMap<String, FileState>,
+        states: &mut Files,
         findings: &mut Vec<Finding>,
     ) -> Others {
         let of = |wanted: fn(&Place) -> bool| -> Vec<&(String, Place)> {

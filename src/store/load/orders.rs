@@ -2,7 +2,6 @@
 //! [`OrderSink`] on some core; and orders whose ids clash across files.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
@@ -11,7 +10,7 @@ use rayon::prelude::*;
 use super::super::index::{Pieces, Session, Stamp};
 use super::super::layout::{Place, order_parts};
 use super::super::locate::locate;
-use super::super::{FileState, Finding, Mode};
+use super::super::{FileState, Files, Finding, Mode};
 use super::folders::Folders;
 use super::parse::read_and_parse;
 use super::rules::{file_problems, order_folder_problem, place_problems};
@@ -152,7 +151,7 @@ impl Reading<'_> {
         &self,
         files: &[(&'f (String, Place), Option<Stamp>)],
         sink: &S,
-        states: &mut HashMap<String, FileState>,
+        states: &mut Files,
         findings: &mut Vec<Finding>,
         progress: Progress<'_>,
     ) -> (S::Sum, usize, Vec<Pieces<'f>>) {

@@ -1,6 +1,5 @@
 //! Reading record files as text and parsing them, on every core.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io;
 use std::path::Path;
@@ -11,7 +10,7 @@ use serde::de::DeserializeOwned;
 use super::super::index::Stamp;
 use super::super::layout::Place;
 use super::super::read::read_opened;
-use super::super::{FileState, Finding, format};
+use super::super::{FileState, Files, Finding, format};
 use super::scan::finding;
 use crate::model::ProblemSeverity;
 
@@ -73,7 +72,7 @@ pub(super) fn read_and_parse<T: DeserializeOwned>(
 pub(super) fn parse_all<T: DeserializeOwned + Send>(
     root: &Path,
     files: &[&(String, Place)],
-    states: &mut HashMap<String, FileState>,
+    states: &mut Files,
     findings: &mut Vec<Finding>,
 ) -> Vec<Parsed<T>> {
     let outcomes: Vec<_> = files
