@@ -91,6 +91,9 @@ pub struct Batch {
     findings: Sorted<Finding>,
     /// How many order files are read, the first phase's included, once this batch is in.
     read: usize,
+    /// With the first batch, room for every order, written once (see [`room`]); empty
+    /// with the others.
+    room: Vec<Order>,
 }
 
 /// Items in the order the folder holds them, each with the index of its file in a batch.
@@ -235,6 +238,7 @@ impl Rest {
         if self.next >= self.files.len() {
             return None;
         }
+        let first = self.next == 0;
         let end = self.batch_end();
         let catalog = self.checked.then(|| {
             Catalog::new(
@@ -268,6 +272,11 @@ impl Rest {
             orders: Sorted::new(orders, Records::placed_order),
             findings: Sorted::new(findings, by_place),
             read: self.first + end,
+            room: if first {
+                room(self.first + self.files.len())
+            } else {
+                Vec::new()
+            },
         })
     }
 }
@@ -317,6 +326,13 @@ impl Folder {
         // each doubling held the old and the new copy at once, the peak of the load.
         if let Some(awaited) = self.older {
             let left = awaited.total.saturating_sub(awaited.read);
+            let orders = &mut self.records.orders;
+            let needed = orders.len() + left;
+            if orders.capacity() < needed && batch.room.capacity() >= needed {
+                batch.room.append(orders);
+                // The room emptied is freed with the batch, off this thread.
+                std::mem::swap(orders, &mut batch.room);
+            }
             self.records.orders.reserve_exact(left);
             self.files.reserve(left);
         }
@@ -362,6 +378,17 @@ impl Folder {
             .filter(|older| older.read < older.total);
         Some(kept)
     }
+}
+
+/// Room for `capacity` orders, each of its pages written once: the window moves the orders
+/// it holds into it a batch at a time, and each page first written there cost a fault in
+/// the window's turn (the kernel maps and clears it), about 10% of those turns in perf.
+/// Written on the loader's thread, the faults are its.
+fn room(capacity: usize) -> Vec<Order> {
+    let mut room = Vec::with_capacity(capacity);
+    room.spare_capacity_mut()
+        .fill_with(std::mem::MaybeUninit::zeroed);
+    room
 }
 
 /// The threads that read the older orders and free each batch once taken: one fewer than
