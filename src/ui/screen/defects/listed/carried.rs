@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::super::log::{self, Place};
 use super::Listed;
-use crate::model::Records;
+use crate::model::{Date, Records};
 use crate::ui::screen::Context;
 
 impl Listed {
@@ -31,15 +31,20 @@ impl Listed {
         // place, now `grown` places on. The stretch is every order before `stretch`.
         let held = (self.orders - older.kept) as u32;
         let stretch = held + grown;
+        // Whether the batch landed among held orders, whose lines it then moved.
+        let overlapped = held > 0;
         let moved = |(order, defect): Place| (order >= held).then_some((order + grown, defect));
         let order = |a: &Place, b: &Place| in_log(records, *a, *b);
-        let mut landed: Vec<Place> = (0..stretch)
+        // Each of the stretch's defects keyed once, as `in_log` keys them, and sorted.
+        let mut landed: Vec<(Date, &str, &str, Place)> = (0..stretch)
             .flat_map(|at| {
-                let defects = records.orders[at as usize].defects.len() as u32;
-                (0..defects).map(move |n| (at, n))
+                let order = &records.orders[at as usize];
+                (order.defects.iter().enumerate())
+                    .map(move |(n, defect)| (defect.found, &*order.id, &*defect.id, (at, n as u32)))
             })
             .collect();
-        landed.sort_by(order);
+        landed.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then(a.3.cmp(&b.3)));
+        let landed: Vec<Place> = landed.into_iter().map(|(.., place)| place).collect();
 
         // The lines, where they are of these filters and this day.
         let lines = (self.of.take())
@@ -68,9 +73,18 @@ impl Listed {
                 .filter_map(|place| moved(*place))
                 .collect();
             let found: Vec<Place> = landed.iter().copied().filter(finds).collect();
+            // The lines carried over are counted as before, but where the batch took some
+            // away: counting reads each line's defect out of the orders.
+            let count = |places: &[Place]| {
+                log::counts(places.iter().map(|at| log::entry(records, *at)), today)
+            };
+            let carried = if overlapped {
+                count(&shown)
+            } else {
+                self.counts
+            };
+            self.counts = carried + count(&found);
             self.shown = merged(&shown, &found, order);
-            let entries = self.shown.iter().map(|place| log::entry(records, *place));
-            self.counts = log::counts(entries, today);
             self.of = Some((ctx.generation, filter, today));
         } else {
             let held: Vec<Place> = self
