@@ -9,7 +9,12 @@
 //! The older orders are left to a [`Rest`], which reads them in [`Batch`]es, newest month
 //! first, on threads of their own at a lower priority, whatever thread calls
 //! [`Rest::next_batch`]: it holds copies of the few records the checks of an order need,
-//! never the folder. [`Folder::take_batch`] adds each.
+//! never the folder. [`Folder::take_batch`] adds each. It reads whole months, and sends
+//! the orders of a month larger than a batch newest first, keeping the older ones for the
+//! next batch: so a batch's orders sort before every order the window holds (but a
+//! misplaced one), and taking it merges none of those with its own (cut inside a month
+//! whose files come in no order, that merge, a sort of the month, took a quarter of the
+//! window's turn).
 //!
 //! Rules while the older orders are read:
 //! - A batch lands only in the folder opened with it: each load has a tag of its own, and
@@ -43,11 +48,11 @@ use crate::store::{FileState, Finding, Folder};
 /// The fewest orders read before the folder opens, where there are that many: whole
 /// months, newest first, until there are at least this many.
 pub const FIRST: usize = 2_000;
-/// Into how many batches the older orders are cut (one more or less where batches end
-/// with a whole month, see `Rest::batch_end`): each batch makes the window work its lists
-/// out again, so a few large ones cost less than many small ones; but the window takes a
-/// batch in one turn (its files' states go into the folder's map, its orders are moved in
-/// front of those held), and a batch of an eighth of 100,000 orders held it 10-20 ms.
+/// Into how many batches the older orders are cut (one more where the last is short):
+/// each batch makes the window work its lists out again, so a few large ones cost less
+/// than many small ones; but the window takes a batch in one turn (its files' states go
+/// into the folder's map, its orders are moved in front of those held), and a batch of an
+/// eighth of 100,000 orders held it 10-20 ms.
 const BATCHES: usize = 16;
 /// The fewest order files in a batch (but the last).
 const MIN_BATCH: usize = 2_000;
@@ -73,7 +78,11 @@ pub struct Rest {
     files: Vec<(String, Place)>,
     /// How many of `files` are read.
     next: usize,
-    /// How many files a batch reads, give or take half of it to end with a whole month.
+    /// Files read but not sent yet: the older part of a month larger than a batch.
+    pending: Vec<OneFile>,
+    /// How many of `files` are sent in batches.
+    sent: usize,
+    /// How many files a batch holds at most.
     per_batch: usize,
     /// How many order files the first phase read.
     first: usize,
@@ -195,6 +204,8 @@ impl Rest {
             per_batch: files.len().div_ceil(BATCHES).max(MIN_BATCH),
             files,
             next: 0,
+            pending: Vec::new(),
+            sent: 0,
             first,
         }
     }
@@ -217,29 +228,25 @@ impl Rest {
         }
     }
 
-    /// Where the next batch ends: after `per_batch` files, moved on to the next end of a
-    /// month folder within half a batch, or else back to the last one within it. A batch of whole months sorts
-    /// before every order held (but a misplaced one), so the window's turn that takes it
-    /// merges none of those with its own: cut inside a month, that merge (a sort of the
-    /// month two batches share) took half as long as moving every order held.
-    fn batch_end(&self) -> usize {
-        let (next, len) = (self.next, self.files.len());
-        let end = (next + self.per_batch).min(len);
-        let month_ends =
-            |at: &usize| at >= &len || month(&self.files[*at]) != month(&self.files[at - 1]);
-        let slack = self.per_batch / 2;
-        (end..=(end + slack).min(len))
-            .find(month_ends)
-            .or_else(|| (next + 1..end).rev().take(slack).find(month_ends))
-            .unwrap_or(end)
+    /// Where the month folder of the file at `at` ends (the files of one month are side by
+    /// side), or `at` itself if that is the end of the files.
+    fn month_end(&self, at: usize) -> usize {
+        let len = self.files.len();
+        (at.max(1)..len)
+            .find(|&at| month(&self.files[at]) != month(&self.files[at - 1]))
+            .unwrap_or(len)
     }
 
     fn read_batch(&mut self) -> Option<Batch> {
-        if self.next >= self.files.len() {
+        if self.next >= self.files.len() && self.pending.is_empty() {
             return None;
         }
-        let first = self.next == 0;
-        let end = self.batch_end();
+        let first = self.sent == 0;
+        // Whole months, enough for a batch with the files kept from the one before.
+        let end = match self.per_batch.saturating_sub(self.pending.len()) {
+            0 => self.next,
+            want => self.month_end(self.next + want),
+        };
         let catalog = self.checked.then(|| {
             Catalog::new(
                 &self.records.workspace,
@@ -255,11 +262,23 @@ impl Rest {
             mode: Mode::Open,
             index: None,
         };
-        let read: Vec<OneFile> = self.files[self.next..end]
-            .par_iter()
-            .map(|file| reading.one(file))
-            .collect();
+        let mut read = std::mem::take(&mut self.pending);
+        read.par_extend(
+            self.files[self.next..end]
+                .par_iter()
+                .map(|file| reading.one(file)),
+        );
         self.next = end;
+        if read.len() > self.per_batch {
+            // The newest orders now, the older ones with the next batch: a file with no
+            // order (it did not parse) now.
+            read.sort_by(|a, b| match (&a.order, &b.order) {
+                (Some(a), Some(b)) => Records::placed_order(b, a),
+                (a, b) => a.is_some().cmp(&b.is_some()),
+            });
+            self.pending = read.split_off(self.per_batch);
+        }
+        self.sent += read.len();
         let (mut files, mut orders, mut findings) = (Vec::new(), Vec::new(), Vec::new());
         for (at, file) in read.into_iter().enumerate() {
             files.push((file.path, file.state));
@@ -271,7 +290,7 @@ impl Rest {
             files,
             orders: Sorted::new(orders, Records::placed_order),
             findings: Sorted::new(findings, by_place),
-            read: self.first + end,
+            read: self.first + self.sent,
             room: if first {
                 room(self.first + self.files.len())
             } else {
