@@ -91,12 +91,19 @@ fn the_first_phase_and_every_batch_come_to_a_full_read() {
     };
     assert_eq!(twice(&folder), 2);
 
-    let mut batches = 0;
+    let (mut batches, mut moving) = (0, 0);
     while let Some(batch) = rest.next_batch() {
         batches += 1;
-        assert!(folder.take_batch(batch, &|_| false).is_some());
+        let held = folder.records().orders.len();
+        let kept = folder.take_batch(batch, &|_| false).expect("taken");
+        // A batch is of whole months, older than every order held: only the one with the
+        // copy of a newest order in it lands among those.
+        if kept < held {
+            moving += 1;
+        }
     }
     assert!((2..=10).contains(&batches), "{batches} batches");
+    assert_eq!(moving, 1, "batches landing among the orders held");
     assert_eq!(folder.older_orders(), None, "all read");
     assert_eq!(folder.records(), full.records());
     assert_eq!(sorted(folder.findings()), sorted(full.findings()));
@@ -184,4 +191,42 @@ fn a_file_read_again_or_deleted_since_the_first_phase_is_not_taken_from_a_batch(
         .unwrap();
     assert_eq!(kept.customer.as_deref(), Some("Changed elsewhere"));
     assert_eq!(of(&gone.id), 0, "a deleted file is not brought back");
+}
+
+/// A month folder larger than a batch (here, most older orders moved into the oldest, as a
+/// shop that filed them in one folder has them) is sent over several batches, newest
+/// orders first: each lands before every order held, and all come to a full read.
+#[test]
+fn a_month_larger_than_a_batch_is_sent_newest_orders_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = workspace(dir.path(), 8_000);
+    let orders = root.join("orders");
+    let mut months: Vec<String> = fs::read_dir(&orders)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    months.sort();
+    for month in &months[1..months.len() / 2] {
+        for file in fs::read_dir(orders.join(month)).unwrap() {
+            let file = file.unwrap();
+            fs::rename(file.path(), orders.join(&months[0]).join(file.file_name())).unwrap();
+        }
+    }
+    let full = Folder::open(&root).unwrap();
+    let (mut folder, mut rest) = open_first(&root);
+    let (mut batches, mut moving) = (0, 0);
+    while let Some(batch) = rest.next_batch() {
+        batches += 1;
+        let held = folder.records().orders.len();
+        if folder.take_batch(batch, &|_| false).expect("taken") < held {
+            moving += 1;
+        }
+    }
+    assert!(batches >= 3, "{batches} batches");
+    // The copy of a newest order lands among those held; no batch else does.
+    assert_eq!(moving, 1, "batches landing among the orders held");
+    assert_eq!(folder.older_orders(), None, "all read");
+    assert_eq!(folder.records(), full.records());
+    assert_eq!(sorted(folder.findings()), sorted(full.findings()));
+    assert_eq!(folder.order_files().count(), full.order_files().count());
 }

@@ -9,7 +9,12 @@
 //! The older orders are left to a [`Rest`], which reads them in [`Batch`]es, newest month
 //! first, on threads of their own at a lower priority, whatever thread calls
 //! [`Rest::next_batch`]: it holds copies of the few records the checks of an order need,
-//! never the folder. [`Folder::take_batch`] adds each.
+//! never the folder. [`Folder::take_batch`] adds each. It reads whole months, and sends
+//! the orders of a month larger than a batch newest first, keeping the older ones for the
+//! next batch: so a batch's orders sort before every order the window holds (but a
+//! misplaced one), and taking it merges none of those with its own (cut inside a month
+//! whose files come in no order, that merge, a sort of the month, took a quarter of the
+//! window's turn).
 //!
 //! Rules while the older orders are read:
 //! - A batch lands only in the folder opened with it: each load has a tag of its own, and
@@ -43,11 +48,11 @@ use crate::store::{FileState, Finding, Folder};
 /// The fewest orders read before the folder opens, where there are that many: whole
 /// months, newest first, until there are at least this many.
 pub const FIRST: usize = 2_000;
-/// Into how many batches at most the older orders are cut: each batch makes the window
-/// work its lists out again, so a few large ones cost less than many small ones; but the
-/// window takes a batch in one turn (its files' states go into the folder's map, its
-/// orders are moved in front of those held), and a batch of an eighth of 100,000 orders
-/// held it 10-20 ms.
+/// Into how many batches the older orders are cut (one more where the last is short):
+/// each batch makes the window work its lists out again, so a few large ones cost less
+/// than many small ones; but the window takes a batch in one turn (its files' states go
+/// into the folder's map, its orders are moved in front of those held), and a batch of an
+/// eighth of 100,000 orders held it 10-20 ms.
 const BATCHES: usize = 16;
 /// The fewest order files in a batch (but the last).
 const MIN_BATCH: usize = 2_000;
@@ -73,6 +78,11 @@ pub struct Rest {
     files: Vec<(String, Place)>,
     /// How many of `files` are read.
     next: usize,
+    /// Files read but not sent yet: the older part of a month larger than a batch.
+    pending: Vec<OneFile>,
+    /// How many of `files` are sent in batches.
+    sent: usize,
+    /// How many files a batch holds at most.
     per_batch: usize,
     /// How many order files the first phase read.
     first: usize,
@@ -90,6 +100,9 @@ pub struct Batch {
     findings: Sorted<Finding>,
     /// How many order files are read, the first phase's included, once this batch is in.
     read: usize,
+    /// With the first batch, room for every order, written once (see [`room`]); empty
+    /// with the others.
+    room: Vec<Order>,
 }
 
 /// Items in the order the folder holds them, each with the index of its file in a batch.
@@ -191,6 +204,8 @@ impl Rest {
             per_batch: files.len().div_ceil(BATCHES).max(MIN_BATCH),
             files,
             next: 0,
+            pending: Vec::new(),
+            sent: 0,
             first,
         }
     }
@@ -213,11 +228,25 @@ impl Rest {
         }
     }
 
+    /// Where the month folder of the file at `at` ends (the files of one month are side by
+    /// side), or `at` itself if that is the end of the files.
+    fn month_end(&self, at: usize) -> usize {
+        let len = self.files.len();
+        (at.max(1)..len)
+            .find(|&at| month(&self.files[at]) != month(&self.files[at - 1]))
+            .unwrap_or(len)
+    }
+
     fn read_batch(&mut self) -> Option<Batch> {
-        let end = (self.next + self.per_batch).min(self.files.len());
-        if self.next >= end {
+        if self.next >= self.files.len() && self.pending.is_empty() {
             return None;
         }
+        let first = self.sent == 0;
+        // Whole months, enough for a batch with the files kept from the one before.
+        let end = match self.per_batch.saturating_sub(self.pending.len()) {
+            0 => self.next,
+            want => self.month_end(self.next + want),
+        };
         let catalog = self.checked.then(|| {
             Catalog::new(
                 &self.records.workspace,
@@ -233,11 +262,23 @@ impl Rest {
             mode: Mode::Open,
             index: None,
         };
-        let read: Vec<OneFile> = self.files[self.next..end]
-            .par_iter()
-            .map(|file| reading.one(file))
-            .collect();
+        let mut read = std::mem::take(&mut self.pending);
+        read.par_extend(
+            self.files[self.next..end]
+                .par_iter()
+                .map(|file| reading.one(file)),
+        );
         self.next = end;
+        if read.len() > self.per_batch {
+            // The newest orders now, the older ones with the next batch: a file with no
+            // order (it did not parse) now.
+            read.sort_by(|a, b| match (&a.order, &b.order) {
+                (Some(a), Some(b)) => Records::placed_order(b, a),
+                (a, b) => a.is_some().cmp(&b.is_some()),
+            });
+            self.pending = read.split_off(self.per_batch);
+        }
+        self.sent += read.len();
         let (mut files, mut orders, mut findings) = (Vec::new(), Vec::new(), Vec::new());
         for (at, file) in read.into_iter().enumerate() {
             files.push((file.path, file.state));
@@ -249,7 +290,12 @@ impl Rest {
             files,
             orders: Sorted::new(orders, Records::placed_order),
             findings: Sorted::new(findings, by_place),
-            read: self.first + end,
+            read: self.first + self.sent,
+            room: if first {
+                room(self.first + self.files.len())
+            } else {
+                Vec::new()
+            },
         })
     }
 }
@@ -299,6 +345,13 @@ impl Folder {
         // each doubling held the old and the new copy at once, the peak of the load.
         if let Some(awaited) = self.older {
             let left = awaited.total.saturating_sub(awaited.read);
+            let orders = &mut self.records.orders;
+            let needed = orders.len() + left;
+            if orders.capacity() < needed && batch.room.capacity() >= needed {
+                batch.room.append(orders);
+                // The room emptied is freed with the batch, off this thread.
+                std::mem::swap(orders, &mut batch.room);
+            }
             self.records.orders.reserve_exact(left);
             self.files.reserve(left);
         }
@@ -344,6 +397,17 @@ impl Folder {
             .filter(|older| older.read < older.total);
         Some(kept)
     }
+}
+
+/// Room for `capacity` orders, each of its pages written once: the window moves the orders
+/// it holds into it a batch at a time, and each page first written there cost a fault in
+/// the window's turn (the kernel maps and clears it), about 10% of those turns in perf.
+/// Written on the loader's thread, the faults are its.
+fn room(capacity: usize) -> Vec<Order> {
+    let mut room = Vec::with_capacity(capacity);
+    room.spare_capacity_mut()
+        .fill_with(std::mem::MaybeUninit::zeroed);
+    room
 }
 
 /// The threads that read the older orders and free each batch once taken: one fewer than

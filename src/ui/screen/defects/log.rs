@@ -156,6 +156,19 @@ pub struct Counts {
     pub overdue: usize,
 }
 
+impl std::ops::Add for Counts {
+    type Output = Counts;
+
+    /// The counts of two lists together.
+    fn add(self, other: Counts) -> Counts {
+        Counts {
+            total: self.total + other.total,
+            open: self.open + other.open,
+            overdue: self.overdue + other.overdue,
+        }
+    }
+}
+
 /// Counts `entries` on `today`.
 pub fn counts<'a>(entries: impl IntoIterator<Item = Entry<'a>>, today: Date) -> Counts {
     entries

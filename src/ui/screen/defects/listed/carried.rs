@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::super::log::{self, Place};
 use super::Listed;
-use crate::model::Records;
+use crate::model::{Date, Records};
 use crate::ui::screen::Context;
 
 impl Listed {
@@ -31,25 +31,32 @@ impl Listed {
         // place, now `grown` places on. The stretch is every order before `stretch`.
         let held = (self.orders - older.kept) as u32;
         let stretch = held + grown;
+        // Whether the batch landed among held orders, whose lines it then moved.
+        let overlapped = held > 0;
         let moved = |(order, defect): Place| (order >= held).then_some((order + grown, defect));
         let order = |a: &Place, b: &Place| in_log(records, *a, *b);
-        let mut landed: Vec<Place> = (0..stretch)
+        // Each of the stretch's defects keyed once, as `in_log` keys them, and sorted.
+        let mut landed: Vec<(Date, &str, &str, Place)> = (0..stretch)
             .flat_map(|at| {
-                let defects = records.orders[at as usize].defects.len() as u32;
-                (0..defects).map(move |n| (at, n))
+                let order = &records.orders[at as usize];
+                (order.defects.iter().enumerate())
+                    .map(move |(n, defect)| (defect.found, &*order.id, &*defect.id, (at, n as u32)))
             })
             .collect();
-        landed.sort_by(order);
+        landed.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then(a.3.cmp(&b.3)));
+        let landed: Vec<Place> = landed.into_iter().map(|(.., place)| place).collect();
 
         // The lines, where they are of these filters and this day.
         let lines = (self.of.take())
             .filter(|(generation, _, today)| *generation == older.from && *today == ctx.today);
         if let Some((_, filter, today)) = lines {
             let keeps = |place: &Place| filter.keeps(log::entry(records, *place).defect, today);
-            let held = (self.sorted.iter().zip(&self.kept))
-                .filter_map(|(place, kept)| Some((moved(*place)?, *kept)));
-            let judged = landed.iter().map(|place| (*place, keeps(place)));
-            let (sorted, kept) = merged(held, judged, |a, b| order(&a.0, &b.0))
+            let held: Vec<(Place, bool)> = (self.sorted.iter().zip(&self.kept))
+                .filter_map(|(place, kept)| Some((moved(*place)?, *kept)))
+                .collect();
+            let judged: Vec<(Place, bool)> =
+                landed.iter().map(|place| (*place, keeps(place))).collect();
+            let (sorted, kept) = merged(&held, &judged, |a, b| order(&a.0, &b.0))
                 .into_iter()
                 .unzip();
             (self.sorted, self.kept) = (sorted, kept);
@@ -60,15 +67,32 @@ impl Listed {
                     && (needle.is_empty()
                         || log::matches(log::entry(records, *place), &needle, &titles))
             };
-            let shown = self.shown.iter().filter_map(|place| moved(*place));
-            let found = landed.iter().copied().filter(finds);
-            self.shown = merged(shown, found, order);
-            let entries = self.shown.iter().map(|place| log::entry(records, *place));
-            self.counts = log::counts(entries, today);
+            let shown: Vec<Place> = self
+                .shown
+                .iter()
+                .filter_map(|place| moved(*place))
+                .collect();
+            let found: Vec<Place> = landed.iter().copied().filter(finds).collect();
+            // The lines carried over are counted as before, but where the batch took some
+            // away: counting reads each line's defect out of the orders.
+            let count = |places: &[Place]| {
+                log::counts(places.iter().map(|at| log::entry(records, *at)), today)
+            };
+            let carried = if overlapped {
+                count(&shown)
+            } else {
+                self.counts
+            };
+            self.counts = carried + count(&found);
+            self.shown = merged(&shown, &found, order);
             self.of = Some((ctx.generation, filter, today));
         } else {
-            let held = self.sorted.iter().filter_map(|place| moved(*place));
-            self.sorted = merged(held, landed.iter().copied(), order);
+            let held: Vec<Place> = self
+                .sorted
+                .iter()
+                .filter_map(|place| moved(*place))
+                .collect();
+            self.sorted = merged(&held, &landed, order);
         }
 
         // The categories after the workspace's in the order the defects first name them,
@@ -112,24 +136,64 @@ fn in_log(records: &Records, a: Place, b: Place) -> Ordering {
     kb.cmp(&ka).then(a.cmp(&b))
 }
 
-/// The items of two lists, each in the order `cmp` says, in that order.
-fn merged<T>(
-    a: impl IntoIterator<Item = T>,
-    b: impl IntoIterator<Item = T>,
-    cmp: impl Fn(&T, &T) -> Ordering,
-) -> Vec<T> {
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    let mut all = Vec::with_capacity(a.size_hint().0 + b.size_hint().0);
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if cmp(x, y).is_le() => a.next(),
-            (Some(_), Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
-            (None, _) => b.next(),
-        };
-        match next {
-            Some(item) => all.push(item),
-            None => return all,
+/// The items of two lists, each in the order `cmp` says, in that order; of two equal, the
+/// one of `a` first. The lists take turns in runs, each run's end found by galloping, so
+/// that a run costs a few comparisons and not one each: a batch's defects are mostly found
+/// before every defect held, and each comparison reads two defects out of the orders.
+fn merged<T: Copy>(a: &[T], b: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let (mut a, mut b) = (a, b);
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if cmp(x, y).is_le() {
+            let n = run(a, |item| cmp(item, y).is_le());
+            all.extend_from_slice(&a[..n]);
+            a = &a[n..];
+        } else {
+            let n = run(b, |item| cmp(item, x).is_lt());
+            all.extend_from_slice(&b[..n]);
+            b = &b[n..];
+        }
+    }
+    all.extend_from_slice(a);
+    all.extend_from_slice(b);
+    all
+}
+
+/// How many of `items` from the first are `before`, which holds of the first and of none
+/// after the first it does not hold of: by steps that double, then a binary search of the
+/// last step.
+fn run<T>(items: &[T], before: impl Fn(&T) -> bool) -> usize {
+    let (mut known, mut step) = (0, 1);
+    while step < items.len() && before(&items[step]) {
+        known = step;
+        step *= 2;
+    }
+    known + items[known..step.min(items.len())].partition_point(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Two sorted lists merge as a stable sort of the first then the second puts them:
+        /// items compared by their key alone, tagged by the list they came from.
+        #[test]
+        fn two_lists_merge_as_a_stable_sort(
+            a in proptest::collection::vec(0u8..30, 0..60),
+            b in proptest::collection::vec(0u8..30, 0..60),
+        ) {
+            let tagged = |keys: Vec<u8>, from: u8| {
+                let mut items: Vec<(u8, u8, usize)> =
+                    keys.into_iter().enumerate().map(|(at, key)| (key, from, at)).collect();
+                items.sort_by_key(|item| item.0);
+                items
+            };
+            let (a, b) = (tagged(a, 0), tagged(b, 1));
+            let mut sorted = a.clone();
+            sorted.extend(&b);
+            sorted.sort_by_key(|item| item.0);
+            proptest::prop_assert_eq!(merged(&a, &b, |x, y| x.0.cmp(&y.0)), sorted);
         }
     }
 }
