@@ -36,15 +36,15 @@ impl Listed {
         let moved = |(order, defect): Place| (order >= held).then_some((order + grown, defect));
         let order = |a: &Place, b: &Place| in_log(records, *a, *b);
         // Each of the stretch's defects keyed once, as `in_log` keys them, and sorted.
-        let mut landed: Vec<(Date, &str, &str, Place)> = (0..stretch)
+        let mut landed: Vec<(Key<'_>, Place)> = (0..stretch)
             .flat_map(|at| {
-                let order = &records.orders[at as usize];
-                (order.defects.iter().enumerate())
-                    .map(move |(n, defect)| (defect.found, &*order.id, &*defect.id, (at, n as u32)))
+                let defects = records.orders[at as usize].defects.len() as u32;
+                (0..defects).map(move |n| (at, n))
             })
+            .map(|place| (log_key(records, place), place))
             .collect();
-        landed.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then(a.3.cmp(&b.3)));
-        let landed: Vec<Place> = landed.into_iter().map(|(.., place)| place).collect();
+        landed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let landed: Vec<Place> = landed.into_iter().map(|(_, place)| place).collect();
 
         // The lines, where they are of these filters and this day.
         let lines = (self.of.take())
@@ -124,16 +124,21 @@ impl Listed {
 /// of two equal, the one of the older order (the lower place) first, as the stable sort
 /// of defects gathered oldest order first puts them.
 fn in_log(records: &Records, a: Place, b: Place) -> Ordering {
-    let key = |place: Place| {
-        let entry = log::entry(records, place);
-        (
-            entry.defect.found,
-            entry.order.id.as_str(),
-            entry.defect.id.as_str(),
-        )
-    };
-    let (ka, kb) = (key(a), key(b));
-    kb.cmp(&ka).then(a.cmp(&b))
+    log_key(records, b)
+        .cmp(&log_key(records, a))
+        .then(a.cmp(&b))
+}
+
+/// What the log sorts a defect by, newest first: the day found, its order's id, its id.
+type Key<'a> = (Date, &'a str, &'a str);
+
+fn log_key(records: &Records, place: Place) -> Key<'_> {
+    let entry = log::entry(records, place);
+    (
+        entry.defect.found,
+        entry.order.id.as_str(),
+        entry.defect.id.as_str(),
+    )
 }
 
 /// The items of two lists, each in the order `cmp` says, in that order; of two equal, the
