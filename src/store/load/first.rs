@@ -35,6 +35,7 @@ use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -56,6 +57,10 @@ pub const FIRST: usize = 2_000;
 const BATCHES: usize = 16;
 /// The fewest order files in a batch (but the last).
 const MIN_BATCH: usize = 2_000;
+
+/// How long after the last batch is taken the memory freed while reading goes back to the
+/// system: the window has drawn the batch by then.
+const DRAWN: Duration = Duration::from_millis(100);
 
 /// The tags of loads, one each, so that a batch knows the folder it belongs to.
 static LOADS: AtomicU64 = AtomicU64::new(1);
@@ -228,6 +233,26 @@ impl Rest {
         }
     }
 
+    /// Once the window has taken the last batch: after [`DRAWN`], on the threads [`behind`]
+    /// the window's, frees what is left of the reading (the list of every order file, the
+    /// other records' copy) and hands the heap freed while the orders were read back to the
+    /// system (see [`give_back_freed_memory`]). Either, done while the window still worked
+    /// the last batch in, made that turn the longest of the load: freeing this took the
+    /// window's core for 2 ms at the window's own priority, and trimming unmaps pages of a
+    /// heap the window's thread uses too, each unmapping interrupting every core that runs
+    /// the program.
+    pub fn settle(self) {
+        let give_back = move || {
+            std::thread::sleep(DRAWN);
+            drop(self);
+            give_back_freed_memory();
+        };
+        match behind() {
+            Some(pool) => pool.spawn(give_back),
+            None => give_back(),
+        }
+    }
+
     /// Where the month folder of the file at `at` ends (the files of one month are side by
     /// side), or `at` itself if that is the end of the files.
     fn month_end(&self, at: usize) -> usize {
@@ -377,16 +402,10 @@ impl Folder {
         let kept = self.records.add_older(&mut batch.orders.items);
         Records::merge_older(&mut self.findings, &mut batch.findings.items, by_place);
         let read = batch.read;
-        let last = self.older.is_some_and(|older| read >= older.total);
         // The batch's room was taken on the loader's threads: freeing it makes glibc sweep
         // what those threads freed, milliseconds the window need not wait for, nor share
         // its core with.
-        let free = move || {
-            drop((batch, taken));
-            if last {
-                give_back_freed_memory();
-            }
-        };
+        let free = move || drop((batch, taken));
         match behind() {
             Some(pool) => pool.spawn(free),
             None => rayon::spawn(free),

@@ -77,6 +77,10 @@ fn load(path: &Path, send: &(dyn Fn(Message) -> bool + Sync)) {
         }
         on_its_way = Some(answer);
     }
+    // The last batch is in once the window says it awaits no more.
+    if on_its_way.is_some_and(|answer| answer.recv() == Ok(false)) {
+        rest.settle();
+    }
 }
 
 /// How long the folder stays quiet before the files changed are told: a sync tool writes
