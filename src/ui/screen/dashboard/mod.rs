@@ -161,7 +161,12 @@ impl Dashboard {
         let orders = &ctx.records.orders;
         let period = self.preset.period(ctx.today);
         let from = working.next;
-        // A slice at least, so the figures come however busy the machine is.
+        // Many orders wait for the next turn where this one spent the budget before (taking
+        // a batch of older orders): that turn has all of it. Else a slice at least, so the
+        // figures come however busy the machine is.
+        if spent > BUDGET && orders.len() > SLICE {
+            return;
+        }
         while working.next < orders.len() {
             let end = (working.next + SLICE).min(orders.len());
             let slice = &orders[working.next..end];
@@ -313,6 +318,23 @@ mod tests {
         };
         settle(&mut board, &ctx);
         let whole = analysis::figures(&records, Preset::ThisYear.period(today), today);
+        assert_eq!(board.figures(), Some(&whole));
+    }
+
+    /// A turn whose message spent the budget (a batch of older orders taken) leaves the sum
+    /// of many orders to the next; the figures still come, and are those of one pass.
+    #[test]
+    fn a_turn_spent_before_leaves_the_sum_to_the_next() {
+        let folder = crate::store::Folder::inspect(std::path::Path::new("procedures")).unwrap();
+        let records = folder.records();
+        let today = Date::new(2026, 11, 23).unwrap();
+        let ctx = crate::ui::screen::tests::context(records, today);
+        let mut board = Dashboard::default();
+        board.refresh(&ctx, Duration::from_millis(5));
+        assert!(board.working_out(), "nothing summed in a spent turn");
+        assert_eq!(board.working.as_ref().map(|w| w.next), Some(0));
+        settle(&mut board, &ctx);
+        let whole = analysis::figures(records, Preset::Days90.period(today), today);
         assert_eq!(board.figures(), Some(&whole));
     }
 
