@@ -4,7 +4,8 @@
 //!
 //! `cargo bench --bench index` (SCALE_ORDERS=100000 by default, INDEX_RUNS=5). Every
 //! figure is one `rightfirst` process as a user runs it, its index in a cache folder of its
-//! own (XDG_CACHE_HOME); the peak is the process's VmHWM, read from /proc while it runs.
+//! own (XDG_CACHE_HOME); the peak is the process's VmHWM, read from /proc while it runs,
+//! in runs of their own: the timed runs are only waited for.
 //! Prints the machine's load before and after; asserts nothing, since timings belong in
 //! notes, not in pass/fail.
 
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 mod floor;
 
-use floor::{files, median, ms, read_floor, run, workspace};
+use floor::{files, median, ms, read_floor, run, timed, workspace};
 
 /// The environment of a run whose index lives in `cache`.
 fn index_in(cache: &Path) -> [(&'static str, &OsStr); 1] {
@@ -51,10 +52,12 @@ struct Runs {
 }
 
 impl Runs {
-    fn add(&mut self, (took, peak, code): (Duration, Option<u64>, Option<i32>)) {
+    fn add(&mut self, (took, code): (Duration, Option<i32>)) {
         self.times.push(took);
-        self.peaks.extend(peak);
         self.code = code;
+    }
+    fn watched(&mut self, (_, peak, _): (Duration, Option<u64>, Option<i32>)) {
+        self.peaks.extend(peak);
     }
     fn time(&self) -> Duration {
         median(self.times.clone())
@@ -98,16 +101,19 @@ fn main() {
     let mut reports: [Runs; 3] = Default::default();
     for round in 0..rounds {
         for (args, runs) in [(&check[..], &mut checks), (&report[..], &mut reports)] {
+            let kind = usize::from(args[0] == "report");
             floors.push(read_floor(&dir).0);
             let _ = std::fs::remove_dir_all(&cache);
-            runs[0].add(run(args, &index_in(&cache)));
-            runs[1].add(run(args, &index_in(&cache)));
-            change_orders(
-                &order_files,
-                round * 2 + usize::from(args[0] == "report"),
-                100,
-            );
-            runs[2].add(run(args, &index_in(&cache)));
+            runs[0].add(timed(args, &index_in(&cache)));
+            runs[1].add(timed(args, &index_in(&cache)));
+            change_orders(&order_files, round * 4 + kind, 100);
+            runs[2].add(timed(args, &index_in(&cache)));
+            // The same three again, watched for their peak memory.
+            let _ = std::fs::remove_dir_all(&cache);
+            runs[0].watched(run(args, &index_in(&cache)));
+            runs[1].watched(run(args, &index_in(&cache)));
+            change_orders(&order_files, round * 4 + 2 + kind, 100);
+            runs[2].watched(run(args, &index_in(&cache)));
         }
     }
     let load_after = load();

@@ -6,12 +6,11 @@
 
 use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod floor;
 
-use floor::{files, median, ms, read_floor, run, workspace};
+use floor::{files, median, ms, read_floor, run, timed, workspace};
 
 fn check_in_process(dir: &Path) -> (Duration, usize) {
     let started = Instant::now();
@@ -23,16 +22,8 @@ fn check_in_process(dir: &Path) -> (Duration, usize) {
 
 /// `rightfirst ARGS` as a user runs it: how long it took and its exit code.
 fn process(args: &[&OsStr]) -> (Duration, Option<i32>) {
-    let started = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
-        .args(args)
-        // The full read: what the index (benches/index.rs) is measured against.
-        .env("RIGHTFIRST_NO_INDEX", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("rightfirst runs");
-    (started.elapsed(), status.code())
+    // The full read: what the index (benches/index.rs) is measured against.
+    timed(args, &[("RIGHTFIRST_NO_INDEX", OsStr::new("1"))])
 }
 
 /// The peak resident memory of `rightfirst ARGS` (the full read), in KiB.

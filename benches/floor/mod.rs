@@ -67,6 +67,22 @@ pub fn median<T: Ord + Copy>(mut runs: Vec<T>) -> T {
     runs[runs.len() / 2]
 }
 
+/// One run of `rightfirst ARGS` with `env` added, waited for and nothing else: wall time
+/// and exit code. Its peak memory is measured in runs of its own ([`run`]): reading /proc
+/// every millisecond took a little of the cores the run itself uses.
+pub fn timed(args: &[&OsStr], env: &[(&str, &OsStr)]) -> (Duration, Option<i32>) {
+    let started = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+        .args(args)
+        .env_remove("RIGHTFIRST_NO_INDEX")
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("rightfirst runs");
+    (started.elapsed(), status.code())
+}
+
 /// One run of `rightfirst ARGS` with `env` added: wall time, peak memory in KiB and exit
 /// code. The peak is read from /proc while it runs (VmHWM only grows, so the last reading
 /// before the exit is the peak, to within a millisecond); not getrusage's figure for
