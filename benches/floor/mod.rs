@@ -72,15 +72,21 @@ pub fn median<T: Ord + Copy>(mut runs: Vec<T>) -> T {
 /// every millisecond took a little of the cores the run itself uses.
 pub fn timed(args: &[&OsStr], env: &[(&str, &OsStr)]) -> (Duration, Option<i32>) {
     let started = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
+    let status = rightfirst(args, env).status().expect("rightfirst runs");
+    (started.elapsed(), status.code())
+}
+
+/// `rightfirst ARGS` with `env` added (and the full read not asked for unless `env` asks),
+/// its output dropped.
+fn rightfirst(args: &[&OsStr], env: &[(&str, &OsStr)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rightfirst"));
+    command
         .args(args)
         .env_remove("RIGHTFIRST_NO_INDEX")
         .envs(env.iter().copied())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("rightfirst runs");
-    (started.elapsed(), status.code())
+        .stderr(Stdio::null());
+    command
 }
 
 /// One run of `rightfirst ARGS` with `env` added: wall time, peak memory in KiB and exit
@@ -90,14 +96,7 @@ pub fn timed(args: &[&OsStr], env: &[(&str, &OsStr)]) -> (Duration, Option<i32>)
 /// Linux counts that into the child's peak.
 pub fn run(args: &[&OsStr], env: &[(&str, &OsStr)]) -> (Duration, Option<u64>, Option<i32>) {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rightfirst"))
-        .args(args)
-        .env_remove("RIGHTFIRST_NO_INDEX")
-        .envs(env.iter().copied())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("rightfirst runs");
+    let mut child = rightfirst(args, env).spawn().expect("rightfirst runs");
     let status = format!("/proc/{}/status", child.id());
     let mut peak = None;
     let code = loop {
