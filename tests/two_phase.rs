@@ -193,6 +193,32 @@ fn a_file_read_again_or_deleted_since_the_first_phase_is_not_taken_from_a_batch(
     assert_eq!(of(&gone.id), 0, "a deleted file is not brought back");
 }
 
+/// Another desk changes an older order before its batch lands: the window, told by its
+/// watcher, finds the file changed on disk (it does not know it yet) and reads the
+/// workspace again, whose batches then no longer land. Once landed as it is on disk, the
+/// file is not changed, until another desk writes it.
+#[test]
+fn a_file_changed_before_its_batch_lands_is_changed_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = workspace(dir.path(), 3_000);
+    let (mut folder, mut rest) = open_first(&root);
+    let full = Folder::open(&root).unwrap();
+    let oldest = &full.records().orders[0];
+    let path = Folder::path_of(oldest).unwrap();
+    assert!(
+        folder.changed_on_disk(&path),
+        "not landed yet: new to this folder"
+    );
+    while let Some(batch) = rest.next_batch() {
+        folder.take_batch(batch, &|_| false).expect("taken");
+    }
+    assert!(!folder.changed_on_disk(&path), "landed as it is on disk");
+    let mut changed = oldest.clone();
+    changed.customer = Some("Changed elsewhere".to_owned());
+    fs::write(root.join(&path), rightfirst::store::format::print(&changed)).unwrap();
+    assert!(folder.changed_on_disk(&path));
+}
+
 /// A month folder larger than a batch (here, most older orders moved into the oldest, as a
 /// shop that filed them in one folder has them) is sent over several batches, newest
 /// orders first: each lands before every order held, and all come to a full read.
