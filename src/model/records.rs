@@ -57,16 +57,18 @@ impl Records {
         self.orders.sort_by(|a, b| key(a).cmp(&key(b)));
     }
 
-    /// Adds `orders`, as a batch of older orders comes (sorted by the loader, or not): the
-    /// result is [`Records::sort_orders`]'s, an order held before one of the batch with
-    /// the same date and id, without a sort of every order (see [`Records::merge_older`]).
-    /// Leaves `orders` empty, its room for the caller to free where that costs no one.
-    /// How many of the newest orders held before keep their place counted from the
-    /// newest (see [`Records::merge_older`]).
+    /// Adds `orders`, a batch of older orders sorted as the orders are held (the loader
+    /// sorts each batch on its own thread: looking it over again here took 6% of the
+    /// window's turn): the result is [`Records::sort_orders`]'s, an order held before one
+    /// of the batch with the same date and id, without a sort of every order (see
+    /// [`Records::merge_older`]). Leaves `orders` empty, its room for the caller to free
+    /// where that costs no one. How many of the newest orders held before keep their place
+    /// counted from the newest (see [`Records::merge_older`]).
     pub fn add_older(&mut self, orders: &mut Vec<Order>) -> usize {
-        if !orders.is_sorted_by(|a, b| key(a) <= key(b)) {
-            orders.sort_by(Records::placed_order);
-        }
+        debug_assert!(
+            orders.is_sorted_by(|a, b| key(a) <= key(b)),
+            "a batch comes sorted"
+        );
         Records::merge_older(&mut self.orders, orders, Records::placed_order)
     }
 
@@ -191,7 +193,9 @@ mod tests {
             let mut records = Records::new(Workspace::new("Test"));
             records.orders = held();
             let mut sorted = records.clone();
-            records.add_older(&mut batch.clone());
+            let mut older = batch.clone();
+            older.sort_by(Records::placed_order);
+            records.add_older(&mut older);
             sorted.orders.extend(batch);
             sorted.sort_orders();
             assert_eq!(records.orders, sorted.orders);

@@ -361,7 +361,7 @@ impl Folder {
     /// not awaited (then `None`, and nothing changes). A file this folder already knows
     /// is newer than the batch's copy; one that `told` names (the watcher saw it change)
     /// and that is gone now stays gone. How many of the newest orders held before keep
-    /// their place counted from the newest ([`Records::merge_older`]).
+    /// their place counted from the newest ([`Records::add_older`]).
     pub fn take_batch(&mut self, mut batch: Batch, told: &dyn Fn(&str) -> bool) -> Option<usize> {
         if !self.awaits(&batch) {
             return None;
@@ -399,19 +399,8 @@ impl Folder {
         }
         batch.orders.keep(&taken);
         batch.findings.keep(&taken);
-        // Sorted on the loader's thread (`Sorted::new`): looking that over again took 6% of
-        // the window's turn.
-        debug_assert!(
-            batch
-                .orders
-                .items
-                .is_sorted_by(|a, b| Records::placed_order(a, b).is_le())
-        );
-        let kept = Records::merge_older(
-            &mut self.records.orders,
-            &mut batch.orders.items,
-            Records::placed_order,
-        );
+        // Sorted on the loader's thread (`Sorted::new`), as `add_older` wants them.
+        let kept = self.records.add_older(&mut batch.orders.items);
         Records::merge_older(&mut self.findings, &mut batch.findings.items, by_place);
         let read = batch.read;
         // The batch's room was taken on the loader's threads: freeing it makes glibc sweep
