@@ -494,7 +494,8 @@ pub(super) fn put_entry_head(out: &mut Vec<u8>, path: &str, stamp: &Stamp, body_
 pub(super) mod tests {
     use super::*;
 
-    fn stamp(size: u64) -> Stamp {
+    /// A stamp of its own for each `size`.
+    pub(in crate::store::index) fn stamp(size: u64) -> Stamp {
         Stamp {
             size,
             mtime_ns: 1,

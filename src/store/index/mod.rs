@@ -321,28 +321,30 @@ pub(super) fn context(states: &Files) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::file::tests::facts_of;
+    use super::file::tests::{facts_of, stamp};
     use super::*;
+    use tempfile::TempDir;
 
-    fn stamp(n: u64) -> Stamp {
-        Stamp {
-            size: 100 + n,
-            mtime_ns: 1_000 + n as i64,
-            ctime_ns: 2_000 + n as i64,
-            inode: 7 + n,
-        }
-    }
-
-    /// A session of a workspace with no index yet in `cache`, writing one as it reads.
-    fn streaming(cache: &Path, root: &Path) -> Session {
-        let index = IndexUse::In(cache.to_path_buf());
-        let mut session = Session::locate(&index, root, SystemTime::now()).expect("a place");
+    /// A workspace with no index yet in a cache of its own, and a session writing one as it
+    /// reads: the cache, the workspace, the session.
+    fn streaming() -> (TempDir, TempDir, Session) {
+        let (cache, root) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let index = IndexUse::In(cache.path().to_path_buf());
+        let mut session = Session::locate(&index, root.path(), SystemTime::now()).expect("a place");
         session.stream();
         assert!(
             session.streaming.is_some(),
             "no old index: written while read"
         );
-        session
+        (cache, root, session)
+    }
+
+    /// The path of order `n`.
+    fn order(n: u64) -> String {
+        format!("orders/2026-12/G{n:04}.ron")
     }
 
     /// The files in the cache's index folder.
@@ -357,14 +359,8 @@ mod tests {
     /// every entry once, with its stamp and facts, and the context and count at its end.
     #[test]
     fn an_index_written_while_the_files_are_read_holds_every_entry() {
-        let (cache, root) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        let session = streaming(cache.path(), root.path());
-        let paths: Vec<String> = (0..200)
-            .map(|n| format!("orders/2026-12/G{n:04}.ron"))
-            .collect();
+        let (cache, root, session) = streaming();
+        let paths: Vec<String> = (0..200).map(order).collect();
         let (mut first, mut second) = (session.pieces(), session.pieces());
         for (n, path) in paths.iter().enumerate() {
             let core = if n % 3 == 0 { &mut first } else { &mut second };
@@ -401,14 +397,10 @@ mod tests {
     /// file: the writer is told nothing came whole.
     #[test]
     fn an_index_begun_and_dropped_leaves_nothing() {
-        let (cache, root) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        let session = streaming(cache.path(), root.path());
+        let (cache, _root, session) = streaming();
         let mut pieces = session.pieces();
         for n in 0..50 {
-            let path = format!("orders/2026-12/G{n:04}.ron");
+            let path = order(n);
             pieces.parsed(&path, stamp(n), &[], &facts_of(&path));
         }
         drop(pieces);

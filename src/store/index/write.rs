@@ -66,14 +66,7 @@ impl Session {
         }
         let (chunks, laid_out) = std::sync::mpsc::sync_channel(4);
         let spare = Spare::default();
-        let (file, emptied) = (self.file.clone(), spare.clone());
-        let thread = std::thread::Builder::new().name("index".to_owned());
-        let writer = thread.spawn(move || {
-            if let Err(error) = write(&file, &laid_out, Some(&emptied)) {
-                log::info!("the index {} was not written: {error}", file.display());
-            }
-        });
-        let Ok(writer) = writer else {
+        let Ok(writer) = writer(self.file.clone(), laid_out, Some(spare.clone())) else {
             // No thread to be had: the entries are gathered and written at the end.
             return;
         };
@@ -120,14 +113,7 @@ impl Session {
             return None;
         }
         let (chunks, laid_out) = std::sync::mpsc::sync_channel(2);
-        let file = self.file.clone();
-        let thread = std::thread::Builder::new().name("index".to_owned());
-        let writer = thread.spawn(move || {
-            if let Err(error) = write(&file, &laid_out, None) {
-                log::info!("the index {} was not written: {error}", file.display());
-            }
-        });
-        match writer {
+        match writer(self.file.clone(), laid_out, None) {
             Ok(writer) => {
                 self.lay_out(parts, context, count, &chunks);
                 Some(Writing(Some(writer)))
@@ -207,6 +193,21 @@ impl Drop for Writing {
             let _ = thread.join();
         }
     }
+}
+
+/// Starts the thread that writes what `laid_out` hands over as the index `file` (see
+/// [`write`]); an index not written is told to the log only, since it is a cache.
+fn writer(
+    file: PathBuf,
+    laid_out: Receiver<Vec<u8>>,
+    spare: Option<Spare>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    let thread = std::thread::Builder::new().name("index".to_owned());
+    thread.spawn(move || {
+        if let Err(error) = write(&file, &laid_out, spare.as_ref()) {
+            log::info!("the index {} was not written: {error}", file.display());
+        }
+    })
 }
 
 /// Tells apart the temp files of writes in one process (two reads of one workspace may
